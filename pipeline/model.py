@@ -1,0 +1,153 @@
+"""Typed values of the output contract (../shared/spec/CONTRACT.md, version 1).
+
+Field order here is the key order in the JSON: `output.serialize` turns these
+into dicts with `dataclasses.asdict`, so converting a file twice gives the same
+bytes.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SCHEMA_VERSION = "1.0"
+
+
+@dataclass
+class Successor:
+    """Who holds an agency's duties after a merger or renaming."""
+
+    id: str
+    name: str
+    date: str | None = None
+    basis: str | None = None
+
+
+@dataclass
+class Agency:
+    id: str
+    name: str
+    kind: str  # "agency" | "group"
+    text: str
+    level: str | None = None  # "central" | "province" | "district" | None
+    successor: Successor | None = None
+
+
+@dataclass
+class Timeframe:
+    text: str
+    kind: str
+    start: int | None = None
+    end: int | None = None
+    date: str | None = None
+    event: str | None = None
+
+
+@dataclass
+class Task:
+    number: int | str | None
+    group: str | None
+    content: str
+    lead: list[Agency] = field(default_factory=list)
+    cooperating: list[Agency] = field(default_factory=list)
+    timeframe: Timeframe | None = None
+    submit_to: Agency | None = None
+    output: str | None = None
+    note: str | None = None
+    references: list[str] = field(default_factory=list)
+    pages: list[int] | None = None
+
+
+@dataclass
+class TextParagraph:
+    text: str
+    references: list[str] = field(default_factory=list)
+    agencies: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Section:
+    number: str | None
+    title: str
+    paragraphs: list[TextParagraph] = field(default_factory=list)
+    children: list["Section"] = field(default_factory=list)
+
+
+@dataclass
+class Recipient:
+    name: str
+    note: str | None = None
+    agency: Agency | None = None
+
+
+@dataclass
+class Issuer:
+    name: str | None = None
+
+
+@dataclass
+class Reference:
+    id: str
+    type: str
+    type_name: str
+    number: str | None
+    symbol: str | None
+    code: str | None
+    year: int | None
+    issued_date: str | None
+    issuer: Issuer | None
+    mentions: int
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Signer:
+    name: str | None
+    title: str | None
+    authority: str | None
+    on_behalf_of: str | None
+
+
+@dataclass
+class DocumentMeta:
+    type: str
+    type_name: str | None
+    code: str | None
+    number: str | None
+    symbol: str | None
+    issuer: Agency | None
+    place: str | None
+    issued_date: str | None
+    title: str | None
+    signer: Signer | None
+    archive: str | None
+    # The drafter's initials and copy count typed after the archive line ("thiên581").
+    drafter_mark: str | None = None
+    # The body the issuer belongs to, from a two-line issuer ("UBND TỈNH X / SỞ Y").
+    parent_issuer: Agency | None = None
+
+
+@dataclass
+class Source:
+    filename: str
+    format: str
+    sha256: str
+    pages: int | None
+
+
+@dataclass
+class Warning:
+    code: str
+    message: str
+    where: str | None = None
+
+
+@dataclass
+class Plan:
+    source: Source
+    document: DocumentMeta
+    sections: list[Section] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    recipients: list[Recipient] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    agencies: list[Agency] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
+    schema_version: str = SCHEMA_VERSION
