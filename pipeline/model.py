@@ -43,7 +43,7 @@ class Timeframe:
 
 @dataclass
 class Task:
-    number: int | str | None
+    number: int | str
     group: str | None
     content: str
     lead: list[Agency] = field(default_factory=list)
@@ -66,7 +66,7 @@ class TextParagraph:
 @dataclass
 class Section:
     number: str | None
-    title: str
+    title: str | None
     paragraphs: list[TextParagraph] = field(default_factory=list)
     children: list["Section"] = field(default_factory=list)
 

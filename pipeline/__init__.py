@@ -1,0 +1,8 @@
+"""vnplan: Vietnamese government plan documents (PDF, DOCX) → contract JSON.
+
+    >>> from pipeline import convert
+    >>> doc = convert("samples/plan-196-KH-UBND.pdf")
+"""
+from pipeline.convert import ConversionError, convert
+
+__all__ = ["convert", "ConversionError"]

@@ -1,0 +1,130 @@
+"""The `vnplan` command line: argument parsing, one line per failure, exit codes.
+
+Exit status: 0 success, 1 some inputs failed (the others were still written),
+2 usage error. No logic lives here beyond looping over inputs.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from pipeline.convert import ConversionError, convert
+from pipeline.output.serialize import to_json, write_atomically
+from pipeline.output.validate import validation_errors
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+DESCRIPTION = """\
+Convert Vietnamese government plan documents (PDF or DOCX) into JSON that
+follows the vnplan output contract (schemas/plan.schema.json)."""
+
+CONVERT_HELP = """\
+Convert each FILE (.pdf or .docx) into DIR/<stem>.json.
+
+A file that cannot be converted (encrypted, not a PDF/DOCX, no text layer,
+...) gets one line on stderr and no JSON; the others are still written.
+Output is validated against the schema and written atomically.
+
+example:
+  vnplan convert samples/plan-196-KH-UBND.pdf -o out/
+  vnplan convert plan.docx -o -          # JSON to stdout"""
+
+VALIDATE_HELP = """\
+Check JSON files against schemas/plan.schema.json; print each violation
+with its JSON path. Exit 1 when any file is invalid.
+
+example:
+  vnplan validate out/*.json"""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors exit 2 with one line
+        self.print_usage(sys.stderr)
+        print(f"vnplan: error: {message}", file=sys.stderr)
+        sys.exit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="vnplan", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    convert_cmd = sub.add_parser(
+        "convert", help="convert PDF/DOCX files to JSON", description=CONVERT_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    convert_cmd.add_argument("files", nargs="+", metavar="FILE", type=Path)
+    convert_cmd.add_argument("-o", "--output", default="out", metavar="DIR", help="output folder, or - for stdout (default: out/)")
+    validate_cmd = sub.add_parser(
+        "validate", help="check JSON files against the schema", description=VALIDATE_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    validate_cmd.add_argument("files", nargs="+", metavar="JSON", type=Path)
+    return parser
+
+
+def _fail(path: Path, reason: str) -> None:
+    print(f"vnplan: {path}: {reason}", file=sys.stderr)
+
+
+def summary_line(path: Path, doc: dict) -> str:
+    """One line per converted file: what was found."""
+    def count(sections: list[dict]) -> int:
+        return sum(1 + count(s["children"]) for s in sections)
+
+    return (
+        f"{path.name}: {len(doc['tasks'])} tasks, {count(doc['sections'])} sections, "
+        f"{len(doc['references'])} references, {len(doc['warnings'])} warnings"
+    )
+
+
+def run_convert(files: list[Path], output: str) -> int:
+    status = EXIT_OK
+    for path in files:
+        try:
+            doc = convert(path)
+        except ConversionError as exc:
+            _fail(path, exc.reason)
+            status = EXIT_FAILED
+            continue
+        except Exception as exc:  # a bug must not stop the batch nor print a traceback
+            _fail(path, f"internal error ({type(exc).__name__}: {exc})")
+            status = EXIT_FAILED
+            continue
+        text = to_json(doc)
+        if output == "-":
+            sys.stdout.write(text)
+        else:
+            write_atomically(Path(output) / f"{path.stem}.json", text)
+            print(summary_line(path, doc), file=sys.stderr)
+    return status
+
+
+def run_validate(files: list[Path]) -> int:
+    status = EXIT_OK
+    for path in files:
+        try:
+            doc = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            _fail(path, f"cannot read JSON ({exc})")
+            status = EXIT_FAILED
+            continue
+        errors = validation_errors(doc)
+        for error in errors:
+            print(f"{path}: {error}")
+        if errors:
+            status = EXIT_FAILED
+        else:
+            print(f"{path}: valid")
+    return status
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "convert":
+        return run_convert(args.files, args.output)
+    if args.command == "validate":
+        return run_validate(args.files)
+    parser.print_help(sys.stderr)
+    return EXIT_USAGE

@@ -1,0 +1,80 @@
+"""One file in, one contract dict out: extract → structure → normalize."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from pipeline.extract.docx import extract_docx
+from pipeline.extract.errors import ExtractError
+from pipeline.extract.pdf import extract_pdf
+from pipeline.ir import Extracted
+from pipeline.model import Plan, Source
+from pipeline.normalize.plan import build_plan
+from pipeline.output.serialize import plan_to_dict
+from pipeline.output.validate import validation_errors
+from pipeline.structure.document import build_skeleton
+
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0"
+
+
+class ConversionError(Exception):
+    """A file that could not be converted; `reason` is one line for the user."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def detect_format(path: Path, head: bytes) -> str:
+    """"pdf" or "docx" from the file's first bytes; the extension only breaks ties.
+
+    A PDF renamed .docx is still refused as a DOCX (and vice versa) with a reason
+    that says what the file really is.
+    """
+    suffix = path.suffix.lower()
+    if not head:
+        raise ExtractError("file is empty")
+    if suffix == ".pdf" or (suffix != ".docx" and b"%PDF-" in head[:1024]):
+        return "pdf"
+    if suffix == ".docx" or head.startswith((_ZIP_MAGIC, _OLE2_MAGIC)):
+        return "docx"
+    raise ExtractError(f"unsupported file type {suffix or '(no extension)'!r}: expected .pdf or .docx")
+
+
+def extract(path: Path) -> tuple[Extracted, str, bytes]:
+    """The IR of a file, its format and its bytes."""
+    data = path.read_bytes()
+    fmt = detect_format(path, data[:1024])
+    if fmt == "pdf":
+        if b"%PDF-" not in data[:1024] and data.startswith((_ZIP_MAGIC, _OLE2_MAGIC)):
+            raise ExtractError("not a PDF file (looks like a Word document)")
+        return extract_pdf(path), fmt, data
+    return extract_docx(path), fmt, data
+
+
+def convert_to_plan(path: Path) -> Plan:
+    """Convert a PDF or DOCX file. Raises ExtractError for unreadable files."""
+    extracted, fmt, data = extract(path)
+    source = Source(filename=path.name, format=fmt, sha256=hashlib.sha256(data).hexdigest(), pages=extracted.pages)
+    skeleton, type_code = build_skeleton(extracted)
+    return build_plan(skeleton, type_code, source)
+
+
+def convert(path: str | Path) -> dict:
+    """Convert a file to the contract's JSON dict, validated against the schema.
+
+    Raises:
+        ConversionError: the file cannot be read, or (a bug) the output breaks the schema.
+    """
+    path = Path(path)
+    try:
+        doc = plan_to_dict(convert_to_plan(path))
+    except ExtractError as exc:
+        raise ConversionError(exc.reason) from None
+    except OSError as exc:
+        raise ConversionError(exc.strerror or str(exc)) from None
+    errors = validation_errors(doc)
+    if errors:
+        raise ConversionError(f"internal error: output breaks the schema ({errors[0]})")
+    return doc

@@ -1,0 +1,1 @@
+"""extract step of the pipeline."""

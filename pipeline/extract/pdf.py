@@ -1,0 +1,248 @@
+"""PDF → IR with pdfplumber.
+
+Per page: words (with font name and size) from the characters, tables from
+ruling lines, running headers/footers and page numbers dropped, the words
+outside tables grouped into lines, side-by-side bands and paragraphs (see
+`layout`). Tables stay per page; joining them across pages is structure's job.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.psparser import PSException
+
+from pipeline.extract.errors import ExtractError
+from pipeline.extract.layout import (
+    Band,
+    Line,
+    Word,
+    band_to_table,
+    find_bands,
+    font_is_bold,
+    font_is_italic,
+    group_lines,
+    lines_to_paragraphs,
+)
+from pipeline.ir import Block, Cell, Extracted, Paragraph, Row, Table
+
+# pdfplumber word settings: a small x tolerance keeps a syllable's letters
+# together without gluing neighbouring syllables (Vietnamese words are short
+# and separated by ordinary spaces).
+# Font attributes are read from each word's characters afterwards rather than with
+# pdfplumber's extra_attrs, which would split "(Công" where the bracket is upright
+# and the word italic.
+WORD_SETTINGS = {"x_tolerance": 1.5, "y_tolerance": 3, "keep_blank_chars": False, "return_chars": True}
+TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3, "intersection_tolerance": 3}
+# Top and bottom strips of the page (fraction of its height) where running headers and footers live.
+MARGIN_STRIP = 0.08
+# More pages than this is not a plan; refuse rather than run for minutes.
+MAX_PAGES = 2000
+
+_PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*)?(?:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*[-–—])?$", re.I)
+
+
+@dataclass(frozen=True)
+class PageContent:
+    number: int
+    width: float
+    height: float
+    lines: tuple[Line, ...]
+    tables: tuple[tuple[tuple[float, float, float, float], Table], ...]
+
+
+def _to_word(raw: dict, page: int) -> Word:
+    chars = [c for c in raw.get("chars", ()) if c["text"].isalnum()] or raw.get("chars", ())
+    fonts = [c.get("fontname", "") for c in chars]
+    sizes = sorted(c.get("size", 12.0) for c in chars) or [12.0]
+    return Word(
+        text=unicodedata.normalize("NFC", raw["text"]),
+        x0=raw["x0"], x1=raw["x1"], top=raw["top"], bottom=raw["bottom"],
+        size=round(sizes[len(sizes) // 2], 1),
+        bold=bool(fonts) and all(font_is_bold(f) for f in fonts),
+        italic=bool(fonts) and all(font_is_italic(f) for f in fonts),
+        page=page,
+    )
+
+
+def _inside(word: Word, bbox: tuple[float, float, float, float]) -> bool:
+    cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+    return bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]
+
+
+def _grid(values: list[float], tolerance: float = 2.0) -> list[float]:
+    """Distinct coordinates of cell edges, merged within a tolerance."""
+    grid: list[float] = []
+    for v in sorted(values):
+        if not grid or v - grid[-1] > tolerance:
+            grid.append(v)
+    return grid
+
+
+def _index(grid: list[float], value: float) -> int:
+    return min(range(len(grid)), key=lambda i: abs(grid[i] - value))
+
+
+def build_table(cell_boxes: list[tuple[float, float, float, float]], words: list[Word], page: int) -> Table:
+    """Turn pdfplumber cell boxes into an IR table with grid positions and spans."""
+    xs = _grid([b[0] for b in cell_boxes] + [b[2] for b in cell_boxes])
+    ys = _grid([b[1] for b in cell_boxes] + [b[3] for b in cell_boxes])
+    rows: dict[int, list[Cell]] = {}
+    for box in cell_boxes:
+        c0, c1 = _index(xs, box[0]), _index(xs, box[2])
+        r0, r1 = _index(ys, box[1]), _index(ys, box[3])
+        inside = [w for w in words if _inside(w, box)]
+        paragraphs = lines_to_paragraphs(group_lines(inside), ragged=True)
+        cell = Cell(paragraphs=tuple(paragraphs), col=c0, col_span=max(c1 - c0, 1), row_span=max(r1 - r0, 1))
+        rows.setdefault(r0, []).append(cell)
+    ir_rows = tuple(
+        Row(cells=tuple(sorted(cells, key=lambda c: c.col)), pages=(page,)) for _, cells in sorted(rows.items())
+    )
+    return Table(rows=ir_rows, n_cols=max(len(xs) - 1, 1), bordered=True, pages=(page,))
+
+
+def _is_margin_noise(line: Line, height: float) -> bool:
+    in_strip = line.top < MARGIN_STRIP * height or line.bottom > (1 - MARGIN_STRIP) * height
+    return in_strip and bool(_PAGE_NUMBER.match(line.text.strip()))
+
+
+def read_page(page: pdfplumber.page.Page, number: int) -> PageContent:
+    page = page.dedupe_chars()
+    words = [_to_word(w, number) for w in page.extract_words(**WORD_SETTINGS)]
+    tables = []
+    for found in page.find_tables(TABLE_SETTINGS):
+        boxes = [c for c in found.cells if c is not None]
+        if len(boxes) < 2:
+            continue
+        inside = [w for w in words if _inside(w, found.bbox)]
+        tables.append((found.bbox, build_table(boxes, inside, number)))
+    outside = [w for w in words if not any(_inside(w, bbox) for bbox, _ in tables)]
+    lines = [ln for ln in group_lines(outside) if not _is_margin_noise(ln, page.height)]
+    return PageContent(number, page.width, page.height, tuple(lines), tuple(tables))
+
+
+def drop_running_lines(pages: list[PageContent]) -> list[PageContent]:
+    """Remove running headers/footers: the same text in a margin strip on most pages."""
+    if len(pages) < 3:
+        return pages
+
+    def key(line: Line) -> str:
+        return re.sub(r"\d+", "#", line.text)
+
+    counts: Counter[str] = Counter()
+    for p in pages:
+        counts.update({key(ln) for ln in p.lines if ln.top < MARGIN_STRIP * p.height or ln.bottom > (1 - MARGIN_STRIP) * p.height})
+    running = {k for k, n in counts.items() if n >= max(3, len(pages) // 2)}
+    return [
+        PageContent(p.number, p.width, p.height, tuple(ln for ln in p.lines if key(ln) not in running), p.tables)
+        for p in pages
+    ]
+
+
+def _text_bounds(lines: list[Line]) -> tuple[float, float] | None:
+    """Left and right edges of the running text: the most common line start and the widest end."""
+    if not lines:
+        return None
+    starts = Counter(round(ln.x0) for ln in lines)
+    left = float(starts.most_common(1)[0][0])
+    return (min(left, min(ln.x0 for ln in lines)), max(ln.x1 for ln in lines))
+
+
+def page_blocks(page: PageContent) -> list[Block]:
+    """A page's paragraphs, layout tables and ruled tables in top-to-bottom order."""
+    items: list[tuple[float, Block | list[Line]]] = []
+    run: list[Line] = []
+    bounds = _text_bounds(list(page.lines))
+
+    def flush() -> None:
+        if run:
+            items.append((run[0].top, list(run)))
+            run.clear()
+
+    for piece in find_bands(list(page.lines), bounds):
+        if isinstance(piece, Band):
+            flush()
+            items.append((piece.lines[0].top, band_to_table(piece)))
+        else:
+            run.append(piece)
+    flush()
+    for bbox, table in page.tables:
+        items.append((bbox[1], table))
+    items.sort(key=lambda item: item[0])
+    blocks: list[Block] = []
+    for index, (_, item) in enumerate(items):
+        if isinstance(item, list):
+            blocks.extend(lines_to_paragraphs(item, bounds=bounds))
+        else:
+            blocks.append(_mark_page_edges(item, index, len(items)))
+    return blocks
+
+
+def _mark_page_edges(table: Table, index: int, count: int) -> Table:
+    if not table.bordered:
+        return table
+    return Table(table.rows, table.n_cols, table.bordered, table.pages, starts_page=index == 0, ends_page=index == count - 1)
+
+
+def _continues(prev: Block, para: Paragraph) -> bool:
+    """A paragraph cut by a page break: the next page resumes mid-sentence at the margin."""
+    return (
+        isinstance(prev, Paragraph)
+        and bool(prev.pages and para.pages and para.pages[0] == prev.pages[-1] + 1)
+        and not re.search(r"[.:;!?]$", prev.text)
+        and para.text[:1].islower()
+        and (para.indent or 0) < 5
+    )
+
+
+def join_pages(pages: list[list[Block]]) -> list[Block]:
+    blocks: list[Block] = []
+    for page in pages:
+        for i, block in enumerate(page):
+            if i == 0 and blocks and isinstance(block, Paragraph) and _continues(blocks[-1], block):
+                prev = blocks.pop()
+                block = Paragraph(
+                    text=f"{prev.text} {block.text}", bold=prev.bold and block.bold, italic=prev.italic and block.italic,
+                    align=prev.align, pages=prev.pages + block.pages, indent=prev.indent,
+                )
+            blocks.append(block)
+    return blocks
+
+
+def _open(path: Path) -> pdfplumber.PDF:
+    data_head = path.read_bytes()[:1024]
+    if not data_head:
+        raise ExtractError("file is empty")
+    if b"%PDF-" not in data_head:
+        raise ExtractError("not a PDF file (no %PDF header)")
+    try:
+        return pdfplumber.open(path)
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise ExtractError("encrypted PDF (password required)") from None
+    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
+        raise ExtractError(f"corrupt PDF ({type(exc).__name__})") from None
+
+
+def extract_pdf(path: Path) -> Extracted:
+    """Read a PDF into the IR. Raises ExtractError for files that cannot be read."""
+    with _open(path) as pdf:
+        try:
+            count = len(pdf.pages)
+            if count > MAX_PAGES:
+                raise ExtractError(f"too many pages ({count} > {MAX_PAGES})")
+            pages = [read_page(page, i + 1) for i, page in enumerate(pdf.pages)]
+        except (PDFPasswordIncorrect, PDFEncryptionError):
+            raise ExtractError("encrypted PDF (password required)") from None
+        except (PDFSyntaxError, PSException) as exc:
+            raise ExtractError(f"corrupt PDF ({type(exc).__name__})") from None
+    if not any(p.lines or p.tables for p in pages):
+        raise ExtractError("no text layer (scanned or image-only PDF; OCR is not supported)")
+    pages = drop_running_lines(pages)
+    blocks = join_pages([page_blocks(p) for p in pages])
+    return Extracted(blocks=tuple(blocks), pages=count)

@@ -1,0 +1,1 @@
+"""normalize step of the pipeline."""

@@ -1,0 +1,75 @@
+"""Header values: number and symbol from "Số: ...", place and date, signer text."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from pipeline.model import Warning
+from pipeline.normalize.text import clean_whitespace
+
+_NUMBER_LINE = re.compile(
+    r"""^\s*S[ốo]\s*[:.]?\s*
+        (?P<number>\d+[A-Za-z]?)?          # the number; left blank in a draft
+        \s*(?P<sep>[/-])?\s*
+        (?P<year>(?:19|20)\d{2}\s*/\s*)?   # a year inside the code: 08/2024/QĐ-UBND
+        (?P<symbol>[^\s/].*?)?             # the symbol: KH-UBND, KL/TW, QĐ-TTg
+        \s*$""",
+    re.X,
+)
+_PLACE_DATE = re.compile(
+    r"""^\s*(?P<place>[^,]*?)\s*,?\s*
+        ngày\s*(?P<day>\d{1,2})?\s*
+        (?:tháng|/)\s*(?P<month>\d{1,2})?\s*
+        (?:năm|/)\s*(?P<year>\d{4})?""",
+    re.X | re.I,
+)
+
+
+@dataclass(frozen=True)
+class DocumentNumber:
+    number: str | None
+    symbol: str | None
+    code: str | None
+
+
+def parse_number_line(line: str | None) -> tuple[DocumentNumber, list[Warning]]:
+    """"Số: 196 /KH-UBND" -> 196, KH-UBND, 196/KH-UBND (spaces dropped; the number stays a string)."""
+    if not line:
+        return DocumentNumber(None, None, None), [Warning("no_number", "no 'Số:' line in the header", "document.code")]
+    m = _NUMBER_LINE.match(line)
+    if not m:
+        return DocumentNumber(None, None, None), [Warning("bad_number", f"cannot read the number line {line!r}", "document.code")]
+    symbol = re.sub(r"\s+", "", m.group("symbol") or "") or None
+    number = m.group("number")
+    year = re.sub(r"\s+", "", m.group("year") or "")
+    if number is None:
+        return DocumentNumber(None, symbol, None), [
+            Warning("blank_number", f"the number is blank ({clean_whitespace(line)!r}): a draft?", "document.number")
+        ]
+    sep = m.group("sep") or "/"
+    code = f"{number}{sep}{year}{symbol}" if symbol else number
+    return DocumentNumber(number, symbol, code), []
+
+
+def parse_place_date(line: str | None) -> tuple[str | None, str | None, list[Warning]]:
+    """"Quảng Ngãi, ngày 02 tháng 10 năm 2024" -> ("Quảng Ngãi", "2024-10-02").
+
+    A blank day or month (a draft) gives a null date with a warning; so does an
+    impossible date, which is never guessed.
+    """
+    if not line:
+        return None, None, [Warning("no_date", "no place and date line in the header", "document.issued_date")]
+    m = _PLACE_DATE.match(line)
+    if not m:
+        return None, None, [Warning("bad_date", f"cannot read the date line {line!r}", "document.issued_date")]
+    place = clean_whitespace(m.group("place")) or None
+    day, month, year = m.group("day"), m.group("month"), m.group("year")
+    if not (day and month and year):
+        return place, None, [
+            Warning("blank_date", f"the date is incomplete ({clean_whitespace(line)!r}): a draft?", "document.issued_date")
+        ]
+    try:
+        return place, dt.date(int(year), int(month), int(day)).isoformat(), []
+    except ValueError:
+        return place, None, [Warning("impossible_date", f"no such date: {day}/{month}/{year}", "document.issued_date")]

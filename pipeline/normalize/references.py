@@ -1,0 +1,574 @@
+"""Citations of other documents in Vietnamese text, merged into contract References.
+
+Vietnamese administrative writing cites documents in one fixed shape
+(Nghị định 30/2020/NĐ-CP, Phụ lục I): TYPE [số] NUMBER/SYMBOL [, ngày DATE]
+[của ISSUER]. The type words and the symbol codes are data
+(`data/document_types.csv`, `data/issuer_codes.csv`); this module holds the
+grammar around them. `find_citations` reads one text; `collect_references`
+merges the citations of a whole document so that each cited document is one
+Reference, however often and however it is written.
+"""
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from functools import cache
+
+from pipeline import model
+from pipeline.data import load_csv
+from pipeline.normalize.text import clean_whitespace, modernize_tones, slugify
+
+# Symbol segment: "QĐ", "TTg", "HĐND", "KH&CN", "QH13"; must end at a word end so
+# that "- Về việc ..." after a symbol is not read as a segment "V".
+_SEG = r"[A-ZĐƯ][A-Za-zĐđƯư0-9&]*(?!\w)"
+
+_NUMBER_SYMBOL = re.compile(rf"""
+    (?P<p_num>\d{{1,5}}) [^\S\n]?-[^\S\n]?       # Party style: the number, then "-"
+    (?P<p_type>{_SEG}) [^\S\n]?/[^\S\n]?         #   the type code ("KL"), then "/"
+    (?P<p_issuer>{_SEG}(?:-{_SEG})*)             #   the issuing body ("TW", "TU")
+  | (?P<s_num>\d{{1,5}})                         # State style: the number ("709", "08")
+    (?:[^\S\n]?/[^\S\n]?(?P<s_year>(?:19|20)\d{{2}}))?  # a year inside it ("140/2017/")
+    [^\S\n]?/[^\S\n]?                            # "/", maybe spaced ("196 /KH-UBND")
+    (?P<s_symbol>{_SEG}(?:-{_SEG})*)             # the symbol ("QĐ-TTg", "SKH-CN-HCTH")
+""", re.X)
+
+_NUMBER_HEAD = re.compile(r"""
+    \s+                                          # after the type word
+    (?:(?i:số)\s*:?\s*)?                         # "số" (optional: "Chỉ thị 25/CT-TTg")
+""", re.X)
+
+_CONTINUATION = re.compile(r"""
+    \s*(?:,|;|\s(?i:và))\s*                      # "," or "và" before another number
+    (?:(?i:số)\s*)?                              # "và số 981/QĐ-UBND"
+""", re.X)
+
+_DATE = re.compile(r"""
+    \s*,?\s*(?i:ngày)\s+                         # "ngày", maybe after a comma
+    (?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})   # 23/7/2024, 23-7-2024
+      |(?P<d2>\d{1,2})\s+(?i:tháng)\s+(?P<m2>\d{1,2})\s+(?i:năm)\s+(?P<y2>\d{4}))  # 23 tháng 7 năm 2024
+    (?!\d)
+""", re.X)
+
+_ISSUER_LEAD = re.compile(r"\s*,?\s*(?i:của)\s+")  # "của Thủ tướng Chính phủ"
+_ISSUER_BEFORE = re.compile(r"(?i:của)\s+")          # "đề nghị của Sở X tại Công văn ..."
+_BEFORE_TAI = re.compile(r"\s+(?i:tại)\s+$")
+
+# Words that end an issuer phrase: what the cited document does or is about.
+_ISSUER_STOP = re.compile(r"""
+    (?:về|ban\s+hành|phê\s+duyệt|quy\s+định|hướng\s+dẫn|sửa\s+đổi|bổ\s+sung|bãi\s+bỏ
+      |công\s+bố|thành\s+lập|triển\s+khai|thực\s+hiện|tiếp\s+tục|chỉ\s+đạo|yêu\s+cầu
+      |đối\s+với|kèm\s+theo|nhằm|tại|theo|đã|được|đang|sẽ|để|thì|trong|với|cho|là
+      |gửi|có|do|số|ngày|năm|từ|đến|nay|này|giao|và\s+các|nhiệm\s+kỳ)(?!\w)
+""", re.X)
+_TERM = re.compile(r"\s*,?\s*\(?(?i:khóa|khoá)\s+[IVXLC\d]+\)?$")  # "khóa XI": a term, not the body
+_MAX_ISSUER_WORDS = 14
+
+# Words that end a law's title ("Luật Ngân sách nhà nước và các quy định hiện hành").
+_NAME_STOP = re.compile(r"""
+    (?:về|của|theo|được|đã|đang|sẽ|số|ngày|có|để|trong|tại|với|thì|là|này|do|cho|nhằm
+      |từ|đến|hoặc|các|những|khi|như|mà|sau|trước|gồm|năm|nay|không|cũng|phải|qua|bị
+      |quy\s+định|hiện\s+hành|hướng\s+dẫn|ban\s+hành|đối\s+với|thực\s+hiện|sửa\s+đổi
+      |bổ\s+sung|mới)(?!\w)
+""", re.X)
+# A comma inside a name: "Luật Phòng, chống tham nhũng", "Bộ Văn hóa, Thể thao và Du lịch".
+_INNER_COMMA = re.compile(r",\s(?:chống|khen\sthưởng|sử\sdụng|Thể\sthao)(?!\w)")
+_NAME_YEAR = re.compile(r"\s+(?i:năm)\s+(?P<year>(?:19|20)\d{2})(?!\d)")
+_MAX_NAME_WORDS = 12
+
+_WORD = re.compile(r"(?P<gap>[^\S\n]*\n?[^\S\n]*)(?P<w>-|[^\W_][\w&]*)")
+
+_PROVISION = re.compile(r"""
+    (?<!\w)(?P<prov>(?:
+        (?i:điểm)\s+[a-zđ]\)?                    # điểm a
+      | (?i:khoản)\s+\d+                         # khoản 2
+      | Điều\s+\d+[a-z]?                         # Điều 5
+      | Chương\s+[IVXLC\d]+                      # Chương II
+      | Mục\s+\d+                                # Mục 3
+      | Phụ\s+lục\s+[IVXLC\d]+                   # Phụ lục I
+    )(?:[\s,]+(?:
+        (?i:điểm)\s+[a-zđ]\)?|(?i:khoản)\s+\d+|Điều\s+\d+[a-z]?
+      | Chương\s+[IVXLC\d]+|Mục\s+\d+|Phụ\s+lục\s+[IVXLC\d]+))*)
+    \s+(?:(?i:của|tại)\s+)?$                     # "... Điều 5 của" right before the type
+""", re.X)
+
+_ALIAS_DEFINITION = re.compile(r"""
+    \(\s*(?:sau\s+đây\s+)?(?:được\s+)?           # "(sau đây", maybe "được"
+    (?:gọi|viết)(?:\s+(?:tắt|chung))?\s+là\s*:?\s*   # "gọi tắt là" / "viết tắt là" / "gọi là"
+    ["“'‘]?(?P<alias>[^()"“”]{1,80}?)["”'’]?     # the abbreviation, maybe quoted
+    \s*\)
+""", re.X | re.I)
+
+_OLD_TONE = re.compile(r"(?<![qQ])([oO])([áàảãạÁÀẢÃẠéèẻẽẹÉÈẺẼẸ])(?!\w)|(?<![qQ])([uU])([ýỳỷỹỵÝỲỶỸỴ])(?!\w)")
+
+
+@dataclass(frozen=True)
+class DocType:
+    """One row of data/document_types.csv."""
+
+    word: str
+    code: str
+    symbol_codes: tuple[str, ...]
+    cite_by_name: str
+    default_issuer: str | None
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One citation as written. Offsets are into the NFC form of the text."""
+
+    start: int
+    end: int
+    text: str  # the whole span as written: type word .. date / issuer
+    label: str  # type word and number (or title) as written, spaces collapsed: an alias
+    type: str
+    type_name: str
+    number: str | None
+    symbol: str | None
+    code: str | None
+    issued_date: str | None
+    issuer_name: str | None
+    provision: str | None = None  # "điểm a khoản 2 Điều 5": the part of the document cited
+    defined_alias: str | None = None  # what the text says it will call this document
+    name: str | None = None  # "Luật Ngân sách nhà nước" for a document cited by title
+    year: int | None = None
+    date_text: str | None = None  # the date as written, kept when it is impossible
+    issuer_inferred: bool = False  # True when the issuer comes from the symbol or type
+
+    @property
+    def key(self) -> str:
+        """The Reference id: the code, else a slug of the title."""
+        return self.code or slugify(self.name or self.type_name)
+
+
+@dataclass(frozen=True)
+class AliasDefinition:
+    """"(sau đây viết tắt là X)": X will stand for the document cited before it."""
+
+    start: int
+    end: int
+    alias: str
+
+
+# ---- vocabularies -------------------------------------------------------------------
+
+
+@cache
+def document_types() -> tuple[DocType, ...]:
+    """The type words of data/document_types.csv."""
+    return tuple(DocType(row["word"], row["code"], tuple(row["symbol_codes"].split()),
+                         row["cite_by_name"], row["default_issuer"] or None)
+                 for row in load_csv("document_types.csv"))
+
+
+@cache
+def _type_by_word() -> dict[str, DocType]:
+    return {row.word.lower(): row for row in document_types()}
+
+
+@cache
+def _type_by_symbol_code() -> dict[str, DocType]:
+    found: dict[str, DocType] = {}
+    for row in document_types():
+        for code in row.symbol_codes:
+            found.setdefault(code, row)
+    return found
+
+
+@cache
+def _type_word_pattern() -> re.Pattern[str]:
+    words = sorted((row.word for row in document_types()), key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    return re.compile(rf"(?<!\w)(?i:{alternatives})(?!\w)")
+
+
+@cache
+def issuer_codes() -> dict[str, tuple[str | None, str | None]]:
+    """Code -> (issuer of a document with this symbol, expansion inside written text)."""
+    return {row["code"]: (row["symbol_issuer"] or None, row["text_expansion"] or None)
+            for row in load_csv("issuer_codes.csv")}
+
+
+# ---- small helpers ------------------------------------------------------------------
+
+
+def modern_tones(text: str) -> str:
+    """Modern tone placement ("khoá" -> "khóa", "Uỷ" -> "Ủy") on top of text.modernize_tones."""
+    def move(m: re.Match[str]) -> str:
+        first, second = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        decomposed = unicodedata.normalize("NFD", second)
+        return unicodedata.normalize("NFC", first + decomposed[1:]) + decomposed[0]
+    return _OLD_TONE.sub(move, modernize_tones(text))
+
+
+def parse_citation_date(day: str, month: str, year: str) -> str | None:
+    """ISO date, or None when the printed date cannot exist (31/02/2024)."""
+    try:
+        return datetime.date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def _doc_type(word: str) -> DocType:
+    return _type_by_word()[clean_whitespace(word).lower()]
+
+
+def _split_symbol(m: re.Match[str]) -> tuple[str, str, str, int | None, str, list[str]]:
+    """Number, symbol, code, year-in-number, leading type code, issuer segments."""
+    if m.group("p_num"):
+        number, kind = m.group("p_num"), m.group("p_type")
+        issuer = re.sub(r"\s", "", m.group("p_issuer"))
+        symbol = f"{kind}/{issuer}"
+        return number, symbol, f"{number}-{symbol}", None, kind, issuer.split("-")
+    number, year = m.group("s_num"), m.group("s_year")
+    symbol = re.sub(r"\s", "", m.group("s_symbol"))
+    code = f"{number}/{year}/{symbol}" if year else f"{number}/{symbol}"
+    segments = symbol.split("-")
+    return number, symbol, code, int(year) if year else None, segments[0], segments
+
+
+def issuer_from_symbol(segments: list[str], doc_type: DocType) -> str | None:
+    """The issuer a symbol names unambiguously ("QĐ-TTg" -> Thủ tướng Chính phủ), else None."""
+    if doc_type.code.endswith("lien_tich"):
+        return None  # a joint document has several issuers
+    if len(segments) > 1 and segments[0] in _type_by_symbol_code():
+        segments = segments[1:]
+    codes = issuer_codes()
+    for size in range(len(segments), 0, -1):
+        head = segments[:size]
+        for joined in ("-".join(head), "".join(head)):
+            for candidate in (joined, re.sub(r"\d+$", "", joined)):
+                if candidate in codes:
+                    return codes[candidate][0]
+    return None
+
+
+def normalize_issuer(phrase: str) -> str:
+    """Expand abbreviations, drop the term ("khóa XI"), modern tones: "Chủ tịch Ủy ban nhân dân tỉnh"."""
+    codes = issuer_codes()
+    words = [codes[w][1] if w in codes and codes[w][1] else w for w in clean_whitespace(phrase).split()]
+    return _TERM.sub("", modern_tones(" ".join(words))).strip()
+
+
+def _read_words(text: str, pos: int, stop: re.Pattern[str], max_words: int,
+                comma: re.Pattern[str] | None = None) -> int:
+    """End of a run of words from pos, up to a stop word, punctuation or max_words."""
+    end, count = pos, 0
+    while count < max_words:
+        m = _WORD.match(text, end)
+        if not m or (count and not m.group("gap")) or "\n\n" in m.group("gap"):
+            break
+        word, rest = m.group("w"), text[m.start("w"):]
+        nxt = _WORD.match(text, m.end())
+        next_word = nxt.group("w") if nxt and nxt.group("gap") else ""
+        if word[0].islower() and stop.match(rest):
+            break
+        if word == "và" and (not next_word[:1].isupper() or _type_word_pattern().match(text, nxt.start("w"))):
+            break
+        if word == "-" and not next_word[:1].isupper():
+            break
+        if word[0].isdigit() and not text[:m.start("w")].rstrip().endswith("thứ"):
+            break
+        end, count = m.end(), count + 1
+        if comma and comma.match(text, end):
+            end = text.index(",", end) + 1
+        elif text[end:end + 1] in tuple(",;:().\"”"):
+            break
+    return end if count else pos
+
+
+def _read_issuer(text: str, pos: int) -> tuple[str, int] | None:
+    """The issuer phrase after "của" at pos, normalised, and where it ends."""
+    if not text[pos:pos + 1].isupper():
+        return None
+    end = _read_words(text, pos, _ISSUER_STOP, _MAX_ISSUER_WORDS, _INNER_COMMA)
+    return (normalize_issuer(text[pos:end]), end) if end > pos else None
+
+
+def _issuer_before(text: str, start: int) -> str | None:
+    """"của Sở X tại Công văn số ...": the issuer written before the citation."""
+    window = text[max(0, start - 120):start]
+    tai = _BEFORE_TAI.search(window)
+    leads = list(_ISSUER_BEFORE.finditer(window, 0, tai.start() if tai else 0))
+    if not tai or not leads:
+        return None
+    found = _read_issuer(window, leads[-1].end())
+    return found[0] if found and found[1] == tai.start() else None
+
+
+def _provision_before(text: str, start: int) -> str | None:
+    m = _PROVISION.search(text[max(0, start - 80):start])
+    return clean_whitespace(m.group("prov")).rstrip(",") if m else None
+
+
+def _read_date(text: str, pos: int) -> tuple[str | None, str | None, int]:
+    """(ISO date or None, date as written or None, end) at pos."""
+    m = _DATE.match(text, pos)
+    if not m:
+        return None, None, pos
+    d, mo, y = (m.group("d"), m.group("m"), m.group("y")) if m.group("d") else (
+        m.group("d2"), m.group("m2"), m.group("y2"))
+    written = clean_whitespace(m.group(0).strip(" ,\n"))
+    return parse_citation_date(d, mo, y), written, m.end()
+
+
+# ---- the grammar ---------------------------------------------------------------------
+
+
+def _read_numbered(text: str, start: int, pos: int, doc_type: DocType,
+                   name: str | None = None) -> list[Citation]:
+    """TYPE [số] NUMBER [ngày DATE] {, NUMBER [ngày DATE]} [của ISSUER] from pos."""
+    head = _NUMBER_HEAD.match(text, pos)
+    number = _NUMBER_SYMBOL.match(text, head.end()) if head else None
+    parts: list[tuple[int, re.Match[str], tuple[str | None, str | None, int]]] = []
+    span_start = start
+    while number:
+        date = _read_date(text, number.end())
+        parts.append((span_start, number, date))
+        more = _CONTINUATION.match(text, date[2])
+        number = _NUMBER_SYMBOL.match(text, more.end()) if more else None
+        span_start = more.end() if more else 0
+    if not parts:
+        return []
+    end = parts[-1][2][2]
+    lead = _ISSUER_LEAD.match(text, end)
+    issuer = _read_issuer(text, lead.end()) if lead else None
+    if issuer:
+        end = issuer[1]
+        if parts[-1][2][1] is None:  # "của Thủ tướng Chính phủ ngày 23/7/2024"
+            date = _read_date(text, end)
+            parts[-1] = (*parts[-1][:2], date) if date[1] else parts[-1]
+            end = max(end, date[2])
+    written = issuer[0] if issuer else _issuer_before(text, start)
+    found = []
+    for index, (first, m, (iso, date_text, date_end)) in enumerate(parts):
+        last = index == len(parts) - 1
+        found.append(_numbered_citation(text, first, m, iso, date_text, end if last else date_end,
+                                        doc_type if index == 0 else None, doc_type, written, name))
+    return found
+
+
+def _numbered_citation(text: str, start: int, m: re.Match[str], iso: str | None,
+                       date_text: str | None, end: int, written_type: DocType | None,
+                       chain_type: DocType, issuer: str | None, name: str | None) -> Citation:
+    number, symbol, code, number_year, type_code, segments = _split_symbol(m)
+    by_symbol = _type_by_symbol_code().get(type_code)
+    doc_type = written_type or by_symbol or chain_type
+    if doc_type.code == "van_ban":  # "Văn bản số 709/QĐ-TTg" is a Quyết định
+        doc_type = by_symbol or _type_by_word()["công văn"]
+    inferred = issuer is None and (issuer_from_symbol(segments, doc_type) or doc_type.default_issuer)
+    label_start = start if written_type else m.start()
+    return Citation(
+        start=start, end=end, text=text[start:end], label=clean_whitespace(text[label_start:m.end()]),
+        type=doc_type.code, type_name=doc_type.word, number=number, symbol=symbol, code=code,
+        issued_date=iso, issuer_name=issuer or inferred or None, provision=_provision_before(text, start),
+        name=name, year=int(iso[:4]) if iso else number_year, date_text=date_text,
+        issuer_inferred=bool(inferred))
+
+
+def _read_named(text: str, start: int, pos: int, doc_type: DocType) -> list[Citation]:
+    """A document cited by its title or year: "Luật Ngân sách nhà nước", "Hiến pháp năm 2013"."""
+    if not doc_type.cite_by_name or not text[start].isupper():
+        return []
+    name_end = _read_words(text, pos + 1, _NAME_STOP, _MAX_NAME_WORDS, _INNER_COMMA) if (
+        doc_type.cite_by_name == "name" and text[pos:pos + 1].isspace() and text[pos + 1:pos + 2].isupper()) else pos
+    if doc_type.cite_by_name == "name" and name_end == pos:
+        return []
+    name = modern_tones(clean_whitespace(f"{doc_type.word} {text[pos:name_end]}"))
+    year = _NAME_YEAR.match(text, name_end)
+    end = year.end() if year else name_end
+    numbered = _read_numbered(text, start, end, doc_type, name) if re.match(r"\s+(?i:số)", text[end:]) else []
+    if numbered or (doc_type.cite_by_name == "year" and not year):
+        return numbered
+    return [Citation(
+        start=start, end=end, text=text[start:end], label=clean_whitespace(text[start:end]),
+        type=doc_type.code, type_name=doc_type.word, number=None, symbol=None, code=None,
+        issued_date=None, issuer_name=doc_type.default_issuer, provision=_provision_before(text, start),
+        name=name, year=int(year.group("year")) if year else None,
+        issuer_inferred=doc_type.default_issuer is not None)]
+
+
+def find_alias_definitions(text: str) -> list[AliasDefinition]:
+    """Every "(sau đây viết tắt là X)" / "(sau đây gọi tắt là X)" in text."""
+    return [AliasDefinition(m.start(), m.end(), clean_whitespace(m.group("alias")))
+            for m in _ALIAS_DEFINITION.finditer(text)]
+
+
+def _alias_target(alias: str, inside: list[Citation], before: list[Citation]) -> Citation | None:
+    """The citation an alias stands for: the one it names, else the nearest fitting one before it."""
+    if inside:  # the alias is itself a citation: the same document cited before, else itself
+        same = [c for c in before if c.key == inside[0].key]
+        if same or inside[0].code or not before:
+            return same[-1] if same else inside[0]
+    head = _type_word_pattern().match(alias)
+    kind = _doc_type(head.group(0)).code if head else None
+    number = re.match(r"\s+(?:(?i:số)\s*)?(\d+)", alias[head.end():]) if head else None
+    for fits in (lambda c: c.type == kind and number and c.number == number.group(1),
+                 lambda c: c.type == kind, lambda c: True):
+        for citation in reversed(before):
+            if fits(citation):
+                return citation
+    return None
+
+
+def _attach_aliases(text: str, citations: list[Citation]) -> list[Citation]:
+    """Drop citations inside alias definitions; mark the documents the aliases stand for."""
+    for definition in find_alias_definitions(text):
+        inside = [c for c in citations if definition.start <= c.start < definition.end]
+        before = [c for c in citations if c.end <= definition.start]
+        target = _alias_target(definition.alias, inside, before)
+        if target is None:
+            continue
+        citations = [replace(c, defined_alias=definition.alias) if c is target else c
+                     for c in citations if c is target or c not in inside]
+    return citations
+
+
+def find_citations(text: str) -> list[Citation]:
+    """Every citation of another document in text, in order.
+
+    Args:
+        text: one paragraph or cell; line breaks inside a citation are fine.
+
+    Returns:
+        Citations with offsets into the NFC form of text. A citation inside an
+        alias definition is folded into the document the alias stands for.
+    """
+    text = unicodedata.normalize("NFC", text)
+    found: list[Citation] = []
+    for m in _type_word_pattern().finditer(text):
+        if found and m.start() < found[-1].end:
+            continue
+        doc_type = _doc_type(m.group(0))
+        found += (_read_numbered(text, m.start(), m.end(), doc_type)
+                  or _read_named(text, m.start(), m.end(), doc_type))
+    return _attach_aliases(text, found)
+
+
+# ---- merging a document's citations into References -----------------------------------
+
+
+@dataclass
+class _Pending:
+    """A Reference being built from its mentions, first mention first."""
+
+    first: Citation
+    mentions: int = 0
+    aliases: list[str] | None = None
+    issued_date: str | None = None
+    year: int | None = None
+    issuer: str | None = None  # as written
+    inferred_issuer: str | None = None
+
+    def add(self, citation: Citation, alias: str) -> None:
+        self.mentions += 1
+        if alias not in self.aliases:
+            self.aliases.append(alias)
+        self.issued_date = self.issued_date or citation.issued_date
+        self.year = self.year or citation.year
+        if citation.issuer_inferred:
+            self.inferred_issuer = self.inferred_issuer or citation.issuer_name
+        else:
+            self.issuer = self.issuer or citation.issuer_name
+
+    def reference(self, rid: str) -> model.Reference:
+        c = self.first
+        issuer = self.issuer or self.inferred_issuer
+        return model.Reference(
+            id=rid, type=c.type, type_name=c.type_name, number=c.number, symbol=c.symbol,
+            code=c.code, year=self.year, issued_date=self.issued_date,
+            issuer=model.Issuer(name=issuer) if issuer else None,
+            mentions=self.mentions, aliases=list(self.aliases))
+
+
+def _compact(code: str | None) -> str | None:
+    return re.sub(r"\s", "", unicodedata.normalize("NFC", code)) if code else None
+
+
+def _reference_id(citation: Citation, by_name: dict[str, str], pending: dict[str, _Pending]) -> str:
+    """The code; for a title, the code it is cited with elsewhere, else its slug (with a year
+    when the same title is cited for two different years)."""
+    if citation.code:
+        return citation.code
+    rid = by_name.get(citation.key, citation.key)
+    known = pending.get(rid)
+    if known and citation.year and known.year and known.year != citation.year:
+        return f"{rid}-{citation.year}"
+    return rid
+
+
+def _check(citation: Citation, rid: str, known: _Pending | None, where: str) -> list[model.Warning]:
+    """Warnings for an impossible date, or a date that contradicts an earlier mention."""
+    if citation.date_text and not citation.issued_date:
+        return [model.Warning("reference_bad_date",
+                              f"impossible date '{citation.date_text}' in citation of {rid}", where)]
+    if known and known.issued_date and citation.issued_date and citation.issued_date != known.issued_date:
+        return [model.Warning("reference_date_conflict",
+                              f"{rid} cited with date {citation.issued_date}, earlier {known.issued_date}", where)]
+    return []
+
+
+def _alias_pattern(alias: str) -> re.Pattern[str]:
+    words = r"\s+".join(map(re.escape, alias.split()))
+    return re.compile(rf"(?<![\w/-]){words}(?![\w/-])")
+
+
+def _alias_mentions(text: str, aliases: list[tuple[str, str, int]],
+                    taken: list[tuple[int, int]]) -> list[tuple[int, str, str]]:
+    """(offset, alias, id) for each use of a defined alias, from its `after` offset, that no citation covers."""
+    found = []
+    for alias, rid, after in aliases:
+        for m in _alias_pattern(alias).finditer(text, after):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                found.append((m.start(), alias, rid))
+    return sorted(found)
+
+
+def collect_references(texts: list[tuple[str, str]], own_code: str | None = None
+                       ) -> tuple[list[model.Reference], dict[str, list[str]], list[model.Warning]]:
+    """One Reference per cited document, from all the texts of a document.
+
+    Args:
+        texts: (where, text) pairs in document order; `where` locates warnings and
+            keys the returned map (e.g. "sections[1].paragraphs[0]", "tasks[3]").
+        own_code: the document's own code ("196/KH-UBND"); citing it (an appendix
+            caption) is not a reference.
+
+    Returns:
+        References in first-mention order; a map from each `where` to the ids cited
+        there (in order, distinct); warnings for impossible or conflicting dates.
+    """
+    found = [(where, unicodedata.normalize("NFC", text), find_citations(text)) for where, text in texts]
+    by_name = {slugify(c.name): c.code for _, _, cs in found for c in cs if c.name and c.code}
+    own = _compact(own_code)
+    pending: dict[str, _Pending] = {}
+    cited: dict[str, list[str]] = {}
+    warnings: list[model.Warning] = []
+    aliases: dict[str, str] = {}  # defined alias that is no citation itself -> id
+
+    for where, text, citations in found:
+        definitions = find_alias_definitions(text)
+        known = dict(aliases)  # aliases defined in earlier texts count from this text's start
+        here: list[tuple[int, str]] = []
+        for citation in [c for c in citations if not (own and c.code == own)]:
+            rid = _reference_id(citation, by_name, pending)
+            warnings += _check(citation, rid, pending.get(rid), where)
+            pending.setdefault(rid, _Pending(citation, aliases=[])).add(citation, citation.label)
+            here.append((citation.start, rid))
+            alias = citation.defined_alias
+            if alias and alias not in pending[rid].aliases:
+                pending[rid].aliases.append(alias)
+            named = find_citations(alias) if alias else []
+            by_name.update({c.key: rid for c in named if c.key != rid})  # "Luật Ngân sách" -> its law
+            if alias and not named and not _type_word_pattern().fullmatch(alias):
+                aliases[alias] = rid
+        taken = [(c.start, c.end) for c in citations] + [(d.start, d.end) for d in definitions]
+        ends = {d.alias: d.end for d in reversed(definitions)}
+        scan = [(alias, rid, 0 if alias in known else ends.get(alias, 0)) for alias, rid in aliases.items()]
+        for start, alias, rid in _alias_mentions(text, scan, taken):
+            pending[rid].add(pending[rid].first, alias)
+            here.append((start, rid))
+        cited.setdefault(where, [])
+        cited[where] += [rid for rid in dict.fromkeys(r for _, r in sorted(here)) if rid not in cited[where]]
+    return [p.reference(rid) for rid, p in pending.items()], cited, warnings

@@ -1,0 +1,192 @@
+"""Text normalisation shared by every step: NFC, tone marks, markup, whitespace, slugs.
+
+The output contract asks for NFC text with one tone-mark convention ("hóa",
+"Thủy", "Ủy"), while source documents mix both conventions, sometimes in the
+same sentence ("công nghiệp hóa, hiện đại hoá"). Moving the marks here, once,
+lets every later step (agency matching, reference dedup, diffs) compare strings
+without caring which keyboard typed them.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_SPACES = re.compile(r"\s+")
+
+# Characters that render as nothing but break string equality and word matching.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+
+# Unicode space characters that \s already matches but that we name for clarity.
+_ODD_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f"), " ")
+
+# Leftover markup from converters upstream of us (HTML-ish tags, Markdown bold).
+_BLOCK_TAG = re.compile(
+    r"""
+    </?                         # opening or closing tag
+    (?:p|br|div|li|tr|td|h[1-6]) # tags that separate text: become a space
+    \b[^<>]*                    # attributes, if any
+    /?>                         # end, self-closing or not
+    """,
+    re.X | re.I,
+)
+_INLINE_TAG = re.compile(
+    r"""
+    </?                         # opening or closing tag
+    (?:i|b|u|em|strong|span|sup|sub|font|s)  # inline tags: vanish without a space
+    \b[^<>]*                    # attributes, if any
+    /?>                         # end, self-closing or not
+    """,
+    re.X | re.I,
+)
+_MARKDOWN_BOLD = re.compile(r"\*\*|__")
+
+# --- Tone marks -------------------------------------------------------------
+
+# The five tone marks as combining characters (NFD).
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+
+# Vowels carrying a hat, breve or horn: in a cluster they take the tone mark.
+_MARKED_VOWELS = frozenset("âăêôơư")
+_VOWELS = frozenset("aăâeêioôơuưy")
+
+# Onsets, longest first so "ngh" wins over "ng" and "n".
+_ONSETS = (
+    "ngh", "ng", "gh", "gi", "kh", "ph", "th", "tr", "ch", "nh", "qu",
+    "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
+)
+_CODAS = frozenset({"", "c", "ch", "m", "n", "ng", "nh", "p", "t"})
+
+# Every vowel nucleus Vietnamese spelling allows, tone-less. Those ending in a
+# glide ("ai", "yêu") close the syllable; the others may take a final consonant.
+_NUCLEI_OPEN = frozenset(
+    "a ă â e ê i o ô ơ u ư y iê yê oa oă oe oo uâ uê uô uy ươ uyê".split()
+)
+_NUCLEI_CLOSED = frozenset(
+    "ai ao au ay âu ây eo êu ia iu oi ôi ơi ua ui uơ ưa ưi ưu "
+    "iêu yêu oai oao oay oeo uây uôi uya uyu ươi ươu".split()
+)
+
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class _Letter:
+    """One letter split into its tone-less form (NFC, lower case) and its tone."""
+
+    char: str  # the letter as written, without tone, NFC
+    lower: str  # same, lower case
+    tone: str  # combining tone mark, or ""
+
+
+def _split_letter(char: str) -> _Letter:
+    """Separate the tone mark from a letter, keeping hats and horns."""
+    parts = unicodedata.normalize("NFD", char)
+    tone = "".join(c for c in parts if c in _TONES)
+    bare = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES))
+    return _Letter(bare, bare.lower(), tone)
+
+
+def _split_syllable(lower: str) -> tuple[str, str, str] | None:
+    """Split a tone-less lower-case word into (onset, nucleus, coda), or None.
+
+    None means the word is not a Vietnamese syllable (an English word, an
+    abbreviation), which we must leave alone.
+    """
+    onset = next((o for o in _ONSETS if lower.startswith(o)), "")
+    if onset == "gi" and not any(c in _VOWELS for c in lower[2:]):
+        onset = "g"  # "gì", "gìn": the i is the vowel, not part of the onset
+    rest = lower[len(onset):]
+    nucleus = ""
+    while rest and rest[0] in _VOWELS:
+        nucleus, rest = nucleus + rest[0], rest[1:]
+    if nucleus in _NUCLEI_OPEN and rest in _CODAS:
+        return onset, nucleus, rest
+    if nucleus in _NUCLEI_CLOSED and not rest:
+        return onset, nucleus, rest
+    return None
+
+
+def _tone_position(nucleus: str, coda: str) -> int:
+    """Index in the nucleus that carries the tone mark ("hóa", "Thủy" convention).
+
+    A hatted or horned vowel takes the mark (the last one, so ươ -> ơ); else the
+    last vowel when a final consonant follows ("hoàng"); else the middle one of
+    three ("ngoài", "khuỷu"); else the first ("hóa", "thủy", "của").
+    """
+    marked = [i for i, c in enumerate(nucleus) if c in _MARKED_VOWELS]
+    if marked:
+        return marked[-1]
+    if coda:
+        return len(nucleus) - 1
+    if len(nucleus) == 3:
+        return 1
+    return 0
+
+
+def _retone_word(word: str) -> str:
+    """Move the tone mark of one letter run to its modern place, if it is a syllable."""
+    letters = [_split_letter(c) for c in word]
+    tones = [x.tone for x in letters if x.tone]
+    if len(tones) != 1 or len(tones[0]) != 1:
+        return word  # no tone to move, or not a well-formed syllable
+    parts = _split_syllable("".join(x.lower for x in letters))
+    if parts is None:
+        return word
+    onset, nucleus, coda = parts
+    target = len(onset) + _tone_position(nucleus, coda)
+    out = [x.char for x in letters]
+    out[target] = unicodedata.normalize("NFC", out[target] + tones[0])
+    return "".join(out)
+
+
+def modernize_tones(text: str) -> str:
+    """NFC text with every syllable's tone mark where the contract wants it.
+
+    "hoá" -> "hóa", "Thuỷ" -> "Thủy", "Uỷ" -> "Ủy", "HOÁ" -> "HÓA"; words that
+    are not Vietnamese syllables ("café", "STEM") are left as they are. Only
+    tone marks move: base letters, hats and horns are never changed.
+    """
+    nfc = unicodedata.normalize("NFC", text)
+    return _LETTER_RUN.sub(lambda m: _retone_word(m.group()), nfc)
+
+
+# --- Markup and whitespace --------------------------------------------------
+
+
+def strip_markup(text: str) -> str:
+    """Remove leftover HTML tags and Markdown bold that upstream tools leave in cells.
+
+    Block tags (<p>, <br>) become a space so "…</p><p>Tăng" does not glue two
+    words together; inline tags (<i>, <b>) vanish.
+    """
+    text = _BLOCK_TAG.sub(" ", text)
+    text = _INLINE_TAG.sub("", text)
+    return _MARKDOWN_BOLD.sub("", text)
+
+
+def clean_whitespace(text: str) -> str:
+    """Collapse runs of whitespace (line wraps, tabs, NBSP) into one space and trim.
+
+    Zero-width characters and soft hyphens are dropped: they are invisible in
+    the document but would make equal strings compare unequal.
+    """
+    text = text.translate(_INVISIBLE).translate(_ODD_SPACES)
+    return _SPACES.sub(" ", text).strip()
+
+
+def fold_diacritics(text: str) -> str:
+    """ASCII-fold Vietnamese: drop tone and vowel marks, map đ/Đ to d/D."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def slugify(text: str) -> str:
+    """A stable ASCII id: "Sở Khoa học và Công nghệ" -> "so-khoa-hoc-va-cong-nghe"."""
+    folded = fold_diacritics(text).lower()
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+
+
+def normalize_text(text: str) -> str:
+    """The canonical form of any text we output: no markup, NFC, modern tones, single spaces."""
+    return clean_whitespace(modernize_tones(strip_markup(text)))

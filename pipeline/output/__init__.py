@@ -1,0 +1,1 @@
+"""output step of the pipeline."""

@@ -1,0 +1,37 @@
+"""Plan → JSON: deterministic key order, UTF-8, written atomically."""
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from pipeline.model import Plan
+
+# Top-level key order of the contract; the model's field order gives the rest.
+TOP_LEVEL_ORDER = ("schema_version", "source", "document", "sections", "tasks", "recipients", "references", "agencies", "warnings")
+
+
+def plan_to_dict(plan: Plan) -> dict:
+    """The contract's JSON object for a plan, keys in a fixed order."""
+    raw = dataclasses.asdict(plan)
+    return {key: raw[key] for key in TOP_LEVEL_ORDER}
+
+
+def to_json(doc: dict) -> str:
+    """Pretty, stable JSON text: the same document always gives the same bytes."""
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write to a temporary file beside `path`, then rename: readers never see half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

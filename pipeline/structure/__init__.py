@@ -1,0 +1,1 @@
+"""structure step of the pipeline."""

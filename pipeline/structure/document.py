@@ -1,0 +1,60 @@
+"""IR blocks → Skeleton: header, preamble, sections, tasks, closing."""
+from __future__ import annotations
+
+import re
+
+from pipeline.ir import Block, Extracted, Paragraph, Table
+from pipeline.model import Warning
+from pipeline.structure.blocks import folded
+from pipeline.structure.closing import closing_from_blocks, is_closing_start
+from pipeline.structure.header import split_header
+from pipeline.structure.sections import build_sections
+from pipeline.structure.tables import extract_tasks
+from pipeline.structure.types import Skeleton
+
+_APPENDIX_HEAD = re.compile(r"^phu luc\b")
+_MOTTO = re.compile(r"cong hoa xa hoi chu nghia viet nam")
+
+
+def _is_appendix_start(block: Block) -> bool:
+    """Where the closing ends: an appendix title, a repeated header block or a ruled table."""
+    if isinstance(block, Table):
+        return block.bordered or any(_MOTTO.search(folded(p.text)) for row in block.rows for c in row.cells for p in c.paragraphs)
+    return bool(_APPENDIX_HEAD.match(folded(block.text)))
+
+
+def _closing_span(blocks: list[Block], start: int) -> tuple[int, int]:
+    """[start, end) of the closing blocks; (len, len) when the document has none."""
+    for i in range(start, len(blocks)):
+        if is_closing_start(blocks[i]):
+            end = i + 1
+            while end < len(blocks) and not _is_appendix_start(blocks[end]):
+                end += 1
+            return i, end
+    return len(blocks), len(blocks)
+
+
+def _body_paragraphs(blocks: list[Block]) -> list[Paragraph]:
+    return [b for b in blocks if isinstance(b, Paragraph) and b.text.strip()]
+
+
+def build_skeleton(extracted: Extracted) -> tuple[Skeleton, str | None]:
+    """Split the blocks into the document's parts.
+
+    Returns:
+        The skeleton and the document type code read from the type line (None
+        when there is none).
+    """
+    blocks = list(extracted.blocks)
+    warnings = [Warning(code, message, where) for code, message, where in extracted.warnings]
+    header, type_code, body_start = split_header(blocks)
+    closing_start, closing_end = _closing_span(blocks, body_start)
+    preamble, sections = build_sections(_body_paragraphs(blocks[body_start:closing_start]))
+    closing = closing_from_blocks(blocks[closing_start:closing_end])
+    tasks = extract_tasks(blocks)
+    if type_code is None:
+        warnings.append(Warning("no_type_line", "no document type line (KẾ HOẠCH, QUYẾT ĐỊNH, ...) found", "header"))
+    if closing_start == len(blocks):
+        warnings.append(Warning("no_closing", "no 'Nơi nhận' block found; recipients and signature may be missing", "closing"))
+    skeleton = Skeleton(header, preamble, sections, tasks, closing, warnings)
+    return skeleton, type_code

@@ -1,0 +1,90 @@
+"""The body's heading tree: I. → 1. → 1.1. → a), "Điều 1." and "Chương I" too.
+
+Levels are not fixed by the numbering style: the first style met becomes
+level 1, a new style opens a deeper level, a style seen before closes back
+to its level. So a plan that starts at "1." (no Roman part) still nests.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.ir import Paragraph
+from pipeline.structure.types import RawSection
+
+# A numbered line longer than this, or ending a sentence, is a numbered paragraph, not a heading.
+MAX_HEADING_CHARS = 160
+
+_NUMBERING = (
+    ("chuong", re.compile(r"^(Chương\s+[IVXLC\d]+)\s*[.:]?\s*(.*)$", re.I)),
+    ("muc", re.compile(r"^(Mục\s+\d+)\s*[.:]?\s*(.*)$")),
+    ("dieu", re.compile(r"^(Điều\s+\d+)\s*[.:]?\s*(.*)$")),
+    ("roman", re.compile(r"^([IVXLC]+)\.\s*(.*)$")),
+    ("upper_letter", re.compile(r"^([A-ZĐ])\.\s+(.*)$")),
+    ("dotted", re.compile(r"^(\d+\.\d+(?:\.\d+)*)\.?\s+(.*)$")),
+    ("arabic", re.compile(r"^(\d+)\.\s*(.*)$")),
+    ("letter", re.compile(r"^([a-zđ])\)\s*(.*)$")),
+)
+
+
+@dataclass(frozen=True)
+class Numbered:
+    style: str
+    label: str
+    rest: str
+
+
+def match_numbering(text: str) -> Numbered | None:
+    """The numbering of a line: ("roman", "II", "NHIỆM VỤ ..."), or None for plain text."""
+    for style, pattern in _NUMBERING:
+        if m := pattern.match(text.strip()):
+            return Numbered(style, m.group(1), m.group(2).strip())
+    return None
+
+
+def is_heading(para: Paragraph, numbered: Numbered) -> bool:
+    """Whether a numbered paragraph is a heading (title) rather than a numbered body paragraph."""
+    if para.bold:
+        return True
+    rest = numbered.rest
+    return bool(rest) and len(rest) <= MAX_HEADING_CHARS and not re.search(r"[.;:]$", rest)
+
+
+def build_sections(paragraphs: list[Paragraph]) -> tuple[list[str], list[RawSection]]:
+    """The preamble (text before the first heading) and the section tree."""
+    preamble: list[str] = []
+    roots: list[RawSection] = []
+    stack: list[tuple[str, RawSection]] = []  # (style, section), outermost first
+    for para in paragraphs:
+        numbered = match_numbering(para.text)
+        if numbered is None or (not stack and not is_heading(para, numbered) and numbered.style != "roman"):
+            _add_text(para.text, stack, preamble)
+            continue
+        styles = [s for s, _ in stack]
+        if numbered.style in styles:
+            del stack[styles.index(numbered.style):]
+        heading = is_heading(para, numbered)
+        section = RawSection(
+            number=numbered.label,
+            title=numbered.rest if heading else None,
+            level=len(stack) + 1,
+            paragraphs=[] if heading else [numbered.rest],
+        )
+        (stack[-1][1].children if stack else roots).append(section)
+        stack.append((numbered.style, section))
+    return preamble, roots
+
+
+def _add_text(text: str, stack: list[tuple[str, RawSection]], preamble: list[str]) -> None:
+    """A plain paragraph goes to the innermost open heading.
+
+    After a numbered body paragraph ("4. Yêu cầu các sở ..."), an unnumbered,
+    unbulleted paragraph closes the list and belongs to the parent heading.
+    """
+    if not stack:
+        preamble.append(text)
+        return
+    target = stack[-1][1]
+    if target.title is None and not re.match(r"^[-+•]", text) and len(stack) > 1:
+        target = stack[-2][1]
+    target.paragraphs.append(text)

@@ -1,0 +1,58 @@
+"""What the structure step hands to normalisation: the document's parts as text.
+
+Nothing here is normalised yet (agencies are cell text, dates are as printed);
+`pipeline.normalize` turns these into the contract's values.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pipeline.model import Warning
+
+
+@dataclass(frozen=True)
+class RawHeader:
+    """The header block: issuer cell, number line, place/date line, type and title."""
+
+    issuer_lines: tuple[str, ...] = ()
+    number_line: str | None = None
+    place_date_line: str | None = None
+    type_line: str | None = None
+    title: str | None = None
+
+
+@dataclass
+class RawSection:
+    number: str | None
+    title: str | None
+    level: int
+    paragraphs: list[str] = field(default_factory=list)
+    children: list["RawSection"] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RawTask:
+    """One task row of a task table, its cells keyed by column role."""
+
+    number: str | None
+    group: str | None
+    cells: dict[str, str]
+    pages: tuple[int, ...] = ()
+    table: int = 0
+
+
+@dataclass(frozen=True)
+class RawClosing:
+    recipients: tuple[str, ...] = ()
+    archive: str | None = None
+    signature_lines: tuple[str, ...] = ()
+
+
+@dataclass
+class Skeleton:
+    header: RawHeader
+    preamble: list[str] = field(default_factory=list)
+    sections: list[RawSection] = field(default_factory=list)
+    tasks: list[RawTask] = field(default_factory=list)
+    closing: RawClosing = field(default_factory=RawClosing)
+    warnings: list[Warning] = field(default_factory=list)
