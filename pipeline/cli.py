@@ -78,8 +78,19 @@ def summary_line(path: Path, doc: dict) -> str:
     )
 
 
+def output_names(files: list[Path]) -> dict[Path, str]:
+    """<stem>.json per input; inputs sharing a stem (plan.pdf, plan.docx) get <stem>.<ext>.json."""
+    stems: dict[str, int] = {}
+    for path in files:
+        stems[path.stem] = stems.get(path.stem, 0) + 1
+    return {
+        path: f"{path.stem}{path.suffix.lower() if stems[path.stem] > 1 else ''}.json" for path in files
+    }
+
+
 def run_convert(files: list[Path], output: str) -> int:
     status = EXIT_OK
+    names = output_names(files)
     for path in files:
         try:
             doc = convert(path)
@@ -95,7 +106,7 @@ def run_convert(files: list[Path], output: str) -> int:
         if output == "-":
             sys.stdout.write(text)
         else:
-            write_atomically(Path(output) / f"{path.stem}.json", text)
+            write_atomically(Path(output) / names[path], text)
             print(summary_line(path, doc), file=sys.stderr)
     return status
 

@@ -43,7 +43,17 @@ def detect_format(path: Path, head: bytes) -> str:
 
 
 def extract(path: Path) -> tuple[Extracted, str, bytes]:
-    """The IR of a file, its format and its bytes."""
+    """The IR of a file, its format and its bytes.
+
+    A folder, a device or a pipe is refused before reading: reading /dev/zero
+    would never end, and "Is a directory" alone does not say which argument was wrong.
+    """
+    if path.is_dir():
+        raise ExtractError("is a directory, not a file")
+    if not path.exists():
+        raise ExtractError("file not found")
+    if not path.is_file():
+        raise ExtractError("not a regular file")
     data = path.read_bytes()
     fmt = detect_format(path, data[:1024])
     if fmt == "pdf":

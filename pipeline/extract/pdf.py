@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
+from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.extract.errors import ExtractError
 from pipeline.extract.layout import (
@@ -215,18 +215,30 @@ def join_pages(pages: list[list[Block]]) -> list[Block]:
     return blocks
 
 
+def _pdf_error(exc: Exception) -> ExtractError:
+    """The user-facing reason for an error pdfminer raised; pdfplumber wraps those in
+    PdfminerException, so the real one (wrong password, cut-off file) is its argument."""
+    wrapped = isinstance(exc, PdfminerException) and exc.args and isinstance(exc.args[0], Exception)
+    cause = exc.args[0] if wrapped else exc
+    if isinstance(cause, PDFPasswordIncorrect):
+        return ExtractError("encrypted PDF (password required)")
+    if isinstance(cause, PDFEncryptionError):
+        return ExtractError(f"encrypted PDF ({type(cause).__name__})")
+    detail = " ".join(str(cause).split())[:80]
+    return ExtractError(f"corrupt or truncated PDF ({type(cause).__name__}{': ' + detail if detail else ''})")
+
+
 def _open(path: Path) -> pdfplumber.PDF:
-    data_head = path.read_bytes()[:1024]
+    with path.open("rb") as fh:
+        data_head = fh.read(1024)
     if not data_head:
         raise ExtractError("file is empty")
     if b"%PDF-" not in data_head:
         raise ExtractError("not a PDF file (no %PDF header)")
     try:
         return pdfplumber.open(path)
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise ExtractError("encrypted PDF (password required)") from None
-    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
-        raise ExtractError(f"corrupt PDF ({type(exc).__name__})") from None
+    except (PdfminerException, PSException, ValueError, KeyError, TypeError) as exc:
+        raise _pdf_error(exc) from None
 
 
 def extract_pdf(path: Path) -> Extracted:
@@ -237,10 +249,8 @@ def extract_pdf(path: Path) -> Extracted:
             if count > MAX_PAGES:
                 raise ExtractError(f"too many pages ({count} > {MAX_PAGES})")
             pages = [read_page(page, i + 1) for i, page in enumerate(pdf.pages)]
-        except (PDFPasswordIncorrect, PDFEncryptionError):
-            raise ExtractError("encrypted PDF (password required)") from None
-        except (PDFSyntaxError, PSException) as exc:
-            raise ExtractError(f"corrupt PDF ({type(exc).__name__})") from None
+        except (PdfminerException, PSException) as exc:
+            raise _pdf_error(exc) from None
     if not any(p.lines or p.tables for p in pages):
         raise ExtractError("no text layer (scanned or image-only PDF; OCR is not supported)")
     pages = drop_running_lines(pages)

@@ -53,6 +53,10 @@ _TITLE = re.compile(r"^(?P<title>(?:các\s+)?(?:Phó\s+)?(?:Chủ\s+tịch|Chán
 # A collective: starts with a plural or an office-holder of a plural ("Thủ trưởng các sở ...").
 _GROUP_START = re.compile(r"^(?:(?:thu truong|chu tich|lanh dao) )?(?:cac|nhung|toan the|mot so) ")
 # A local government below the province: "Ủy ban nhân dân xã Bát Tràng".
+# A piece made only of collective nouns ("ban ngành, đơn vị") continues the collective before it.
+_COLLECTIVE_TAIL = re.compile(r"""^(?:(?:ban|nganh|don\ vi|dia\ phuong|co\ quan|to\ chuc|doan\ the|so|hoi
+    |thi\ xa|thi|thanh\ pho|xa|phuong|huyen|quan|thi\ tran|dac\ khu|doanh\ nghiep|ca\ nhan)\ ?)+
+    (?:\ ?(?:co\ )?lien\ quan)?$""", re.X)
 _LOCAL_GOV = re.compile(r"^(?:uy ban nhan dan|hoi dong nhan dan) (?P<unit>huyen|quan|thi xa|thanh pho|xa|phuong|thi tran|dac khu) \S")
 _DISTRICT_UNITS = {"huyen", "quan", "thi xa", "thanh pho"}
 # A trailing "(báo cáo)", "(Đ/c Phúc)", "(Trung tâm Thông tin)": a note, not part of the name.
@@ -296,8 +300,9 @@ def _recase(text: str) -> str:
     out = [w for w in words]
     if out:
         out[0] = out[0].capitalize()
-    head_len = next((len(m.group(0).split()) for m in [_HEAD.match(_key(text))] if m), 1)
-    if len(out) > head_len:
+    key = _key(text)
+    head_len = next((len(m.group(0).split()) for m in [_HEAD.match(key)] if m), 1)
+    if len(out) > head_len and not _LOCAL_GOV.match(key):
         out[head_len] = out[head_len].capitalize()
     for i, w in enumerate(words[:-1]):
         if w in ("tỉnh", "huyện", "xã", "phường", "quận", "thị", "phố", "trấn") or w == "học" and i and words[i - 1] == "đại":
@@ -406,7 +411,7 @@ def _distribute(pieces: list[_Piece]) -> list[_Piece]:
             if re.fullmatch(r"[A-ZĐ]{1,6}", piece.text):  # internal units of the body before: dropped
                 prefix = ""
                 continue
-        if prefix is not None and piece.sep in (":", ";", ",") and (not _HEAD.match(key) or _SUBHEAD.match(key)):
+        if prefix is not None and piece.sep in (":", ";", ",", "và") and (not _HEAD.match(key) or _SUBHEAD.match(key)):
             if prefix:
                 out.append(_Piece(piece.text, ";", f"{prefix} {piece.text}"))
             continue
@@ -425,7 +430,8 @@ def _merge_continuations(pieces: list[_Piece]) -> list[_Piece]:
     out: list[_Piece] = []
     for piece in pieces:
         key = _key(piece.text)
-        if out and piece.sep in (",", "và") and not _HEAD.match(key) and not _is_known(piece.text):
+        tail = _COLLECTIVE_TAIL.match(key) and out and _GROUP_START.match(_key(out[-1].text) + " ")
+        if out and piece.sep in (",", "và") and (tail or not _HEAD.match(key) and not _is_known(piece.text)):
             out[-1] = _Piece(_joined([out[-1], piece]), out[-1].sep, out[-1].resolve_as)
         else:
             out.append(piece)
@@ -475,6 +481,17 @@ def resolve_issuer(lines: list[str]) -> tuple[model.Agency, model.Agency | None]
     for cut in range(len(parts) - 1, 0, -1):
         parent, parent_warnings = resolve_agency(" ".join(parts[:cut]), province)
         if not parent_warnings:
-            issuer, _ = resolve_agency(" ".join(parts[cut:]), province)
-            return issuer, parent
+            return _child_of(" ".join(parts[cut:]), parent, province), parent
     return whole, None
+
+
+def _child_of(text: str, parent: model.Agency, province: str | None) -> model.Agency:
+    """The lower line of a two-line issuer, read as a unit of the parent where the gazetteer has it."""
+    within, warnings = resolve_agency(f"{text} {parent.name}", province)
+    if not warnings:
+        within.text = text
+        return within
+    child, _ = resolve_agency(text, province)
+    if parent.level == "central" and child.level == "province":  # "BỘ TÀI CHÍNH / CỤC THUẾ"
+        child, _ = _unlisted(expand_abbreviations(text), _key(text), None, text)
+    return child

@@ -165,4 +165,11 @@ def build_plan(skeleton: Skeleton, type_code: str | None, source: Source) -> Pla
 
 
 def _dedupe(warnings: list[Warning]) -> list[Warning]:
-    return list(dict.fromkeys(warnings))
+    """One warning per (code, message, where): a cell repeated by a merge warns once."""
+    seen: set[tuple[str, str, str | None]] = set()
+    out = []
+    for w in warnings:
+        if (w.code, w.message, w.where) not in seen:
+            seen.add((w.code, w.message, w.where))
+            out.append(w)
+    return out

@@ -17,8 +17,11 @@ from pipeline.structure.types import RawClosing
 
 _RECIPIENTS_HEAD = re.compile(r"^\s*nơi\s+nhận\s*:?\s*", re.I)
 _ARCHIVE = re.compile(r"^\s*[-–+•]?\s*(Lưu\s*:?.*)$", re.I)
-# The drafter's mark typed after the archive line: "KGVX.thiên581", "VT,KT.Hg12".
-_DRAFTER_MARK = re.compile(r"[.,]\s*([a-zđà-ỹ][\wđà-ỹ]*\d+[a-z]?)\s*\.?$")
+# The drafter's mark typed after the archive line ("KGVX.thiên581", "NC.Châu"): the last
+# token after a full stop holding a lower-case letter; archive codes are capitals.
+_DRAFTER_MARK = re.compile(r"\.\s*([^\s.,;()]*[a-zđà-ỹ][^\s.,;()]*)\s*\.?$")
+# Recipients typed in one paragraph with line breaks: "...tỉnh; - Bộ tư lệnh ...".
+_INLINE_BULLET = re.compile(r"(?<=[;,.])\s+(?=[-–+•]\s)")
 _AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\s*\.\s*(.*)$")
 _BULLET = re.compile(r"^\s*[-–+•]\s*")
 
@@ -36,7 +39,7 @@ def split_recipient_lines(lines: list[str]) -> tuple[list[str], str | None]:
     """Recipient entries (bullets stripped, wrapped lines rejoined) and the archive line."""
     entries: list[str] = []
     archive: str | None = None
-    for raw in lines:
+    for raw in (piece for line in lines for piece in _INLINE_BULLET.split(line)):
         text = _RECIPIENTS_HEAD.sub("", raw).strip()
         if not text:
             continue

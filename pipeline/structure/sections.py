@@ -27,6 +27,10 @@ _NUMBERING = (
 )
 
 
+# Numbering styles that open the section tree even on a plain (non-heading) paragraph.
+_TOP_STYLES = frozenset({"roman", "dieu", "chuong"})
+
+
 @dataclass(frozen=True)
 class Numbered:
     style: str
@@ -57,7 +61,7 @@ def build_sections(paragraphs: list[Paragraph]) -> tuple[list[str], list[RawSect
     stack: list[tuple[str, RawSection]] = []  # (style, section), outermost first
     for para in paragraphs:
         numbered = match_numbering(para.text)
-        if numbered is None or (not stack and not is_heading(para, numbered) and numbered.style != "roman"):
+        if numbered is None or (not stack and not is_heading(para, numbered) and numbered.style not in _TOP_STYLES):
             _add_text(para.text, stack, preamble)
             continue
         styles = [s for s, _ in stack]

@@ -1,0 +1,217 @@
+"""Builders of broken, hostile or odd input files, written into a test's tmp_path.
+
+Every file is made by code in well under a second (the zip bomb in about two), so
+nothing binary is committed and each test gets fresh copies. Each builder takes the
+folder and returns the path it wrote; ``BUILDERS`` maps a case name to its builder
+so a test table can name cases.
+"""
+from __future__ import annotations
+
+import io
+import struct
+import zipfile
+import zlib
+from pathlib import Path
+from typing import Callable
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from tests.docx_builders import para, rewrite_part, write_docx
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+SAMPLE_PDF = SAMPLES / "plan-196-KH-UBND.pdf"
+SAMPLE_DOCX = SAMPLES / "plan-196-KH-UBND.docx"
+
+# The zip bomb's main part, inflated: above the extractor's 200 MB limit, yet it
+# deflates to about 250 KB and is built in a couple of seconds.
+BOMB_BYTES = 250 * 2**20
+
+
+def _png(width: int = 64, height: int = 64) -> bytes:
+    """A small grey-gradient PNG, written by hand so no imaging library is needed."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    raw = b"".join(b"\x00" + bytes((x * 4 + y) % 256 for x in range(width)) for y in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)  # 8-bit greyscale
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+
+
+def _text_pdf(path: Path, lines: list[str], **canvas_options: object) -> Path:
+    """A one-page PDF with the given lines of Helvetica text."""
+    pdf = canvas.Canvas(str(path), pagesize=A4, **canvas_options)
+    for i, line in enumerate(lines):
+        pdf.drawString(72, 770 - 16 * i, line)
+    pdf.save()
+    return path
+
+
+def empty_pdf(folder: Path) -> Path:
+    path = folder / "empty.pdf"
+    path.write_bytes(b"")
+    return path
+
+
+def empty_docx(folder: Path) -> Path:
+    path = folder / "empty.docx"
+    path.write_bytes(b"")
+    return path
+
+
+def truncated_pdf(folder: Path) -> Path:
+    """The first 40% of the sample PDF: header intact, xref and trailer gone."""
+    data = SAMPLE_PDF.read_bytes()
+    path = folder / "truncated.pdf"
+    path.write_bytes(data[: len(data) * 4 // 10])
+    return path
+
+
+def truncated_docx(folder: Path) -> Path:
+    """The first 40% of the sample DOCX: the zip's central directory is gone."""
+    data = SAMPLE_DOCX.read_bytes()
+    path = folder / "truncated.docx"
+    path.write_bytes(data[: len(data) * 4 // 10])
+    return path
+
+
+def text_as_pdf(folder: Path) -> Path:
+    path = folder / "notes.pdf"
+    path.write_text("Kế hoạch này không phải là PDF.\n", encoding="utf-8")
+    return path
+
+
+def pdf_as_docx(folder: Path) -> Path:
+    return _text_pdf(folder / "renamed.docx", ["KE HOACH"])
+
+
+def docx_as_pdf(folder: Path) -> Path:
+    return write_docx(folder / "renamed.pdf", para("Kế hoạch"))
+
+
+def png_as_pdf(folder: Path) -> Path:
+    path = folder / "picture.pdf"
+    path.write_bytes(_png())
+    return path
+
+
+def text_file(folder: Path) -> Path:
+    path = folder / "plan.txt"
+    path.write_text("Kế hoạch số 1/KH-UBND\n", encoding="utf-8")
+    return path
+
+
+def encrypted_pdf(folder: Path) -> Path:
+    """User password "secret": nothing can be read without it."""
+    return _text_pdf(folder / "encrypted.pdf", ["KE HOACH"], encrypt="secret")
+
+
+def owner_only_pdf(folder: Path) -> Path:
+    """Encrypted with an empty user password (opens without one) and an owner password
+    that only restricts printing and copying: readers must open it like any PDF."""
+    from reportlab.lib.pdfencrypt import StandardEncryption
+
+    encryption = StandardEncryption("", ownerPassword="owner", canPrint=0, canCopy=0)
+    return _text_pdf(folder / "owner-only.pdf", ["UY BAN NHAN DAN", "KE HOACH", "Thuc hien nhiem vu nam 2025"],
+                     encrypt=encryption)
+
+
+def zip_bomb_docx(folder: Path, size: int = BOMB_BYTES) -> Path:
+    """A real DOCX whose document.xml inflates to ``size`` bytes of spaces."""
+    src = write_docx(folder / "bomb-src.docx", para("x"))
+    path = folder / "bomb.docx"
+    with zipfile.ZipFile(src) as old, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            if info.filename != "word/document.xml":
+                new.writestr(info, old.read(info.filename))
+        with new.open("word/document.xml", "w", force_zip64=True) as member:
+            block = b" " * 2**20
+            for _ in range(size // len(block)):
+                member.write(block)
+    src.unlink()
+    return path
+
+
+def doctype_docx(folder: Path) -> Path:
+    """A "billion laughs" DTD in document.xml: must be refused, never expanded."""
+    src = write_docx(folder / "dtd-src.docx", para("&lol3;"))  # placeholder text, replaced below
+    with zipfile.ZipFile(src) as archive:
+        xml = archive.read("word/document.xml").decode("utf-8")
+    dtd = ('<!DOCTYPE w:document [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
+           '<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">'
+           '<!ENTITY xxe SYSTEM "file:///etc/passwd">]>')
+    head, _, rest = xml.partition("?>")
+    xml = f"{head}?>{dtd}{rest}".replace("&amp;lol3;", "&lol3;&xxe;")
+    path = rewrite_part(src, folder / "doctype.docx", "word/document.xml", xml.encode("utf-8"))
+    src.unlink()
+    return path
+
+
+def blank_pages_pdf(folder: Path, pages: int = 500) -> Path:
+    pdf = canvas.Canvas(str(folder / "blank.pdf"), pagesize=A4)
+    for _ in range(pages):
+        pdf.showPage()
+    pdf.save()
+    return folder / "blank.pdf"
+
+
+def image_only_pdf(folder: Path) -> Path:
+    """A scanned page: one picture, no characters."""
+    from reportlab.lib.utils import ImageReader
+
+    png = folder / "scan.png"
+    png.write_bytes(_png())
+    pdf = canvas.Canvas(str(folder / "scanned.pdf"), pagesize=A4)
+    pdf.drawImage(ImageReader(str(png)), 50, 50, width=495, height=740)
+    pdf.showPage()
+    pdf.save()
+    png.unlink()
+    return folder / "scanned.pdf"
+
+
+def directory(folder: Path) -> Path:
+    path = folder / "a-folder.pdf"
+    path.mkdir()
+    return path
+
+
+def missing(folder: Path) -> Path:
+    return folder / "does-not-exist.pdf"
+
+
+def not_a_plan_docx(folder: Path) -> Path:
+    """A DOCX of ordinary prose: no national motto, no type line, no signature."""
+    return write_docx(
+        folder / "letter.docx",
+        para("Chào anh,"),
+        para("Tuần sau nhóm sẽ họp lúc 9 giờ sáng thứ Hai để bàn về lịch nghỉ hè."),
+        para("Anh nhớ mang theo máy tính."),
+    )
+
+
+def good_pdf(folder: Path) -> Path:
+    path = folder / "good.pdf"
+    path.write_bytes(SAMPLE_PDF.read_bytes())
+    return path
+
+
+def good_docx(folder: Path) -> Path:
+    path = folder / "good.docx"
+    path.write_bytes(SAMPLE_DOCX.read_bytes())
+    return path
+
+
+def zip_bytes(members: dict[str, bytes]) -> bytes:
+    """A zip archive in memory (for cases that only need a bare archive)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+BUILDERS: dict[str, Callable[[Path], Path]] = {
+    name: fn for name, fn in globals().items()
+    if callable(fn) and getattr(fn, "__module__", None) == __name__ and not name.startswith("_")
+    and name not in {"zip_bytes", "good_pdf", "good_docx"}
+}
