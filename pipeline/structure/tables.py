@@ -38,6 +38,8 @@ class GridRow:
     widest_span: int
     pages: tuple[int, ...]
     repeat_header: bool = False
+    # Per column: True where the text is carried down from a vertically merged cell above.
+    carried: tuple[bool, ...] = ()
 
 
 @dataclass
@@ -75,8 +77,10 @@ def expand_grid(table: Table) -> list[GridRow]:
     rows: list[GridRow] = []
     for row in table.rows:
         texts = [""] * table.n_cols
+        from_above = [False] * table.n_cols
         for col, (text, left) in list(carried.items()):
             texts[col] = text
+            from_above[col] = True
             carried[col] = (text, left - 1)
             if left - 1 <= 0:
                 del carried[col]
@@ -89,7 +93,7 @@ def expand_grid(table: Table) -> list[GridRow]:
             widest = max(widest, cell.col_span)
             if cell.row_span > 1:
                 carried[cell.col] = (text, cell.row_span - 1)
-        rows.append(GridRow(tuple(texts), widest, row.pages, row.repeat_header))
+        rows.append(GridRow(tuple(texts), widest, row.pages, row.repeat_header, tuple(from_above)))
     return rows
 
 
@@ -207,6 +211,23 @@ def parse_task_number(text: str, parent: int | str | None) -> int | str | None:
     return None
 
 
+def _continues_merged_task(row: GridRow, roles: dict[int, str]) -> bool:
+    """A row under a TT cell merged from above is more of the same task (a second product, deadline ...)."""
+    number_cols = [c for c, r in roles.items() if r == "number"]
+    return bool(number_cols) and bool(row.carried) and all(row.carried[c] and row.texts[c] for c in number_cols)
+
+
+def _merge_sub_row(task: RawTask, row: GridRow, roles: dict[int, str]) -> RawTask:
+    """Add a sub-row's own (not carried) cells to its task, "; "-separated."""
+    cells = dict(task.cells)
+    for col, role in roles.items():
+        text = row.texts[col]
+        if role == "number" or row.carried[col] or not text or text == cells.get(role):
+            continue
+        cells[role] = f"{cells[role]}; {text}" if cells.get(role) else text
+    return replace(task, cells=cells, pages=tuple(sorted(set(task.pages) | set(row.pages))))
+
+
 def _fill_missing_numbers(tasks: list[RawTask]) -> list[RawTask]:
     """Rows without a TT get the previous number with a letter suffix, so every task is addressable."""
     out: list[RawTask] = []
@@ -235,6 +256,9 @@ def rows_to_tasks(table: LogicalTable, index: int) -> list[RawTask]:
         heading = _group_heading(row, table.roles, n_cols)
         if heading:
             group = heading
+            continue
+        if tasks and _continues_merged_task(row, table.roles):
+            tasks[-1] = _merge_sub_row(tasks[-1], row, table.roles)
             continue
         number = parse_task_number(_role_text(row, table.roles, "number"), parent)
         if isinstance(number, int):

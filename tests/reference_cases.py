@@ -1,0 +1,532 @@
+"""Labelled citation strings: text -> the citations `find_citations` must report.
+
+Each expected citation is `ref(type, id, date, issuer, provision=..., alias=...)`,
+compared with (type, key, issued_date, issuer_name, provision, defined_alias) of a
+found Citation. The issuer is the one written after "của" (normalised), else the
+one the symbol or type names unambiguously, else None. An empty list is a
+negative case: nothing there may be reported.
+"""
+from __future__ import annotations
+
+Expected = tuple[str, str, "str | None", "str | None", "str | None", "str | None"]
+
+
+def ref(type_: str, id_: str, date: str | None = None, issuer: str | None = None, *,
+        provision: str | None = None, alias: str | None = None) -> Expected:
+    """One expected citation."""
+    return (type_, id_, date, issuer, provision, alias)
+
+
+BCT = "Bộ Chính trị"
+BCH = "Ban Chấp hành Trung ương Đảng"
+TTG = "Thủ tướng Chính phủ"
+CP = "Chính phủ"
+QH = "Quốc hội"
+UB = "Ủy ban nhân dân"
+UBT = "Ủy ban nhân dân tỉnh"
+CTUBT = "Chủ tịch Ủy ban nhân dân tỉnh"
+
+SEED_CASES: list[tuple[str, list[Expected]]] = [
+    # Party conclusion, slash date, issuer stops at "về"
+    ("Triển khai thực hiện Kết luận số 69-KL/TW ngày 11/01/2024 của Bộ Chính trị và Quyết định số 709/QĐ-TTg ngày 23/7/2024 của Thủ tướng Chính phủ ban hành Kế hoạch",
+     [ref("ket_luan", "69-KL/TW", "2024-01-11", BCT), ref("quyet_dinh", "709/QĐ-TTg", "2024-07-23", TTG)]),
+    # comma before "ngày"; the term "khóa XI" is dropped from the issuer
+    ("tiếp tục thực hiện Nghị quyết số 20-NQ/TW, ngày 01/11/2012 của Ban Chấp hành Trung ương Đảng khóa XI về phát triển khoa học",
+     [ref("nghi_quyet", "20-NQ/TW", "2012-11-01", BCH)]),
+    # the same without the comma, ended by ";"
+    ("Nghị quyết số 20-NQ/TW ngày 01/11/2012 của Ban Chấp hành Trung ương Đảng khóa XI; Quyết định số 709/QĐ-TTg ngày 23/7/2024 của Thủ tướng Chính phủ.",
+     [ref("nghi_quyet", "20-NQ/TW", "2012-11-01", BCH), ref("quyet_dinh", "709/QĐ-TTg", "2024-07-23", TTG)]),
+    # the seed's alias definition names the conclusion itself, not the resolution before it
+    ("Thực hiện Kết luận số 69-KL/TW ngày 11/01/2024 của Bộ Chính trị về tiếp tục thực hiện Nghị quyết số 20-NQ/TW ngày 01/11/2012 của Ban Chấp hành Trung ương Đảng khóa XI về phát triển khoa học và công nghệ (sau đây viết tắt là Kết luận số 69-KL/TW), Quyết định số 709/QĐ-TTg ngày 23/7/2024",
+     [ref("ket_luan", "69-KL/TW", "2024-01-11", BCT, alias="Kết luận số 69-KL/TW"),
+      ref("nghi_quyet", "20-NQ/TW", "2012-11-01", BCH), ref("quyet_dinh", "709/QĐ-TTg", "2024-07-23", TTG)]),
+    # second alias definition, after a nested Kết luận citation
+    ("Quyết định số 709/QĐ-TTg ngày 23/7/2024 của Thủ tướng Chính phủ ban hành Kế hoạch thực hiện Kết luận số 69-KL/TW ngày 11/01/2024 của Bộ Chính trị về tiếp tục thực hiện (sau đây viết tắt là Quyết định số 709/QĐ-TTg), và",
+     [ref("quyet_dinh", "709/QĐ-TTg", "2024-07-23", TTG, alias="Quyết định số 709/QĐ-TTg"),
+      ref("ket_luan", "69-KL/TW", "2024-01-11", BCT)]),
+    # công văn: issuer written before it ("của X tại"), three-part symbol
+    ("trên cơ sở đề nghị của Sở Khoa học và Công nghệ tại Công văn số 2070/SKH-CN-HCTH ngày 27/9/2024, UBND tỉnh ban hành Kế hoạch",
+     [ref("cong_van", "2070/SKH-CN-HCTH", "2024-09-27", "Sở Khoa học và Công nghệ")]),
+    # old tone placement "khoá XIII"; plenum as issuer
+    ("gắn với Nghị quyết số 29-NQ/TW ngày 17/11/2022 của Hội nghị Trung ương lần thứ sáu khoá XIII về tiếp tục đẩy mạnh công nghiệp hoá",
+     [ref("nghi_quyet", "29-NQ/TW", "2022-11-17", "Hội nghị Trung ương lần thứ sáu")]),
+    # the eighth plenum
+    ("Nghị quyết số 45-NQ/TW ngày 24/11/2023 của Hội nghị Trung ương lần thứ tám khoá XIII về tiếp tục xây dựng",
+     [ref("nghi_quyet", "45-NQ/TW", "2023-11-24", "Hội nghị Trung ương lần thứ tám")]),
+    # "Chủ tịch UBND tỉnh" expanded; issuer stops at "phê duyệt"
+    ("Quyết định số 476/QĐ-UBND ngày 31/3/2021 của Chủ tịch UBND tỉnh phê duyệt Kế hoạch phát triển khoa học",
+     [ref("quyet_dinh", "476/QĐ-UBND", "2021-03-31", CTUBT)]),
+    # issuer stops at "sửa đổi"; a later citation of the same document
+    ("Quyết định số 981/QĐ-UBND ngày 26/6/2023 của Chủ tịch UBND tỉnh sửa đổi, bổ sung một số nội dung ban hành kèm theo Quyết định số 476/QĐ-UBND ngày 31/3/2021 của Chủ tịch UBND tỉnh.",
+     [ref("quyet_dinh", "981/QĐ-UBND", "2023-06-26", CTUBT), ref("quyet_dinh", "476/QĐ-UBND", "2021-03-31", CTUBT)]),
+    # no "số" after the type word
+    ("phối hợp với Sở Khoa học và Công nghệ thực hiện Chỉ thị 25/CT-TTg ngày 05/10/2023 của Thủ tướng Chính phủ về phát triển thị trường",
+     [ref("chi_thi", "25/CT-TTg", "2023-10-05", TTG)]),
+    # in parentheses, no "số", province written out, ")" ends the issuer
+    ("(Quyết định 1420/QĐ-UBND ngày 22/9/2020 của UBND tỉnh Quảng Ngãi)",
+     [ref("quyet_dinh", "1420/QĐ-UBND", "2020-09-22", "Ủy ban nhân dân tỉnh Quảng Ngãi")]),
+    # "(Khóa XX)" in parentheses after the issuer
+    ("Tiếp tục triển khai có hiệu quả Nghị quyết số 08-NQ/TU ngày 20/5/2022 của Ban Thường vụ Tỉnh ủy (Khóa XX) về xây dựng Hệ sinh thái",
+     [ref("nghi_quyet", "08-NQ/TU", "2022-05-20", "Ban Thường vụ Tỉnh ủy")]),
+    # issuer stops at "ban hành"
+    ("Quyết định số 827/QĐ-UBND ngày 27/6/2022 của Chủ tịch UBND tỉnh ban hành Kế hoạch xây dựng hệ sinh thái",
+     [ref("quyet_dinh", "827/QĐ-UBND", "2022-06-27", CTUBT)]),
+    # Ban Bí thư directive, then the same directive without date or issuer (TW says nothing)
+    ("Xây dựng Kế hoạch thực hiện Chỉ thị số 38-CT/TW ngày 30/7/2024 của Ban Bí thư Trung ương Đảng về đẩy mạnh công tác tiêu chuẩn, sau khi Chính phủ ban hành Kế hoạch thực hiện Chỉ thị số 38-CT/TW",
+     [ref("chi_thi", "38-CT/TW", "2024-07-30", "Ban Bí thư Trung ương Đảng"), ref("chi_thi", "38-CT/TW")]),
+    # provincial plenum ended by ", khóa XX"; HĐND expanded
+    ("Nghị quyết số 04-NQ/TU ngày 18/10/2021 của Hội nghị Tỉnh ủy lần thứ 5, khóa XX; Nghị quyết số 93/NQ-HĐND ngày 08/12/2021 của HĐND tỉnh về đẩy mạnh CCHC",
+     [ref("nghi_quyet", "04-NQ/TU", "2021-10-18", "Hội nghị Tỉnh ủy lần thứ 5"),
+      ref("nghi_quyet", "93/NQ-HĐND", "2021-12-08", "Hội đồng nhân dân tỉnh")]),
+    # year inside the number
+    ("Tiếp tục triển khai thực hiện Nghị định số 140/2017/NĐ-CP ngày 05/12/2017 của Chính phủ về chính sách thu hút",
+     [ref("nghi_dinh", "140/2017/NĐ-CP", "2017-12-05", CP)]),
+    # law cited by name only; the name stops at "và các"
+    ("theo khả năng cân đối ngân sách, Luật Ngân sách nhà nước và các quy định hiện hành",
+     [ref("luat", "luat-ngan-sach-nha-nuoc", None, QH)]),
+    # the appendix caption: stray space inside the number (the own code is excluded later)
+    ("(Kèm theo Kế hoạch số 196 /KH-UBND ngày 02/10/2024 của UBND tỉnh)",
+     [ref("ke_hoach", "196/KH-UBND", "2024-10-02", UBT)]),
+    # two bare citations; the issuer of the second comes from its symbol
+    ("Kế hoạch của UBND tỉnh về thực hiện Kết luận số 69-KL/TW và Quyết định số 709/QĐ-TTg",
+     [ref("ket_luan", "69-KL/TW"), ref("quyet_dinh", "709/QĐ-TTg", None, TTG)]),
+    # a second mention with another issuer wording
+    ("trong Quyết định số 476/QĐ-UBND ngày 31/3/2021 của UBND tỉnh ban hành Kế hoạch phát triển",
+     [ref("quyet_dinh", "476/QĐ-UBND", "2021-03-31", UBT)]),
+    # the appendix title split over lines
+    ("Các nhiệm vụ trên khai thực hiện Kết luận số 69-KL/TW ngày 11/01/2024 của Bộ Chính trị\nvề tiếp tục thực hiện Nghị quyết số 20-NQ/TW ngày 01/11/2012 của Ban Chấp hành Trung ương Đảng khóa XI;\nQuyết định số 709/QĐ-TTg ngày 23/7/2024 của Thủ tướng Chính phủ",
+     [ref("ket_luan", "69-KL/TW", "2024-01-11", BCT), ref("nghi_quyet", "20-NQ/TW", "2012-11-01", BCH),
+      ref("quyet_dinh", "709/QĐ-TTg", "2024-07-23", TTG)]),
+    # "Kế hoạch này" after a citation is not one
+    ("Quyết định số 709/QĐ-TTg ngày 23/7/2024 của Thủ tướng Chính phủ và Kế hoạch này, yêu cầu Thủ trưởng các sở",
+     [ref("quyet_dinh", "709/QĐ-TTg", "2024-07-23", TTG)]),
+    # the issuer stops at "nhằm"
+    ("Quyết định số 709/QĐ-TTg ngày 23/7/2024 của Thủ tướng Chính phủ nhằm tạo sự thống nhất trong nhận thức",
+     [ref("quyet_dinh", "709/QĐ-TTg", "2024-07-23", TTG)]),
+]
+
+STATE_CASES: list[tuple[str, list[Expected]]] = [
+    # Politburo resolution of 2024
+    ("Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ",
+     [ref("nghi_quyet", "57-NQ/TW", "2024-12-22", BCT)]),
+    # Prime Minister's decision approving a strategy
+    ("Quyết định số 569/QĐ-TTg ngày 11/5/2022 của Thủ tướng Chính phủ ban hành Chiến lược phát triển khoa học",
+     [ref("quyet_dinh", "569/QĐ-TTg", "2022-05-11", TTG)]),
+    # ministry circular with year in the number
+    ("Thông tư số 05/2022/TT-BKHCN ngày 31/5/2022 của Bộ Khoa học và Công nghệ hướng dẫn",
+     [ref("thong_tu", "05/2022/TT-BKHCN", "2022-05-31", "Bộ Khoa học và Công nghệ")]),
+    # ministry circular, issuer only in the symbol
+    ("Thông tư số 05/2022/TT-BKHCN", [ref("thong_tu", "05/2022/TT-BKHCN", None, "Bộ Khoa học và Công nghệ")]),
+    # joint circular: "và" between two ministries stays inside the issuer
+    ("Thông tư liên tịch số 55/2015/TTLT-BTC-BKHCN ngày 22/4/2015 của Bộ Tài chính và Bộ Khoa học và Công nghệ hướng dẫn định mức",
+     [ref("thong_tu_lien_tich", "55/2015/TTLT-BTC-BKHCN", "2015-04-22", "Bộ Tài chính và Bộ Khoa học và Công nghệ")]),
+    # joint circular alone: two issuers in the symbol, none inferred
+    ("theo Thông tư liên tịch số 55/2015/TTLT-BTC-BKHCN", [ref("thong_tu_lien_tich", "55/2015/TTLT-BTC-BKHCN")]),
+    # decree, issuer stops at "quy định"
+    ("Nghị định số 08/2014/NĐ-CP ngày 27/01/2014 của Chính phủ quy định chi tiết và hướng dẫn thi hành",
+     [ref("nghi_dinh", "08/2014/NĐ-CP", "2014-01-27", CP)]),
+    # decree without "số": every Nghị định comes from the Chính phủ
+    ("Nghị định 70/2018/NĐ-CP", [ref("nghi_dinh", "70/2018/NĐ-CP", None, CP)]),
+    # Government resolution
+    ("Nghị quyết số 01/NQ-CP ngày 05/01/2024 của Chính phủ về nhiệm vụ, giải pháp chủ yếu",
+     [ref("nghi_quyet", "01/NQ-CP", "2024-01-05", CP)]),
+    # Government resolution without "số", issuer from CP
+    ("Nghị quyết 35/NQ-CP", [ref("nghi_quyet", "35/NQ-CP", None, CP)]),
+    # National Assembly resolution: QH15 carries the legislature's term
+    ("Nghị quyết số 43/2022/QH15 ngày 11/01/2022 của Quốc hội về chính sách tài khóa",
+     [ref("nghi_quyet", "43/2022/QH15", "2022-01-11", QH)]),
+    # the same symbol shape without an issuer phrase
+    ("Nghị quyết số 30/2021/QH15", [ref("nghi_quyet", "30/2021/QH15", None, QH)]),
+    # Prime Minister's dispatch
+    ("Công điện số 1234/CĐ-TTg ngày 05/12/2023 về tăng cường",
+     [ref("cong_dien", "1234/CĐ-TTg", "2023-12-05", TTG)]),
+    # Prime Minister's directive
+    ("Chỉ thị số 15/CT-TTg ngày 27/3/2020 của Thủ tướng Chính phủ", [ref("chi_thi", "15/CT-TTg", "2020-03-27", TTG)]),
+    # ministry decision: a công văn-style symbol with a department code after the ministry
+    ("Quyết định số 1234/QĐ-BNN-TCTL ngày 01/4/2019",
+     [ref("quyet_dinh", "1234/QĐ-BNN-TCTL", "2019-04-01", "Bộ Nông nghiệp và Phát triển nông thôn")]),
+    # ministry decision, issuer from the symbol
+    ("Quyết định số 2222/QĐ-BKHCN", [ref("quyet_dinh", "2222/QĐ-BKHCN", None, "Bộ Khoa học và Công nghệ")]),
+    # minister as issuer
+    ("Thông tư số 01/2024/TT-BTC ngày 10/01/2024 của Bộ trưởng Bộ Tài chính quy định",
+     [ref("thong_tu", "01/2024/TT-BTC", "2024-01-10", "Bộ trưởng Bộ Tài chính")]),
+    # education ministry symbol with Đ
+    ("Thông tư số 15/2023/TT-BGDĐT", [ref("thong_tu", "15/2023/TT-BGDĐT", None, "Bộ Giáo dục và Đào tạo")]),
+    # labour ministry: " - " inside the issuer name
+    ("Thông tư số 10/2023/TT-BLĐTBXH ngày 20/11/2023 của Bộ Lao động - Thương binh và Xã hội hướng dẫn",
+     [ref("thong_tu", "10/2023/TT-BLĐTBXH", "2023-11-20", "Bộ Lao động - Thương binh và Xã hội")]),
+    # culture ministry: a comma inside the issuer name
+    ("Quyết định số 88/QĐ-BVHTTDL ngày 09/01/2024 của Bộ Văn hóa, Thể thao và Du lịch về việc",
+     [ref("quyet_dinh", "88/QĐ-BVHTTDL", "2024-01-09", "Bộ Văn hóa, Thể thao và Du lịch")]),
+    # order of the President promulgating a law; issuer stops at "công bố"
+    ("Lệnh số 05/2023/L-CTN ngày 01/7/2023 của Chủ tịch nước công bố Luật",
+     [ref("lenh", "05/2023/L-CTN", "2023-07-01", "Chủ tịch nước")]),
+    # provincial decision of another province, Ủy ban written out
+    ("Quyết định số 1234/QĐ-UBND ngày 05/6/2024 của Ủy ban nhân dân Thành phố Hồ Chí Minh",
+     [ref("quyet_dinh", "1234/QĐ-UBND", "2024-06-05", "Ủy ban nhân dân Thành phố Hồ Chí Minh")]),
+    # city decision with year in number, issuer stops at "quy định"
+    ("Quyết định số 45/2024/QĐ-UBND ngày 10/10/2024 của UBND thành phố Đà Nẵng quy định",
+     [ref("quyet_dinh", "45/2024/QĐ-UBND", "2024-10-10", "Ủy ban nhân dân thành phố Đà Nẵng")]),
+    # HĐND resolution of another province
+    ("Nghị quyết số 15/2023/NQ-HĐND ngày 07/7/2023 của HĐND tỉnh Quảng Nam",
+     [ref("nghi_quyet", "15/2023/NQ-HĐND", "2023-07-07", "Hội đồng nhân dân tỉnh Quảng Nam")]),
+    # HĐND with term and session after it
+    ("Nghị quyết số 01/2024/NQ-HĐND ngày 15/3/2024 của Hội đồng nhân dân tỉnh Quảng Ngãi khóa XIII, kỳ họp thứ 20",
+     [ref("nghi_quyet", "01/2024/NQ-HĐND", "2024-03-15", "Hội đồng nhân dân tỉnh Quảng Ngãi")]),
+    # district people's committee
+    ("Quyết định số 99/QĐ-UBND ngày 1/2/2024 của UBND huyện Bình Sơn về việc",
+     [ref("quyet_dinh", "99/QĐ-UBND", "2024-02-01", "Ủy ban nhân dân huyện Bình Sơn")]),
+    # "CT UBND" abbreviation of Chủ tịch
+    ("Quyết định số 1235/QĐ-UBND ngày 05/6/2024 của CT UBND tỉnh", [ref("quyet_dinh", "1235/QĐ-UBND", "2024-06-05", CTUBT)]),
+    # old spelling "Uỷ ban"
+    ("Quyết định số 1236/QĐ-UBND ngày 05/6/2024 của Uỷ ban nhân dân tỉnh Bình Định",
+     [ref("quyet_dinh", "1236/QĐ-UBND", "2024-06-05", "Ủy ban nhân dân tỉnh Bình Định")]),
+    # provincial department decision
+    ("Quyết định số 100/QĐ-SKHCN", [ref("quyet_dinh", "100/QĐ-SKHCN", None, "Sở Khoa học và Công nghệ")]),
+    # department công văn with issuer written
+    ("Công văn số 77/SNV-CCVC ngày 15/01/2024 của Sở Nội vụ", [ref("cong_van", "77/SNV-CCVC", "2024-01-15", "Sở Nội vụ")]),
+    # department công văn, issuer from the symbol
+    ("Công văn số 77/SNV-CCVC", [ref("cong_van", "77/SNV-CCVC", None, "Sở Nội vụ")]),
+    # provincial công văn: issuer written, unit code after UBND
+    ("Công văn số 456/UBND-KT ngày 03/4/2024 của UBND tỉnh", [ref("cong_van", "456/UBND-KT", "2024-04-03", UBT)]),
+    # "Văn bản" with a công văn symbol is a Công văn
+    ("Văn bản số 456/UBND-KGVX ngày 3/4/2024", [ref("cong_van", "456/UBND-KGVX", "2024-04-03", UB)]),
+    # lower-case "văn bản" of a ministry
+    ("theo văn bản số 1234/BKHCN-KHTC", [ref("cong_van", "1234/BKHCN-KHTC", None, "Bộ Khoa học và Công nghệ")]),
+    # "Văn bản" with a decision symbol is a Quyết định
+    ("Văn bản số 709/QĐ-TTg", [ref("quyet_dinh", "709/QĐ-TTg", None, TTG)]),
+    # report
+    ("Báo cáo số 200/BC-UBND ngày 12/11/2024", [ref("bao_cao", "200/BC-UBND", "2024-11-12", UB)]),
+    # submission, issuer written before with "tại"
+    ("Xét đề nghị của Sở Tài chính tại Tờ trình số 321/TTr-STC ngày 10/10/2024",
+     [ref("to_trinh", "321/TTr-STC", "2024-10-10", "Sở Tài chính")]),
+    # issuer written before with a title
+    ("theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 55/TTr-SNV ngày 1/3/2024",
+     [ref("to_trinh", "55/TTr-SNV", "2024-03-01", "Giám đốc Sở Nội vụ")]),
+    # provincial submission
+    ("Tờ trình số 150/TTr-UBND ngày 10/11/2024 của UBND tỉnh", [ref("to_trinh", "150/TTr-UBND", "2024-11-10", UBT)]),
+    # provincial notice
+    ("Thông báo số 45/TB-UBND ngày 20/02/2024 của UBND tỉnh", [ref("thong_bao", "45/TB-UBND", "2024-02-20", UBT)]),
+    # provincial project
+    ("Đề án số 06/ĐA-UBND ngày 12/3/2024 của UBND tỉnh", [ref("de_an", "06/ĐA-UBND", "2024-03-12", UBT)]),
+    # provincial plan of another province
+    ("Kế hoạch số 08/KH-UBND ngày 10/01/2025 của UBND tỉnh Bình Định", [ref("ke_hoach", "08/KH-UBND", "2025-01-10", "Ủy ban nhân dân tỉnh Bình Định")]),
+    # plan number keeps its leading zero; issuer from UBND
+    ("Kế hoạch số 08/KH-UBND", [ref("ke_hoach", "08/KH-UBND", None, UB)]),
+    # quy chế
+    ("Quy chế số 12/QC-UBND ngày 01/02/2023", [ref("quy_che", "12/QC-UBND", "2023-02-01", UB)]),
+    # state bank circular
+    ("Thông tư số 39/2016/TT-NHNN ngày 30/12/2016 của Ngân hàng Nhà nước Việt Nam quy định",
+     [ref("thong_tu", "39/2016/TT-NHNN", "2016-12-30", "Ngân hàng Nhà nước Việt Nam")]),
+    # hyphen date
+    ("Quyết định số 123/QĐ-UBND ngày 15-8-2023", [ref("quyet_dinh", "123/QĐ-UBND", "2023-08-15", UB)]),
+    # dotted date
+    ("Quyết định số 124/QĐ-UBND ngày 15.8.2023", [ref("quyet_dinh", "124/QĐ-UBND", "2023-08-15", UB)]),
+    # date in words
+    ("Quyết định số 125/QĐ-UBND ngày 15 tháng 8 năm 2023 của UBND tỉnh Bình Định",
+     [ref("quyet_dinh", "125/QĐ-UBND", "2023-08-15", "Ủy ban nhân dân tỉnh Bình Định")]),
+    # date in words, single-digit day and month
+    ("Nghị định số 30/2020/NĐ-CP ngày 5 tháng 3 năm 2020 của Chính phủ về công tác văn thư",
+     [ref("nghi_dinh", "30/2020/NĐ-CP", "2020-03-05", CP)]),
+    # impossible date kept, not invented
+    ("Quyết định số 12/QĐ-UBND ngày 31/02/2024 của UBND tỉnh", [ref("quyet_dinh", "12/QĐ-UBND", None, UBT)]),
+    # impossible month
+    ("Quyết định số 13/QĐ-UBND ngày 12/13/2024", [ref("quyet_dinh", "13/QĐ-UBND", None, UB)]),
+    # 29 February of a leap year is fine
+    ("Quyết định số 14/QĐ-UBND ngày 29/02/2024", [ref("quyet_dinh", "14/QĐ-UBND", "2024-02-29", UB)]),
+    # "số:" with a colon
+    ("Quyết định số: 1237/QĐ-UBND", [ref("quyet_dinh", "1237/QĐ-UBND", None, UB)]),
+    # upper-case heading
+    ("QUYẾT ĐỊNH SỐ 1238/QĐ-UBND", [ref("quyet_dinh", "1238/QĐ-UBND", None, UB)]),
+    # lower-case type word in running text
+    ("căn cứ quyết định số 1239/QĐ-UBND ngày 1/6/2024", [ref("quyet_dinh", "1239/QĐ-UBND", "2024-06-01", UB)]),
+    # quoted citation
+    ("“Quyết định số 709/QĐ-TTg”", [ref("quyet_dinh", "709/QĐ-TTg", None, TTG)]),
+    # period right after the symbol
+    ("Thực hiện Quyết định số 709/QĐ-TTg.", [ref("quyet_dinh", "709/QĐ-TTg", None, TTG)]),
+    # comma before and after "ngày"
+    ("Quyết định số 709/QĐ-TTg, ngày 23/7/2024, của Thủ tướng Chính phủ", [ref("quyet_dinh", "709/QĐ-TTg", "2024-07-23", TTG)]),
+    # issuer written before the date
+    ("Quyết định số 709/QĐ-TTg của Thủ tướng Chính phủ ngày 23/7/2024", [ref("quyet_dinh", "709/QĐ-TTg", "2024-07-23", TTG)]),
+    # "- Về việc" after a symbol is no symbol segment
+    ("Quyết định số 1240/QĐ-UBND - Về việc ban hành", [ref("quyet_dinh", "1240/QĐ-UBND", None, UB)]),
+    # no space after "số"
+    ("Quyết định số1241/QĐ-UBND", [ref("quyet_dinh", "1241/QĐ-UBND", None, UB)]),
+    # spaces around the slash
+    ("Kế hoạch số 45 / KH-UBND ngày 3/3/2023", [ref("ke_hoach", "45/KH-UBND", "2023-03-03", UB)]),
+    # two decisions separated by ";"
+    ("Quyết định số 1131/QĐ-TTg ngày 12/10/2025 của Thủ tướng Chính phủ; Quyết định số 1132/QĐ-TTg",
+     [ref("quyet_dinh", "1131/QĐ-TTg", "2025-10-12", TTG), ref("quyet_dinh", "1132/QĐ-TTg", None, TTG)]),
+    # one type word, two numbers joined by "và số", one issuer for both
+    ("Quyết định số 476/QĐ-UBND ngày 31/3/2021 và số 981/QĐ-UBND ngày 26/6/2023 của Chủ tịch UBND tỉnh",
+     [ref("quyet_dinh", "476/QĐ-UBND", "2021-03-31", CTUBT), ref("quyet_dinh", "981/QĐ-UBND", "2023-06-26", CTUBT)]),
+    # one type word, two Party numbers joined by ","
+    ("các Nghị quyết số 29-NQ/TW, 45-NQ/TW của Ban Chấp hành Trung ương",
+     [ref("nghi_quyet", "29-NQ/TW", None, "Ban Chấp hành Trung ương"), ref("nghi_quyet", "45-NQ/TW", None, "Ban Chấp hành Trung ương")]),
+    # two circulars joined by "và"
+    ("Thông tư số 01/2024/TT-BTC và 02/2024/TT-BTC của Bộ Tài chính",
+     [ref("thong_tu", "01/2024/TT-BTC", None, "Bộ Tài chính"), ref("thong_tu", "02/2024/TT-BTC", None, "Bộ Tài chính")]),
+    # a continuation whose symbol names another type
+    ("Quyết định số 709/QĐ-TTg và 25/CT-TTg", [ref("quyet_dinh", "709/QĐ-TTg", None, TTG), ref("chi_thi", "25/CT-TTg", None, TTG)]),
+    # a line break between "số" and the number
+    ("Nghị quyết số\n20-NQ/TW ngày 01/11/2012 của Ban Chấp hành\nTrung ương Đảng", [ref("nghi_quyet", "20-NQ/TW", "2012-11-01", BCH)]),
+    # a line break inside the date phrase
+    ("Kết luận số 69-KL/TW ngày\n11/01/2024 của Bộ Chính trị", [ref("ket_luan", "69-KL/TW", "2024-01-11", BCT)]),
+    # a line break after the type word
+    ("Quyết định\nsố 709/QĐ-TTg", [ref("quyet_dinh", "709/QĐ-TTg", None, TTG)]),
+    # a blank line ends the issuer phrase
+    ("Quyết định số 1242/QĐ-UBND ngày 2/2/2024 của UBND tỉnh\n\nSở Tài chính", [ref("quyet_dinh", "1242/QĐ-UBND", "2024-02-02", UBT)]),
+    # issuer followed by "và" + a lower-case word
+    ("Nghị định số 60/2021/NĐ-CP ngày 21/6/2021 của Chính phủ và các văn bản hướng dẫn", [ref("nghi_dinh", "60/2021/NĐ-CP", "2021-06-21", CP)]),
+    # issuer followed by "và" + another citation
+    ("Nghị quyết số 36-NQ/TW ngày 01/7/2014 của Bộ Chính trị và Chỉ thị số 05-CT/TU",
+     [ref("nghi_quyet", "36-NQ/TW", "2014-07-01", BCT), ref("chi_thi", "05-CT/TU", None, "Tỉnh ủy")]),
+    # issuer with a term in parentheses
+    ("Nghị quyết số 36-NQ/TW ngày 01/7/2014 của Bộ Chính trị (khóa XI) về đẩy mạnh", [ref("nghi_quyet", "36-NQ/TW", "2014-07-01", BCT)]),
+    # an issuer written before with "tại" but a verb in between is not taken
+    ("của Sở Tài chính đã trình tại Tờ trình số 322/TTr-STC", [ref("to_trinh", "322/TTr-STC", None, "Sở Tài chính")]),
+    # old tone placement in the issuer ("hoá")
+    ("Quyết định số 89/QĐ-SVHTTDL ngày 2/1/2024 của Sở Văn hoá, Thể thao và Du lịch",
+     [ref("quyet_dinh", "89/QĐ-SVHTTDL", "2024-01-02", "Sở Văn hóa, Thể thao và Du lịch")]),
+    # Sở KH&CN abbreviated in the issuer phrase
+    ("Công văn số 15/SKHCN-QLKH ngày 8/1/2024 của Sở KH&CN", [ref("cong_van", "15/SKHCN-QLKH", "2024-01-08", "Sở Khoa học và Công nghệ")]),
+    # UBND tỉnh of a named province, followed by a full stop
+    ("theo Quyết định số 1243/QĐ-UBND ngày 1/1/2024 của UBND tỉnh Quảng Ngãi.", [ref("quyet_dinh", "1243/QĐ-UBND", "2024-01-01", "Ủy ban nhân dân tỉnh Quảng Ngãi")]),
+    # Ministry of Home Affairs circular
+    ("Thông tư số 01/2011/TT-BNV ngày 19/01/2011 của Bộ Nội vụ", [ref("thong_tu", "01/2011/TT-BNV", "2011-01-19", "Bộ Nội vụ")]),
+    # Ministry of Finance circular without issuer
+    ("Thông tư số 71/2018/TT-BTC", [ref("thong_tu", "71/2018/TT-BTC", None, "Bộ Tài chính")]),
+    # Ministry of Information and Communications decision
+    ("Quyết định số 411/QĐ-TTg ngày 31/3/2022; Quyết định số 505/QĐ-BTTTT",
+     [ref("quyet_dinh", "411/QĐ-TTg", "2022-03-31", TTG), ref("quyet_dinh", "505/QĐ-BTTTT", None, "Bộ Thông tin và Truyền thông")]),
+    # decision of the Central Organising Commission
+    ("Hướng dẫn số 12-HD/BTCTW ngày 4/6/2024", [ref("huong_dan", "12-HD/BTCTW", "2024-06-04", "Ban Tổ chức Trung ương")]),
+    # minister-level agency: Government Inspectorate
+    ("Thông tư số 02/2021/TT-TTCP", [ref("thong_tu", "02/2021/TT-TTCP", None, "Thanh tra Chính phủ")]),
+    # unknown issuer code: no issuer inferred
+    ("Quyết định số 77/QĐ-XYZ", [ref("quyet_dinh", "77/QĐ-XYZ")]),
+    # provision: Điều only, with "của"
+    ("theo Điều 5 của Nghị định số 60/2021/NĐ-CP", [ref("nghi_dinh", "60/2021/NĐ-CP", None, CP, provision="Điều 5")]),
+    # provision: khoản and Điều
+    ("quy định tại khoản 2 Điều 5 của Nghị định số 60/2021/NĐ-CP ngày 21/6/2021 của Chính phủ",
+     [ref("nghi_dinh", "60/2021/NĐ-CP", "2021-06-21", CP, provision="khoản 2 Điều 5")]),
+    # provision: điểm, khoản and Điều
+    ("theo điểm a khoản 2 Điều 5 của Nghị định số 60/2021/NĐ-CP", [ref("nghi_dinh", "60/2021/NĐ-CP", None, CP, provision="điểm a khoản 2 Điều 5")]),
+    # provision without "của"
+    ("theo quy định tại khoản 3 Điều 7 Thông tư số 02/2023/TT-BKHCN",
+     [ref("thong_tu", "02/2023/TT-BKHCN", None, "Bộ Khoa học và Công nghệ", provision="khoản 3 Điều 7")]),
+    # provision: an appendix
+    ("theo mẫu tại Phụ lục I Thông tư số 01/2021/TT-BNV", [ref("thong_tu", "01/2021/TT-BNV", None, "Bộ Nội vụ", provision="Phụ lục I")]),
+    # provision: a law's article
+    ("theo Điều 8 Luật Ngân sách nhà nước", [ref("luat", "luat-ngan-sach-nha-nuoc", None, QH, provision="Điều 8")]),
+    # provision: a chapter
+    ("Chương II Luật Khoa học và Công nghệ", [ref("luat", "luat-khoa-hoc-va-cong-nghe", None, QH, provision="Chương II")]),
+    # điểm with a closing parenthesis ("điểm b)")
+    ("điểm b) khoản 1 Điều 3 Nghị định số 70/2018/NĐ-CP", [ref("nghi_dinh", "70/2018/NĐ-CP", None, CP, provision="điểm b) khoản 1 Điều 3")]),
+]
+
+PARTY_CASES: list[tuple[str, list[Expected]]] = [
+    # provincial party standing committee directive
+    ("Chỉ thị số 05-CT/TU ngày 20/3/2021 của Ban Thường vụ Tỉnh ủy", [ref("chi_thi", "05-CT/TU", "2021-03-20", "Ban Thường vụ Tỉnh ủy")]),
+    # TU names the Tỉnh ủy when nothing is written
+    ("Nghị quyết số 10-NQ/TU", [ref("nghi_quyet", "10-NQ/TU", None, "Tỉnh ủy")]),
+    # district party committee
+    ("Nghị quyết số 03-NQ/HU ngày 5/5/2021", [ref("nghi_quyet", "03-NQ/HU", "2021-05-05", "Huyện ủy")]),
+    # TW alone names no issuer: Kết luận may come from the Bộ Chính trị or the Ban Bí thư
+    ("Kết luận số 14-KL/TW", [ref("ket_luan", "14-KL/TW")]),
+    # TW alone: a Nghị quyết may come from the Ban Chấp hành or the Bộ Chính trị
+    ("Nghị quyết số 18-NQ/TW ngày 25/10/2017", [ref("nghi_quyet", "18-NQ/TW", "2017-10-25")]),
+    # Ban Bí thư directive
+    ("Chỉ thị số 35-CT/TW ngày 14/6/2024 của Bộ Chính trị về tổ chức đại hội", [ref("chi_thi", "35-CT/TW", "2024-06-14", BCT)]),
+    # conclusion notice of the provincial standing committee
+    ("Thông báo kết luận số 123-TB/TU ngày 5/6/2024 của Ban Thường vụ Tỉnh ủy", [ref("thong_bao", "123-TB/TU", "2024-06-05", "Ban Thường vụ Tỉnh ủy")]),
+    # guidance of the Central Propaganda Commission
+    ("Hướng dẫn số 12-HD/BTGTW ngày 1/7/2024 của Ban Tuyên giáo Trung ương", [ref("huong_dan", "12-HD/BTGTW", "2024-07-01", "Ban Tuyên giáo Trung ương")]),
+    # the same guidance, issuer from the symbol
+    ("Hướng dẫn số 13-HD/BTGTW", [ref("huong_dan", "13-HD/BTGTW", None, "Ban Tuyên giáo Trung ương")]),
+    # Party regulation (QĐi)
+    ("Quy định số 08-QĐi/TW ngày 25/10/2018 của Ban Chấp hành Trung ương", [ref("quy_dinh", "08-QĐi/TW", "2018-10-25", "Ban Chấp hành Trung ương")]),
+    # provincial party programme
+    ("Chương trình số 15-CTr/TU ngày 10/5/2021 của Tỉnh ủy", [ref("chuong_trinh", "15-CTr/TU", "2021-05-10", "Tỉnh ủy")]),
+    # provincial party plan
+    ("Kế hoạch số 33-KH/TU ngày 25/8/2021 của Tỉnh ủy về thực hiện", [ref("ke_hoach", "33-KH/TU", "2021-08-25", "Tỉnh ủy")]),
+    # plenum written the other way round
+    ("Nghị quyết số 29-NQ/TW ngày 17/11/2022 của Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XIII",
+     [ref("nghi_quyet", "29-NQ/TW", "2022-11-17", "Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng")]),
+    # "BCH TW" abbreviated
+    ("Nghị quyết số 19-NQ/TW ngày 16/6/2022 của BCH TW Đảng khóa XIII", [ref("nghi_quyet", "19-NQ/TW", "2022-06-16", "Ban Chấp hành Trung ương Đảng")]),
+    # "Trung ương" spelled TƯ in the symbol
+    ("Nghị quyết số 20-NQ/TƯ ngày 01/11/2012", [ref("nghi_quyet", "20-NQ/TƯ", "2012-11-01")]),
+    # spaces around the Party dash
+    ("Nghị quyết số 20 - NQ/TW", [ref("nghi_quyet", "20-NQ/TW")]),
+    # trailing comma after the symbol
+    ("Nghị quyết số 20-NQ/TW, Kết luận số 69-KL/TW", [ref("nghi_quyet", "20-NQ/TW"), ref("ket_luan", "69-KL/TW")]),
+    # Party committee of a bloc
+    ("Nghị quyết số 01-NQ/ĐUK ngày 2/2/2021", [ref("nghi_quyet", "01-NQ/ĐUK", "2021-02-01" if False else "2021-02-02")]),
+    # Central Inspection Commission
+    ("Quy định số 22-QĐi/UBKTTW", [ref("quy_dinh", "22-QĐi/UBKTTW", None, "Ủy ban Kiểm tra Trung ương")]),
+    # Central Party Office
+    ("Công văn số 99-CV/VPTW", [ref("cong_van", "99-CV/VPTW", None, "Văn phòng Trung ương Đảng")]),
+]
+
+LAW_CASES: list[tuple[str, list[Expected]]] = [
+    # law by name with the year of its adoption
+    ("Luật Tổ chức chính quyền địa phương năm 2015", [ref("luat", "luat-to-chuc-chinh-quyen-dia-phuong", None, QH)]),
+    # "và" + a capitalised word stays in the name
+    ("Luật Khoa học và Công nghệ năm 2013", [ref("luat", "luat-khoa-hoc-va-cong-nghe", None, QH)]),
+    # code of law by name
+    ("Bộ luật Lao động năm 2019", [ref("bo_luat", "bo-luat-lao-dong", None, QH)]),
+    # code of law with a capital L
+    ("Bộ Luật Dân sự", [ref("bo_luat", "bo-luat-dan-su", None, QH)]),
+    # numbered law
+    ("Luật số 29/2013/QH13 ngày 18/6/2013", [ref("luat", "29/2013/QH13", "2013-06-18", QH)]),
+    # law by name and number: the number is the id
+    ("Luật Ngân sách nhà nước số 83/2015/QH13 ngày 25/6/2015", [ref("luat", "83/2015/QH13", "2015-06-25", QH)]),
+    # two laws joined by "và"
+    ("Luật Ngân sách nhà nước và Luật Đầu tư công", [ref("luat", "luat-ngan-sach-nha-nuoc", None, QH), ref("luat", "luat-dau-tu-cong", None, QH)]),
+    # comma inside the name ("Phòng, chống")
+    ("Luật Phòng, chống tham nhũng năm 2018", [ref("luat", "luat-phong-chong-tham-nhung", None, QH)]),
+    # comma inside the name ("Thi đua, khen thưởng")
+    ("theo Luật Thi đua, khen thưởng", [ref("luat", "luat-thi-dua-khen-thuong", None, QH)]),
+    # lower-case "quy phạm" is part of a name; "quy định" would end it
+    ("Luật Ban hành văn bản quy phạm pháp luật năm 2015", [ref("luat", "luat-ban-hanh-van-ban-quy-pham-phap-luat", None, QH)]),
+    # the amending law is not named by a capital: only the amended law is found
+    ("Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch", [ref("luat", "luat-quy-hoach", None, QH)]),
+    # name ends at "quy định"
+    ("Luật Đất đai quy định", [ref("luat", "luat-dat-dai", None, QH)]),
+    # name ends at "có"
+    ("Luật Đầu tư có hiệu lực", [ref("luat", "luat-dau-tu", None, QH)]),
+    # name ends at a comma
+    ("Luật Doanh nghiệp, Luật Đầu tư", [ref("luat", "luat-doanh-nghiep", None, QH), ref("luat", "luat-dau-tu", None, QH)]),
+    # ordinance by name
+    ("Pháp lệnh Chi phí tố tụng năm 2024", [ref("phap_lenh", "phap-lenh-chi-phi-to-tung", None, "Ủy ban Thường vụ Quốc hội")]),
+    # constitution by year
+    ("phù hợp với Hiến pháp năm 2013", [ref("hien_phap", "hien-phap", None, QH)]),
+    # old tone placement in a law's name does not change its id
+    ("Luật Hoá chất", [ref("luat", "luat-hoa-chat", None, QH)]),
+    # law in upper case in a heading
+    ("LUẬT NGÂN SÁCH NHÀ NƯỚC", [ref("luat", "luat-ngan-sach-nha-nuoc", None, QH)]),
+    # name ends at a full stop
+    ("theo Luật Ngân sách nhà nước.", [ref("luat", "luat-ngan-sach-nha-nuoc", None, QH)]),
+    # the law's name after "Điều 8 của"
+    ("khoản 1 Điều 8 của Luật Đầu tư công", [ref("luat", "luat-dau-tu-cong", None, QH, provision="khoản 1 Điều 8")]),
+]
+
+ALIAS_CASES: list[tuple[str, list[Expected]]] = [
+    # "gọi tắt là" + type and bare number
+    ("Nghị quyết số 20-NQ/TW ngày 01/11/2012 của Ban Chấp hành Trung ương Đảng (sau đây gọi tắt là Nghị quyết 20)",
+     [ref("nghi_quyet", "20-NQ/TW", "2012-11-01", BCH, alias="Nghị quyết 20")]),
+    # "gọi là"
+    ("Quyết định số 709/QĐ-TTg ngày 23/7/2024 của Thủ tướng Chính phủ (sau đây gọi là Quyết định 709)",
+     [ref("quyet_dinh", "709/QĐ-TTg", "2024-07-23", TTG, alias="Quyết định 709")]),
+    # quoted alias
+    ("Kết luận số 69-KL/TW ngày 11/01/2024 của Bộ Chính trị (sau đây viết tắt là “Kết luận 69”)",
+     [ref("ket_luan", "69-KL/TW", "2024-01-11", BCT, alias="Kết luận 69")]),
+    # alias of a law cited by name: the alias is no separate law
+    ("Luật Ngân sách nhà nước năm 2015 (sau đây gọi tắt là Luật Ngân sách)",
+     [ref("luat", "luat-ngan-sach-nha-nuoc", None, QH, alias="Luật Ngân sách")]),
+    # alias picks the citation of its type and number, not the nearest
+    ("Nghị quyết số 20-NQ/TW và Kết luận số 69-KL/TW của Bộ Chính trị (sau đây gọi tắt là Nghị quyết 20)",
+     [ref("nghi_quyet", "20-NQ/TW", alias="Nghị quyết 20"), ref("ket_luan", "69-KL/TW", None, BCT)]),
+    # abbreviation without a type word: the nearest citation before
+    ("Kết luận số 69-KL/TW ngày 11/01/2024 của Bộ Chính trị (sau đây viết tắt là KL 69)",
+     [ref("ket_luan", "69-KL/TW", "2024-01-11", BCT, alias="KL 69")]),
+    # bare type word alias
+    ("Đề án số 06/ĐA-UBND ngày 12/3/2024 của UBND tỉnh (sau đây gọi tắt là Đề án)",
+     [ref("de_an", "06/ĐA-UBND", "2024-03-12", UBT, alias="Đề án")]),
+    # an alias definition with nothing before it is ignored
+    ("(sau đây gọi tắt là Nghị quyết 20)", []),
+]
+
+NEGATIVE_CASES: list[tuple[str, list[Expected]]] = [
+    # the document speaking of itself
+    ("Giao Sở Khoa học và Công nghệ chủ trì triển khai thực hiện Kế hoạch này", []),
+    # a decision of some authority, no number
+    ("tham mưu Quyết định của cấp có thẩm quyền", []),
+    # phone number
+    ("Số điện thoại: 0255.3822.123", []),
+    # a fax number with slashes
+    ("Fax: 0255/3822/456", []),
+    # a bare date
+    ("ngày 23/7/2024", []),
+    # a draft's blank number
+    ("Quyết định số      /QĐ-UBND", []),
+    # a draft's blank plan number
+    ("Kế hoạch số /KH-UBND ngày    tháng 10 năm 2024", []),
+    # a lawyer, not a law
+    ("Luật sư Nguyễn Văn A", []),
+    # the law in general
+    ("tuân thủ pháp luật về khoa học", []),
+    # "Luật này"
+    ("Luật này có hiệu lực thi hành", []),
+    # a resolution by name only is not a reference
+    ("Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XX", []),
+    # a plan by name only
+    ("Kế hoạch phát triển khoa học, công nghệ và đổi mới sáng tạo tỉnh Quảng Ngãi giai đoạn 2021 – 2025", []),
+    # programme number without a symbol
+    ("Chương trình 135", []),
+    # a year after the type word
+    ("Quyết định 2025", []),
+    # a fraction after the type word
+    ("Chương trình 2/3 số xã", []),
+    # a five-year plan
+    ("Kế hoạch 5 năm 2021-2025", []),
+    # a year range with a slash
+    ("giai đoạn 2021/2025", []),
+    # a ratio of counts
+    ("Tổng số 1.200/1.500 hồ sơ", []),
+    # a guidance in general
+    ("Thông tư hướng dẫn của Bộ", []),
+    # a new decree in general
+    ("Nghị định mới của Chính phủ", []),
+    # a document type heading
+    ("Văn bản quy phạm pháp luật", []),
+    # the Constitution without a year
+    ("Hiến pháp và pháp luật", []),
+    # an article of this plan
+    ("Điều 5 của Kế hoạch này", []),
+    # a provision alone
+    ("khoản 2 Điều 3", []),
+    # type words alone
+    ("Bộ luật", []),
+    # symbol fragment without number
+    ("QĐ-UBND", []),
+    # tax code
+    ("Mã số thuế 4300123456", []),
+    # decisions in general
+    ("các Quyết định của UBND tỉnh", []),
+    # a Central plenum resolution named by number only
+    ("Nghị quyết Trung ương 4 khóa XII", []),
+    # a conclusion in general
+    ("Kết luận của Bộ Chính trị", []),
+    # a hotline number
+    ("Thông báo số điện thoại đường dây nóng 1900.1234", []),
+    # a project known by a number only
+    ("Đề án 06", []),
+    # a regulation with an incomplete number
+    ("Quy định 2/2024", []),
+    # a circular number without symbol
+    ("Thông tư 10", []),
+    # time of a meeting
+    ("Họp lúc 14/30 ngày 5/6", []),
+    # an address with a slash
+    ("Số 52/3 Hùng Vương, thành phố Quảng Ngãi", []),
+    # a report in general
+    ("báo cáo UBND tỉnh kết quả triển khai thực hiện Kế hoạch (thông qua Sở Khoa học và Công nghệ)", []),
+    # a letter in general
+    ("Công văn đề nghị của các sở", []),
+    # timeframe cell text
+    ("Sau khi các Bộ ban hành", []),
+    # a strategy by name is not a reference
+    ("Chiến lược phát triển khoa học, công nghệ và đổi mới sáng tạo đến năm 2030", []),
+    # a lower-case law word
+    ("hệ thống luật Ngân sách", []),
+    # "Luật" followed by a lower-case word
+    ("Luật pháp quốc tế", []),
+    # ministry abbreviation list, no citation
+    ("VPUB: CVP, PCVP, KTTH, NC, HCQT;", []),
+    # archive line
+    ("Lưu: VT, KGVX.", []),
+]
+
+CASES: list[tuple[str, list[Expected]]] = SEED_CASES + STATE_CASES + PARTY_CASES + LAW_CASES + ALIAS_CASES + NEGATIVE_CASES
