@@ -149,7 +149,7 @@ CASES = [
     ("các Sở: Tài chính, Nội vụ và Tư pháp", QN, [("Sở Tài chính", A), ("Sở Nội vụ", A), ("Sở Tư pháp", A)]),  # distributive with "và"
     ("Sở Tài chính tỉnh Kon Tum", QN, [("Sở Tài chính", A)]),  # explicit other province
     ("UBND tỉnh Kon Tum; UBND tỉnh Quảng Ngãi", QN, [("Ủy ban nhân dân tỉnh Kon Tum", A), ("Ủy ban nhân dân tỉnh Quảng Ngãi", A)]),  # two provinces
-    ("Sở Y tế\nSở Giáo dục và Đào tạo", QN, [("Sở Y tế Sở Giáo dục và Đào tạo", A)]),  # line break without bullet is a wrap: documented limit
+    ("Sở Y tế\nSở Giáo dục và Đào tạo", QN, [("Sở Y tế", A), ("Sở Giáo dục và Đào tạo", A)]),  # one body per line, no separator
     ("- Sở Y tế\n- Sở Giáo dục và Đào tạo", QN, [("Sở Y tế", A), ("Sở Giáo dục và Đào tạo", A)]),  # bulleted lines
     ("Thủ trưởng các sở, ban ngành, đơn vị", QN, [("Thủ trưởng các sở, ban ngành, đơn vị", G)]),  # office-holders collective
     ("Chủ tịch UBND các huyện, thị xã, thành phố", QN, [("Chủ tịch Ủy ban nhân dân các huyện, thị xã, thành phố", G)]),  # collective of chairs

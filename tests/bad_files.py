@@ -7,7 +7,6 @@ so a test table can name cases.
 """
 from __future__ import annotations
 
-import io
 import struct
 import zipfile
 import zlib
@@ -17,7 +16,7 @@ from typing import Callable
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from tests.docx_builders import para, rewrite_part, write_docx
+from docx_builders import para, rewrite_part, write_docx
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 SAMPLE_PDF = SAMPLES / "plan-196-KH-UBND.pdf"
@@ -132,18 +131,46 @@ def zip_bomb_docx(folder: Path, size: int = BOMB_BYTES) -> Path:
     return path
 
 
-def doctype_docx(folder: Path) -> Path:
-    """A "billion laughs" DTD in document.xml: must be refused, never expanded."""
-    src = write_docx(folder / "dtd-src.docx", para("&lol3;"))  # placeholder text, replaced below
+_DTD = ('<!DOCTYPE w:document [<!ENTITY lol "lol">'
+        '<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
+        '<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">'
+        '<!ENTITY xxe SYSTEM "file:///etc/passwd">]>')
+
+
+def _with_dtd(folder: Path, name: str, part: str) -> Path:
+    """A real DOCX whose ``part`` declares the DTD above (and, in the body, uses its entities)."""
+    src = write_docx(folder / f"{name}-src.docx", para("@ENTITIES@"))
     with zipfile.ZipFile(src) as archive:
-        xml = archive.read("word/document.xml").decode("utf-8")
-    dtd = ('<!DOCTYPE w:document [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
-           '<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">'
-           '<!ENTITY xxe SYSTEM "file:///etc/passwd">]>')
+        xml = archive.read(part).decode("utf-8")
     head, _, rest = xml.partition("?>")
-    xml = f"{head}?>{dtd}{rest}".replace("&amp;lol3;", "&lol3;&xxe;")
-    path = rewrite_part(src, folder / "doctype.docx", "word/document.xml", xml.encode("utf-8"))
+    xml = f"{head}?>{_DTD}{rest}".replace("@ENTITIES@", "&lol3;&xxe;")
+    path = rewrite_part(src, folder / f"{name}.docx", part, xml.encode("utf-8"))
     src.unlink()
+    return path
+
+
+def doctype_docx(folder: Path) -> Path:
+    """"Billion laughs" and an external entity in document.xml: refused, never expanded."""
+    return _with_dtd(folder, "doctype", "word/document.xml")
+
+
+def doctype_in_styles_docx(folder: Path) -> Path:
+    """The same DTD hidden in styles.xml, a part python-docx parses too."""
+    return _with_dtd(folder, "doctype-styles", "word/styles.xml")
+
+
+def plain_zip_docx(folder: Path) -> Path:
+    """A zip archive that is not a Word package."""
+    path = folder / "archive.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("readme.txt", "hello")
+    return path
+
+
+def legacy_doc(folder: Path) -> Path:
+    """A Word 97 (OLE2) file renamed .docx: only its signature matters to the checks."""
+    path = folder / "old.docx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4096))
     return path
 
 
@@ -190,28 +217,19 @@ def not_a_plan_docx(folder: Path) -> Path:
 
 
 def good_pdf(folder: Path) -> Path:
-    path = folder / "good.pdf"
+    path = folder / "good-pdf.pdf"
     path.write_bytes(SAMPLE_PDF.read_bytes())
     return path
 
 
 def good_docx(folder: Path) -> Path:
-    path = folder / "good.docx"
+    path = folder / "good-word.docx"
     path.write_bytes(SAMPLE_DOCX.read_bytes())
     return path
 
 
-def zip_bytes(members: dict[str, bytes]) -> bytes:
-    """A zip archive in memory (for cases that only need a bare archive)."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
-
-
-BUILDERS: dict[str, Callable[[Path], Path]] = {
-    name: fn for name, fn in globals().items()
-    if callable(fn) and getattr(fn, "__module__", None) == __name__ and not name.startswith("_")
-    and name not in {"zip_bytes", "good_pdf", "good_docx"}
-}
+BUILDERS: dict[str, Callable[[Path], Path]] = {fn.__name__: fn for fn in (
+    empty_pdf, empty_docx, truncated_pdf, truncated_docx, text_as_pdf, pdf_as_docx, docx_as_pdf, png_as_pdf,
+    text_file, encrypted_pdf, owner_only_pdf, zip_bomb_docx, doctype_docx, doctype_in_styles_docx,
+    plain_zip_docx, legacy_doc, blank_pages_pdf, image_only_pdf, directory, missing, not_a_plan_docx,
+)}

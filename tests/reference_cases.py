@@ -135,6 +135,8 @@ STATE_CASES: list[tuple[str, list[Expected]]] = [
     # National Assembly resolution: QH15 carries the legislature's term
     ("Nghị quyết số 43/2022/QH15 ngày 11/01/2022 của Quốc hội về chính sách tài khóa",
      [ref("nghi_quyet", "43/2022/QH15", "2022-01-11", QH)]),
+    # the issuer stops at an uncommon verb ("thí điểm")
+    ("Nghị quyết số 98/2023/QH15 ngày 24/6/2023 của Quốc hội thí điểm cơ chế", [ref("nghi_quyet", "98/2023/QH15", "2023-06-24", QH)]),
     # the same symbol shape without an issuer phrase
     ("Nghị quyết số 30/2021/QH15", [ref("nghi_quyet", "30/2021/QH15", None, QH)]),
     # Prime Minister's dispatch
@@ -362,7 +364,7 @@ PARTY_CASES: list[tuple[str, list[Expected]]] = [
     # trailing comma after the symbol
     ("Nghị quyết số 20-NQ/TW, Kết luận số 69-KL/TW", [ref("nghi_quyet", "20-NQ/TW"), ref("ket_luan", "69-KL/TW")]),
     # Party committee of a bloc
-    ("Nghị quyết số 01-NQ/ĐUK ngày 2/2/2021", [ref("nghi_quyet", "01-NQ/ĐUK", "2021-02-01" if False else "2021-02-02")]),
+    ("Nghị quyết số 01-NQ/ĐUK ngày 2/2/2021", [ref("nghi_quyet", "01-NQ/ĐUK", "2021-02-02")]),
     # Central Inspection Commission
     ("Quy định số 22-QĐi/UBKTTW", [ref("quy_dinh", "22-QĐi/UBKTTW", None, "Ủy ban Kiểm tra Trung ương")]),
     # Central Party Office
@@ -390,8 +392,17 @@ LAW_CASES: list[tuple[str, list[Expected]]] = [
     ("theo Luật Thi đua, khen thưởng", [ref("luat", "luat-thi-dua-khen-thuong", None, QH)]),
     # lower-case "quy phạm" is part of a name; "quy định" would end it
     ("Luật Ban hành văn bản quy phạm pháp luật năm 2015", [ref("luat", "luat-ban-hanh-van-ban-quy-pham-phap-luat", None, QH)]),
-    # the amending law is not named by a capital: only the amended law is found
-    ("Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch", [ref("luat", "luat-quy-hoach", None, QH)]),
+    # an amending law is one law, titled up to its end; the amended law inside is not cited apart
+    ("Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch", [ref("luat", "luat-sua-doi-bo-sung-mot-so-dieu-cua-luat-quy-hoach", None, QH)]),
+    # an amending law of two laws with its date, in a preamble
+    ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;",
+     [ref("luat", "luat-sua-doi-bo-sung-mot-so-dieu-cua-luat-to-chuc-chinh-phu-va-luat-to-chuc-chinh-quyen-dia-phuong", "2019-11-22", QH)]),
+    # a law by name with its date of adoption
+    ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;", [ref("luat", "luat-to-chuc-chinh-quyen-dia-phuong", "2015-06-19", QH)]),
+    # a law by name with a slash date
+    ("Luật Khoa học và Công nghệ ngày 18/6/2013", [ref("luat", "luat-khoa-hoc-va-cong-nghe", "2013-06-18", QH)]),
+    # "có công với cách mạng" belongs to the ordinance's name
+    ("Pháp lệnh Ưu đãi người có công với cách mạng năm 2020", [ref("phap_lenh", "phap-lenh-uu-dai-nguoi-co-cong-voi-cach-mang", None, "Ủy ban Thường vụ Quốc hội")]),
     # name ends at "quy định"
     ("Luật Đất đai quy định", [ref("luat", "luat-dat-dai", None, QH)]),
     # name ends at "có"

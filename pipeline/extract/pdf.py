@@ -19,6 +19,7 @@ from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.extract.errors import ExtractError
+from pipeline.extract.pdf_annots import pages_with_stamps, stamped_words
 from pipeline.extract.layout import (
     Band,
     Line,
@@ -112,9 +113,9 @@ def _is_margin_noise(line: Line, height: float) -> bool:
     return in_strip and bool(_PAGE_NUMBER.match(line.text.strip()))
 
 
-def read_page(page: pdfplumber.page.Page, number: int) -> PageContent:
+def read_page(page: pdfplumber.page.Page, number: int, stamped: list[Word] | None = None) -> PageContent:
     page = page.dedupe_chars()
-    words = [_to_word(w, number) for w in page.extract_words(**WORD_SETTINGS)]
+    words = [_to_word(w, number) for w in page.extract_words(**WORD_SETTINGS)] + list(stamped or ())
     tables = []
     for found in page.find_tables(TABLE_SETTINGS):
         boxes = [c for c in found.cells if c is not None]
@@ -248,7 +249,8 @@ def extract_pdf(path: Path) -> Extracted:
             count = len(pdf.pages)
             if count > MAX_PAGES:
                 raise ExtractError(f"too many pages ({count} > {MAX_PAGES})")
-            pages = [read_page(page, i + 1) for i, page in enumerate(pdf.pages)]
+            stamps = stamped_words(path, pages_with_stamps({i + 1: p.annots for i, p in enumerate(pdf.pages)}))
+            pages = [read_page(page, i + 1, stamps.get(i + 1)) for i, page in enumerate(pdf.pages)]
         except (PdfminerException, PSException) as exc:
             raise _pdf_error(exc) from None
     if not any(p.lines or p.tables for p in pages):

@@ -38,11 +38,11 @@ _PLACEHOLDERS = ("{tinh}", "{uy}", "{ten}")
 # Words a body's name starts with (folded). A piece starting otherwise continues the previous one.
 _HEAD = re.compile(r"""^(?:
     cac|nhung|thu\ truong|lanh\ dao|toan\ the|mot\ so            # collectives
-  | so|bo|ban|cuc|chi\ cuc|vien|vu|tong\ cuc|phong|quy|kho\ bac    # state bodies
+  | so|bo|ban|cuc|chi\ cuc|vien|vu|tong\ cuc|phong(?!\ chong)|quy(?!\ (?:hoach|trinh|dinh))|kho\ bac    # state bodies
   | uy\ ban|hoi\ dong|hoi|lien\ hiep|lien\ doan|lien\ minh|doan    # councils, mass organisations
   | truong|dai\ hoc|cao\ dang|hoc\ vien|benh\ vien|bao\ tang       # schools, hospitals, museums
-  | trung\ tam|van\ phong|cong\ an|cong\ ty|tong\ cong\ ty|tap\ doan|hang|ngan\ hang
-  | thanh\ tra|dai|bao|cong|co\ quan|co\ so|tinh\ uy|thanh\ uy|dang\ uy|tinh\ doan|thanh\ doan
+  | trung\ tam|van\ phong|cong\ an|cong\ ty|tong\ cong\ ty|tap\ doan|hang\ (?:phim|hang)|ngan\ hang
+  | thanh\ tra|dai\ (?:phat|truyen|tieng)|bao(?!\ (?:ve|dam|ton|quan))|cong\ thong\ tin|co\ quan|co\ so|tinh\ uy|thanh\ uy|dang\ uy|tinh\ doan|thanh\ doan
   | thuong\ truc|chu\ tich|pho\ chu\ tich|chanh|pho\ chanh|giam\ doc|bi\ thu|quoc\ hoi
   | chinh\ phu|thu\ tuong|toa\ an|kiem\ toan|bao\ hiem|hai\ quan|hop\ tac\ xa|cau\ lac\ bo
 )\b""", re.X)
@@ -361,7 +361,7 @@ def resolve_agency(text: str, province: str | None) -> tuple[model.Agency, list[
 
 def _pieces(text: str) -> list[_Piece]:
     """Cut at every separator outside parentheses; a bulleted line break counts as ";"."""
-    text = normalize_text(re.sub(r"\n\s*[-+•]\s*", " ; ", text.strip().lstrip("-+• ")))
+    text = normalize_text(_join_lines(re.sub(r"\n\s*[-+•]\s*", " ; ", text.strip().lstrip("-+• "))))
     masked = re.sub(r"\([^()]*\)", lambda m: "_" * len(m.group(0)), text)
     pieces, start, sep = [], 0, ""
     for m in _SEPARATOR.finditer(masked):
@@ -369,6 +369,17 @@ def _pieces(text: str) -> list[_Piece]:
         start, sep = m.end(), m.group("sep")
     pieces.append(_Piece(text[start:].strip(), sep))
     return [p for p in pieces if _clean(p.text)]
+
+
+def _join_lines(text: str) -> str:
+    """A line break is a wrap, unless the line ends a known name and the next starts another body."""
+    lines = [line.strip() for line in text.split("\n")]
+    out = lines[0]
+    for line in lines[1:]:
+        last = re.split(r"[;,]|\svà\s", out)[-1]
+        apart = line and _HEAD.match(_key(line)) and _is_known(last) and not _is_known(f"{last} {line}")
+        out += f" ; {line}" if apart else f" {line}"
+    return out
 
 
 def _joined(pieces: list[_Piece]) -> str:
@@ -431,6 +442,7 @@ def _merge_continuations(pieces: list[_Piece]) -> list[_Piece]:
     for piece in pieces:
         key = _key(piece.text)
         tail = _COLLECTIVE_TAIL.match(key) and out and _GROUP_START.match(_key(out[-1].text) + " ")
+        tail = tail and not (piece.sep == "và" and _is_known(piece.text))  # "... và các địa phương"
         if out and piece.sep in (",", "và") and (tail or not _HEAD.match(key) and not _is_known(piece.text)):
             out[-1] = _Piece(_joined([out[-1], piece]), out[-1].sep, out[-1].resolve_as)
         else:

@@ -60,7 +60,10 @@ _ISSUER_STOP = re.compile(r"""
     (?:về|ban\s+hành|phê\s+duyệt|quy\s+định|hướng\s+dẫn|sửa\s+đổi|bổ\s+sung|bãi\s+bỏ
       |công\s+bố|thành\s+lập|triển\s+khai|thực\s+hiện|tiếp\s+tục|chỉ\s+đạo|yêu\s+cầu
       |đối\s+với|kèm\s+theo|nhằm|tại|theo|đã|được|đang|sẽ|để|thì|trong|với|cho|là
-      |gửi|có|do|số|ngày|năm|từ|đến|nay|này|giao|và\s+các|nhiệm\s+kỳ)(?!\w)
+      |gửi|có|do|số|ngày|năm|từ|đến|nay|này|giao|và\s+các|nhiệm\s+kỳ|thí\s+điểm|cho\s+phép
+      |điều\s+chỉnh|phân\s+bổ|phân\s+cấp|công\s+nhận|chấp\s+thuận|ủy\s+quyền|tổ\s+chức|xây\s+dựng
+      |đẩy\s+mạnh|tăng\s+cường|thông\s+qua|quyết\s+định|đề\s+nghị|trình|như|nêu|liên\s+quan
+      |cụ\s+thể|hoặc|kéo\s+dài|sắp\s+xếp|kiện\s+toàn|hợp\s+nhất|sáp\s+nhập|cùng|vào|ra)(?!\w)
 """, re.X)
 _TERM = re.compile(r"\s*,?\s*\(?(?i:khóa|khoá)\s+[IVXLC\d]+\)?$")  # "khóa XI": a term, not the body
 _MAX_ISSUER_WORDS = 14
@@ -74,6 +77,11 @@ _NAME_STOP = re.compile(r"""
 """, re.X)
 # A comma inside a name: "Luật Phòng, chống tham nhũng", "Bộ Văn hóa, Thể thao và Du lịch".
 _INNER_COMMA = re.compile(r",\s(?:chống|khen\sthưởng|sử\sdụng|Thể\sthao)(?!\w)")
+_KEEP = re.compile(r"(?:có\s+công|với\s+cách\s+mạng)(?!\w)")  # stop words inside a name
+# "Luật sửa đổi, bổ sung một số điều của Luật X và Luật Y ngày ...": one law, titled to the date.
+_AMENDING = re.compile(r"\s+sửa\s+đổi,?\s+bổ\s+sung\s")
+_AMENDING_END = re.compile(r"\s*(?:[;()\n]|\.(?:\s|$)|,?\s*(?i:ngày)\s+\d)|\s*$")
+_TITLE_YEAR = re.compile(r"\s+(?i:năm)\s+(?P<year>(?:19|20)\d{2})$")
 _NAME_YEAR = re.compile(r"\s+(?i:năm)\s+(?P<year>(?:19|20)\d{2})(?!\d)")
 _MAX_NAME_WORDS = 12
 
@@ -262,7 +270,7 @@ def _read_words(text: str, pos: int, stop: re.Pattern[str], max_words: int,
         word, rest = m.group("w"), text[m.start("w"):]
         nxt = _WORD.match(text, m.end())
         next_word = nxt.group("w") if nxt and nxt.group("gap") else ""
-        if word[0].islower() and stop.match(rest):
+        if word[0].islower() and stop.match(rest) and not _KEEP.match(rest):
             break
         if word == "và" and (not next_word[:1].isupper() or _type_word_pattern().match(text, nxt.start("w"))):
             break
@@ -367,26 +375,43 @@ def _numbered_citation(text: str, start: int, m: re.Match[str], iso: str | None,
         issuer_inferred=bool(inferred))
 
 
+def _read_title(text: str, pos: int, doc_type: DocType) -> tuple[int, int] | None:
+    """Where a document's title ends, and where its year ends ("Luật Đất đai năm 2024")."""
+    if doc_type.code == "luat" and _AMENDING.match(text, pos):  # the amending law's whole title
+        stop = _AMENDING_END.search(text, pos, pos + 300)
+        title_end = stop.start() if stop else min(len(text), pos + 300)
+        year = _TITLE_YEAR.search(text, pos, title_end)
+        return (year.start() if year else title_end), title_end
+    if doc_type.cite_by_name == "name":
+        if not (text[pos:pos + 1].isspace() and text[pos + 1:pos + 2].isupper()):
+            return None
+        pos = _read_words(text, pos + 1, _NAME_STOP, _MAX_NAME_WORDS, _INNER_COMMA)
+    year = _NAME_YEAR.match(text, pos)
+    if doc_type.cite_by_name == "year" and not year:
+        return None
+    return pos, (year.end() if year else pos)
+
+
 def _read_named(text: str, start: int, pos: int, doc_type: DocType) -> list[Citation]:
     """A document cited by its title or year: "Luật Ngân sách nhà nước", "Hiến pháp năm 2013"."""
     if not doc_type.cite_by_name or not text[start].isupper():
         return []
-    name_end = _read_words(text, pos + 1, _NAME_STOP, _MAX_NAME_WORDS, _INNER_COMMA) if (
-        doc_type.cite_by_name == "name" and text[pos:pos + 1].isspace() and text[pos + 1:pos + 2].isupper()) else pos
-    if doc_type.cite_by_name == "name" and name_end == pos:
+    ends = _read_title(text, pos, doc_type)
+    if ends is None:
         return []
+    name_end, end = ends
     name = modern_tones(clean_whitespace(f"{doc_type.word} {text[pos:name_end]}"))
-    year = _NAME_YEAR.match(text, name_end)
-    end = year.end() if year else name_end
-    numbered = _read_numbered(text, start, end, doc_type, name) if re.match(r"\s+(?i:số)", text[end:]) else []
-    if numbered or (doc_type.cite_by_name == "year" and not year):
-        return numbered
+    year = _NAME_YEAR.search(text, name_end, end + 1) if end > name_end else None
+    if re.match(r"\s+(?i:số)", text[end:]):
+        return _read_numbered(text, start, end, doc_type, name)
+    iso, date_text, date_end = _read_date(text, end)
+    label = clean_whitespace(text[start:end])
     return [Citation(
-        start=start, end=end, text=text[start:end], label=clean_whitespace(text[start:end]),
+        start=start, end=date_end, text=text[start:date_end], label=label,
         type=doc_type.code, type_name=doc_type.word, number=None, symbol=None, code=None,
-        issued_date=None, issuer_name=doc_type.default_issuer, provision=_provision_before(text, start),
-        name=name, year=int(year.group("year")) if year else None,
-        issuer_inferred=doc_type.default_issuer is not None)]
+        issued_date=iso, issuer_name=doc_type.default_issuer, provision=_provision_before(text, start),
+        name=name, year=int(iso[:4]) if iso else int(year.group("year")) if year else None,
+        date_text=date_text, issuer_inferred=doc_type.default_issuer is not None)]
 
 
 def find_alias_definitions(text: str) -> list[AliasDefinition]:
