@@ -109,3 +109,17 @@ def centred(text: str, left: float, right: float, top: float, **kwargs) -> Line:
 def merge(*lines: Line) -> Line:
     """Several Lines (e.g. a left and a right column piece) as one line, words sorted by x."""
     return Line(tuple(sorted((w for ln in lines for w in ln.words), key=lambda w: w.x0)))
+
+
+def justified(text: str, left: float, right: float, top: float, *, size: float = 12.0, bold: bool = False,
+              italic: bool = False, page: int = 1) -> Line:
+    """A full line of justified text: words spread so the last one ends at ``right``."""
+    tokens = text.split()
+    widths = [text_width(t, size) for t in tokens]
+    gap = (right - left - sum(widths)) / max(len(tokens) - 1, 1)
+    out: list[Word] = []
+    x = left
+    for token, width in zip(tokens, widths):
+        out.append(Word(token, x, x + width, top, top + size, size, bold=bold, italic=italic, page=page))
+        x += width + gap
+    return Line(tuple(out))

@@ -1,8 +1,11 @@
 """Citation grammar and reference merging (pipeline/normalize/references.py)."""
 from __future__ import annotations
 
+import dataclasses
+import json
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from metrics import score_table
@@ -187,7 +190,7 @@ def test_law_alias_and_numbered_law_merge_with_name():
         ("a", "Luật Ngân sách nhà nước (sau đây gọi tắt là Luật Ngân sách)"),
         ("b", "Luật Ngân sách quy định; Luật Ngân sách nhà nước số 83/2015/QH13"),
     ])
-    assert [(r.id, r.mentions) for r in refs] == [("83/2015/QH13", 3)]
+    assert [(r.id, r.code, r.number, r.year, r.mentions) for r in refs] == [("83/2015/QH13", "83/2015/QH13", "83", 2015, 3)]
     assert refs[0].aliases == ["Luật Ngân sách nhà nước", "Luật Ngân sách", "Luật Ngân sách nhà nước số 83/2015/QH13"]
 
 
@@ -267,3 +270,14 @@ def test_seed_references_end_to_end():
 def test_seed_whole_text_as_one_block():
     refs, _, _ = collect_references([("all", seed_text())], own_code="196 /KH-UBND")
     assert [r.id for r in refs] == list(SEED_REFERENCES)
+
+
+def test_references_follow_the_schema():
+    """Every Reference the merge builds validates against schemas/plan.schema.json#/$defs/Reference."""
+    schema = json.loads((Path(__file__).resolve().parents[1] / "schemas" / "plan.schema.json").read_text("utf-8"))
+    validator = jsonschema.Draft202012Validator({"$defs": schema["$defs"], "$ref": "#/$defs/Reference"})
+    texts = [("case", text) for text, _ in CASES]
+    refs, _, _ = collect_references(texts)
+    assert len(refs) > 100
+    for ref in refs:
+        validator.validate(dataclasses.asdict(ref))

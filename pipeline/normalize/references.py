@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from pipeline import model
@@ -27,11 +27,11 @@ _SEG = r"[A-ZĐƯ][A-Za-zĐđƯư0-9&]*(?!\w)"
 _NUMBER_SYMBOL = re.compile(rf"""
     (?P<p_num>\d{{1,5}}) [^\S\n]?-[^\S\n]?       # Party style: the number, then "-"
     (?P<p_type>{_SEG}) [^\S\n]?/[^\S\n]?         #   the type code ("KL"), then "/"
-    (?P<p_issuer>{_SEG}(?:-{_SEG})*)             #   the issuing body ("TW", "TU")
+    (?P<p_issuer>{_SEG}(?:-\n?{_SEG})*)          #   the issuing body ("TW", "TU")
   | (?P<s_num>\d{{1,5}})                         # State style: the number ("709", "08")
     (?:[^\S\n]?/[^\S\n]?(?P<s_year>(?:19|20)\d{{2}}))?  # a year inside it ("140/2017/")
     [^\S\n]?/[^\S\n]?                            # "/", maybe spaced ("196 /KH-UBND")
-    (?P<s_symbol>{_SEG}(?:-{_SEG})*)             # the symbol ("QĐ-TTg", "SKH-CN-HCTH")
+    (?P<s_symbol>{_SEG}(?:-\n?{_SEG})*)          # the symbol ("QĐ-TTg"); a line may wrap after "-"
 """, re.X)
 
 _NUMBER_HEAD = re.compile(r"""
@@ -80,25 +80,21 @@ _INNER_COMMA = re.compile(r",\s(?:chống|khen\sthưởng|sử\sdụng|Thể\sth
 _KEEP = re.compile(r"(?:có\s+công|với\s+cách\s+mạng)(?!\w)")  # stop words inside a name
 # "Luật sửa đổi, bổ sung một số điều của Luật X và Luật Y ngày ...": one law, titled to the date.
 _AMENDING = re.compile(r"\s+sửa\s+đổi,?\s+bổ\s+sung\s")
-_AMENDING_END = re.compile(r"\s*(?:[;()\n]|\.(?:\s|$)|,?\s*(?i:ngày)\s+\d)|\s*$")
-_TITLE_YEAR = re.compile(r"\s+(?i:năm)\s+(?P<year>(?:19|20)\d{2})$")
+_AMENDING_END = re.compile(r"\s*(?:[;()]|\n\s*\n|\.(?:\s|$)|,?\s*(?i:ngày)\s+\d)|\s*$")
 _NAME_YEAR = re.compile(r"\s+(?i:năm)\s+(?P<year>(?:19|20)\d{2})(?!\d)")
 _MAX_NAME_WORDS = 12
 
 _WORD = re.compile(r"(?P<gap>[^\S\n]*\n?[^\S\n]*)(?P<w>-|[^\W_][\w&]*)")
 
-_PROVISION = re.compile(r"""
-    (?<!\w)(?P<prov>(?:
-        (?i:điểm)\s+[a-zđ]\)?                    # điểm a
-      | (?i:khoản)\s+\d+                         # khoản 2
-      | Điều\s+\d+[a-z]?                         # Điều 5
-      | Chương\s+[IVXLC\d]+                      # Chương II
-      | Mục\s+\d+                                # Mục 3
-      | Phụ\s+lục\s+[IVXLC\d]+                   # Phụ lục I
-    )(?:[\s,]+(?:
-        (?i:điểm)\s+[a-zđ]\)?|(?i:khoản)\s+\d+|Điều\s+\d+[a-z]?
-      | Chương\s+[IVXLC\d]+|Mục\s+\d+|Phụ\s+lục\s+[IVXLC\d]+))*)
-    \s+(?:(?i:của|tại)\s+)?$                     # "... Điều 5 của" right before the type
+_PROVISION_PART = r"""(?:
+    (?i:điểm)\s+[a-zđ]\)?                           # điểm a
+  | (?i:khoản)\s+\d+                                # khoản 2
+  | Điều\s+\d+[a-z]?                                # Điều 5
+  | Chương\s+[IVXLC\d]+ | Mục\s+\d+ | Phụ\s+lục\s+[IVXLC\d]+   # Chương II, Mục 3, Phụ lục I
+)"""
+_PROVISION = re.compile(rf"""
+    (?<!\w)(?P<prov>{_PROVISION_PART}(?:[\s,]+{_PROVISION_PART})*)   # "điểm a khoản 2 Điều 5"
+    \s+(?:(?i:của|tại)\s+)?$                        # then maybe "của", right before the type word
 """, re.X)
 
 _ALIAS_DEFINITION = re.compile(r"""
@@ -259,10 +255,9 @@ def normalize_issuer(phrase: str) -> str:
     return _TERM.sub("", modern_tones(" ".join(words))).strip()
 
 
-def _read_words(text: str, pos: int, stop: re.Pattern[str], max_words: int,
-                comma: re.Pattern[str] | None = None) -> int:
+def _read_words(text: str, pos: int, stop: re.Pattern[str], max_words: int) -> int:
     """End of a run of words from pos, up to a stop word, punctuation or max_words."""
-    end, count = pos, 0
+    end, count, previous = pos, 0, ""
     while count < max_words:
         m = _WORD.match(text, end)
         if not m or (count and not m.group("gap")) or "\n\n" in m.group("gap"):
@@ -276,10 +271,10 @@ def _read_words(text: str, pos: int, stop: re.Pattern[str], max_words: int,
             break
         if word == "-" and not next_word[:1].isupper():
             break
-        if word[0].isdigit() and not text[:m.start("w")].rstrip().endswith("thứ"):
+        if word[0].isdigit() and previous != "thứ":  # "lần thứ 5" only
             break
-        end, count = m.end(), count + 1
-        if comma and comma.match(text, end):
+        end, count, previous = m.end(), count + 1, word
+        if _INNER_COMMA.match(text, end):
             end = text.index(",", end) + 1
         elif text[end:end + 1] in tuple(",;:().\"”"):
             break
@@ -290,7 +285,7 @@ def _read_issuer(text: str, pos: int) -> tuple[str, int] | None:
     """The issuer phrase after "của" at pos, normalised, and where it ends."""
     if not text[pos:pos + 1].isupper():
         return None
-    end = _read_words(text, pos, _ISSUER_STOP, _MAX_ISSUER_WORDS, _INNER_COMMA)
+    end = _read_words(text, pos, _ISSUER_STOP, _MAX_ISSUER_WORDS)
     return (normalize_issuer(text[pos:end]), end) if end > pos else None
 
 
@@ -380,12 +375,12 @@ def _read_title(text: str, pos: int, doc_type: DocType) -> tuple[int, int] | Non
     if doc_type.code == "luat" and _AMENDING.match(text, pos):  # the amending law's whole title
         stop = _AMENDING_END.search(text, pos, pos + 300)
         title_end = stop.start() if stop else min(len(text), pos + 300)
-        year = _TITLE_YEAR.search(text, pos, title_end)
-        return (year.start() if year else title_end), title_end
+        year = _NAME_YEAR.search(text, max(pos, title_end - 10), title_end)
+        return (year.start() if year and year.end() == title_end else title_end), title_end
     if doc_type.cite_by_name == "name":
         if not (text[pos:pos + 1].isspace() and text[pos + 1:pos + 2].isupper()):
             return None
-        pos = _read_words(text, pos + 1, _NAME_STOP, _MAX_NAME_WORDS, _INNER_COMMA)
+        pos = _read_words(text, pos + 1, _NAME_STOP, _MAX_NAME_WORDS)
     year = _NAME_YEAR.match(text, pos)
     if doc_type.cite_by_name == "year" and not year:
         return None
@@ -420,13 +415,18 @@ def find_alias_definitions(text: str) -> list[AliasDefinition]:
             for m in _ALIAS_DEFINITION.finditer(text)]
 
 
-def _alias_target(alias: str, inside: list[Citation], before: list[Citation]) -> Citation | None:
-    """The citation an alias stands for: the one it names, else the nearest fitting one before it."""
+def _alias_target(alias: str, inside: list[Citation], before: list[Citation], adjacent: bool) -> Citation | None:
+    """The citation an alias stands for: the one it names, else the nearest fitting one before it.
+
+    An alias that names no document type ("CCHC") only stands for a citation right before it
+    (`adjacent`): "(sau đây viết tắt là CCHC)" after a title abbreviates the title's words."""
     if inside:  # the alias is itself a citation: the same document cited before, else itself
         same = [c for c in before if c.key == inside[0].key]
         if same or inside[0].code or not before:
             return same[-1] if same else inside[0]
     head = _type_word_pattern().match(alias)
+    if not head and not adjacent and alias.split()[0] not in _type_by_symbol_code():
+        return None
     kind = _doc_type(head.group(0)).code if head else None
     number = re.match(r"\s+(?:(?i:số)\s*)?(\d+)", alias[head.end():]) if head else None
     for fits in (lambda c: c.type == kind and number and c.number == number.group(1),
@@ -442,7 +442,8 @@ def _attach_aliases(text: str, citations: list[Citation]) -> list[Citation]:
     for definition in find_alias_definitions(text):
         inside = [c for c in citations if definition.start <= c.start < definition.end]
         before = [c for c in citations if c.end <= definition.start]
-        target = _alias_target(definition.alias, inside, before)
+        adjacent = bool(before) and not text[before[-1].end:definition.start].strip()
+        target = _alias_target(definition.alias, inside, before, adjacent)
         if target is None:
             continue
         citations = [replace(c, defined_alias=definition.alias) if c is target else c
@@ -478,15 +479,17 @@ def find_citations(text: str) -> list[Citation]:
 class _Pending:
     """A Reference being built from its mentions, first mention first."""
 
-    first: Citation
+    first: Citation  # the first mention, or the first that carries a number
     mentions: int = 0
-    aliases: list[str] | None = None
+    aliases: list[str] = field(default_factory=list)
     issued_date: str | None = None
     year: int | None = None
     issuer: str | None = None  # as written
     inferred_issuer: str | None = None
 
     def add(self, citation: Citation, alias: str) -> None:
+        if citation.code and not self.first.code:  # a law cited by name, then by number
+            self.first = citation
         self.mentions += 1
         if alias not in self.aliases:
             self.aliases.append(alias)
@@ -579,7 +582,7 @@ def collect_references(texts: list[tuple[str, str]], own_code: str | None = None
         for citation in [c for c in citations if not (own and c.code == own)]:
             rid = _reference_id(citation, by_name, pending)
             warnings += _check(citation, rid, pending.get(rid), where)
-            pending.setdefault(rid, _Pending(citation, aliases=[])).add(citation, citation.label)
+            pending.setdefault(rid, _Pending(citation)).add(citation, citation.label)
             here.append((citation.start, rid))
             alias = citation.defined_alias
             if alias and alias not in pending[rid].aliases:

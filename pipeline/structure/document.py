@@ -6,6 +6,7 @@ import re
 from pipeline.ir import Block, Extracted, Paragraph, Table
 from pipeline.model import Warning
 from pipeline.structure.blocks import folded
+from pipeline.structure.body_tasks import tasks_from_sections
 from pipeline.structure.closing import closing_from_blocks, is_closing_start
 from pipeline.structure.header import split_header
 from pipeline.structure.sections import build_sections
@@ -51,7 +52,7 @@ def build_skeleton(extracted: Extracted) -> tuple[Skeleton, str | None]:
     closing_start, closing_end = _closing_span(blocks, body_start)
     preamble, sections = build_sections(_body_paragraphs(blocks[body_start:closing_start]))
     closing = closing_from_blocks(blocks[closing_start:closing_end])
-    tasks = extract_tasks(blocks)
+    tasks = extract_tasks(blocks) or tasks_from_sections(sections)
     if type_code is None:
         warnings.append(Warning("no_type_line", "no document type line (KẾ HOẠCH, QUYẾT ĐỊNH, ...) found", "header"))
     if closing_start == len(blocks):

@@ -1,0 +1,479 @@
+"""Compare two converted plans: tasks added, dropped, reassigned, reworded, renumbered.
+
+Revisions of a plan renumber their task rows, so a diff keyed on the TT column
+reports almost everything as changed. Tasks are matched here by what they say:
+an optimal one-to-one matching (`scipy.optimize.linear_sum_assignment`) over
+content similarities (`rapidfuzz`), with the lead agency and the group as small
+bonuses that only break near-ties. A pair below `DEFAULT_THRESHOLD` is not the
+same task edited but one task dropped and another added.
+
+Every function takes and returns plain values (the contract's dicts in, the
+dataclasses below out); `diff_to_dict` gives the JSON of the contract's Diff section.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterator
+
+import numpy as np
+from rapidfuzz import fuzz, process
+from scipy.optimize import linear_sum_assignment
+
+from pipeline.normalize.text import normalize_text
+
+# Content similarity (0-100) below which two tasks are different tasks.
+DEFAULT_THRESHOLD = 60.0
+# Added to the similarity when the lead agencies (as a set) are the same.
+LEAD_BONUS = 1.0
+# Added to the similarity when the group heading is the same.
+GROUP_BONUS = 0.5
+# Subtracted at most, for the largest distance in position: keeps identical duplicates in order.
+POSITION_PENALTY = 0.1
+
+TASK_FIELDS = ("content", "lead", "cooperating", "timeframe", "submit_to", "output", "note", "group")
+# Fields holding free text: their changes carry a word-level diff.
+TEXT_FIELDS = frozenset({"content", "output", "note", "title"})
+# Fields holding a list of agencies, compared as sets of ids.
+AGENCY_LIST_FIELDS = frozenset({"lead", "cooperating"})
+
+_WORD_CHARS = re.compile(r"\w+")
+
+Number = int | str
+
+
+@dataclass(frozen=True)
+class WordOp:
+    """One run of words in a word-level diff: kept, deleted from old, or inserted in new."""
+
+    op: str  # "equal" | "delete" | "insert"
+    text: str
+
+
+@dataclass
+class FieldChange:
+    """A field's old and new value; extras say what moved inside it."""
+
+    old: Any
+    new: Any
+    words: list[WordOp] | None = None  # text fields: the word-level diff
+    added: list[dict] | None = None  # agency lists: agencies only in new
+    removed: list[dict] | None = None  # agency lists: agencies only in old
+
+
+@dataclass
+class Alignment:
+    """A one-to-one matching of two lists by index; the rest is removed or added."""
+
+    pairs: list[tuple[int, int]]  # (old index, new index), in new order
+    removed: list[int]
+    added: list[int]
+
+
+@dataclass
+class AddedTask:
+    new_number: Number
+    task: dict
+
+
+@dataclass
+class RemovedTask:
+    old_number: Number
+    task: dict
+
+
+@dataclass
+class TaskChange:
+    old_number: Number
+    new_number: Number
+    fields: dict[str, FieldChange]
+
+
+@dataclass
+class Renumbered:
+    old_number: Number
+    new_number: Number
+
+
+@dataclass
+class TaskDiff:
+    added: list[AddedTask] = field(default_factory=list)
+    removed: list[RemovedTask] = field(default_factory=list)
+    changed: list[TaskChange] = field(default_factory=list)
+    renumbered: list[Renumbered] = field(default_factory=list)
+    unchanged: int = 0
+
+
+@dataclass
+class IndexedText:
+    """A paragraph by its 0-based index in its section's paragraph list."""
+
+    index: int
+    text: str
+
+
+@dataclass
+class ParagraphChange:
+    old_index: int
+    new_index: int
+    old: str
+    new: str
+    words: list[WordOp]
+
+
+@dataclass
+class ParagraphDiff:
+    added: list[IndexedText] = field(default_factory=list)
+    removed: list[IndexedText] = field(default_factory=list)
+    changed: list[ParagraphChange] = field(default_factory=list)
+
+
+@dataclass
+class SectionEntry:
+    """A section only one side has; its children are entries of their own."""
+
+    path: str
+    title: str | None
+    paragraphs: list[str]
+
+
+@dataclass
+class SectionChange:
+    """A section both sides have at `path`: titles (`old`, `new`) and paragraph changes."""
+
+    path: str
+    old: str | None
+    new: str | None
+    paragraphs: ParagraphDiff
+
+
+@dataclass
+class SectionDiff:
+    added: list[SectionEntry] = field(default_factory=list)
+    removed: list[SectionEntry] = field(default_factory=list)
+    changed: list[SectionChange] = field(default_factory=list)
+
+
+@dataclass
+class ReferenceDiff:
+    added: list[dict] = field(default_factory=list)
+    removed: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class DocumentId:
+    """Which document a side of the diff is."""
+
+    code: str | None
+    sha256: str | None
+    issued_date: str | None
+
+
+@dataclass
+class PlanDiff:
+    old: DocumentId
+    new: DocumentId
+    document: dict[str, FieldChange]
+    tasks: TaskDiff
+    sections: SectionDiff
+    references: ReferenceDiff
+
+    def is_empty(self) -> bool:
+        """True when nothing but task numbers stayed put: no change to report."""
+        t, s, r = self.tasks, self.sections, self.references
+        return not (self.document or t.added or t.removed or t.changed or t.renumbered
+                    or s.added or s.removed or s.changed or r.added or r.removed)
+
+
+# --- comparison keys ----------------------------------------------------------------
+
+
+def text_key(value: str | None) -> str | None:
+    """What two texts must share to be equal: tone convention and spacing do not count."""
+    return None if value is None else normalize_text(value)
+
+
+def match_key(value: str | None) -> str:
+    """The form fuzzy matching sees: lower case words, punctuation dropped."""
+    return " ".join(_WORD_CHARS.findall(normalize_text(value or "").casefold()))
+
+
+def agency_ids(agencies: list[dict] | None) -> frozenset[str]:
+    """A list of agencies as a set of ids: listing them in another order is no change."""
+    return frozenset(a["id"] for a in agencies or [])
+
+
+def agency_key(agency: dict | None) -> str | None:
+    return None if agency is None else agency["id"]
+
+
+def timeframe_key(timeframe: dict | None) -> tuple | None:
+    """A timeframe's parse plus its text without case or trailing punctuation."""
+    if timeframe is None:
+        return None
+    text = normalize_text(timeframe["text"]).casefold().rstrip(" .;,")
+    return (timeframe["kind"], timeframe.get("start"), timeframe.get("end"), timeframe.get("date"), text)
+
+
+def value_key(value: Any) -> Any:
+    """A comparison key for any JSON value: agencies by id, texts normalised."""
+    if isinstance(value, str):
+        return text_key(value)
+    if isinstance(value, dict):
+        if "id" in value and "kind" in value:
+            return ("agency", value["id"])
+        return tuple(sorted((k, value_key(v)) for k, v in value.items()))
+    if isinstance(value, list):
+        return tuple(value_key(v) for v in value)
+    return value
+
+
+_TASK_KEYS: dict[str, Callable[[Any], Any]] = {
+    "content": text_key, "lead": agency_ids, "cooperating": agency_ids, "timeframe": timeframe_key,
+    "submit_to": agency_key, "output": text_key, "note": text_key, "group": text_key,
+}
+
+
+# --- words and fields ---------------------------------------------------------------
+
+
+def word_diff(old: str, new: str) -> list[WordOp]:
+    """The word-level diff of two texts, as runs; a replaced run is a delete then an insert."""
+    a, b = normalize_text(old).split(), normalize_text(new).split()
+    ops: list[WordOp] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            ops.append(WordOp("equal", " ".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            ops.append(WordOp("delete", " ".join(a[i1:i2])))
+        if j2 > j1:
+            ops.append(WordOp("insert", " ".join(b[j1:j2])))
+    return ops
+
+
+def field_change(name: str, old: Any, new: Any, key: Callable[[Any], Any] = value_key) -> FieldChange | None:
+    """How a field changed, or None when `key` says the two values are the same."""
+    if key(old) == key(new):
+        return None
+    change = FieldChange(old, new)
+    if name in TEXT_FIELDS and isinstance(old, str) and isinstance(new, str):
+        change.words = word_diff(old, new)
+    if name in AGENCY_LIST_FIELDS:
+        old_ids, new_ids = agency_ids(old), agency_ids(new)
+        change.added = [a for a in new or [] if a["id"] not in old_ids]
+        change.removed = [a for a in old or [] if a["id"] not in new_ids]
+    return change
+
+
+def task_field_changes(old: dict, new: dict) -> dict[str, FieldChange]:
+    """The contract's task fields that differ, in the contract's order."""
+    changes = {}
+    for name in TASK_FIELDS:
+        change = field_change(name, old.get(name), new.get(name), _TASK_KEYS[name])
+        if change is not None:
+            changes[name] = change
+    return changes
+
+
+def diff_document(old: dict, new: dict) -> dict[str, FieldChange]:
+    """Header fields that differ (number, date, signer, title, ...), in the old key order."""
+    names = list(old) + [k for k in new if k not in old]
+    changes = {}
+    for name in names:
+        change = field_change(name, old.get(name), new.get(name))
+        if change is not None:
+            changes[name] = change
+    return changes
+
+
+# --- alignment ----------------------------------------------------------------------
+
+
+def align(old_keys: list[str], new_keys: list[str], bonus: np.ndarray | None = None,
+          threshold: float = DEFAULT_THRESHOLD) -> Alignment:
+    """Match two lists of texts one-to-one so that the total similarity is highest.
+
+    Args:
+        old_keys, new_keys: texts already in `match_key` form.
+        bonus: an (old × new) array added to the similarity to break near-ties.
+        threshold: pairs whose text similarity is below it are left unmatched.
+    """
+    if not old_keys or not new_keys:
+        return Alignment([], list(range(len(old_keys))), list(range(len(new_keys))))
+    similarity = process.cdist(old_keys, new_keys, scorer=fuzz.ratio, dtype=np.float32)
+    rows, cols = np.arange(len(old_keys))[:, None], np.arange(len(new_keys))[None, :]
+    score = similarity - POSITION_PENALTY * np.abs(rows - cols) / max(len(old_keys), len(new_keys))
+    if bonus is not None:
+        score += bonus
+    acceptable = similarity >= threshold
+    score = np.where(acceptable, score, 0.0)  # never worth more than no match
+    matched_rows, matched_cols = linear_sum_assignment(score, maximize=True)
+    pairs = sorted(((int(i), int(j)) for i, j in zip(matched_rows, matched_cols) if acceptable[i, j]),
+                   key=lambda p: p[1])
+    old_done, new_done = {i for i, _ in pairs}, {j for _, j in pairs}
+    return Alignment(pairs, [i for i in range(len(old_keys)) if i not in old_done],
+                     [j for j in range(len(new_keys)) if j not in new_done])
+
+
+def tie_break_bonus(old: list[dict], new: list[dict]) -> np.ndarray:
+    """LEAD_BONUS where the lead sets agree, GROUP_BONUS where the groups agree."""
+    old_leads, new_leads = [agency_ids(t["lead"]) for t in old], [agency_ids(t["lead"]) for t in new]
+    old_groups, new_groups = [text_key(t["group"]) for t in old], [text_key(t["group"]) for t in new]
+    lead = np.array([[a == b for b in new_leads] for a in old_leads], dtype=np.float32)
+    group = np.array([[a == b for b in new_groups] for a in old_groups], dtype=np.float32)
+    return LEAD_BONUS * lead + GROUP_BONUS * group
+
+
+def align_tasks(old: list[dict], new: list[dict], threshold: float = DEFAULT_THRESHOLD) -> Alignment:
+    """Match tasks by content, lead and group as tie-breakers; numbers play no part."""
+    bonus = tie_break_bonus(old, new) if old and new else None
+    return align([match_key(t["content"]) for t in old], [match_key(t["content"]) for t in new], bonus, threshold)
+
+
+def diff_tasks(old: list[dict], new: list[dict], threshold: float = DEFAULT_THRESHOLD) -> TaskDiff:
+    """Added, removed, changed (with both numbers), renumbered and unchanged tasks."""
+    alignment = align_tasks(old, new, threshold)
+    result = TaskDiff(
+        added=[AddedTask(new[j]["number"], new[j]) for j in alignment.added],
+        removed=[RemovedTask(old[i]["number"], old[i]) for i in alignment.removed],
+    )
+    for i, j in alignment.pairs:
+        old_number, new_number = old[i]["number"], new[j]["number"]
+        fields = task_field_changes(old[i], new[j])
+        if fields:
+            result.changed.append(TaskChange(old_number, new_number, fields))
+        elif str(old_number) != str(new_number):
+            result.renumbered.append(Renumbered(old_number, new_number))
+        else:
+            result.unchanged += 1
+    return result
+
+
+# --- sections and references --------------------------------------------------------
+
+
+def section_paths(sections: list[dict], prefix: str = "") -> Iterator[tuple[str, dict]]:
+    """(path, section) in reading order; "II.3" for section 3 under II.
+
+    An unnumbered section is "#k" (its place among its siblings); a label seen
+    twice under one parent gets "~2", so every path is unique.
+    """
+    seen: dict[str, int] = {}
+    for place, section in enumerate(sections, 1):
+        label = section["number"] or f"#{place}"
+        seen[label] = seen.get(label, 0) + 1
+        if seen[label] > 1:
+            label = f"{label}~{seen[label]}"
+        path = f"{prefix}.{label}" if prefix else label
+        yield path, section
+        yield from section_paths(section["children"], path)
+
+
+def diff_paragraphs(old: list[str], new: list[str], threshold: float = DEFAULT_THRESHOLD) -> ParagraphDiff:
+    """Paragraph-level changes: an edited paragraph is changed, not removed and added."""
+    result = ParagraphDiff()
+    matcher = difflib.SequenceMatcher(None, [text_key(p) for p in old], [text_key(p) for p in new], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        block = align([match_key(p) for p in old[i1:i2]], [match_key(p) for p in new[j1:j2]], threshold=threshold)
+        for i, j in block.pairs:
+            result.changed.append(ParagraphChange(i1 + i, j1 + j, old[i1 + i], new[j1 + j],
+                                                  word_diff(old[i1 + i], new[j1 + j])))
+        result.removed.extend(IndexedText(i1 + i, old[i1 + i]) for i in block.removed)
+        result.added.extend(IndexedText(j1 + j, new[j1 + j]) for j in block.added)
+    return result
+
+
+def _texts(section: dict) -> list[str]:
+    return [p["text"] for p in section["paragraphs"]]
+
+
+def diff_sections(old: list[dict], new: list[dict], threshold: float = DEFAULT_THRESHOLD) -> SectionDiff:
+    """Section tree changes matched by path ("II.3"), paragraphs compared inside each."""
+    old_paths, new_paths = dict(section_paths(old)), dict(section_paths(new))
+    result = SectionDiff(
+        added=[SectionEntry(p, s["title"], _texts(s)) for p, s in new_paths.items() if p not in old_paths],
+        removed=[SectionEntry(p, s["title"], _texts(s)) for p, s in old_paths.items() if p not in new_paths],
+    )
+    for path, new_section in new_paths.items():
+        old_section = old_paths.get(path)
+        if old_section is None:
+            continue
+        paragraphs = diff_paragraphs(_texts(old_section), _texts(new_section), threshold)
+        same_title = text_key(old_section["title"]) == text_key(new_section["title"])
+        if not same_title or paragraphs.added or paragraphs.removed or paragraphs.changed:
+            result.changed.append(SectionChange(path, old_section["title"], new_section["title"], paragraphs))
+    return result
+
+
+def diff_references(old: list[dict], new: list[dict]) -> ReferenceDiff:
+    """References cited only by the new document (added) or only by the old one (removed)."""
+    old_ids, new_ids = {r["id"] for r in old}, {r["id"] for r in new}
+    return ReferenceDiff([r for r in new if r["id"] not in old_ids], [r for r in old if r["id"] not in new_ids])
+
+
+# --- the whole plan -----------------------------------------------------------------
+
+
+def document_id(doc: dict) -> DocumentId:
+    return DocumentId(doc["document"].get("code"), doc["source"].get("sha256"), doc["document"].get("issued_date"))
+
+
+def diff_plans(old: dict, new: dict, threshold: float = DEFAULT_THRESHOLD) -> PlanDiff:
+    """Everything that differs between two contract dicts (old revision, new revision)."""
+    return PlanDiff(
+        old=document_id(old),
+        new=document_id(new),
+        document=diff_document(old["document"], new["document"]),
+        tasks=diff_tasks(old["tasks"], new["tasks"], threshold),
+        sections=diff_sections(old["sections"], new["sections"], threshold),
+        references=diff_references(old["references"], new["references"]),
+    )
+
+
+def field_change_to_dict(change: FieldChange) -> dict:
+    """{"old", "new"} plus "words" / "added" / "removed" where the field has them."""
+    out: dict[str, Any] = {"old": change.old, "new": change.new}
+    if change.words is not None:
+        out["words"] = [{"op": w.op, "text": w.text} for w in change.words]
+    if change.added is not None:
+        out["added"], out["removed"] = change.added, change.removed
+    return out
+
+
+def _paragraphs_to_dict(diff: ParagraphDiff) -> dict:
+    return {
+        "added": [{"index": p.index, "text": p.text} for p in diff.added],
+        "removed": [{"index": p.index, "text": p.text} for p in diff.removed],
+        "changed": [{"old_index": c.old_index, "new_index": c.new_index, "old": c.old, "new": c.new,
+                     "words": [{"op": w.op, "text": w.text} for w in c.words]} for c in diff.changed],
+    }
+
+
+def diff_to_dict(diff: PlanDiff) -> dict:
+    """The JSON object of the contract's Diff section, plus "references"."""
+    entry = lambda e: {"path": e.path, "title": e.title, "paragraphs": e.paragraphs}  # noqa: E731
+    return {
+        "old": vars(diff.old).copy(),
+        "new": vars(diff.new).copy(),
+        "document": {name: field_change_to_dict(c) for name, c in diff.document.items()},
+        "tasks": {
+            "added": [{"new_number": a.new_number, "task": a.task} for a in diff.tasks.added],
+            "removed": [{"old_number": r.old_number, "task": r.task} for r in diff.tasks.removed],
+            "changed": [{"old_number": c.old_number, "new_number": c.new_number,
+                         "fields": {n: field_change_to_dict(f) for n, f in c.fields.items()}}
+                        for c in diff.tasks.changed],
+            "renumbered": [{"old_number": r.old_number, "new_number": r.new_number} for r in diff.tasks.renumbered],
+            "unchanged": diff.tasks.unchanged,
+        },
+        "sections": {
+            "added": [entry(e) for e in diff.sections.added],
+            "removed": [entry(e) for e in diff.sections.removed],
+            "changed": [{"path": c.path, "old": c.old, "new": c.new, "paragraphs": _paragraphs_to_dict(c.paragraphs)}
+                        for c in diff.sections.changed],
+        },
+        "references": {"added": diff.references.added, "removed": diff.references.removed},
+    }

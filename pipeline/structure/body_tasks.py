@@ -1,0 +1,148 @@
+"""Tasks written in the body instead of a table.
+
+Two shapes are common when a plan has no task table:
+- an activity with labelled lines ("- Đơn vị chủ trì: Sở Văn hóa và Thể thao.",
+  "- Đơn vị phối hợp: ...", "- Thời gian dự kiến: ...") gives one task whose
+  content is the activity's heading;
+- a section headed by an agency ("1.1. Công an tỉnh", "2. Sở Y tế:") under an
+  assignment section gives one task per paragraph, led by that agency.
+Task numbers are the section path (Roman numerals as integers) and the
+paragraph's position: "3.1.1.2".
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pipeline.data import load_yaml
+from pipeline.structure.blocks import folded
+from pipeline.structure.tables import column_role
+from pipeline.structure.types import RawSection, RawTask
+
+_LABELLED = re.compile(r"^[-+•]?\s*(?P<label>[^:]{3,40}?)\s*:\s*(?P<value>.+)$")
+_BULLET = re.compile(r"^\s*[-+•]\s*")
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+# Roles a labelled line can fill; other labels (Địa điểm, Kinh phí) are left in the section.
+_TASK_ROLES = ("lead", "cooperating", "timeframe", "output", "submit_to")
+
+
+def _roman_to_int(label: str) -> int | None:
+    if not re.fullmatch(r"[IVXLC]+", label):
+        return None
+    total = 0
+    for ch, nxt in zip(label, label[1:] + " "):
+        value = _ROMAN[ch]
+        total += -value if nxt != " " and _ROMAN[nxt] > value else value
+    return total
+
+
+def path_number(labels: list[str]) -> str:
+    """"III", "1", "1.2" -> "3.1.2"; letters kept ("a").
+
+    A dotted label already holds its parent's number ("1.2" under "1"), which
+    is then not repeated.
+    """
+    kept: list[str] = []
+    for label in labels:
+        if kept and label.startswith(kept[-1] + "."):
+            kept.pop()
+        kept.append(label)
+    parts = []
+    for label in kept:
+        roman = _roman_to_int(label)
+        parts.append(str(roman) if roman is not None else re.sub(r"[^0-9a-zđ.]", "", label.lower()).strip("."))
+    return ".".join(p for p in parts if p)
+
+
+@cache
+def _heads() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    data = load_yaml("agency_heads.yaml")
+    return tuple(data["lead_ins"]), tuple(data["heads"]), tuple(data["not_heads"])
+
+
+def agency_heading(title: str | None) -> str | None:
+    """The agency text of a heading like "Đề nghị Công an tỉnh:", else None."""
+    if not title or len(title) > 160:
+        return None
+    text = title.strip().rstrip(":.").strip()
+    lead_ins, heads, not_heads = _heads()
+    key = folded(text)
+    for lead_in in lead_ins:
+        if key.startswith(lead_in + " "):
+            text = text[len(lead_in) + 1:].strip()
+            key = folded(text)
+            break
+    if any(key.startswith(n) for n in not_heads):
+        return None
+    if any(key == h or key.startswith(h + " ") for h in heads):
+        return text
+    return None
+
+
+def labelled_fields(paragraphs: list[str]) -> dict[str, str]:
+    """Role -> value of the "Label: value" lines of an activity (first label of each role wins)."""
+    fields: dict[str, str] = {}
+    for text in paragraphs:
+        m = _LABELLED.match(text.strip())
+        if not m:
+            continue
+        role = column_role(m.group("label"))
+        if role in _TASK_ROLES and role not in fields:
+            fields[role] = m.group("value").strip().rstrip(".")
+    return fields
+
+
+def _activity_task(section: RawSection, number: str, group: str | None) -> RawTask | None:
+    fields = labelled_fields(section.paragraphs)
+    if "lead" not in fields or not section.title:
+        return None
+    return RawTask(number=number, group=group, cells={"content": section.title, **fields})
+
+
+_LEAD_AND_PARTNERS = re.compile(r"^(?P<lead>.+?)\s+chủ trì\s*,?\s*(?:phối hợp(?:\s+với)?\s+(?P<partners>.+))?$", re.I)
+
+
+def _assigned_tasks(section: RawSection, number: str, group: str | None) -> list[RawTask]:
+    heading = agency_heading(section.title)
+    if heading is None:
+        return []
+    assignment = {"lead": heading}
+    if m := _LEAD_AND_PARTNERS.match(heading):  # "Sở Tài chính chủ trì, phối hợp các sở, ban, ngành"
+        assignment = {"lead": m.group("lead"), **({"cooperating": m.group("partners")} if m.group("partners") else {})}
+    items = [_BULLET.sub("", p).strip() for p in section.paragraphs if p.strip()]
+    items += [" ".join(filter(None, [c.title, *c.paragraphs])) for c in section.children if not c.children]
+    return [
+        RawTask(number=f"{number}.{i}", group=group, cells={"content": item, **assignment})
+        for i, item in enumerate(items, start=1)
+        if item
+    ]
+
+
+def _heading_text(section: RawSection) -> str | None:
+    if section.title is None:
+        return None
+    return f"{section.number}. {section.title}" if section.number else section.title
+
+
+def tasks_from_sections(sections: list[RawSection]) -> list[RawTask]:
+    """Tasks of a plan without a task table, in reading order."""
+    tasks: list[RawTask] = []
+
+    def walk(section: RawSection, labels: list[str], parent: RawSection | None) -> None:
+        labels = labels + [section.number or ""]
+        number = path_number(labels)
+        group = _heading_text(parent) if parent else None
+        activity = _activity_task(section, number, group)
+        if activity:
+            tasks.append(activity)
+            return
+        assigned = _assigned_tasks(section, number, group)
+        if assigned:
+            tasks.extend(assigned)
+            return
+        for child in section.children:
+            walk(child, labels, section)
+
+    for section in sections:
+        walk(section, [], None)
+    return tasks
