@@ -7,6 +7,7 @@ from collections import Counter
 import pytest
 
 from pipeline.normalize import agencies as ag
+from pipeline.normalize.gazetteer import DATA
 from agency_cases import CASES  # tests/ is on sys.path (pytest rootdir import)
 
 THRESHOLD = 0.98
@@ -174,7 +175,7 @@ def test_resolve_issuer(lines, issuer, parent):
 
 
 def _rows(name):
-    with open(ag.DATA / name, encoding="utf-8", newline="") as handle:
+    with open(DATA / name, encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 
 

@@ -152,7 +152,7 @@ def test_last_body_line_above_the_closing_band_stays_body() -> None:
         justified("Trong quá trình thực hiện, nếu có vướng mắc, các đơn vị kịp thời báo cáo để xem xét,",
                   LEFT, RIGHT, 354, size=14),
         line("chỉ đạo./.", LEFT, 370, size=14),  # short last line, 8 pt above the closing (spacing-before)
-    ] + _closing_lines(392)[:1] + _closing_lines(392)[2:]
+    ] + _closing_lines(392)
     lines = group_lines([w for ln in lines for w in ln.words])
     out = _texts(find_bands(lines, BOUNDS))
     assert out[1] == "chỉ đạo./."

@@ -19,21 +19,25 @@ gazetteer plus the rules below decide the boundaries more reliably.
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
-
-from rapidfuzz import fuzz, process
 
 from pipeline import model
-from pipeline.normalize.text import fold_diacritics, normalize_text, slugify
+from pipeline.normalize.text import normalize_text, slugify
+from pipeline.normalize.gazetteer import (
+    Province,
+    agency_key,
+    build_agency,
+    expand_abbreviations,
+    find_province,
+    fuzzy_lookup,
+    lookup,
+    match_group,
+    province_suffixes,
+    provinces_index,
+)
 
-DATA = Path(__file__).resolve().parent.parent / "data"
-FUZZY_CUTOFF = 92  # rapidfuzz ratio on folded keys; below this a near miss is "unknown"
 MAX_RUN = 8  # the most separator-split pieces one name may span
-_PLACEHOLDERS = ("{tinh}", "{uy}", "{ten}")
 
 # Words a body's name starts with (folded). A piece starting otherwise continues the previous one.
 _HEAD = re.compile(r"""^(?:
@@ -70,223 +74,12 @@ _SEPARATOR = re.compile(r"""
     )\s*""", re.X)
 
 
-@dataclass(frozen=True)
-class _Row:
-    """One gazetteer row (see agencies.csv)."""
-
-    id: str
-    name: str
-    kind: str
-    level: str | None
-    province: str
-    successor_id: str
-    successor_date: str | None
-    basis: str | None
-    successor_except: tuple[str, ...]
-
-    @property
-    def is_template(self) -> bool:
-        return self.level in ("province", "district") and not self.province
-
-
-@dataclass(frozen=True)
-class _Province:
-    name: str
-    slug: str
-    kind: str  # "tỉnh" | "thành phố"
-    successor: str
-    successor_date: str | None
-    basis: str | None
-
 
 @dataclass
 class _Piece:
     text: str  # as written
     sep: str  # separator before it: "" | ";" | ":" | "," | "và"
     resolve_as: str | None = None  # text to resolve when it differs from `text`
-
-
-def _read(name: str) -> list[dict[str, str]]:
-    with open(DATA / name, encoding="utf-8", newline="") as handle:
-        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(handle)]
-
-
-def _split_bar(value: str) -> list[str]:
-    return [v.strip() for v in value.split("|") if v.strip()]
-
-
-# ---------------------------------------------------------------- vocabularies
-
-
-@cache
-def _abbreviation_table() -> tuple[re.Pattern[str], dict[str, str]]:
-    table = {r["abbreviation"]: r["expansion"] for r in _read("abbreviations.csv")}
-    alternatives = "|".join(re.escape(a) for a in sorted(table, key=len, reverse=True))
-    return re.compile(rf"(?<![\w&])(?:{alternatives})(?![\w&])"), table
-
-
-def expand_abbreviations(text: str) -> str:
-    """Expand listed abbreviations on token boundaries ("UBND tỉnh" -> "Ủy ban nhân dân tỉnh")."""
-    pattern, table = _abbreviation_table()
-    return pattern.sub(lambda m: table[m.group(0)], text)
-
-
-def _key(text: str) -> str:
-    """The comparison key: abbreviations expanded, diacritics folded, lowercase, punctuation dropped."""
-    folded = fold_diacritics(expand_abbreviations(normalize_text(text))).lower()
-    return re.sub(r"[^a-z0-9]+", " ", folded).strip()
-
-
-@cache
-def _provinces() -> tuple[dict[str, _Province], list[tuple[str, _Province]]]:
-    """Provinces by folded name, and (key, province) pairs longest key first for suffix search."""
-    by_key: dict[str, _Province] = {}
-    for r in _read("provinces.csv"):
-        prov = _Province(r["name"], r["slug"], r["kind"], r["successor"], r["successor_date"] or None, r["basis"] or None)
-        for label in [r["name"], *_split_bar(r["variants"])]:
-            by_key[_key(label)] = prov
-    return by_key, sorted(by_key.items(), key=lambda kv: -len(kv[0]))
-
-
-def _province(name: str | None) -> _Province | None:
-    """Look a province up by name ("Quảng Ngãi", "tỉnh Quảng Ngãi", "TP HCM"); unknown names pass through."""
-    if not name:
-        return None
-    key = re.sub(r"^(?:tinh|thanh pho) ", "", _key(name))
-    known = _provinces()[0].get(key)
-    return known or _Province(normalize_text(name), slugify(name), "tỉnh", "", None, None)
-
-
-def _fill(name: str, prov: _Province | None) -> str:
-    """Fill {tinh}/{uy}/{ten} from the province, or with the generic word when it is unknown."""
-    if prov is None:
-        filled = name.replace("{tinh}", "tỉnh").replace("{uy}", "Tỉnh ủy").replace("{ten}", "tỉnh")
-    else:
-        party = "Tỉnh ủy" if prov.kind == "tỉnh" else "Thành ủy"
-        filled = (name.replace("{tinh}", f"{prov.kind} {prov.name}")
-                  .replace("{uy}", f"{party} {prov.name}").replace("{ten}", prov.name))
-    return filled.strip()
-
-
-def _row_keys(name: str, variants: list[str]) -> set[str]:
-    """Every key a row answers to; a placeholder also matches "tỉnh", "thành phố" or nothing."""
-    keys = {_key(v) for v in variants}
-    fillers = {"{tinh}": ["tỉnh", "thành phố", ""], "{uy}": ["Tỉnh ủy", "Thành ủy"], "{ten}": ["tỉnh", ""]}
-    forms = [name]
-    for placeholder, options in fillers.items():
-        forms = [f.replace(placeholder, o) for f in forms for o in (options if placeholder in f else [""])]
-    return keys | {_key(f) for f in forms}
-
-
-@cache
-def _gazetteer() -> tuple[dict[str, _Row], dict[str, _Row]]:
-    """(rows by id, rows by key). A key claimed by two rows keeps the first (file order)."""
-    by_id: dict[str, _Row] = {}
-    by_key: dict[str, _Row] = {}
-    for r in _read("agencies.csv"):
-        row = _Row(r["id"], r["name"], r["kind"] or "agency", r["level"] or None, r["province"],
-                   r["successor_id"], r["successor_date"] or None, r["basis"] or None,
-                   tuple(_split_bar(r.get("successor_except", ""))))
-        by_id[row.id] = row
-        for key in _row_keys(row.name, _split_bar(r["variants"])):
-            by_key.setdefault(key, row)
-    return by_id, by_key
-
-
-@cache
-def _groups() -> tuple[dict[str, dict[str, str]], list[tuple[re.Pattern[str], dict[str, str]]]]:
-    """Collective phrases: exact keys and fullmatch patterns (agency_groups.csv)."""
-    exact: dict[str, dict[str, str]] = {}
-    patterns = []
-    for r in _read("agency_groups.csv"):
-        for label in [r["name"], *_split_bar(r["variants"])]:
-            exact.setdefault(_key(label), r)
-        if r["pattern"]:
-            patterns.append((re.compile(r["pattern"]), r))
-    return exact, patterns
-
-
-def _match_group(key: str) -> dict[str, str] | None:
-    exact, patterns = _groups()
-    if key in exact:
-        return exact[key]
-    return next((row for pattern, row in patterns if pattern.fullmatch(key)), None)
-
-
-# ---------------------------------------------------------------- lookup
-
-
-def _province_suffixes(key: str) -> list[tuple[str, _Province | None]]:
-    """Ways to read a trailing province: "so tai chinh tinh kon tum" -> [("so tai chinh", Kon Tum)]."""
-    found: list[tuple[str, _Province | None]] = []
-    for pkey, prov in _provinces()[1]:
-        if not key.endswith(" " + pkey):
-            continue
-        body = key[: -len(pkey) - 1]
-        for word, kind in (("tinh", "tỉnh"), ("thanh pho", "thành phố"), ("tp", "thành phố")):
-            if body.endswith(" " + word) or body == word:
-                if prov.kind == kind:
-                    found.append((body[: -len(word)].strip(), prov))
-                break
-        else:
-            found.append((body, prov))
-    bare = re.match(r"^(.+?) (?:cua |thuoc |cap )?(?:tinh|thanh pho)$", key)
-    if bare:
-        found.append((bare.group(1), None))
-    return [(body, prov) for body, prov in found if body]
-
-
-def _lookup(key: str) -> tuple[_Row, _Province | None] | None:
-    """Exact key, then a template with the province read off the end of the key."""
-    by_key = _gazetteer()[1]
-    if key in by_key:
-        row = by_key[key]
-        return row, (_province(row.province) if row.province else None)
-    for body, prov in _province_suffixes(key):
-        row = by_key.get(body)
-        if row and row.is_template:
-            return row, prov
-    return None
-
-
-def _fuzzy(key: str) -> tuple[_Row, _Province | None] | None:
-    """A near miss ("Sở Giáo duc và Đào tao") with a high cutoff and the same first word."""
-    by_key = _gazetteer()[1]
-    for body, prov in [(key, None), *_province_suffixes(key)]:
-        hit = process.extractOne(body, list(by_key), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-        if hit and hit[0].split()[0] == body.split()[0]:
-            row = by_key[hit[0]]
-            if prov is None or row.is_template:
-                return row, prov
-    return None
-
-
-def _build(row: _Row, prov: _Province | None, text: str) -> model.Agency:
-    """An Agency from a gazetteer row, filled for the province, with its successor."""
-    name, agency_id = _name_and_id(row, prov)
-    return model.Agency(id=agency_id, name=name, kind=row.kind, text=text, level=row.level,
-                        successor=_successor(row, prov))
-
-
-def _name_and_id(row: _Row, prov: _Province | None) -> tuple[str, str]:
-    if any(p in row.name for p in _PLACEHOLDERS):
-        name = _fill(row.name, prov)
-        return name, (slugify(name) if prov else row.id)
-    if row.is_template and prov:
-        return row.name, f"{row.id}-{prov.slug}"
-    return row.name, row.id
-
-
-def _successor(row: _Row, prov: _Province | None) -> model.Successor | None:
-    """The body's own successor first (a merged department), else the merged province's."""
-    by_id = _gazetteer()[0]
-    if row.successor_id and not (prov and prov.slug in row.successor_except):
-        name, agency_id = _name_and_id(by_id[row.successor_id], prov)
-        return model.Successor(id=agency_id, name=name, date=row.successor_date, basis=row.basis)
-    if row.is_template and prov and prov.successor:
-        name, agency_id = _name_and_id(row, _province(prov.successor))
-        return model.Successor(id=agency_id, name=name, date=prov.successor_date, basis=prov.basis)
-    return None
 
 
 # ---------------------------------------------------------------- names not in the gazetteer
@@ -300,7 +93,7 @@ def _recase(text: str) -> str:
     out = [w for w in words]
     if out:
         out[0] = out[0].capitalize()
-    key = _key(text)
+    key = agency_key(text)
     head_len = next((len(m.group(0).split()) for m in [_HEAD.match(key)] if m), 1)
     if len(out) > head_len and not _LOCAL_GOV.match(key):
         out[head_len] = out[head_len].capitalize()
@@ -311,7 +104,7 @@ def _recase(text: str) -> str:
     return " ".join(out)
 
 
-def _unlisted(text: str, key: str, prov: _Province | None, span: str) -> tuple[model.Agency, list[model.Warning]]:
+def _unlisted(text: str, key: str, prov: Province | None, span: str) -> tuple[model.Agency, list[model.Warning]]:
     """A body absent from the gazetteer: local governments by rule, other heads with a warning."""
     name = _recase(text)
     local = _LOCAL_GOV.match(key)
@@ -319,7 +112,7 @@ def _unlisted(text: str, key: str, prov: _Province | None, span: str) -> tuple[m
     if local:
         level = "district" if local.group("unit") in _DISTRICT_UNITS else None
         return model.Agency(id=slugify(name) + suffix, name=name, kind="agency", text=span, level=level), []
-    body = next((b for b, p in _province_suffixes(key) if p is None), None)
+    body = next((b for b, p in province_suffixes(key) if p is None), None)
     if body is not None:  # "... tỉnh": the name without the generic word, the province in the id
         name = " ".join(name.split()[: len(body.split())])
     code = "agency_unknown" if _HEAD.match(key) else "agency_unrecognized"
@@ -342,20 +135,20 @@ def resolve_agency(text: str, province: str | None) -> tuple[model.Agency, list[
     """One body's text -> Agency; `province` is the issuer's province, used for "UBND tỉnh", "Sở ..."."""
     span = _clean(text)
     expanded = expand_abbreviations(re.sub(r"^Lãnh đạo\s+", "", span))
-    key = _key(expanded)
-    prov = _province(province)
-    group = _match_group(key)
+    key = agency_key(expanded)
+    prov = find_province(province)
+    group = match_group(key)
     if group:
         return model.Agency(id=group["id"], name=group["name"], kind="group", text=span), []
-    hit = _lookup(key)
+    hit = lookup(key)
     if hit is None and _GROUP_START.match(key + " "):
         name = _recase(expanded)
         return model.Agency(id=slugify(name), name=name, kind="group", text=span), []
     if hit is None and not _LOCAL_GOV.match(key):
-        hit = _fuzzy(key)
+        hit = fuzzy_lookup(key)
     if hit:
         row, explicit = hit
-        return _build(row, explicit or (prov if row.is_template else None), span), []
+        return build_agency(row, explicit or (prov if row.is_template else None), span), []
     return _unlisted(expanded, key, prov, span)
 
 
@@ -377,7 +170,7 @@ def _join_lines(text: str) -> str:
     out = lines[0]
     for line in lines[1:]:
         last = re.split(r"[;,]|\svà\s", out)[-1]
-        apart = line and _HEAD.match(_key(line)) and _is_known(last) and not _is_known(f"{last} {line}")
+        apart = line and _HEAD.match(agency_key(line)) and _is_known(last) and not _is_known(f"{last} {line}")
         out += f" ; {line}" if apart else f" {line}"
     return out
 
@@ -391,8 +184,8 @@ def _joined(pieces: list[_Piece]) -> str:
 
 
 def _is_known(text: str) -> bool:
-    key = _key(_clean(text))
-    return bool(_match_group(key) or _lookup(key))
+    key = agency_key(_clean(text))
+    return bool(match_group(key) or lookup(key))
 
 
 def _merge_known(pieces: list[_Piece]) -> list[_Piece]:
@@ -415,7 +208,7 @@ def _distribute(pieces: list[_Piece]) -> list[_Piece]:
     out: list[_Piece] = []
     prefix = None
     for piece in pieces:
-        key = _key(piece.text)
+        key = agency_key(piece.text)
         if piece.sep == ":" and out and re.fullmatch(r"(?i)các\s+\w+", out[-1].text):
             prefix = out.pop().text.split(None, 1)[1].capitalize()
         if piece.sep in (":", ",") and prefix == "" or piece.sep == ":" and prefix is None:
@@ -440,8 +233,8 @@ def _merge_continuations(pieces: list[_Piece]) -> list[_Piece]:
     """A piece that cannot start a body ("Công nghệ", "thương mại") belongs to the one before."""
     out: list[_Piece] = []
     for piece in pieces:
-        key = _key(piece.text)
-        tail = _COLLECTIVE_TAIL.match(key) and out and _GROUP_START.match(_key(out[-1].text) + " ")
+        key = agency_key(piece.text)
+        tail = _COLLECTIVE_TAIL.match(key) and out and _GROUP_START.match(agency_key(out[-1].text) + " ")
         tail = tail and not (piece.sep == "và" and _is_known(piece.text))  # "... và các địa phương"
         if out and piece.sep in (",", "và") and (tail or not _HEAD.match(key) and not _is_known(piece.text)):
             out[-1] = _Piece(_joined([out[-1], piece]), out[-1].sep, out[-1].resolve_as)
@@ -474,8 +267,8 @@ def parse_agency_cell(text: str, province: str | None) -> tuple[list[model.Agenc
 
 def province_from_issuer(issuer_text: str) -> str | None:
     """The province named in an issuer block ("UBND TỈNH LÂM ĐỒNG / SỞ NỘI VỤ" -> "Lâm Đồng")."""
-    key = f" {_key(issuer_text)} "
-    pairs = _provinces()[1]
+    key = f" {agency_key(issuer_text)} "
+    pairs = provinces_index()[1]
     for pkey, prov in pairs:
         if re.search(rf" (?:tinh|thanh pho|tp|uy ban nhan dan|hoi dong nhan dan) {pkey} ", key):
             return prov.name
@@ -505,5 +298,5 @@ def _child_of(text: str, parent: model.Agency, province: str | None) -> model.Ag
         return within
     child, _ = resolve_agency(text, province)
     if parent.level == "central" and child.level == "province":  # "BỘ TÀI CHÍNH / CỤC THUẾ"
-        child, _ = _unlisted(expand_abbreviations(text), _key(text), None, text)
+        child, _ = _unlisted(expand_abbreviations(text), agency_key(text), None, text)
     return child

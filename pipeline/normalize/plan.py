@@ -19,6 +19,7 @@ from pipeline.model import (
     TextParagraph,
     Warning,
 )
+from pipeline.normalize.agency_mentions import find_agencies
 from pipeline.normalize.agencies import parse_agency_cell, province_from_issuer, resolve_agency, resolve_issuer
 from pipeline.normalize.header import parse_number_line, parse_place_date
 from pipeline.normalize.references import collect_references
@@ -55,6 +56,13 @@ class _Context:
             self.agencies.setdefault(agency.id, agency)
         return found
 
+    def mentioned_in(self, text: str) -> list[str]:
+        """Ids of the named agencies a paragraph mentions, remembered for the document's list."""
+        found = find_agencies(text, self.province)
+        for agency in found:
+            self.agencies.setdefault(agency.id, agency)
+        return [a.id for a in found]
+
     def remember(self, agency: Agency | None) -> None:
         if agency is not None:
             self.agencies.setdefault(agency.id, agency)
@@ -84,12 +92,14 @@ def _build_task(raw: RawTask, index: int, ctx: _Context, refs: dict[str, list[st
     )
 
 
-def _build_section(raw: RawSection, path: str, refs: dict[str, list[str]]) -> Section:
-    paragraphs = [
-        TextParagraph(text=normalize_text(text), references=refs.get(f"{path}.p{i}", []))
-        for i, text in enumerate(raw.paragraphs)
-    ]
-    children = [_build_section(child, f"{path}.{child.number}", refs) for child in raw.children]
+def _paragraph(text: str, where: str, ctx: _Context, refs: dict[str, list[str]]) -> TextParagraph:
+    text = normalize_text(text)
+    return TextParagraph(text=text, references=refs.get(where, []), agencies=ctx.mentioned_in(text))
+
+
+def _build_section(raw: RawSection, path: str, ctx: _Context, refs: dict[str, list[str]]) -> Section:
+    paragraphs = [_paragraph(text, f"{path}.p{i}", ctx, refs) for i, text in enumerate(raw.paragraphs)]
+    children = [_build_section(child, f"{path}.{child.number}", ctx, refs) for child in raw.children]
     return Section(number=raw.number, title=_text_or_none(raw.title), paragraphs=paragraphs, children=children)
 
 
@@ -143,9 +153,9 @@ def build_plan(skeleton: Skeleton, type_code: str | None, source: Source) -> Pla
     recipients = [_recipient(r, i, ctx) for i, r in enumerate(skeleton.closing.recipients)]
     preamble = Section(
         number=None, title=None,
-        paragraphs=[TextParagraph(normalize_text(t), cited.get(f"preamble.p{i}", [])) for i, t in enumerate(skeleton.preamble)],
+        paragraphs=[_paragraph(t, f"preamble.p{i}", ctx, cited) for i, t in enumerate(skeleton.preamble)],
     )
-    sections = [_build_section(s, f"sections.{s.number or i}", cited) for i, s in enumerate(skeleton.sections)]
+    sections = [_build_section(s, f"sections.{s.number or i}", ctx, cited) for i, s in enumerate(skeleton.sections)]
     document = DocumentMeta(
         type=type_code or "other",
         type_name=_text_or_none(header.type_line),

@@ -77,12 +77,13 @@ _NAME_STOP = re.compile(r"""
 """, re.X)
 # A comma inside a name: "Luật Phòng, chống tham nhũng", "Bộ Văn hóa, Thể thao và Du lịch".
 _INNER_COMMA = re.compile(r",\s(?:chống|khen\sthưởng|sử\sdụng|Thể\sthao)(?!\w)")
-_KEEP = re.compile(r"(?:có\s+công|với\s+cách\s+mạng)(?!\w)")  # stop words inside a name
+_KEEP = re.compile(r"(?:có\s+công|với\s+cách\s+mạng|theo\s+phương\s+thức)(?!\w)")  # stop words inside a name
 # "Luật sửa đổi, bổ sung một số điều của Luật X và Luật Y ngày ...": one law, titled to the date.
 _AMENDING = re.compile(r"\s+sửa\s+đổi,?\s+bổ\s+sung\s")
 _AMENDING_END = re.compile(r"\s*(?:[;()]|\n\s*\n|\.(?:\s|$)|,?\s*(?i:ngày)\s+\d)|\s*$")
 _NAME_YEAR = re.compile(r"\s+(?i:năm)\s+(?P<year>(?:19|20)\d{2})(?!\d)")
 _MAX_NAME_WORDS = 12
+_NOT_A_NAME = {"Điều", "Chương", "Mục", "Phụ", "Khoản"}  # "LUẬT\nĐiều 1": a heading, then an article
 
 _WORD = re.compile(r"(?P<gap>[^\S\n]*\n?[^\S\n]*)(?P<w>-|[^\W_][\w&]*)")
 
@@ -361,26 +362,32 @@ def _numbered_citation(text: str, start: int, m: re.Match[str], iso: str | None,
     if doc_type.code == "van_ban":  # "Văn bản số 709/QĐ-TTg" is a Quyết định
         doc_type = by_symbol or _type_by_word()["công văn"]
     inferred = issuer is None and (issuer_from_symbol(segments, doc_type) or doc_type.default_issuer)
-    label_start = start if written_type else m.start()
+    label = clean_whitespace(re.sub(r"-\n\s*", "-", text[start if written_type else m.start():m.end()]))
     return Citation(
-        start=start, end=end, text=text[start:end], label=clean_whitespace(text[label_start:m.end()]),
+        start=start, end=end, text=text[start:end], label=label,
         type=doc_type.code, type_name=doc_type.word, number=number, symbol=symbol, code=code,
         issued_date=iso, issuer_name=issuer or inferred or None, provision=_provision_before(text, start),
         name=name, year=int(iso[:4]) if iso else number_year, date_text=date_text,
         issuer_inferred=bool(inferred))
 
 
-def _read_title(text: str, pos: int, doc_type: DocType) -> tuple[int, int] | None:
+def _read_title(text: str, start: int, pos: int, doc_type: DocType) -> tuple[int, int] | None:
     """Where a document's title ends, and where its year ends ("Luật Đất đai năm 2024")."""
     if doc_type.code == "luat" and _AMENDING.match(text, pos):  # the amending law's whole title
         stop = _AMENDING_END.search(text, pos, pos + 300)
         title_end = stop.start() if stop else min(len(text), pos + 300)
         year = _NAME_YEAR.search(text, max(pos, title_end - 10), title_end)
         return (year.start() if year and year.end() == title_end else title_end), title_end
-    if doc_type.cite_by_name == "name":
-        if not (text[pos:pos + 1].isspace() and text[pos + 1:pos + 2].isupper()):
+    if doc_type.cite_by_name in ("name", "any"):
+        first = _WORD.match(text, pos)
+        word = first.group("w") if first and first.group("gap") else ""
+        if not word or word in _NOT_A_NAME or (doc_type.cite_by_name == "name" and not word[0].isupper()) or (
+                text[start:pos].isupper() and not word.isupper()):  # "KỶ LUẬT\nĐiều 23"
             return None
-        pos = _read_words(text, pos + 1, _NAME_STOP, _MAX_NAME_WORDS)
+        end = _read_words(text, first.start("w"), _NAME_STOP, _MAX_NAME_WORDS)
+        if end == first.start("w"):
+            return None
+        pos = end
     year = _NAME_YEAR.match(text, pos)
     if doc_type.cite_by_name == "year" and not year:
         return None
@@ -391,7 +398,7 @@ def _read_named(text: str, start: int, pos: int, doc_type: DocType) -> list[Cita
     """A document cited by its title or year: "Luật Ngân sách nhà nước", "Hiến pháp năm 2013"."""
     if not doc_type.cite_by_name or not text[start].isupper():
         return []
-    ends = _read_title(text, pos, doc_type)
+    ends = _read_title(text, start, pos, doc_type)
     if ends is None:
         return []
     name_end, end = ends

@@ -8,7 +8,8 @@ bonuses that only break near-ties. A pair below `DEFAULT_THRESHOLD` is not the
 same task edited but one task dropped and another added.
 
 Every function takes and returns plain values (the contract's dicts in, the
-dataclasses below out); `diff_to_dict` gives the JSON of the contract's Diff section.
+dataclasses below out); `diff_render.diff_to_dict` gives the JSON of the
+contract's Diff section.
 """
 from __future__ import annotations
 
@@ -432,48 +433,3 @@ def diff_plans(old: dict, new: dict, threshold: float = DEFAULT_THRESHOLD) -> Pl
         sections=diff_sections(old["sections"], new["sections"], threshold),
         references=diff_references(old["references"], new["references"]),
     )
-
-
-def field_change_to_dict(change: FieldChange) -> dict:
-    """{"old", "new"} plus "words" / "added" / "removed" where the field has them."""
-    out: dict[str, Any] = {"old": change.old, "new": change.new}
-    if change.words is not None:
-        out["words"] = [{"op": w.op, "text": w.text} for w in change.words]
-    if change.added is not None:
-        out["added"], out["removed"] = change.added, change.removed
-    return out
-
-
-def _paragraphs_to_dict(diff: ParagraphDiff) -> dict:
-    return {
-        "added": [{"index": p.index, "text": p.text} for p in diff.added],
-        "removed": [{"index": p.index, "text": p.text} for p in diff.removed],
-        "changed": [{"old_index": c.old_index, "new_index": c.new_index, "old": c.old, "new": c.new,
-                     "words": [{"op": w.op, "text": w.text} for w in c.words]} for c in diff.changed],
-    }
-
-
-def diff_to_dict(diff: PlanDiff) -> dict:
-    """The JSON object of the contract's Diff section, plus "references"."""
-    entry = lambda e: {"path": e.path, "title": e.title, "paragraphs": e.paragraphs}  # noqa: E731
-    return {
-        "old": vars(diff.old).copy(),
-        "new": vars(diff.new).copy(),
-        "document": {name: field_change_to_dict(c) for name, c in diff.document.items()},
-        "tasks": {
-            "added": [{"new_number": a.new_number, "task": a.task} for a in diff.tasks.added],
-            "removed": [{"old_number": r.old_number, "task": r.task} for r in diff.tasks.removed],
-            "changed": [{"old_number": c.old_number, "new_number": c.new_number,
-                         "fields": {n: field_change_to_dict(f) for n, f in c.fields.items()}}
-                        for c in diff.tasks.changed],
-            "renumbered": [{"old_number": r.old_number, "new_number": r.new_number} for r in diff.tasks.renumbered],
-            "unchanged": diff.tasks.unchanged,
-        },
-        "sections": {
-            "added": [entry(e) for e in diff.sections.added],
-            "removed": [entry(e) for e in diff.sections.removed],
-            "changed": [{"path": c.path, "old": c.old, "new": c.new, "paragraphs": _paragraphs_to_dict(c.paragraphs)}
-                        for c in diff.sections.changed],
-        },
-        "references": {"added": diff.references.added, "removed": diff.references.removed},
-    }

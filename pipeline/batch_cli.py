@@ -1,0 +1,141 @@
+"""`vnplan batch DIR -o OUTDIR`: argument parsing, executors, progress bar, exit code.
+
+The work itself is `pipeline.batch.run_batch`; this module only chooses where it
+runs (a local process pool, or a Dask cluster) and how progress is shown.
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import multiprocessing
+import os
+import sys
+from collections.abc import Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
+from pathlib import Path
+
+from pipeline.batch import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, REPORT_NAME, FileResult, run_batch
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+BATCH_HELP = """\
+Convert every .pdf/.docx under DIR (recursively, in sorted order) into OUTDIR,
+mirroring DIR's folders: sub/x.pdf gives OUTDIR/sub/x.json (x.pdf.json and
+x.docx.json when both are in one folder). Files run in parallel, each in its own
+child process under a time limit and a memory cap, so one bad, slow or huge
+file never stops the rest. OUTDIR/_report.json lists every file with its
+status, error, warnings, seconds and sha256. Exit 1 when any file failed.
+
+examples:
+  vnplan batch archive/ -o out/archive --jobs 8
+  vnplan batch archive/ -o out/archive --resume          # skip what is up to date
+  vnplan batch archive/ -o out/archive --executor dask --scheduler tcp://10.0.0.5:8786"""
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    """Register `batch` on the `vnplan` sub-command parser."""
+    cmd = subparsers.add_parser("batch", help="convert a folder tree in parallel", description=BATCH_HELP,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    cmd.add_argument("directory", type=Path, metavar="DIR")
+    cmd.add_argument("-o", "--output", required=True, type=Path, metavar="OUTDIR")
+    cmd.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                     help="parallel conversions (default: number of cores)")
+    cmd.add_argument("--resume", action="store_true",
+                     help="skip inputs whose output exists with the same source sha256")
+    cmd.add_argument("--executor", choices=("local", "dask"), default="local",
+                     help="local process pool (default) or a Dask distributed cluster")
+    cmd.add_argument("--scheduler", metavar="ADDRESS",
+                     help="Dask scheduler address (tcp://host:8786); without it a local Dask cluster is started")
+    cmd.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                     help=f"per-file time limit (default {DEFAULT_TIMEOUT:g})")
+    cmd.add_argument("--max-memory", type=int, default=DEFAULT_MEMORY_MB, metavar="MB",
+                     help=f"per-file memory cap in MB (default {DEFAULT_MEMORY_MB})")
+    return cmd
+
+
+def default_jobs() -> int:
+    """The cores this process may use (cgroup/affinity aware where the OS says)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+@contextlib.contextmanager
+def local_executor(jobs: int) -> Iterator[Executor]:
+    """A process pool of warm workers; "fork" so each starts with the package loaded."""
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        yield pool
+
+
+@contextlib.contextmanager
+def dask_executor(scheduler: str | None, jobs: int) -> Iterator[tuple[Executor, int]]:
+    """A concurrent.futures view of a Dask cluster and its worker thread count.
+
+    Without a scheduler address a LocalCluster of `jobs` single-threaded worker
+    processes is started (and stopped afterwards).
+    """
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise SystemExit("vnplan: --executor dask needs dask[distributed] (pip install 'dask[distributed]')") from None
+    with contextlib.ExitStack() as stack:
+        if scheduler:
+            client = stack.enter_context(Client(scheduler))
+        else:
+            cluster = stack.enter_context(LocalCluster(n_workers=jobs, threads_per_worker=1, dashboard_address=None))
+            client = stack.enter_context(Client(cluster))
+        threads = sum(client.nthreads().values()) or jobs
+        yield client.get_executor(pure=False), threads
+
+
+class Progress:
+    """A tqdm bar (files/s, last file) on a terminal; nothing otherwise. Failures always print."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled, self.bar = enabled, None
+
+    def __call__(self, result: FileResult, total: int) -> None:
+        if self.enabled and self.bar is None:
+            from tqdm import tqdm
+            self.bar = tqdm(total=total, unit="file", dynamic_ncols=True, file=sys.stderr)
+        if result.status == "failed":
+            self._print(f"vnplan: {result.path}: {result.error}")
+        if self.bar is not None:
+            self.bar.set_postfix_str(result.path[-60:], refresh=False)
+            self.bar.update(1)
+
+    def _print(self, line: str) -> None:
+        if self.bar is not None:
+            self.bar.write(line, file=sys.stderr)
+        else:
+            print(line, file=sys.stderr)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run `vnplan batch`; 0 when every file converted, 1 when any failed, 2 on bad usage."""
+    if not args.directory.is_dir():
+        print(f"vnplan: error: {args.directory}: not a directory", file=sys.stderr)
+        return EXIT_USAGE
+    jobs = args.jobs or default_jobs()
+    if jobs < 1 or args.timeout <= 0 or args.max_memory <= 0:
+        print("vnplan: error: --jobs, --timeout and --max-memory must be positive", file=sys.stderr)
+        return EXIT_USAGE
+    progress = Progress(enabled=sys.stderr.isatty())
+    options = {"resume": args.resume, "timeout": args.timeout, "memory_mb": args.max_memory, "on_result": progress}
+    try:
+        if args.executor == "dask":
+            with dask_executor(args.scheduler, jobs) as (executor, workers):
+                summary, _ = run_batch(args.directory, args.output, executor, workers=workers, **options)
+        else:
+            with local_executor(jobs) as executor:
+                summary, _ = run_batch(args.directory, args.output, executor, workers=jobs, **options)
+    finally:
+        progress.close()
+    print(f"vnplan batch: {summary.line()}; report: {args.output / REPORT_NAME}", file=sys.stderr)
+    return EXIT_FAILED if summary.failed else EXIT_OK

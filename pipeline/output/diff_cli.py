@@ -1,0 +1,112 @@
+"""`vnplan diff OLD NEW [--format text|json|html] [-o FILE]`: argument parsing and exit codes.
+
+OLD and NEW are each a PDF, a DOCX (converted on the fly) or a JSON file that
+`vnplan convert` wrote. An input that cannot be read gets one line on stderr,
+"vnplan: FILE: reason", and exit status 1; a usage error exits 2 (argparse).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from pipeline.convert import ConversionError, convert
+from pipeline.output.diff import diff_plans
+from pipeline.output.diff_render import render_html, render_json, render_text
+from pipeline.output.serialize import write_atomically
+from pipeline.output.validate import validation_errors
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+RENDERERS = {"text": render_text, "json": render_json, "html": render_html}
+
+DIFF_HELP = """\
+Compare two revisions of a plan: tasks added, removed, reassigned, reworded,
+rescheduled or only renumbered (tasks are matched by content, not number),
+header fields, sections by path ("II.3") and references.
+
+OLD and NEW may each be a .pdf, a .docx or a JSON file from `vnplan convert`.
+
+example:
+  vnplan diff plan-v1.docx plan-v2.pdf
+  vnplan diff out/v1.json out/v2.json --format html -o diff.html"""
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    """Register the `diff` command on the main parser's subparsers."""
+    parser = subparsers.add_parser(
+        "diff", help="compare two revisions of a plan", description=DIFF_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("old", metavar="OLD", type=Path, help="the earlier revision (.pdf, .docx or .json)")
+    parser.add_argument("new", metavar="NEW", type=Path, help="the later revision (.pdf, .docx or .json)")
+    parser.add_argument("--format", choices=sorted(RENDERERS), default="text", help="output format (default: text)")
+    parser.add_argument("-o", "--output", metavar="FILE", default=None, help="write here instead of stdout (- for stdout)")
+    return parser
+
+
+def load_json_plan(path: Path) -> dict:
+    """A converted plan from JSON, refused unless it follows the schema (the diff trusts its shape)."""
+    if path.is_dir():
+        raise ConversionError("is a directory, not a file")
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConversionError("file not found") from None
+    except OSError as exc:
+        raise ConversionError(exc.strerror or str(exc)) from None
+    except UnicodeDecodeError:
+        raise ConversionError("not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise ConversionError(f"not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    if not isinstance(doc, dict):
+        raise ConversionError("not a vnplan JSON document (top level is not an object)")
+    errors = validation_errors(doc)
+    if errors:
+        raise ConversionError(f"not a valid vnplan JSON document ({errors[0]})")
+    return doc
+
+
+def load_plan(path: Path) -> dict:
+    """The contract dict of a .json, .pdf or .docx file. Raises ConversionError."""
+    if path.suffix.lower() == ".json":
+        return load_json_plan(path)
+    return convert(path)
+
+
+def _fail(path: Path | str, reason: str) -> int:
+    print(f"vnplan: {path}: {reason}", file=sys.stderr)
+    return EXIT_FAILED
+
+
+def run(args: argparse.Namespace) -> int:
+    """Diff args.old against args.new and write the report; the exit status."""
+    plans = []
+    for path in (args.old, args.new):
+        try:
+            plans.append(load_plan(path))
+        except ConversionError as exc:
+            return _fail(path, exc.reason)
+        except Exception as exc:  # a bug gets one line, not a traceback
+            return _fail(path, f"internal error ({type(exc).__name__}: {exc})")
+    report = RENDERERS[args.format](diff_plans(*plans))
+    if args.output in (None, "-"):
+        sys.stdout.write(report)
+        return EXIT_OK
+    try:
+        write_atomically(Path(args.output), report)
+    except OSError as exc:
+        return _fail(args.output, f"cannot write ({exc.strerror or exc})")
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run `diff` on its own (`python -m pipeline.output.diff_cli OLD NEW`), for tests and debugging."""
+    parser = argparse.ArgumentParser(prog="vnplan")
+    add_parser(parser.add_subparsers(dest="command", required=True))
+    return run(parser.parse_args(["diff", *(sys.argv[1:] if argv is None else argv)]))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
