@@ -13,6 +13,7 @@ Workers only convert; the driver alone writes OUTDIR (atomically) and the report
 """
 from __future__ import annotations
 
+import faulthandler
 import hashlib
 import json
 import os
@@ -159,6 +160,7 @@ def _limit_memory(extra_mb: int) -> None:
 
 def _child(job: Job, write_fd: int) -> None:
     """In the forked child: convert, send (ok, payload) through the pipe, exit."""
+    faulthandler.disable()  # a crash is reported as its signal, not as a dump over the progress bar
     try:
         _limit_memory(job.memory_mb)
         outcome = (True, (job.converter or convert_to_text)(job.source))

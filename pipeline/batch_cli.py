@@ -122,7 +122,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.directory.is_dir():
         print(f"vnplan: error: {args.directory}: not a directory", file=sys.stderr)
         return EXIT_USAGE
-    jobs = args.jobs or default_jobs()
+    jobs = default_jobs() if args.jobs is None else args.jobs
     if jobs < 1 or args.timeout <= 0 or args.max_memory <= 0:
         print("vnplan: error: --jobs, --timeout and --max-memory must be positive", file=sys.stderr)
         return EXIT_USAGE

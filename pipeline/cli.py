@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from pipeline.convert import ConversionError, convert
+from pipeline.output import diff_cli
 from pipeline.output.serialize import to_json, write_atomically
 from pipeline.output.validate import validation_errors
 
@@ -60,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     validate_cmd.add_argument("files", nargs="+", metavar="JSON", type=Path)
+    diff_cli.add_parser(sub)
     return parser
 
 
@@ -137,5 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_convert(args.files, args.output)
     if args.command == "validate":
         return run_validate(args.files)
+    if args.command == "diff":
+        return diff_cli.run(args)
     parser.print_help(sys.stderr)
     return EXIT_USAGE

@@ -75,7 +75,9 @@ class Section:
 class Recipient:
     name: str
     note: str | None = None
+    # The first body the line names; `agencies` lists all ("CT, PCT UBND tỉnh" names two offices).
     agency: Agency | None = None
+    agencies: list[Agency] = field(default_factory=list)
 
 
 @dataclass

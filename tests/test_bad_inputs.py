@@ -155,7 +155,10 @@ class Run:
 
 
 def vnplan(*args: object, cwd: Path) -> Run:
-    """Run the command with a hard timeout and measure its time and peak memory."""
+    """Run the command with a hard timeout and measure its time and peak memory.
+
+    Linux counts the parent's size at fork in a child's peak, so the memory is an upper bound.
+    """
     out, err = cwd / ".stdout", cwd / ".stderr"
     start = time.monotonic()
     with out.open("w") as stdout, err.open("w") as stderr:

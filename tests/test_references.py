@@ -169,20 +169,21 @@ def test_own_code_is_not_a_reference():
     assert refs == [] and where == {"caption": []}
 
 
-def test_defined_alias_counts_as_mention_everywhere_after():
+def test_defined_alias_counts_as_mention_from_its_definition_on():
+    """Mentions count every place the text writes the document: the code, the definition, the alias."""
     refs, where, _ = collect_references([
         ("a", "Nghị quyết 20 trước. Nghị quyết số 20-NQ/TW (sau đây gọi tắt là Nghị quyết 20), Nghị quyết 20 đề ra"),
         ("b", "Tiếp tục Nghị quyết 20 và Nghị quyết 2025; Quyết định số 5/QĐ-UBND"),
     ])
     assert [(r.id, r.mentions, r.aliases) for r in refs] == [
-        ("20-NQ/TW", 3, ["Nghị quyết số 20-NQ/TW", "Nghị quyết 20"]), ("5/QĐ-UBND", 1, ["Quyết định số 5/QĐ-UBND"])]
+        ("20-NQ/TW", 4, ["Nghị quyết số 20-NQ/TW", "Nghị quyết 20"]), ("5/QĐ-UBND", 1, ["Quyết định số 5/QĐ-UBND"])]
     assert where == {"a": ["20-NQ/TW"], "b": ["20-NQ/TW", "5/QĐ-UBND"]}
 
 
-def test_alias_definition_is_not_a_mention():
+def test_code_written_in_alias_definition_is_a_mention():
     refs, _, _ = collect_references([("a", "Kết luận số 69-KL/TW ngày 11/01/2024 của Bộ Chính trị về tiếp tục "
                                            "(sau đây viết tắt là Kết luận số 69-KL/TW)")])
-    assert (refs[0].mentions, refs[0].aliases) == (1, ["Kết luận số 69-KL/TW"])
+    assert (refs[0].mentions, refs[0].aliases) == (2, ["Kết luận số 69-KL/TW"])
 
 
 def test_law_alias_and_numbered_law_merge_with_name():
@@ -190,7 +191,7 @@ def test_law_alias_and_numbered_law_merge_with_name():
         ("a", "Luật Ngân sách nhà nước (sau đây gọi tắt là Luật Ngân sách)"),
         ("b", "Luật Ngân sách quy định; Luật Ngân sách nhà nước số 83/2015/QH13"),
     ])
-    assert [(r.id, r.code, r.number, r.year, r.mentions) for r in refs] == [("83/2015/QH13", "83/2015/QH13", "83", 2015, 3)]
+    assert [(r.id, r.code, r.number, r.year, r.mentions) for r in refs] == [("83/2015/QH13", "83/2015/QH13", "83", 2015, 4)]
     assert refs[0].aliases == ["Luật Ngân sách nhà nước", "Luật Ngân sách", "Luật Ngân sách nhà nước số 83/2015/QH13"]
 
 
@@ -270,6 +271,9 @@ def test_seed_references_end_to_end():
 def test_seed_whole_text_as_one_block():
     refs, _, _ = collect_references([("all", seed_text())], own_code="196 /KH-UBND")
     assert [r.id for r in refs] == list(SEED_REFERENCES)
+    # every place the seed writes the code (12 for 69-KL/TW, one in the appendix heading)
+    assert {r.id: r.mentions for r in refs if r.id in ("69-KL/TW", "709/QĐ-TTg", "20-NQ/TW")} == {
+        "69-KL/TW": 12, "709/QĐ-TTg": 10, "20-NQ/TW": 8}
 
 
 def test_references_follow_the_schema():

@@ -80,6 +80,10 @@ HEADER_CASES = [
     ([["Thời gian thực hiện", "Nội dung nhiệm vụ", "STT", "Ghi chú", "Cơ quan phối hợp", "Cơ quan chủ trì"],
       ["2025", "Việc", "1", "", "Sở B", "Sở A"]],
      ({0: "timeframe", 1: "content", 2: "number", 3: "note", 4: "cooperating", 5: "lead"}, 1)),
+    # plan 196's seven columns
+    ([["TT", "Nội dung nhiệm vụ", "Cơ quan/Đơn vị chủ trì thực hiện", "Cơ quan/Đơn vị phối hợp thực hiện",
+       "Thời gian thực hiện", "Cấp trình", "Ghi chú"], ["1.", "Việc", "Sở A", "Sở B", "2025", "UBND tỉnh", ""]],
+     ({0: "number", 1: "content", 2: "lead", 3: "cooperating", 4: "timeframe", 5: "submit_to", 6: "note"}, 1)),
     # a "(1) (2) (3)" numbering row under the header is part of the header
     ([["TT", "Nhiệm vụ", "Chủ trì", "Phối hợp"], ["(1)", "(2)", "(3)", "(4)"], ["1", "Việc", "Sở A", ""]],
      ({0: "number", 1: "content", 2: "lead", 3: "cooperating"}, 2)),

@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
+from pdfplumber.utils import extract_words
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.extract.errors import ExtractError
-from pipeline.extract.pdf_annots import pages_with_stamps, stamped_words
+from pipeline.extract.pdf_annots import annotation_subtypes, pages_with_stamps, stamped_words
 from pipeline.extract.layout import (
     Band,
     Line,
@@ -41,6 +42,8 @@ from pipeline.ir import Block, Cell, Extracted, Paragraph, Row, Table
 # and the word italic.
 WORD_SETTINGS = {"x_tolerance": 1.5, "y_tolerance": 3, "keep_blank_chars": False, "return_chars": True}
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3, "intersection_tolerance": 3}
+# Two identical characters closer than this (points) are one character drawn twice.
+OVERPRINT_TOLERANCE = 1.0
 # Top and bottom strips of the page (fraction of its height) where running headers and footers live.
 MARGIN_STRIP = 0.08
 # More pages than this is not a plan; refuse rather than run for minutes.
@@ -56,6 +59,8 @@ class PageContent:
     height: float
     lines: tuple[Line, ...]
     tables: tuple[tuple[tuple[float, float, float, float], Table], ...]
+    # Characters of the page's own text layer (0 on a scanned page; stamped annotation text aside).
+    char_count: int = 0
 
 
 def _to_word(raw: dict, page: int) -> Word:
@@ -113,9 +118,27 @@ def _is_margin_noise(line: Line, height: float) -> bool:
     return in_strip and bool(_PAGE_NUMBER.match(line.text.strip()))
 
 
+def drop_overprinted(chars: list[dict], tolerance: float = OVERPRINT_TOLERANCE) -> list[dict]:
+    """Remove characters drawn again on top of themselves (fake bold), keeping the first.
+
+    pdfplumber's own dedupe_chars sorts by list index and is quadratic; this
+    buckets positions on a grid, so it stays linear on dense pages.
+    """
+    seen: set[tuple[str, int, int]] = set()
+    kept = []
+    for char in chars:
+        gx, gy = round(char["x0"] / tolerance), round(char["top"] / tolerance)
+        near = {(char["text"], gx + dx, gy + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)}
+        if near & seen:
+            continue
+        seen.add((char["text"], gx, gy))
+        kept.append(char)
+    return kept
+
+
 def read_page(page: pdfplumber.page.Page, number: int, stamped: list[Word] | None = None) -> PageContent:
-    page = page.dedupe_chars()
-    words = [_to_word(w, number) for w in page.extract_words(**WORD_SETTINGS)] + list(stamped or ())
+    chars = drop_overprinted(page.chars)
+    words = [_to_word(w, number) for w in extract_words(chars, **WORD_SETTINGS)] + list(stamped or ())
     tables = []
     for found in page.find_tables(TABLE_SETTINGS):
         boxes = [c for c in found.cells if c is not None]
@@ -125,7 +148,7 @@ def read_page(page: pdfplumber.page.Page, number: int, stamped: list[Word] | Non
         tables.append((found.bbox, build_table(boxes, inside, number)))
     outside = [w for w in words if not any(_inside(w, bbox) for bbox, _ in tables)]
     lines = [ln for ln in group_lines(outside) if not _is_margin_noise(ln, page.height)]
-    return PageContent(number, page.width, page.height, tuple(lines), tuple(tables))
+    return PageContent(number, page.width, page.height, tuple(lines), tuple(tables), len(chars))
 
 
 def drop_running_lines(pages: list[PageContent]) -> list[PageContent]:
@@ -141,7 +164,7 @@ def drop_running_lines(pages: list[PageContent]) -> list[PageContent]:
         counts.update({key(ln) for ln in p.lines if ln.top < MARGIN_STRIP * p.height or ln.bottom > (1 - MARGIN_STRIP) * p.height})
     running = {k for k, n in counts.items() if n >= max(3, len(pages) // 2)}
     return [
-        PageContent(p.number, p.width, p.height, tuple(ln for ln in p.lines if key(ln) not in running), p.tables)
+        PageContent(p.number, p.width, p.height, tuple(ln for ln in p.lines if key(ln) not in running), p.tables, p.char_count)
         for p in pages
     ]
 
@@ -249,12 +272,22 @@ def extract_pdf(path: Path) -> Extracted:
             count = len(pdf.pages)
             if count > MAX_PAGES:
                 raise ExtractError(f"too many pages ({count} > {MAX_PAGES})")
-            stamps = stamped_words(path, pages_with_stamps({i + 1: p.annots for i, p in enumerate(pdf.pages)}))
+            subtypes = {i + 1: annotation_subtypes(p.page_obj.attrs) for i, p in enumerate(pdf.pages)}
+            stamps = stamped_words(path, pages_with_stamps(subtypes))
             pages = [read_page(page, i + 1, stamps.get(i + 1)) for i, page in enumerate(pdf.pages)]
         except (PdfminerException, PSException) as exc:
             raise _pdf_error(exc) from None
-    if not any(p.lines or p.tables for p in pages):
+    if not any(p.char_count for p in pages):
         raise ExtractError("no text layer (scanned or image-only PDF; OCR is not supported)")
     pages = drop_running_lines(pages)
     blocks = join_pages([page_blocks(p) for p in pages])
-    return Extracted(blocks=tuple(blocks), pages=count)
+    return Extracted(blocks=tuple(blocks), pages=count, warnings=_textless_pages_warning(pages))
+
+
+def _textless_pages_warning(pages: list[PageContent]) -> tuple[tuple[str, str, str], ...]:
+    """A document partly scanned: say which pages were skipped, never silently."""
+    empty = [p.number for p in pages if not p.char_count]
+    if not empty:
+        return ()
+    listed = ", ".join(map(str, empty[:20])) + (" ..." if len(empty) > 20 else "")
+    return (("pages_without_text", f"{len(empty)} of {len(pages)} pages have no text layer (scanned?): {listed}", "source"),)

@@ -14,6 +14,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from pdfminer.pdftypes import resolve1
+
 from pipeline.extract.layout import Word
 
 # Annotation subtypes whose appearance is part of what a reader sees on the page.
@@ -24,13 +26,28 @@ _SAME_CHAR = 1.0
 _WORD_GAP = 0.6
 
 
-def pages_with_stamps(annots_by_page: dict[int, list[dict]]) -> list[int]:
+def annotation_subtypes(page_attrs: dict) -> set[str]:
+    """Subtypes of a page's annotations, resolved one level only.
+
+    pdfplumber's `page.annots` resolves annotation dictionaries in full, which
+    recurses without end on signed files (a signature value points back to its
+    page); the subtype is all we need.
+    """
+    subtypes: set[str] = set()
+    try:
+        for ref in resolve1(page_attrs.get("Annots")) or []:
+            annot = resolve1(ref)
+            if isinstance(annot, dict):
+                subtype = resolve1(annot.get("Subtype"))
+                subtypes.add(getattr(subtype, "name", str(subtype)))
+    except (TypeError, ValueError, RecursionError):  # a damaged annotation list draws nothing we can read
+        return set()
+    return subtypes
+
+
+def pages_with_stamps(subtypes_by_page: dict[int, set[str]]) -> list[int]:
     """Page numbers (1-based) whose annotations may draw text."""
-    return sorted(
-        number
-        for number, annots in annots_by_page.items()
-        if any(str((a.get("data") or {}).get("Subtype", "")).strip("/'") in _STAMPED_SUBTYPES for a in annots)
-    )
+    return sorted(number for number, subtypes in subtypes_by_page.items() if subtypes & _STAMPED_SUBTYPES)
 
 
 def _char_boxes(page: pdfium.PdfPage) -> list[tuple[str, float, float, float, float]]:

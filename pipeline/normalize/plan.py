@@ -125,15 +125,22 @@ def _citable_texts(skeleton: Skeleton) -> list[tuple[str, str]]:
     return [(where, normalize_text(text)) for where, text in texts]
 
 
+def _names_no_body(agency: Agency, province: str | None) -> bool:
+    return any(w.code == "agency_unrecognized" for w in resolve_agency(agency.text, province)[1])
+
+
 def _recipient(text: str, index: int, ctx: _Context) -> Recipient:
     text = normalize_text(text)
     name, note = text, None
     if m := _RECIPIENT_NOTE.match(text):
         name, note = m.group("name"), m.group("note").strip() or None
-    agency, warnings = resolve_agency(name, ctx.province)
+    agencies, warnings = parse_agency_cell(name, ctx.province)
     ctx.warnings.extend(_located(warnings, f"recipients[{index}]"))
-    ctx.remember(agency)
-    return Recipient(name=name, note=note, agency=agency)
+    # Text that names no body at all ("Như Điều 3": the addressees of Article 3) has no agency.
+    agencies = [a for a in agencies if not _names_no_body(a, ctx.province)]
+    for agency in agencies:
+        ctx.remember(agency)
+    return Recipient(name=name, note=note, agency=agencies[0] if agencies else None, agencies=agencies)
 
 
 def build_plan(skeleton: Skeleton, type_code: str | None, source: Source) -> Plan:

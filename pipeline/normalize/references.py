@@ -81,6 +81,7 @@ _KEEP = re.compile(r"(?:có\s+công|với\s+cách\s+mạng|theo\s+phương\s+th�
 # "Luật sửa đổi, bổ sung một số điều của Luật X và Luật Y ngày ...": one law, titled to the date.
 _AMENDING = re.compile(r"\s+sửa\s+đổi,?\s+bổ\s+sung\s")
 _AMENDING_END = re.compile(r"\s*(?:[;()]|\n\s*\n|\.(?:\s|$)|,?\s*(?i:ngày)\s+\d)|\s*$")
+_SO = re.compile(r"\s+(?i:số)(?!\w)")
 _NAME_YEAR = re.compile(r"\s+(?i:năm)\s+(?P<year>(?:19|20)\d{2})(?!\d)")
 _MAX_NAME_WORDS = 12
 _NOT_A_NAME = {"Điều", "Chương", "Mục", "Phụ", "Khoản"}  # "LUẬT\nĐiều 1": a heading, then an article
@@ -263,10 +264,10 @@ def _read_words(text: str, pos: int, stop: re.Pattern[str], max_words: int) -> i
         m = _WORD.match(text, end)
         if not m or (count and not m.group("gap")) or "\n\n" in m.group("gap"):
             break
-        word, rest = m.group("w"), text[m.start("w"):]
+        word, at = m.group("w"), m.start("w")
         nxt = _WORD.match(text, m.end())
         next_word = nxt.group("w") if nxt and nxt.group("gap") else ""
-        if word[0].islower() and stop.match(rest) and not _KEEP.match(rest):
+        if word[0].islower() and stop.match(text, at) and not _KEEP.match(text, at):
             break
         if word == "và" and (not next_word[:1].isupper() or _type_word_pattern().match(text, nxt.start("w"))):
             break
@@ -404,7 +405,7 @@ def _read_named(text: str, start: int, pos: int, doc_type: DocType) -> list[Cita
     name_end, end = ends
     name = modern_tones(clean_whitespace(f"{doc_type.word} {text[pos:name_end]}"))
     year = _NAME_YEAR.search(text, name_end, end + 1) if end > name_end else None
-    if re.match(r"\s+(?i:số)", text[end:]):
+    if _SO.match(text, end):  # "Luật Ngân sách nhà nước số 83/2015/QH13"
         return _read_numbered(text, start, end, doc_type, name)
     iso, date_text, date_end = _read_date(text, end)
     label = clean_whitespace(text[start:end])
@@ -445,7 +446,10 @@ def _alias_target(alias: str, inside: list[Citation], before: list[Citation], ad
 
 
 def _attach_aliases(text: str, citations: list[Citation]) -> list[Citation]:
-    """Drop citations inside alias definitions; mark the documents the aliases stand for."""
+    """Mark the citations that alias definitions stand for with the alias.
+
+    A citation written inside the definition ("(sau đây viết tắt là Kết luận số
+    69-KL/TW)") stays: the text writes the document there once more."""
     for definition in find_alias_definitions(text):
         inside = [c for c in citations if definition.start <= c.start < definition.end]
         before = [c for c in citations if c.end <= definition.start]
@@ -453,8 +457,7 @@ def _attach_aliases(text: str, citations: list[Citation]) -> list[Citation]:
         target = _alias_target(definition.alias, inside, before, adjacent)
         if target is None:
             continue
-        citations = [replace(c, defined_alias=definition.alias) if c is target else c
-                     for c in citations if c is target or c not in inside]
+        citations = [replace(c, defined_alias=definition.alias) if c is target else c for c in citations]
     return citations
 
 
@@ -465,8 +468,8 @@ def find_citations(text: str) -> list[Citation]:
         text: one paragraph or cell; line breaks inside a citation are fine.
 
     Returns:
-        Citations with offsets into the NFC form of text. A citation inside an
-        alias definition is folded into the document the alias stands for.
+        Citations with offsets into the NFC form of text; the citation an alias
+        definition stands for carries the alias in `defined_alias`.
     """
     text = unicodedata.normalize("NFC", text)
     found: list[Citation] = []
@@ -598,9 +601,9 @@ def collect_references(texts: list[tuple[str, str]], own_code: str | None = None
             by_name.update({c.key: rid for c in named if c.key != rid})  # "Luật Ngân sách" -> its law
             if alias and not named and not _type_word_pattern().fullmatch(alias):
                 aliases[alias] = rid
-        taken = [(c.start, c.end) for c in citations] + [(d.start, d.end) for d in definitions]
-        ends = {d.alias: d.end for d in reversed(definitions)}
-        scan = [(alias, rid, 0 if alias in known else ends.get(alias, 0)) for alias, rid in aliases.items()]
+        taken = [(c.start, c.end) for c in citations]
+        starts = {d.alias: d.start for d in reversed(definitions)}  # the definition writes it once
+        scan = [(alias, rid, 0 if alias in known else starts.get(alias, 0)) for alias, rid in aliases.items()]
         for start, alias, rid in _alias_mentions(text, scan, taken):
             pending[rid].add(pending[rid].first, alias)
             here.append((start, rid))

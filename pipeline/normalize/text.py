@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 
@@ -187,6 +188,7 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
 
 
+@lru_cache(maxsize=16384)
 def normalize_text(text: str) -> str:
     """The canonical form of any text we output: no markup, NFC, modern tones, single spaces."""
     return clean_whitespace(modernize_tones(strip_markup(text)))

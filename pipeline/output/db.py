@@ -11,13 +11,17 @@ open tasks led by Sở Tài chính", "every plan citing Quyết định 709/QĐ-
 Agencies and references are shared across documents: the contract gives both a
 stable id, so one row serves every plan that names them. Loading is one
 transaction per document and idempotent: a file already stored (same sha256) is
-skipped; a new revision of a stored plan (same code, or same issuer and title)
+skipped; the same text from another file (the PDF of a stored DOCX: equal
+`content_sha256`) is recorded in `document_files` only, so its tasks are not
+counted twice; a new revision of a stored plan (same code, or same issuer and title)
 is stored beside it, linked by `documents.previous_id`, and becomes the one
 with `is_current` true.
 """
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from dataclasses import dataclass
 
 from sqlalchemy import (
@@ -69,7 +73,8 @@ references = Table(
 documents = Table(
     "documents", metadata,
     _id(),
-    Column("sha256", String(64), nullable=False, unique=True),
+    Column("sha256", String(64), nullable=False, unique=True),  # of the first file loaded
+    Column("content_sha256", String(64), nullable=False, index=True),  # see content_sha256()
     Column("code", String(200), index=True),
     Column("type", String(40), nullable=False),
     Column("type_name", Text),
@@ -91,6 +96,18 @@ documents = Table(
     Column("warnings", Integer, nullable=False),
     Column("previous_id", ForeignKey("documents.id", ondelete="SET NULL"), index=True),
     Column("is_current", Boolean, nullable=False, default=True),
+    Column("loaded_at", DateTime, nullable=False),
+)
+
+# Every file loaded, several per document when the same text came as PDF and DOCX.
+document_files = Table(
+    "document_files", metadata,
+    _id(),
+    _fk("document_id", "documents.id"),
+    Column("sha256", String(64), nullable=False, unique=True),
+    Column("filename", Text, nullable=False),
+    Column("format", String(10), nullable=False),
+    Column("pages", Integer),
     Column("loaded_at", DateTime, nullable=False),
 )
 
@@ -169,7 +186,8 @@ recipients = Table(
 
 @dataclass(frozen=True)
 class LoadResult:
-    """What loading one document did: "stored", "revision" (stored, linked) or "duplicate"."""
+    """What loading one document did: "stored", "revision" (stored, linked to the
+    previous one), "same_content" (another file of a stored document) or "duplicate"."""
 
     status: str
     document_id: int
@@ -218,6 +236,27 @@ def _insert_ignore(conn: Connection, table: Table, rows: list[dict], key: str) -
         conn.execute(insert(table), fresh)
 
 
+def content_sha256(doc: dict) -> str:
+    """A hash of what the document says, not of the file it came in.
+
+    Leaves out `source`, `warnings` and the tasks' PDF page numbers: the PDF and
+    the DOCX of one plan convert to the same content and so the same hash.
+    """
+    body = {key: value for key, value in doc.items() if key not in ("source", "warnings")}
+    body["tasks"] = [{k: v for k, v in task.items() if k != "pages"} for task in doc.get("tasks", [])]
+    return hashlib.sha256(json.dumps(body, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def file_row(doc: dict, document_id: int) -> dict:
+    source = doc["source"]
+    return {"document_id": document_id, "sha256": source["sha256"], "filename": source["filename"],
+            "format": source["format"], "pages": source.get("pages"), "loaded_at": _now()}
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
 def agency_rows(doc: dict) -> list[dict]:
     """Every agency the document names (its list, issuer, task cells, recipients), once each."""
     found: dict[str, dict] = {}
@@ -263,7 +302,7 @@ def document_row(doc: dict) -> dict:
         "archive": meta.get("archive"), "source_filename": source["filename"], "source_format": source["format"],
         "pages": source.get("pages"), "schema_version": doc.get("schema_version", "1.0"),
         "warnings": len(doc.get("warnings", [])), "is_current": True,
-        "loaded_at": dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
+        "content_sha256": content_sha256(doc), "loaded_at": _now(),
     }
 
 
@@ -375,22 +414,30 @@ def load_document(engine: Engine, doc: dict) -> LoadResult:
         return _load(engine, doc)
     except IntegrityError:
         with engine.connect() as conn:
-            existing = conn.scalar(select(documents.c.id).where(documents.c.sha256 == doc["source"]["sha256"]))
+            existing = conn.scalar(select(document_files.c.document_id)
+                                   .where(document_files.c.sha256 == doc["source"]["sha256"]))
         if existing is None:
             raise
         return LoadResult("duplicate", existing)
 
 
 def _load(engine: Engine, doc: dict) -> LoadResult:
+    sha = doc["source"]["sha256"]
     with engine.begin() as conn:
-        existing = conn.scalar(select(documents.c.id).where(documents.c.sha256 == doc["source"]["sha256"]))
+        existing = conn.scalar(select(document_files.c.document_id).where(document_files.c.sha256 == sha))
         if existing is not None:
             return LoadResult("duplicate", existing)
+        row = document_row(doc)
+        same = conn.scalar(select(documents.c.id).where(documents.c.content_sha256 == row["content_sha256"])
+                           .order_by(documents.c.id).limit(1))
+        if same is not None:
+            conn.execute(insert(document_files), [file_row(doc, same)])
+            return LoadResult("same_content", same)
         _insert_ignore(conn, agencies, agency_rows(doc), "id")
         _insert_ignore(conn, references, [reference_row(r) for r in doc.get("references", [])], "key")
         previous = find_previous(conn, doc)
-        row = document_row(doc) | {"previous_id": previous}
-        document_id = _insert_returning_ids(conn, documents, [row])[0]
+        document_id = _insert_returning_ids(conn, documents, [row | {"previous_id": previous}])[0]
+        conn.execute(insert(document_files), [file_row(doc, document_id)])
         if previous is not None:
             conn.execute(update(documents).where(documents.c.id == previous).values(is_current=False))
         _store_body(conn, doc, document_id)

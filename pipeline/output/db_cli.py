@@ -19,7 +19,8 @@ EXIT_OK, EXIT_FAILED = 0, 1
 LOAD_HELP = f"""\
 Load converted JSON files into a database through SQLAlchemy: documents,
 sections, paragraphs, tasks, task_agencies, agencies, references, citations,
-recipients. Loading is idempotent (a file already stored is skipped) and a new
+recipients. Loading is idempotent (a file already stored is skipped; the PDF
+of a stored DOCX with the same content is recorded as another file of it) and a new
 revision of a stored plan (same code, or same issuer and title) is stored
 beside it, linked by documents.previous_id. A folder stands for its *.json
 files (recursively; _report.json is skipped).
@@ -52,7 +53,7 @@ def expand_inputs(paths: list[Path]) -> list[Path]:
 def run(args: argparse.Namespace) -> int:
     """Load every file; 0 when all loaded (or were already there), 1 when any failed."""
     engine = connect(args.db)
-    status, counts = EXIT_OK, {"stored": 0, "revision": 0, "duplicate": 0, "failed": 0}
+    status, counts = EXIT_OK, {"stored": 0, "revision": 0, "same_content": 0, "duplicate": 0, "failed": 0}
     try:
         for path in expand_inputs(args.files):
             try:

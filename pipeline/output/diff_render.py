@@ -254,11 +254,15 @@ def field_cells_html(change: FieldChange) -> tuple[str, str]:
     return f"<del>{_e(change.old)}</del>", f"<ins>{_e(change.new)}</ins>"
 
 
-def _side_by_side(rows: list[tuple[str, str, str]], old_head: str, new_head: str) -> str:
+def _side_by_side(rows: list[tuple[str, str, str]], old_head: str, new_head: str, first: str = "field") -> str:
     body = "".join(f'<tr><td class="field">{escape(n)}</td><td class="old">{o}</td><td class="new">{w}</td></tr>'
                    for n, o, w in rows)
-    return (f'<table class="side-by-side"><thead><tr><th class="field">field</th><th>{escape(old_head)}</th>'
+    return (f'<table class="side-by-side"><thead><tr><th class="field">{escape(first)}</th><th>{escape(old_head)}</th>'
             f"<th>{escape(new_head)}</th></tr></thead><tbody>{body}</tbody></table>")
+
+
+def _span(first: Any, last: Any) -> str:
+    return escape(str(first) if first == last else f"{first}–{last}")
 
 
 def _task_html(task: dict, kind: str, number: Any) -> str:
@@ -285,8 +289,8 @@ def _tasks_html(diff: PlanDiff) -> list[str]:
         out += ['<section id="tasks-removed"><h2>Removed tasks</h2>', *(_task_html(r.task, "removed", r.old_number)
                                                                       for r in t.removed), "</section>"]
     if t.renumbered:
-        rows = "".join(f"<tr><td>{escape(str(r.old_number))}</td><td>{escape(str(r.new_number))}</td></tr>"
-                       for r in t.renumbered)
+        runs = renumbered_runs([(r.old_number, r.new_number) for r in t.renumbered])
+        rows = "".join(f"<tr><td>{_span(a, b)}</td><td>{_span(c, d)}</td></tr>" for a, b, c, d in runs)
         out.append(f'<section id="tasks-renumbered"><h2>Renumbered tasks (same content)</h2><table class="renumbered">'
                    f"<thead><tr><th>old number</th><th>new number</th></tr></thead><tbody>{rows}</tbody></table></section>")
     return out
@@ -312,7 +316,7 @@ def _sections_html(diff: PlanDiff) -> list[str]:
     for c in s.changed:
         rows = [("title", f"<del>{_e(c.old)}</del>", f"<ins>{_e(c.new)}</ins>")] if c.old != c.new else []
         out.append(f'<article class="section-change" data-path="{escape(c.path)}"><h3>{escape(c.path)} '
-                   f"{escape(c.new or '')}</h3>{_side_by_side(rows + _paragraph_rows(c.paragraphs), 'Old', 'New')}</article>")
+                   f"{escape(c.new or '')}</h3>{_side_by_side(rows + _paragraph_rows(c.paragraphs), 'Old', 'New', 'paragraph')}</article>")
     return out + ["</section>"]
 
 

@@ -22,7 +22,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from tests.variants.spec import MOTTO, VariantDoc, VariantTable, table_grid
+from variants.spec import MOTTO, VariantDoc, VariantTable, table_grid
 
 FONT = "Times New Roman"
 FIXED_DATE = dt.datetime(2025, 1, 1, 8, 0, 0)

@@ -28,7 +28,7 @@ from reportlab.platypus import (BaseDocTemplate, Frame, NextPageTemplate, PageBr
                                 Paragraph, Spacer, Table, TableStyle)
 from xml.sax.saxutils import escape
 
-from tests.variants.spec import MOTTO, VariantDoc, VariantTable, body_grid, header_grid
+from variants.spec import MOTTO, VariantDoc, VariantTable, body_grid, header_grid, paged_table
 
 FONT_DIR = "/usr/share/fonts/truetype/dejavu"
 REGULAR, BOLD, ITALIC = "DejaVuSerif", "DejaVuSerif-Bold", "DejaVuSerif-Italic"
@@ -63,7 +63,7 @@ def _p(text: str, size: float = 13, bold: bool = False, italic: bool = False, al
 def _header_flowable(spec: VariantDoc, with_number: bool = True) -> Table:
     """Issuer and number | motto and date, borderless."""
     left = [_p(line, 12, bold=i == len(spec.issuer_lines) - 1, align=TA_CENTER) for i, line in enumerate(spec.issuer_lines)]
-    right = [_p(MOTTO[0], 11, bold=True, align=TA_CENTER), _p(MOTTO[1], 12, bold=True, align=TA_CENTER)]
+    right = [_p(MOTTO[0], 10, bold=True, align=TA_CENTER), _p(MOTTO[1], 12, bold=True, align=TA_CENTER)]
     if with_number:
         left.append(_p(spec.number_line, 12, align=TA_CENTER))
         right.append(_p(spec.date_line, 12, italic=True, align=TA_CENTER))
@@ -87,12 +87,18 @@ def _task_table(table: VariantTable, width: float, rows: range, with_header: boo
     total = sum(c.width for c in table.columns)
     return Table(data, colWidths=[width * c.width / total for c in table.columns],
                  repeatRows=top if table.repeat_header else 0,
-                 splitByRow=1, splitInRow=1 if table.split_rows else 0, style=TableStyle(style))
+                 splitByRow=1, style=TableStyle(style))
 
 
 def _table_flowables(table: VariantTable, width: float) -> list:
     """Caption and table; forced page breaks cut the table into pieces (a header that
-    does not repeat is only on the first piece)."""
+    does not repeat is only on the first piece).
+
+    Rows are not split by platypus's ``splitInRow``: with ``repeatRows`` reportlab 5
+    draws the header again above the split row, mid-page. A row broken across pages is
+    drawn as two rows with a page break between them (`paged_table`).
+    """
+    table = paged_table(table)
     story: list = [_p(line, 13, bold=not line.startswith("("), italic=line.startswith("("), align=TA_CENTER)
                    for line in table.caption]
     cuts = [0, *table.page_break_before_rows, len(table.rows)]
@@ -220,7 +226,8 @@ class CanvasWriter:
         self.page += 1
         self.c.saveState()
         if rotate:  # a portrait MediaBox shown turned: draw in landscape coordinates
-            self.c.setPageSize(A4)
+            # reportlab writes MediaBox [0 0 h w] for /Rotate 90, so a landscape size gives a portrait box
+            self.c.setPageSize(landscape(A4))
             self.c.setPageRotation(90)
             self.c.translate(A4[0], 0)
             self.c.rotate(90)
@@ -283,13 +290,22 @@ class CanvasWriter:
     def para(self, s: str, font: str = REGULAR, size: float = 13, center: bool = False, indent: float = 0) -> None:
         """A wrapped paragraph flowing down the page."""
         lead = size * 1.3
-        for i, line in enumerate(wrap(s, font, size, self.width - indent)):
+        lines = wrap(s, font, size, self.width - indent)
+        for i, line in enumerate(lines):
             self.need(lead)
             self.y -= lead
+            x = self.left + (indent if i == 0 else 0)
             if center:
                 self.text(self.left + self.width / 2, self.y, line, font, size, center=True)
+            elif i < len(lines) - 1:  # justified: the words spread to the right margin
+                words = line.split()
+                widths = [self.measure(w, font, size) for w in words]
+                gap = (self.left + self.width - x - sum(widths)) / max(len(words) - 1, 1)
+                for word, w in zip(words, widths):
+                    self.text(x, self.y, word, font, size)
+                    x += w + gap
             else:
-                self.text(self.left + (indent if i == 0 else 0), self.y, line, font, size)
+                self.text(x, self.y, line, font, size)
         self.y -= 3
 
     # -- blocks
@@ -343,6 +359,7 @@ class CanvasWriter:
 
     def table(self, table: VariantTable, appendix: bool = True) -> None:
         """Caption, header rows and body rows with grid lines; a row that does not fit opens a page."""
+        table = paged_table(table)
         rotate = appendix and "rotate_table" in self.quirks
         wide = appendix and ("landscape_table" in self.quirks or table.landscape)
         size = landscape(A4) if wide and not rotate else A4

@@ -11,7 +11,7 @@ platypus PDF and the canvas PDF draw exactly the same cells.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 # Roles a column can have; the expected Task field each one feeds.
 ROLES = ("number", "content", "lead", "cooperating", "timeframe", "output", "submit_to", "note", "other")
@@ -83,8 +83,10 @@ class VariantTable:
     repeat_header: bool = True
     new_page: bool = True  # an appendix on its own (landscape) page; False: mid-page in the body
     landscape: bool = True
-    split_rows: bool = False  # let a row break across pages (platypus splitInRow)
     page_break_before_rows: tuple[int, ...] = ()  # forced page breaks before these body rows (PDF)
+    # Body rows cut in two by a forced page break (PDF): the first half of each cell's text
+    # stays above, the rest continues in a row with an empty TT on the next page.
+    break_inside_rows: tuple[int, ...] = ()
 
     def header_rows(self) -> list[list[HeaderCell]]:
         """The header as printed: the given rows, or one row of the column labels."""
@@ -177,6 +179,33 @@ def body_grid(table: VariantTable, first_row: int = 0) -> list[Placed]:
             covered.update((r + dr, col + dc) for dr in range(rs) for dc in range(cs))
             col += cs
     return placed
+
+
+def _halves(text: str) -> tuple[str, str]:
+    words = text.split()
+    cut = (len(words) + 1) // 2
+    return " ".join(words[:cut]), " ".join(words[cut:])
+
+
+def paged_table(table: VariantTable) -> VariantTable:
+    """The table as a PDF builder draws it: rows of ``break_inside_rows`` cut in two, with a
+    forced page break between the halves (the way a row broken across pages prints)."""
+    if not table.break_inside_rows:
+        return table
+    rows: list[Row] = []
+    breaks = set()
+    for i, row in enumerate(table.rows):
+        if i in table.page_break_before_rows:
+            breaks.add(len(rows))
+        if i in table.break_inside_rows and isinstance(row, TaskRow):
+            first = {role: _halves(text)[0] for role, text in row.cells.items()}
+            rest = {role: _halves(text)[1] for role, text in row.cells.items()}
+            rows.append(TaskRow(row.tt, first, row.rowspans, row.colspans))
+            breaks.add(len(rows))
+            rows.append(TaskRow("", rest, {}, row.colspans))
+        else:
+            rows.append(row)
+    return replace(table, rows=rows, page_break_before_rows=tuple(sorted(breaks)), break_inside_rows=())
 
 
 def table_grid(table: VariantTable) -> tuple[int, list[Placed]]:
