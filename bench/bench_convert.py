@@ -123,11 +123,46 @@ def bench_long(page_counts: list[int], profile: bool) -> None:
         path, pages, rss = longest
         print(f"peak RSS at {pages} pages: {rss:.0f} MB, target < {PEAK_MB_TARGET} MB: {verdict(rss < PEAK_MB_TARGET)}")
         if profile:
+            print(f"\ntracemalloc of convert({pages} pages): live Python memory by where it was allocated,"
+                  f" at its peak")
+            print(memory_profile(path))
             profiler = cProfile.Profile()
             profiler.runcall(convert, path)
             out = io.StringIO()
             pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(25)
             print(f"\ncProfile of convert({pages} pages), by cumulative time:\n{out.getvalue()}")
+
+
+def memory_profile(path: Path, top: int = 12) -> str:
+    """Where the Python heap is when `extract_pdf` has read every page (the peak)."""
+    import tracemalloc
+
+    from pipeline.extract import pdf as pdf_module
+
+    snapshots = []
+    original = pdf_module.drop_running_lines
+
+    def snap(pages):  # called once every page has been read: memory is at its peak here
+        snapshots.append(tracemalloc.take_snapshot())
+        return original(pages)
+
+    pdf_module.drop_running_lines = snap
+    tracemalloc.start(8)
+    try:
+        convert(path)
+    finally:
+        tracemalloc.stop()
+        pdf_module.drop_running_lines = original
+    stats = snapshots[0].statistics("traceback")
+    total = sum(s.size for s in stats)
+    lines = [f"  total live at the end of page reading: {total / 2**20:.0f} MB"]
+    for stat in stats[:top]:
+        frames = [f for f in stat.traceback if f"{os.sep}pipeline{os.sep}" in f.filename] or list(stat.traceback)
+        where = " <- ".join(f"{Path(f.filename).name}:{f.lineno}" for f in frames[-3:][::-1])
+        lib = stat.traceback[-1]
+        lines.append(f"  {stat.size / 2**20:7.1f} MB  {Path(lib.filename).parent.name}/{Path(lib.filename).name}:"
+                     f"{lib.lineno}  via {where}")
+    return "\n".join(lines)
 
 
 def main() -> None:

@@ -107,22 +107,16 @@ def test_parse_signature(lines: tuple[str, ...], expected: Signer | None) -> Non
     assert parse_signature(lines) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="parse_signature sends every upper-case line to the title: an all-caps name "
-                   "'TRẦN HOÀNG TUẤN' becomes part of the title and name is None (_person_name's recasing is unreachable)")
 def test_parse_signature_all_caps_name() -> None:
     assert parse_signature(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "TRẦN HOÀNG TUẤN")) == Signer(
         "Trần Hoàng Tuấn", "Phó Chủ tịch", "KT", "Chủ tịch")
 
 
-@pytest.mark.xfail(strict=True, reason="_split_title only looks for a known title at the END of the upper-case text: "
-                   "'TL. BỘ TRƯỞNG / VỤ TRƯỞNG VỤ PHÁP CHẾ' gives title 'Bộ trưởng vụ trưởng vụ pháp chế', no on_behalf_of")
 def test_parse_signature_tl_minister_head_of_department() -> None:
     assert parse_signature(("TL. BỘ TRƯỞNG", "VỤ TRƯỞNG VỤ PHÁP CHẾ", "Phạm Văn G")) == Signer(
         "Phạm Văn G", "Vụ trưởng Vụ Pháp chế", "TL", "Bộ trưởng")
 
 
-@pytest.mark.xfail(strict=True, reason="a nested authority 'TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH' "
-                   "leaves 'kt. chủ tịch' inside on_behalf_of ('Ủy ban nhân dân kt. chủ tịch')")
 def test_parse_signature_nested_authorities() -> None:
     signer = parse_signature(("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Phước Hiền"))
     assert signer is not None and signer.name == "Trần Phước Hiền" and signer.title == "Phó Chủ tịch"

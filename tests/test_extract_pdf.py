@@ -101,8 +101,6 @@ def test_repeated_text_in_the_body_is_not_running() -> None:
     assert _texts(drop_running_lines(pages)) == [["Thường xuyên"]] * 4
 
 
-@pytest.mark.xfail(strict=True, reason="drop_running_lines counts the document header at the top of page 1 and "
-                   "the same header repeated on each appendix page as a running header, and removes it from page 1 too")
 def test_document_header_repeated_on_appendix_pages_stays_on_page_one() -> None:
     header = "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     pages = [_page(n, ([line(header, LEFT, 57, page=n)] if n in (1, 3, 5) else []) + [_body(n)])
@@ -149,16 +147,12 @@ def test_join_pages_keeps_separate_paragraphs() -> None:
     assert join_pages([page1, page2]) == page1 + page2
 
 
-@pytest.mark.xfail(strict=True, reason="join_pages joins with a plain space instead of join_wrapped, so a word "
-                   "hyphenated across the page break gets a space after the hyphen")
 def test_join_pages_glues_a_hyphen_cut_by_the_page_break() -> None:
     page1 = [para("gắn với phát triển kinh tế-", pages=(1,))]
     page2 = [para("xã hội của tỉnh.", pages=(2,), indent=0.0)]
     assert [b.text for b in join_pages([page1, page2])] == ["gắn với phát triển kinh tế-xã hội của tỉnh."]
 
 
-@pytest.mark.xfail(strict=True, reason="_continues takes the item letter of 'a) Xác định ...' for a lower-case "
-                   "continuation and ignores weight: a bold heading at the foot of a page swallows the next page's item")
 def test_join_pages_does_not_merge_a_heading_into_the_next_item() -> None:
     page1 = [para("1. Mục đích", bold=True, pages=(1,), indent=0.0)]
     page2 = [para("a) Xác định các nhiệm vụ trọng tâm.", pages=(2,), indent=0.0)]
@@ -212,9 +206,6 @@ def test_page_blocks_closing_band_becomes_a_layout_table() -> None:
         ["Nơi nhận:", "- Như trên;", "- Lưu: VT, KGVX."], ["KT. CHỦ TỊCH PHÓ CHỦ TỊCH", "Trần Hoàng Tuấn"]]
 
 
-@pytest.mark.xfail(strict=True, reason="_text_bounds returns min(most common start, leftmost line start), i.e. always "
-                   "the leftmost: a closing table set 14 pt left of the margin makes every body line 'indented', "
-                   "one paragraph per line")
 def test_page_blocks_layout_table_left_of_the_margin_does_not_split_body_lines() -> None:
     closing = [
         merge(line("Nơi nhận:", LEFT - 14, 420, size=12, bold=True, italic=True),

@@ -144,9 +144,6 @@ def test_recipients_head_set_above_the_authority_line_joins_the_band() -> None:
     )]
 
 
-@pytest.mark.xfail(strict=True, reason="find_bands pulls the short last line of the body paragraph above "
-                   "the closing band into the recipients cell (_joins_band_above), so 'Nơi nhận' is no longer "
-                   "the cell's first paragraph and the closing is not found")
 def test_last_body_line_above_the_closing_band_stays_body() -> None:
     lines = [
         justified("Trong quá trình thực hiện, nếu có vướng mắc, các đơn vị kịp thời báo cáo để xem xét,",

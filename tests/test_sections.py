@@ -27,9 +27,7 @@ NUMBERING_CASES = [
     ("+ Rà soát", None),  # plus bullet is not numbering
     ("Căn cứ Luật Tổ chức chính quyền địa phương", None),  # plain text
     ("2025 là năm bản lề", None),  # a year is not a number label
-    pytest.param("C. TỔ CHỨC THỰC HIỆN", ("upper_letter", "C", "TỔ CHỨC THỰC HIỆN"),
-                 marks=pytest.mark.xfail(strict=True, reason="_NUMBERING tries 'roman' before 'upper_letter': "
-                                         "part 'C.' (after 'A.', 'B.') is read as Roman 100")),  # part C
+    pytest.param("C. TỔ CHỨC THỰC HIỆN", ("upper_letter", "C", "TỔ CHỨC THỰC HIỆN")),  # part C
 ]
 
 
@@ -159,8 +157,6 @@ def test_article_headings_with_clauses() -> None:
     ])
 
 
-@pytest.mark.xfail(strict=True, reason="'C.' matches the Roman pattern before 'upper_letter', so part C nests under "
-                   "part B beside its Roman sections instead of being a sibling of A and B")
 def test_lettered_parts_a_b_c() -> None:
     paragraphs = [
         para("A. KẾT QUẢ THỰC HIỆN", bold=True),

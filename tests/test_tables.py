@@ -62,8 +62,6 @@ def test_column_role(header: str, role: str | None) -> None:
     assert column_role(header) == role
 
 
-@pytest.mark.xfail(strict=True, reason="column_roles.yaml lead pattern '^(co quan|don vi|co quan/don vi)( thuc hien)?$' "
-                   "does not allow the comma spelling 'Cơ quan, đơn vị thực hiện' (-> None)")
 def test_column_role_comma_spelling_of_executing_agency() -> None:
     assert column_role("Cơ quan, đơn vị thực hiện") == "lead"
 
@@ -244,9 +242,6 @@ def test_docx_tables_back_to_back_are_not_stitched() -> None:
     assert [t.table for t in extract_tasks(blocks)] == [0, 1]
 
 
-@pytest.mark.xfail(strict=True, reason="stitch_task_tables compares the piece's first row with the JOINED two-line "
-                   "header ('Cơ quan Chủ trì'), so a continuation repeating a two-line header starts a new table and "
-                   "its cut first row is not rejoined")
 def test_stitch_pieces_repeating_a_two_line_header() -> None:
     first = table(_two_line_header() + [row(cell("1", 0), cell("Xây dựng kế hoạch", 1), cell("Sở A", 2),
                                             cell("Sở B", 3), cell("2025", 4))], 5, page=2, ends_page=True)
@@ -318,8 +313,6 @@ def test_empty_rows_are_skipped() -> None:
         ("1", None, "Việc A"), ("2", None, "Việc B")]
 
 
-@pytest.mark.xfail(strict=True, reason="_fill_missing_numbers numbers a TT-less row after an 'a)' row from the "
-                   "integer part only, giving a second '1.a'")
 def test_row_without_tt_after_lettered_row_gets_a_new_number() -> None:
     numbers = [n for n, _, _ in _tasks([
         ["1", "Việc A", "Sở A", ""],
@@ -329,8 +322,6 @@ def test_row_without_tt_after_lettered_row_gets_a_new_number() -> None:
     assert numbers[:2] == ["1", "1.a"] and len(set(numbers)) == 3
 
 
-@pytest.mark.xfail(strict=True, reason="_demote_parent_rows only keeps the group for numbers starting with '1.': "
-                   "a TT-less row under '1.1' (numbered later by _fill_missing_numbers) loses group '1. ...'")
 def test_row_without_tt_under_a_demoted_parent_keeps_the_group() -> None:
     assert [g for _, g, _ in _tasks([
         ["1", "Hoàn thiện thể chế", "", ""],
@@ -339,8 +330,6 @@ def test_row_without_tt_under_a_demoted_parent_keeps_the_group() -> None:
     ])] == ["1. Hoàn thiện thể chế", "1. Hoàn thiện thể chế"]
 
 
-@pytest.mark.xfail(strict=True, reason="_group_heading treats any row with a cell spanning >= half the columns as a "
-                   "heading: in a 4-column table a task whose lead cell is merged across Chủ trì|Phối hợp is lost")
 def test_task_with_lead_merged_across_lead_and_cooperating() -> None:
     t = table([
         row(cell("TT", 0), cell("Nội dung", 1), cell("Chủ trì", 2), cell("Phối hợp", 3)),

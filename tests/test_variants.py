@@ -29,24 +29,9 @@ TASK_FIELDS = ("number", "group", "content", "lead", "cooperating", "timeframe",
 # Below this content similarity (0-100) an output task is not taken for an expected one.
 MIN_MATCH = 60
 
-# (variant key, format) -> one-line diagnosis of a known failure (see the report of issue 4).
-_EMPTY_TT = ("structure/tables.py numbers a row whose TT cell is empty as a letter sub-row of the task "
-             "above ('1.a', '1.b'); contract: number is the row's TT, null when empty")
-_CUC_THUE = ("normalize/agencies.py resolves 'Cục Thuế' in a ministry's (Bộ Tài chính) table to the "
-             "provincial gazetteer entry 'Cục Thuế tỉnh'")
-_NO_TABLE = "tasks given as numbered body items (no table) are not extracted: tasks come from tables only"
-_LO_CLOSING = ("extract/layout.py find_bands puts the wrapped last line of the body into the recipients | "
-               "signature band, so structure/closing.py misses 'Nơi nhận:': signer null, no_closing")
-_SPLIT_MARKS = ("extract/pdf.py does not re-attach tone marks drawn apart from their letters "
-                "('U ̉y ban nhân dân ti ̉nh'): type, number, date, title, signer and tasks all lost")
-XFAIL: dict[tuple[str, str], str] = {
-    **{("empty-tt", f): _EMPTY_TT for f in ("docx", "pdf-reportlab", "pdf-libreoffice")},
-    **{("ministry-plan", f): _CUC_THUE for f in ("docx", "pdf-reportlab", "pdf-libreoffice")},
-    **{("no-table", f): _NO_TABLE for f in ("docx", "pdf-reportlab", "pdf-libreoffice")},
-    **{(k, "pdf-libreoffice"): _LO_CLOSING for k in ("department-plan", "decision-with-plan", "signature-q",
-                                                      "signature-tl")},
-    ("pdf-split-marks", "pdf-canvas"): _SPLIT_MARKS,
-}
+# (variant key, format) -> one-line diagnosis of a known failure; run as xfail(strict=True).
+# Empty since the bugs the corpus found were fixed (see git log); keep the mechanism for new ones.
+XFAIL: dict[tuple[str, str], str] = {}
 
 
 # --------------------------------------------------------------------------- building and converting

@@ -35,7 +35,7 @@ PARAGRAPH_GAP_FRACTION = 0.55
 # A line ending this many font sizes short of the right edge ends its paragraph.
 SHORT_LINE_FRACTION = 2.0
 
-_LIST_MARKER = re.compile(
+LIST_MARKER = re.compile(
     r"""^(?:
         [-+•–*]\s            # bullets: "- ", "+ ", "• "
       | [IVXLC]+\.\s         # Roman section numbers: "II. "
@@ -160,7 +160,7 @@ def _narrow_gutter(gutter: tuple[float, float], line: Line) -> tuple[float, floa
     return (lo, hi)
 
 
-def _band_start_gutter(line: Line) -> tuple[float, float] | None:
+def band_gap(line: Line) -> tuple[float, float] | None:
     gap = _largest_gap([(w.x0, w.x1) for w in line.words])
     if gap and gap[1] - gap[0] >= BAND_START_GAP:
         return gap
@@ -192,7 +192,7 @@ def _centred_on_page(line: Line, bounds: tuple[float, float]) -> bool:
 def _joins_band(prev: Line, line: Line, gutter: tuple[float, float], bounds: tuple[float, float]) -> bool:
     pitch = max(prev.bottom - prev.top, 1.0)
     limit = BAND_MAX_VGAP_RIGHT if _side(line, gutter) == "right" else BAND_MAX_VGAP
-    centred_title = _band_start_gutter(line) is None and _centred_on_page(line, bounds)
+    centred_title = band_gap(line) is None and _centred_on_page(line, bounds)
     return line.top - prev.bottom <= limit * pitch and not centred_title
 
 
@@ -203,6 +203,13 @@ def _joins_band_above(line: Line, first: Line, gutter: tuple[float, float], boun
         and _side(line, gutter) != "both"
         and not _centred_on_page(line, bounds)
     )
+
+
+def _wraps_from(above: Line | Band, line: Line, gutter: tuple[float, float]) -> bool:
+    """Whether `line` continues a full-width line just above it (a wrapped paragraph)."""
+    if not isinstance(above, Line) or _side(above, gutter) != "both":
+        return False
+    return line.top - above.bottom <= BAND_MAX_VGAP_ABOVE * max(above.bottom - above.top, 1.0)
 
 
 def find_bands(lines: list[Line], bounds: tuple[float, float] | None = None) -> list[Line | Band]:
@@ -218,7 +225,7 @@ def find_bands(lines: list[Line], bounds: tuple[float, float] | None = None) -> 
     out: list[Line | Band] = []
     i = 0
     while i < len(lines):
-        gutter = _band_start_gutter(lines[i])
+        gutter = band_gap(lines[i])
         if gutter is None:
             out.append(lines[i])
             i += 1
@@ -236,6 +243,8 @@ def find_bands(lines: list[Line], bounds: tuple[float, float] | None = None) -> 
         # Lines tightly above the band that keep to one side belong to it ("Nơi nhận:" set
         # a little higher than the authority line beside it).
         while out and isinstance(out[-1], Line) and _joins_band_above(out[-1], members[0], gutter, bounds):
+            if len(out) > 1 and _wraps_from(out[-2], out[-1], gutter):
+                break  # the last line of a body paragraph, not a column line
             members.insert(0, out.pop())
         out.append(Band(tuple(members), gutter))
         i = j
@@ -287,7 +296,7 @@ def _starts_paragraph(prev: Line, line: Line, left: float, right: float, ragged:
         return True
     if _is_upper(prev.text) != _is_upper(line.text):
         return True
-    if _LIST_MARKER.match(line.text) and re.search(r"[.;:]$|\./\.$", prev.text):
+    if LIST_MARKER.match(line.text) and re.search(r"[.;:]$|\./\.$", prev.text):
         return True
     if ragged:
         return False

@@ -25,11 +25,14 @@ from pipeline.extract.layout import (
     Band,
     Line,
     Word,
+    band_gap,
     band_to_table,
     find_bands,
     font_is_bold,
     font_is_italic,
+    LIST_MARKER,
     group_lines,
+    join_wrapped,
     lines_to_paragraphs,
 )
 from pipeline.ir import Block, Cell, Extracted, Paragraph, Row, Table
@@ -44,6 +47,12 @@ WORD_SETTINGS = {"x_tolerance": 1.5, "y_tolerance": 3, "keep_blank_chars": False
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3, "intersection_tolerance": 3}
 # Two identical characters closer than this (points) are one character drawn twice.
 OVERPRINT_TOLERANCE = 1.0
+# A line ending this close (points) to the right edge is a full line of a justified paragraph.
+FULL_LINE_SLACK = 3.0
+# Spacing forms of marks some producers draw instead of combining ones.
+SPACING_MARKS = {"\u02cb": "\u0300", "\u0060": "\u0300", "\u02ca": "\u0301", "\u00b4": "\u0301", "\u02dc": "\u0303"}
+# How far (in font sizes) a detached mark may sit from its letter.
+MARK_REACH = 0.6
 # Top and bottom strips of the page (fraction of its height) where running headers and footers live.
 MARGIN_STRIP = 0.08
 # More pages than this is not a plan; refuse rather than run for minutes.
@@ -136,8 +145,51 @@ def drop_overprinted(chars: list[dict], tolerance: float = OVERPRINT_TOLERANCE) 
     return kept
 
 
+def _mark_of(text: str) -> str | None:
+    """The combining form of a lone tone/vowel mark character, else None."""
+    if len(text) != 1:
+        return None
+    if unicodedata.combining(text):
+        return text
+    return SPACING_MARKS.get(text)
+
+
+def _base_for(mark: dict, chars: list[dict]) -> dict | None:
+    """The letter a detached mark belongs to: the one under it, else the nearest to its left."""
+    centre_x = (mark["x0"] + mark["x1"]) / 2
+    centre_y = (mark["top"] + mark["bottom"]) / 2
+    reach = MARK_REACH * mark.get("size", 10.0)
+    same_line = [c for c in chars if abs((c["top"] + c["bottom"]) / 2 - centre_y) < reach and c["text"].isalpha()]
+    # Strictly inside a letter; a mark on the boundary follows the letter before it,
+    # as a combining mark follows its base in the text.
+    under = [c for c in same_line if c["x0"] + 0.5 < centre_x < c["x1"] - 0.5]
+    if under:
+        return min(under, key=lambda c: abs((c["x0"] + c["x1"]) / 2 - centre_x))
+    left = [c for c in same_line if c["x1"] <= centre_x and centre_x - c["x1"] <= reach]
+    return max(left, key=lambda c: c["x1"]) if left else None
+
+
+def attach_marks(chars: list[dict]) -> list[dict]:
+    """Put tone marks drawn as separate glyphs back on their letters ("ĐIỀ U" -> "ĐIỀU").
+
+    Some producers draw a syllable's tone mark as its own glyph, beside or over
+    the letter; text extraction then splits the word at the mark. The mark is
+    merged into its letter (NFC), and the letter's box widened to cover it so
+    no gap is left where the mark stood.
+    """
+    if not any(_mark_of(c["text"]) for c in chars):
+        return chars
+    letters = [dict(c) for c in chars if not _mark_of(c["text"])]
+    for mark in (c for c in chars if _mark_of(c["text"])):
+        base = _base_for(mark, letters)
+        if base is not None:
+            base["text"] = unicodedata.normalize("NFC", base["text"] + _mark_of(mark["text"]))
+            base["x1"] = max(base["x1"], mark["x1"])
+    return letters
+
+
 def read_page(page: pdfplumber.page.Page, number: int, stamped: list[Word] | None = None) -> PageContent:
-    chars = drop_overprinted(page.chars)
+    chars = attach_marks(drop_overprinted(page.chars))
     words = [_to_word(w, number) for w in extract_words(chars, **WORD_SETTINGS)] + list(stamped or ())
     tables = []
     for found in page.find_tables(TABLE_SETTINGS):
@@ -152,30 +204,59 @@ def read_page(page: pdfplumber.page.Page, number: int, stamped: list[Word] | Non
 
 
 def drop_running_lines(pages: list[PageContent]) -> list[PageContent]:
-    """Remove running headers/footers: the same text in a margin strip on most pages."""
+    """Remove running headers/footers: the same text in a margin strip on most pages.
+
+    Page 1 is never touched: running headers start on page 2 (Nghị định
+    30/2020/NĐ-CP), and the first page's top strip is the document header,
+    which an appendix may repeat on later pages.
+    """
     if len(pages) < 3:
         return pages
 
     def key(line: Line) -> str:
         return re.sub(r"\d+", "#", line.text)
 
+    def in_top(line: Line, page: PageContent) -> bool:
+        return line.top < MARGIN_STRIP * page.height
+
+    def in_bottom(line: Line, page: PageContent) -> bool:
+        return line.bottom > (1 - MARGIN_STRIP) * page.height
+
+    later = pages[1:]
     counts: Counter[str] = Counter()
-    for p in pages:
-        counts.update({key(ln) for ln in p.lines if ln.top < MARGIN_STRIP * p.height or ln.bottom > (1 - MARGIN_STRIP) * p.height})
-    running = {k for k, n in counts.items() if n >= max(3, len(pages) // 2)}
+    for p in later:
+        counts.update({key(ln) for ln in p.lines if in_top(ln, p) or in_bottom(ln, p)})
+    running = {k for k, n in counts.items() if n >= max(2, len(later) // 2)}
+
+    def kept(line: Line, page: PageContent) -> bool:
+        # On page 1 only footers go: its top strip is the document header.
+        if page.number == pages[0].number:
+            return not (in_bottom(line, page) and key(line) in running)
+        return key(line) not in running or not (in_top(line, page) or in_bottom(line, page))
+
     return [
-        PageContent(p.number, p.width, p.height, tuple(ln for ln in p.lines if key(ln) not in running), p.tables, p.char_count)
+        PageContent(p.number, p.width, p.height, tuple(ln for ln in p.lines if kept(ln, p)), p.tables, p.char_count)
         for p in pages
     ]
 
 
 def _text_bounds(lines: list[Line]) -> tuple[float, float] | None:
-    """Left and right edges of the running text: the most common line start and the widest end."""
+    """Left and right edges of the running text.
+
+    The right edge is the widest end of a single-column line (the header's
+    right column may reach further into the margin). The left edge is where the full
+    lines of paragraphs start: among lines that run to the right edge (and are
+    not two side-by-side columns), the leftmost start; a first-line indent is
+    to its right, and a layout table set into the margin does not count.
+    """
     if not lines:
         return None
-    starts = Counter(round(ln.x0) for ln in lines)
-    left = float(starts.most_common(1)[0][0])
-    return (min(left, min(ln.x0 for ln in lines)), max(ln.x1 for ln in lines))
+    single = [ln for ln in lines if not band_gap(ln)] or lines
+    right = max(ln.x1 for ln in single)
+    full = [ln.x0 for ln in single if ln.x1 >= right - FULL_LINE_SLACK]
+    if full:
+        return (min(full), right)
+    return (float(Counter(round(ln.x0) for ln in lines).most_common(1)[0][0]), right)
 
 
 def page_blocks(page: PageContent) -> list[Block]:
@@ -215,12 +296,18 @@ def _mark_page_edges(table: Table, index: int, count: int) -> Table:
 
 
 def _continues(prev: Block, para: Paragraph) -> bool:
-    """A paragraph cut by a page break: the next page resumes mid-sentence at the margin."""
+    """A paragraph cut by a page break: the next page resumes mid-sentence at the margin.
+
+    A heading at the foot of a page (bold) or an item starting the next page
+    ("a) ...", "- ...") is not a continuation.
+    """
     return (
         isinstance(prev, Paragraph)
         and bool(prev.pages and para.pages and para.pages[0] == prev.pages[-1] + 1)
         and not re.search(r"[.:;!?]$", prev.text)
         and para.text[:1].islower()
+        and not LIST_MARKER.match(para.text)
+        and prev.bold == para.bold
         and (para.indent or 0) < 5
     )
 
@@ -232,7 +319,7 @@ def join_pages(pages: list[list[Block]]) -> list[Block]:
             if i == 0 and blocks and isinstance(block, Paragraph) and _continues(blocks[-1], block):
                 prev = blocks.pop()
                 block = Paragraph(
-                    text=f"{prev.text} {block.text}", bold=prev.bold and block.bold, italic=prev.italic and block.italic,
+                    text=join_wrapped([prev.text, block.text]), bold=prev.bold and block.bold, italic=prev.italic and block.italic,
                     align=prev.align, pages=prev.pages + block.pages, indent=prev.indent,
                 )
             blocks.append(block)

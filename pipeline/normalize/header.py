@@ -15,7 +15,7 @@ _NUMBER_LINE = re.compile(
         (?P<year>(?:19|20)\d{2}\s*/\s*)?   # a year inside the code: 08/2024/QĐ-UBND
         (?P<symbol>[^\s/].*?)?             # the symbol: KH-UBND, KL/TW, QĐ-TTg
         \s*$""",
-    re.X,
+    re.X | re.I,
 )
 _PLACE_DATE = re.compile(
     r"""^\s*(?P<place>[^,]*?)\s*,?\s*

@@ -12,6 +12,7 @@ paragraph's position: "3.1.1.2".
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from pipeline.data import load_yaml
@@ -92,11 +93,43 @@ def labelled_fields(paragraphs: list[str]) -> dict[str, str]:
     return fields
 
 
+# "Giao Thanh tra Sở chủ trì, phối hợp với Phòng Nghiệp vụ Y thực hiện."
+_ASSIGNMENT = re.compile(
+    r"""^Giao\s+(?P<lead>.+?)\s+chủ\s+trì
+        (?:\s*,?\s*phối\s+hợp(?:\s+với)?\s+(?P<cooperating>.+?))?      # partners, if named
+        (?:\s+(?:thực\s+hiện|triển\s+khai|tổ\s+chức\s+thực\s+hiện))?\s*\.?$""",
+    re.X | re.I,
+)
+_SENTENCE_END = re.compile(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def split_assignment(text: str) -> tuple[str, dict[str, str]]:
+    """An item's own sentences, and the roles its assignment sentences give.
+
+    "Kiểm tra ... cơ sở. Giao Thanh tra Sở chủ trì, phối hợp với Phòng Nghiệp vụ Y
+    thực hiện. Thời gian: Quý IV/2025." -> ("Kiểm tra ... cơ sở", lead, cooperating, timeframe).
+    """
+    content: list[str] = []
+    fields: dict[str, str] = {}
+    for sentence in _SENTENCE_END.split(text.strip()):
+        if m := _ASSIGNMENT.match(sentence):
+            fields.update({k: v.strip() for k, v in m.groupdict().items() if v})
+        elif (labelled := labelled_fields([sentence])) and content:
+            fields.update({k: v for k, v in labelled.items() if k not in fields})
+        else:
+            content.append(sentence)
+    return " ".join(content).strip().rstrip("."), fields
+
+
 def _activity_task(section: RawSection, number: str, group: str | None) -> RawTask | None:
+    """One task from a section whose heading (or numbered item) says what, and whose lines say who."""
     fields = labelled_fields(section.paragraphs)
-    if "lead" not in fields or not section.title:
+    text = section.title or next((p for p in section.paragraphs[:1] if not _LABELLED.match(_BULLET.sub("", p))), "")
+    content, inline = split_assignment(text) if text else ("", {})
+    fields = {**inline, **fields}
+    if "lead" not in fields or not content:
         return None
-    return RawTask(number=number, group=group, cells={"content": section.title, **fields})
+    return RawTask(number=number, group=group, cells={"content": content, **fields})
 
 
 _LEAD_AND_PARTNERS = re.compile(r"^(?P<lead>.+?)\s+chủ trì\s*,?\s*(?:phối hợp(?:\s+với)?\s+(?P<partners>.+))?$", re.I)
@@ -145,4 +178,16 @@ def tasks_from_sections(sections: list[RawSection]) -> list[RawTask]:
 
     for section in sections:
         walk(section, [], None)
-    return tasks
+    return _short_numbers(tasks)
+
+
+def _short_numbers(tasks: list[RawTask]) -> list[RawTask]:
+    """Number tasks within their top section ("1", "2.1") when that leaves no two alike.
+
+    Items of "II. NHIỆM VỤ" are tasks 1, 2, 3 as printed; only when two top
+    sections both hold tasks with the same inner number is the full path kept.
+    """
+    short = [t.number.split(".", 1)[1] if t.number and "." in t.number else t.number for t in tasks]
+    if len(set(short)) != len(short):
+        return tasks
+    return [replace(t, number=n) for t, n in zip(tasks, short)]

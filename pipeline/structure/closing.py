@@ -103,16 +103,40 @@ def official_case(upper: str) -> str:
     return lowered[:1].upper() + lowered[1:]
 
 
-def _split_title(words: str) -> tuple[str | None, str | None]:
-    """(on behalf of, title) from "CHỦ TỊCH PHÓ CHỦ TỊCH": the longest known title at the end."""
-    key = folded(words)
+def _title_at(words: list[str]) -> tuple[str, str] | None:
+    """(official title, folded key) of the longest known title the folded words start with."""
+    joined = " ".join(words)
     for title_key, title in _titles():
-        if key == title_key:
-            return None, title
-        if key.endswith(" " + title_key):
-            rest_words = len(key.split()) - len(title_key.split())
-            return official_case(" ".join(words.split()[:rest_words])), title
-    return None, official_case(words) if words.strip() else None
+        if joined == title_key or joined.startswith(title_key + " "):
+            return title, title_key
+    return None
+
+
+def official_title(upper: str) -> str:
+    """"VỤ TRƯỞNG VỤ PHÁP CHẾ" -> "Vụ trưởng Vụ Pháp chế": a known title, then the unit it heads."""
+    words = upper.split()
+    known = _title_at(folded(upper).split())
+    if known is None:
+        return official_case(upper)
+    title, key = known
+    unit = [w.lower() for w in words[len(key.split()):]]
+    # A unit's name: its kind and the first word of its name capitalised ("Vụ Pháp chế", "Sở Tài chính").
+    unit = [w[:1].upper() + w[1:] if i < 2 else w for i, w in enumerate(unit)]
+    return " ".join([title, *unit])
+
+
+def _split_title(words: str) -> tuple[str | None, str | None]:
+    """(on behalf of, title) from run-together words ("CHỦ TỊCH PHÓ CHỦ TỊCH").
+
+    The title starts at the first word after which a known title begins
+    ("BỘ TRƯỞNG | VỤ TRƯỞNG VỤ PHÁP CHẾ"); what is before it is on whose behalf.
+    """
+    keys = folded(words).split()
+    originals = words.split()
+    for cut in range(1, len(keys)):
+        if _title_at(keys[cut:]) and len(originals) == len(keys):
+            return official_case(" ".join(originals[:cut])), official_title(" ".join(originals[cut:]))
+    return None, official_title(words) if words.strip() else None
 
 
 def _person_name(text: str) -> str:
@@ -123,24 +147,50 @@ def _person_name(text: str) -> str:
     return " ".join(words)
 
 
+def _is_person_name(upper: str) -> bool:
+    """An all-caps signer name: 2-6 words, no digits, no title or authority in it."""
+    words = upper.split()
+    return (
+        2 <= len(words) <= 6
+        and not any(ch.isdigit() for ch in upper)
+        and not _AUTHORITY.match(upper)
+        and not any(_title_at(folded(upper).split()[i:]) for i in range(len(words)))
+    )
+
+
+def _authority_lines(upper: list[str]) -> tuple[str | None, str | None, str | None]:
+    """(authority, on behalf of, title) from the upper-case lines, innermost authority first.
+
+    "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH": the signer is the vice
+    chair signing for the chair (KT), so the last authority line counts.
+    """
+    start = max((i for i, line in enumerate(upper) if _AUTHORITY.match(line)), default=None)
+    if start is None:
+        head = " ".join(upper)
+        return None, None, official_title(head) if head else None
+    m = _AUTHORITY.match(upper[start])
+    authority, behalf, rest = m.group(1), m.group(2).strip(), upper[start + 1:]
+    if behalf and rest:  # the lines keep their parts apart
+        return authority, official_case(behalf), official_title(" ".join(rest))
+    on_behalf, title = _split_title(" ".join([behalf, *rest]).strip())
+    return authority, on_behalf, title
+
+
 def parse_signature(lines: tuple[str, ...]) -> Signer | None:
     """Authority, title, on-whose-behalf and name from the signature lines.
 
     The upper-case lines are the authority and title ("KT. CHỦ TỊCH" /
     "PHÓ CHỦ TỊCH", possibly run together in one line); the last line in
-    mixed case is the signer's name.
+    mixed case is the signer's name, or the last upper-case line when it
+    reads as a name rather than a title.
     """
     upper = [ln.strip() for ln in lines if is_upper(ln) and not _RECIPIENTS_HEAD.match(ln)]
     names = [ln.strip() for ln in lines if not is_upper(ln) and re.search(r"[^\W\d_]{2,}", ln)]
+    names = [n for n in names if not re.fullmatch(r"\(.*\)", n)]  # "(Đã ký)", "(Ký tên, đóng dấu)"
+    if not names and len(upper) >= 2 and _is_person_name(upper[-1]):
+        names = [upper.pop()]
     if not upper and not names:
         return None
-    head = " ".join(upper)
-    authority = None
-    if m := _AUTHORITY.match(head):
-        authority, head = m.group(1), m.group(2)
-    on_behalf, title = _split_title(head) if head else (None, None)
-    if authority is None and on_behalf is not None:
-        # Without KT./TM. there is no one on whose behalf: the words are all title.
-        on_behalf, title = None, official_case(head)
+    authority, on_behalf, title = _authority_lines(upper)
     name = _person_name(names[-1]) if names else None
     return Signer(name=name, title=title, authority=authority, on_behalf_of=on_behalf)

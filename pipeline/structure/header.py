@@ -15,13 +15,17 @@ from functools import cache
 from pipeline.data import load_csv
 from pipeline.ir import Block, Paragraph, Table
 from pipeline.structure.blocks import folded, is_rule, is_upper, table_columns
+from pipeline.structure.sections import match_numbering
 from pipeline.structure.types import RawHeader
 
 # How many leading blocks may hold the header block before the type line.
 HEADER_SEARCH_BLOCKS = 12
 
 _MOTTO = re.compile(r"cong hoa xa hoi chu nghia viet nam|doc lap\W+tu do\W+hanh phuc|dang cong san viet nam")
-_NUMBER_LINE = re.compile(r"^\s*s[oố]\s*[:.]", re.I)
+# "Số: 196/KH-UBND", "Số 69-KL/TU" (no colon before a digit), "SỐ:".
+_NUMBER_LINE = re.compile(r"^\s*s[oố]\s*(?:[:.]|(?=\d))", re.I)
+# A place/date typed after the number in the same paragraph (tabs became spaces).
+_DATE_AFTER_NUMBER = re.compile(r"^(?P<number>\s*s[oố]\s*[:.]?\s*\d*\s*[-/]\s*\S+)\s+(?P<date>\S[^,]{0,40},\s*ngày\b.*)$", re.I)
 _PLACE_DATE = re.compile(r"ngay\b.*\bthang\b.*\bnam\b", re.I)
 # A number line or place/date glued to the issuer in one paragraph (one-cell headers).
 _NUMBER_INSIDE = re.compile(r"(?=\bSố\s*[:.])")
@@ -59,13 +63,22 @@ def match_type_line(text: str) -> tuple[str, str] | None:
     return None
 
 
+def _split_glued(text: str) -> list[str]:
+    """Header lines run together in one paragraph: "... TỈNH X Số: 12/KH-UBND    X, ngày ..."."""
+    parts: list[str] = []
+    for piece in (t.strip() for t in _NUMBER_INSIDE.split(text)):
+        m = _DATE_AFTER_NUMBER.match(piece)
+        parts.extend([m.group("number").strip(), m.group("date").strip()] if m else [piece] if piece else [])
+    return parts
+
+
 def _lines_of(block: Block) -> list[HeaderLine]:
     if isinstance(block, Paragraph):
-        return [HeaderLine(t.strip(), 0) for t in _NUMBER_INSIDE.split(block.text) if t.strip()]
+        return [HeaderLine(t, 0) for t in _split_glued(block.text)]
     lines: list[HeaderLine] = []
     for side, column in enumerate(table_columns(block)):
         for para in column:
-            lines.extend(HeaderLine(t.strip(), side) for t in _NUMBER_INSIDE.split(para.text) if t.strip())
+            lines.extend(HeaderLine(t, side) for t in _split_glued(para.text))
     return lines
 
 
@@ -102,8 +115,13 @@ def _title_end(blocks: list[Block], start: int) -> int:
         if not isinstance(block, Paragraph) or is_rule(block.text):
             break
         heading_like = block.bold or block.align == "center"
-        # An upper-case line after the title ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ...") starts the body.
-        if not heading_like or (i > start and is_upper(block.text) and not is_upper(blocks[i - 1].text)):
+        # An upper-case line after the title ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ...") starts the body,
+        # and so does a numbered heading ("I. MỤC ĐÍCH", "1. Mục đích"): titles are not numbered.
+        if (
+            not heading_like
+            or match_numbering(block.text) is not None
+            or (i > start and is_upper(block.text) and not is_upper(blocks[i - 1].text))
+        ):
             break
         i += 1
     return i

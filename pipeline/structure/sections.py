@@ -19,7 +19,9 @@ _NUMBERING = (
     ("chuong", re.compile(r"^(Chương\s+[IVXLC\d]+)\s*[.:]?\s*(.*)$", re.I)),
     ("muc", re.compile(r"^(Mục\s+\d+)\s*[.:]?\s*(.*)$")),
     ("dieu", re.compile(r"^(Điều\s+\d+)\s*[.:]?\s*(.*)$")),
-    ("roman", re.compile(r"^([IVXLC]+)\.\s*(.*)$")),
+    # Roman numerals; a lone C, L, D or M is a letter ("C. TỔ CHỨC THỰC HIỆN" after "B."):
+    # no plan reaches part 50 or 100.
+    ("roman", re.compile(r"^(?![CLDM]\.)([IVXLC]+)\.\s*(.*)$")),
     ("upper_letter", re.compile(r"^([A-ZĐ])\.\s+(.*)$")),
     ("dotted", re.compile(r"^(\d+\.\d+(?:\.\d+)*)\.?\s+(.*)$")),
     ("arabic", re.compile(r"^(\d+)\.\s*(.*)$")),
@@ -64,6 +66,7 @@ def build_sections(paragraphs: list[Paragraph]) -> tuple[list[str], list[RawSect
         if numbered is None or (not stack and not is_heading(para, numbered) and numbered.style not in _TOP_STYLES):
             _add_text(para.text, stack, preamble)
             continue
+        numbered = _letter_in_sequence(numbered, stack)
         styles = [s for s, _ in stack]
         if numbered.style in styles:
             del stack[styles.index(numbered.style):]
@@ -77,6 +80,16 @@ def build_sections(paragraphs: list[Paragraph]) -> tuple[list[str], list[RawSect
         (stack[-1][1].children if stack else roots).append(section)
         stack.append((numbered.style, section))
     return preamble, roots
+
+
+def _letter_in_sequence(numbered: Numbered, stack: list[tuple[str, RawSection]]) -> Numbered:
+    """"I." right after a part "H." is the letter I, not Roman one (likewise V after U, X after W)."""
+    if numbered.style != "roman" or len(numbered.label) != 1:
+        return numbered
+    for style, section in stack:
+        if style == "upper_letter" and section.number and ord(section.number) + 1 == ord(numbered.label):
+            return Numbered("upper_letter", numbered.label, numbered.rest)
+    return numbered
 
 
 def _add_text(text: str, stack: list[tuple[str, RawSection]], preamble: list[str]) -> None:

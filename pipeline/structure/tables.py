@@ -105,8 +105,7 @@ def header_roles(rows: list[GridRow]) -> tuple[dict[int, str], int]:
     """
     best: tuple[dict[int, str], int] = ({}, 0)
     for depth in range(1, min(MAX_HEADER_ROWS, len(rows)) + 1):
-        joined = [" ".join(dict.fromkeys(r.texts[c] for r in rows[:depth])) for c in range(len(rows[0].texts))]
-        roles = {c: role for c, text in enumerate(joined) if (role := column_role(text))}
+        roles = {c: role for c, text in enumerate(_joined_header(rows, depth)) if (role := column_role(text))}
         if len(set(roles.values())) > len(set(best[0].values())):
             best = (roles, depth)
     roles, depth = best
@@ -126,8 +125,13 @@ def is_task_table(roles: dict[int, str]) -> bool:
     return "content" in values and "lead" in values
 
 
-def _same_header(row: GridRow, header: tuple[str, ...]) -> bool:
-    return [folded(t) for t in row.texts] == [folded(t) for t in header]
+def _joined_header(rows: list[GridRow], depth: int) -> tuple[str, ...]:
+    """The header's text per column, its `depth` rows joined (a merged cell counted once)."""
+    return tuple(" ".join(dict.fromkeys(r.texts[c] for r in rows[:depth])) for c in range(len(rows[0].texts)))
+
+
+def _same_texts(texts: tuple[str, ...], header: tuple[str, ...]) -> bool:
+    return [folded(t) for t in texts] == [folded(t) for t in header]
 
 
 def _role_text(row: GridRow, roles: dict[int, str], role: str) -> str:
@@ -169,15 +173,14 @@ def stitch_task_tables(blocks: list[Block]) -> list[LogicalTable]:
             continue
         roles, depth = header_roles(rows)
         continues = open_table is not None and previous is not None and block.starts_page and previous.ends_page
-        if continues and (not is_task_table(roles) or _same_header(rows[0], open_table.header)):
+        if continues and (not is_task_table(roles) or _same_texts(_joined_header(rows, depth), open_table.header)):
             body = rows[depth:] if is_task_table(roles) else rows
             if len(rows[0].texts) == len(open_table.header):
-                _append_piece(open_table, [r for r in body if not _same_header(r, open_table.header)], True)
+                _append_piece(open_table, [r for r in body if not _same_texts(r.texts, open_table.header)], True)
                 previous = block
                 continue
         if is_task_table(roles):
-            header = tuple(" ".join(dict.fromkeys(r.texts[c] for r in rows[:depth])) for c in range(len(rows[0].texts)))
-            open_table = LogicalTable(roles=roles, header=header)
+            open_table = LogicalTable(roles=roles, header=_joined_header(rows, depth))
             _append_piece(open_table, rows[depth:], False)
             tables.append(open_table)
         else:
@@ -191,7 +194,10 @@ def _group_heading(row: GridRow, roles: dict[int, str], n_cols: int) -> str | No
     number = _role_text(row, roles, "number")
     content = _role_text(row, roles, "content")
     lead = _role_text(row, roles, "lead")
-    spans_row = row.widest_span >= max(2, GROUP_SPAN_SHARE * n_cols)
+    # A merged cell makes a heading only on a row without a task number: a task's lead
+    # may be merged across the lead and cooperating columns.
+    task_numbered = bool(_PLAIN_NUMBER.match(number) or _DOTTED_NUMBER.match(number))
+    spans_row = row.widest_span >= max(2, GROUP_SPAN_SHARE * n_cols) and not task_numbered
     heading_number = bool(_ROMAN.match(number) or _LETTER_GROUP.match(number))
     if spans_row or (heading_number and not lead) or (content and is_upper(content) and not lead):
         text = content or next((t for t in row.texts if t and t != number), "")
@@ -229,19 +235,32 @@ def _merge_sub_row(task: RawTask, row: GridRow, roles: dict[int, str]) -> RawTas
 
 
 def _fill_missing_numbers(tasks: list[RawTask]) -> list[RawTask]:
-    """Rows without a TT get the previous number with a letter suffix, so every task is addressable."""
+    """Rows without a TT get the previous number with the next free letter ("3.a", "3.b").
+
+    The contract wants every task addressable (a diff matches on it); a letter
+    already used by a printed "a)" row is skipped.
+    """
+    used = {t.number for t in tasks if t.number}
     out: list[RawTask] = []
-    last: str | None = None
-    extra = 0
+    base = "0"
     for task in tasks:
         if task.number is None:
-            extra += 1
-            base = (last or "0").split(".")[0]
-            task = replace(task, number=f"{base}.{chr(ord('a') + extra - 1)}" if extra <= 26 else f"{base}.{extra}")
+            suffix = next(s for s in _suffixes() if f"{base}.{s}" not in used)
+            task = replace(task, number=f"{base}.{suffix}")
+            used.add(task.number)
         else:
-            last, extra = task.number, 0
+            base = task.number.split(".")[0]
         out.append(task)
     return out
+
+
+def _suffixes():
+    """a, b, ..., z, then 27, 28, ...: letters as Vietnamese lists use, numbers past them."""
+    yield from "abcdefghijklmnopqrstuvwxyz"
+    n = 27
+    while True:
+        yield str(n)
+        n += 1
 
 
 def rows_to_tasks(table: LogicalTable, index: int) -> list[RawTask]:
@@ -278,7 +297,8 @@ def _demote_parent_rows(tasks: list[RawTask]) -> list[RawTask]:
         if nxt and task.number and not has_agency and (nxt.number or "").startswith(f"{task.number}."):
             group_override = (task.number, f"{task.number}. {task.cells.get('content', '')}".strip())
             continue
-        if group_override and (task.number or "").startswith(f"{group_override[0]}."):
+        # A row without TT under the demoted parent's sub-rows stays in its group.
+        if group_override and (task.number is None or task.number.startswith(f"{group_override[0]}.")):
             task = replace(task, group=group_override[1])
         else:
             group_override = None

@@ -170,13 +170,14 @@ def build_platypus_pdf(spec: VariantDoc, path: Path) -> Path:
 # --------------------------------------------------------------------------- canvas
 
 
-def wrap(text: str, font: str, size: float, width: float) -> list[str]:
-    """Greedy word wrap by the font's metrics."""
+def wrap(text: str, font: str, size: float, width: float, extra_per_mark: float = 0.0) -> list[str]:
+    """Greedy word wrap by the font's metrics (plus the room split tone marks take)."""
     lines: list[str] = []
     line = ""
     for word in text.split():
         trial = f"{line} {word}".strip()
-        if line and pdfmetrics.stringWidth(trial, font, size) > width:
+        marks = extra_per_mark * sum(1 for _, tone in split_tone_marks(trial) if tone) if extra_per_mark else 0.0
+        if line and pdfmetrics.stringWidth(trial, font, size) + marks > width:
             lines.append(line)
             line = word
         else:
@@ -269,6 +270,11 @@ class CanvasWriter:
         for dx in passes:
             self._draw(x + dx, y, s, font, size, plain)
 
+    @property
+    def mark_gap(self) -> float:
+        """Room each split tone mark takes beside its letter (0 without the quirk)."""
+        return SPLIT_GAP if "split_marks" in self.quirks else 0.0
+
     def measure(self, s: str, font: str, size: float, plain: bool = False) -> float:
         width = pdfmetrics.stringWidth(s, font, size)
         if not plain and "split_marks" in self.quirks:
@@ -290,7 +296,7 @@ class CanvasWriter:
     def para(self, s: str, font: str = REGULAR, size: float = 13, center: bool = False, indent: float = 0) -> None:
         """A wrapped paragraph flowing down the page."""
         lead = size * 1.3
-        lines = wrap(s, font, size, self.width - indent)
+        lines = wrap(s, font, size, self.width - indent, self.mark_gap)
         for i, line in enumerate(lines):
             self.need(lead)
             self.y -= lead
@@ -392,7 +398,7 @@ class CanvasWriter:
         heights = [0.0] * n_rows
         for cell in cells:
             font = BOLD if cell.bold else REGULAR
-            lines = wrap(cell.text, font, 10.5, xs[cell.col + cell.colspan] - xs[cell.col] - 6)
+            lines = wrap(cell.text, font, 10.5, xs[cell.col + cell.colspan] - xs[cell.col] - 6, self.mark_gap)
             need = len(lines) * 13 + 8
             heights[cell.row] = max(heights[cell.row], need / cell.rowspan)
         return heights
@@ -409,7 +415,7 @@ class CanvasWriter:
             self.c.rect(x0, y0 - h, x1 - x0, h)
             font = BOLD if cell.bold else REGULAR
             y = y0 - 4
-            for line in wrap(cell.text, font, 10.5, x1 - x0 - 6):
+            for line in wrap(cell.text, font, 10.5, x1 - x0 - 6, self.mark_gap):
                 y -= 13
                 if cell.header or len(cell.text) < 12:
                     self.text((x0 + x1) / 2, y, line, font, 10.5, center=True)
