@@ -30,7 +30,7 @@ sys.path[:0] = [str(ROOT), str(Path(__file__).parent)]
 import pdfplumber  # noqa: E402
 
 import plangen  # noqa: E402
-from pipeline.convert import convert  # noqa: E402
+from pipeline.convert import ConversionError, convert  # noqa: E402
 from pipeline.extract.pdf import TABLE_SETTINGS, WORD_SETTINGS  # noqa: E402
 
 FLOOR_RATIO_TARGET = 1.5
@@ -150,6 +150,8 @@ def memory_profile(path: Path, top: int = 12) -> str:
     tracemalloc.start(8)
     try:
         convert(path)
+    except ConversionError as exc:  # the peak was already recorded; say why the rest failed
+        print(f"  (conversion failed after page reading: {exc.reason})")
     finally:
         tracemalloc.stop()
         pdf_module.drop_running_lines = original

@@ -57,6 +57,16 @@ class Task:
 
 
 @dataclass
+class DataTable:
+    """A ruled table that is not a task table (a schedule, a list of units), kept as text."""
+
+    caption: str | None
+    header: list[str | None]
+    rows: list[list[str | None]]
+    pages: list[int] | None = None
+
+
+@dataclass
 class TextParagraph:
     text: str
     references: list[str] = field(default_factory=list)
@@ -148,6 +158,7 @@ class Plan:
     document: DocumentMeta
     sections: list[Section] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
+    tables: list[DataTable] = field(default_factory=list)
     recipients: list[Recipient] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     agencies: list[Agency] = field(default_factory=list)

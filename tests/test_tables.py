@@ -1,19 +1,15 @@
-"""Tests for pipeline.structure.tables: header roles, stitching across pages, rows to tasks."""
+"""Tests for pipeline.structure.stitch and .tables: header roles, stitching across pages, rows to tasks."""
 from __future__ import annotations
 
 import pytest
 
-from pipeline.structure.tables import (
-    GridRow,
-    _group_heading,
-    column_role,
-    expand_grid,
-    extract_tasks,
-    header_roles,
-    parse_task_number,
-    rows_to_tasks,
-    stitch_task_tables,
-)
+from pipeline.structure.stitch import GridRow, column_role, expand_grid, header_roles, stitch_tables
+from pipeline.structure.tables import _group_heading, extract_data_tables, extract_tasks, parse_task_number, rows_to_tasks
+
+
+def stitch_task_tables(blocks):
+    """The task tables among the stitched tables."""
+    return [t for t in stitch_tables(blocks) if t.is_task_table]
 from ir_builders import cell, grid, layout, para, row, table
 
 # --- column_role -------------------------------------------------------------------
@@ -234,6 +230,27 @@ def test_non_task_tables_are_ignored() -> None:
         layout(["Nơi nhận:", "- Như trên;"], ["KT. CHỦ TỊCH"]),  # borderless layout table
     ]
     assert stitch_task_tables(blocks) == []
+
+
+def test_non_task_tables_are_kept_as_data_tables() -> None:
+    # a schedule (STT | unit | time) is kept with its caption; the layout table is not a ruled table
+    blocks = [
+        para("Phụ lục I: Lịch kiểm tra"),
+        grid([["STT", "Đơn vị được kiểm tra", "Thời gian"], ["1", "Sở A", "Quý I"], ["2", "Sở B", "Quý II"]]),
+        layout(["Nơi nhận:", "- Như trên;"], ["KT. CHỦ TỊCH"]),
+    ]
+    (table,) = extract_data_tables(blocks)
+    assert table.caption == "Phụ lục I: Lịch kiểm tra"
+    assert table.header == ("STT", "Đơn vị được kiểm tra", "Thời gian")
+    assert table.rows == (("1", "Sở A", "Quý I"), ("2", "Sở B", "Quý II"))
+
+
+def test_data_table_continued_on_the_next_page_drops_the_repeated_header() -> None:
+    head = ["STT", "Đơn vị", "Thời gian"]
+    blocks = [_piece([head, ["1", "Sở A", "Quý I"]], page=2, first=True),
+              _piece([head, ["2", "Sở B", "Quý II"]], page=3, last=True)]
+    (table,) = extract_data_tables(blocks)
+    assert table.rows == (("1", "Sở A", "Quý I"), ("2", "Sở B", "Quý II")) and table.pages == (2, 3)
 
 
 def test_docx_tables_back_to_back_are_not_stitched() -> None:

@@ -10,6 +10,7 @@ import re
 
 from pipeline.model import (
     Agency,
+    DataTable,
     DocumentMeta,
     Plan,
     Recipient,
@@ -26,7 +27,7 @@ from pipeline.normalize.references import collect_references
 from pipeline.normalize.text import normalize_text
 from pipeline.normalize.timeframes import parse_timeframe
 from pipeline.structure.closing import parse_signature, split_archive
-from pipeline.structure.types import RawSection, RawTask, Skeleton
+from pipeline.structure.types import RawDataTable, RawSection, RawTask, Skeleton
 
 _RECIPIENT_NOTE = re.compile(r"^(?P<name>.*?)\s*\((?P<note>[^()]*)\)\s*$")
 
@@ -125,6 +126,16 @@ def _citable_texts(skeleton: Skeleton) -> list[tuple[str, str]]:
     return [(where, normalize_text(text)) for where, text in texts]
 
 
+def _data_table(raw: RawDataTable, paged: bool) -> DataTable:
+    def cells(texts: tuple[str, ...]) -> list[str | None]:
+        return [_text_or_none(t) for t in texts]
+
+    return DataTable(
+        caption=_text_or_none(raw.caption), header=cells(raw.header), rows=[cells(r) for r in raw.rows],
+        pages=list(raw.pages) if paged and raw.pages else None,
+    )
+
+
 def _names_no_body(agency: Agency, province: str | None) -> bool:
     return any(w.code == "agency_unrecognized" for w in resolve_agency(agency.text, province)[1])
 
@@ -176,7 +187,8 @@ def build_plan(skeleton: Skeleton, type_code: str | None, source: Source) -> Pla
     return Plan(
         source=source, document=document,
         sections=([preamble] if preamble.paragraphs else []) + sections,
-        tasks=tasks, recipients=recipients, references=references,
+        tasks=tasks, tables=[_data_table(t, source.format == "pdf") for t in skeleton.data_tables],
+        recipients=recipients, references=references,
         agencies=list(ctx.agencies.values()), warnings=_dedupe(warnings),
     )
 

@@ -17,7 +17,7 @@ from functools import cache
 
 from pipeline.data import load_yaml
 from pipeline.structure.blocks import folded
-from pipeline.structure.tables import column_role
+from pipeline.structure.stitch import column_role
 from pipeline.structure.types import RawSection, RawTask
 
 _LABELLED = re.compile(r"^[-+•]?\s*(?P<label>[^:]{3,40}?)\s*:\s*(?P<value>.+)$")

@@ -10,7 +10,7 @@ from pipeline.structure.body_tasks import tasks_from_sections
 from pipeline.structure.closing import closing_from_blocks, is_closing_start
 from pipeline.structure.header import split_header
 from pipeline.structure.sections import build_sections
-from pipeline.structure.tables import extract_tasks
+from pipeline.structure.tables import extract_data_tables, extract_tasks
 from pipeline.structure.types import Skeleton
 
 _APPENDIX_HEAD = re.compile(r"^phu luc\b")
@@ -57,5 +57,7 @@ def build_skeleton(extracted: Extracted) -> tuple[Skeleton, str | None]:
         warnings.append(Warning("no_type_line", "no document type line (KẾ HOẠCH, QUYẾT ĐỊNH, ...) found", "header"))
     if closing_start == len(blocks):
         warnings.append(Warning("no_closing", "no 'Nơi nhận' block found; recipients and signature may be missing", "closing"))
-    skeleton = Skeleton(header, preamble, sections, tasks, closing, warnings)
+    skeleton = Skeleton(
+        header, preamble, sections, tasks, closing, warnings=warnings, data_tables=extract_data_tables(blocks)
+    )
     return skeleton, type_code

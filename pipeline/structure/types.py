@@ -55,4 +55,15 @@ class Skeleton:
     sections: list[RawSection] = field(default_factory=list)
     tasks: list[RawTask] = field(default_factory=list)
     closing: RawClosing = field(default_factory=RawClosing)
+    data_tables: list["RawDataTable"] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RawDataTable:
+    """A ruled table that is not a task table: its header and rows as text."""
+
+    caption: str | None
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    pages: tuple[int, ...] = ()
