@@ -10,8 +10,9 @@ import pytest
 
 from metrics import score_table
 from pipeline import model
+from pipeline.normalize.reference_merge import collect_references
 from pipeline.normalize.references import (
-    Citation, collect_references, find_alias_definitions, find_citations, issuer_from_symbol,
+    Citation, find_alias_definitions, find_citations, issuer_from_symbol,
     document_types, modern_tones, normalize_issuer,
 )
 from reference_cases import CASES

@@ -23,7 +23,7 @@ from pipeline.model import (
 from pipeline.normalize.agency_mentions import find_agencies
 from pipeline.normalize.agencies import parse_agency_cell, province_from_issuer, resolve_agency, resolve_issuer
 from pipeline.normalize.header import parse_number_line, parse_place_date
-from pipeline.normalize.references import collect_references
+from pipeline.normalize.reference_merge import collect_references
 from pipeline.normalize.text import normalize_text
 from pipeline.normalize.timeframes import parse_timeframe
 from pipeline.structure.closing import parse_signature, split_archive
