@@ -30,7 +30,7 @@ sys.path[:0] = [str(ROOT), str(Path(__file__).parent)]
 import pdfplumber  # noqa: E402
 
 import plangen  # noqa: E402
-from pipeline.convert import ConversionError, convert  # noqa: E402
+from pipeline.conversion import ConversionError, convert  # noqa: E402
 from pipeline.extract.pdf import TABLE_SETTINGS, WORD_SETTINGS  # noqa: E402
 
 FLOOR_RATIO_TARGET = 1.5
@@ -74,7 +74,7 @@ def peak_rss_mb(body: str) -> float:
 
 
 def convert_rss(path: Path) -> float:
-    return peak_rss_mb(f"from pipeline.convert import convert\nconvert({str(path)!r})")
+    return peak_rss_mb(f"from pipeline.conversion import convert\nconvert({str(path)!r})")
 
 
 def floor_rss(path: Path) -> float:
@@ -87,7 +87,7 @@ def verdict(ok: bool) -> str:
 
 
 def bench_samples(runs: int) -> None:
-    base = peak_rss_mb("import pipeline.convert")
+    base = peak_rss_mb("import pipeline.conversion")
     print(f"baseline: interpreter with the package imported: {base:.0f} MB peak RSS\n")
     print(f"{'sample':28} {'pages':>5} {'convert s':>10} {'s/page':>8} {'peak MB':>8} {'floor s':>8} {'floor MB':>9} {'ratio':>6}")
     for path in sorted((ROOT / "samples").glob("*.pdf")) + sorted((ROOT / "samples").glob("*.docx")):
@@ -160,7 +160,7 @@ def memory_profile(path: Path, top: int = 12) -> str:
     lines = [f"  total live at the end of page reading: {total / 2**20:.0f} MB"]
     for stat in stats[:top]:
         frames = [f for f in stat.traceback if f"{os.sep}pipeline{os.sep}" in f.filename] or list(stat.traceback)
-        where = " <- ".join(f"{Path(f.filename).name}:{f.lineno}" for f in frames[-3:][::-1])
+        where = " <- ".join(f"{Path(f.filename).parent.name}/{Path(f.filename).name}:{f.lineno}" for f in frames[-2:][::-1])
         lib = stat.traceback[-1]
         lines.append(f"  {stat.size / 2**20:7.1f} MB  {Path(lib.filename).parent.name}/{Path(lib.filename).name}:"
                      f"{lib.lineno}  via {where}")

@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.convert import convert  # noqa: E402
+from pipeline.conversion import convert  # noqa: E402
 from pipeline.output.diff import diff_plans  # noqa: E402
 from pipeline.output.diff_render import render_html, render_json, render_text  # noqa: E402
 

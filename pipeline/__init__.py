@@ -3,6 +3,6 @@
     >>> from pipeline import convert
     >>> doc = convert("samples/plan-196-KH-UBND.pdf")
 """
-from pipeline.convert import ConversionError, convert
+from pipeline.conversion import ConversionError, convert
 
 __all__ = ["convert", "ConversionError"]

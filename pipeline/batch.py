@@ -29,7 +29,7 @@ from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from pipeline.convert import ConversionError, convert
+from pipeline.conversion import ConversionError, convert
 from pipeline.output.serialize import to_json, write_atomically
 
 INPUT_SUFFIXES = (".pdf", ".docx")

@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from pipeline.convert import ConversionError, convert
+from pipeline.conversion import ConversionError, convert
 from pipeline.output import diff_cli
 from pipeline.output.serialize import to_json, write_atomically
 from pipeline.output.validate import validation_errors

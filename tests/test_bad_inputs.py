@@ -26,8 +26,7 @@ from pipeline.extract.docx import extract_docx
 from pipeline.extract.errors import ExtractError
 from pipeline.extract.pdf import extract_pdf
 
-# `pipeline.convert` the function shadows `pipeline.convert` the module.
-convert_module = importlib.import_module("pipeline.convert")
+convert_module = importlib.import_module("pipeline.conversion")
 
 ROOT = Path(__file__).resolve().parents[1]
 MINIMAL_PLAN = ROOT / "tests" / "fixtures" / "minimal_plan.json"
@@ -41,7 +40,7 @@ REFUSED = [
     (bf.empty_pdf, "file is empty"),  # zero bytes named .pdf
     (bf.empty_docx, "file is empty"),  # zero bytes named .docx
     (bf.truncated_pdf, "corrupt or truncated PDF"),  # first 40% of a real PDF: no xref, no trailer
-    (bf.truncated_docx, "DOCX"),  # first 40% of a real DOCX: zip central directory gone
+    (bf.truncated_docx, "corrupt or truncated DOCX"),  # first 40% of a real DOCX: zip central directory gone
     (bf.text_as_pdf, "not a PDF file (no %PDF header)"),  # a text file named .pdf
     (bf.pdf_as_docx, "not a DOCX file (looks like a PDF)"),  # the name says Word, the bytes say PDF
     (bf.docx_as_pdf, "not a PDF file (looks like a Word document)"),  # and the other way round
@@ -109,7 +108,7 @@ def test_extract_pdf_reasons(tmp_path, make, reason):
 
 
 @pytest.mark.parametrize(("make", "reason"), [
-    (bf.truncated_docx, "DOCX"),  # zip without its central directory
+    (bf.truncated_docx, "corrupt or truncated DOCX (damaged zip archive)"),  # zip without its central directory
     (bf.pdf_as_docx, "not a DOCX file (looks like a PDF)"),  # check_package sniffs the header
     (bf.plain_zip_docx, "corrupt DOCX: missing word/document.xml"),  # zip without the main part
 ])
@@ -117,6 +116,15 @@ def test_extract_docx_reasons(tmp_path, make, reason):
     with pytest.raises(ExtractError) as caught:
         extract_docx(make(tmp_path))
     assert reason in caught.value.reason
+
+
+def test_oversized_file_refused_before_reading(tmp_path, monkeypatch):
+    """A file over the size limit is refused from its size alone, never read into memory."""
+    monkeypatch.setattr(convert_module, "MAX_FILE_BYTES", 1024)
+    path = tmp_path / "big.pdf"
+    path.write_bytes(b"%PDF-1.4\n" + b" " * 4096)
+    with pytest.raises(ExtractError, match=r"file too large \(0\.0 MB; limit 0\.0 MB\)"):
+        convert_module.extract(path)
 
 
 def test_zip_bomb_refused_before_inflating(tmp_path, monkeypatch):

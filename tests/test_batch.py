@@ -55,10 +55,11 @@ def archive(tmp_path: Path) -> Path:
 
 
 GOOD_OUTPUTS = ["2024/c.json", "2024/q3/B.json", "2024/q3/a.json", "2025/d.json", "plan.docx.json", "plan.pdf.json"]
+# A word of each reason: the extractors own the exact wording.
 BAD_REASONS = {
-    "bad/empty.pdf": "file is empty",
-    "bad/truncated.docx": "not a DOCX",
-    "bad/notes.pdf": "not a PDF",
+    "bad/empty.pdf": "empty",
+    "bad/truncated.docx": "DOCX",
+    "bad/notes.pdf": "PDF",
     "bad/encrypted.pdf": "encrypted",
 }
 

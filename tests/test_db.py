@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
-from pipeline.convert import convert
+from pipeline.conversion import convert
 from pipeline.output import db, db_cli
 from pipeline.output.serialize import to_json
 

@@ -17,7 +17,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
 import revisions as rv
-from pipeline.convert import convert
+from pipeline.conversion import convert
 from pipeline.output import diff_cli
 from pipeline.output.diff import (align, diff_plans, section_paths, timeframe_key, word_diff)
 from pipeline.output.diff_render import diff_to_dict, render_text, renumbered_runs

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 import revisions as rv
-from pipeline.convert import convert
+from pipeline.conversion import convert
 from pipeline.output.diff import diff_plans
 from pipeline.output.diff_render import render_html
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.convert import convert
+from pipeline.conversion import convert
 from pipeline.output import db, export, export_cli
 from pipeline.output.serialize import to_json
 

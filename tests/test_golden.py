@@ -24,7 +24,7 @@ import pytest
 # `from pipeline import convert` is the public API, but a stale editable install can make
 # `pipeline` a namespace package under bin/pytest (test_public_api pins that down), so
 # the conversion itself is imported from its module.
-from pipeline.convert import convert
+from pipeline.conversion import convert
 from pipeline.output.serialize import to_json
 
 ROOT = Path(__file__).resolve().parents[1]

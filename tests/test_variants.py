@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from rapidfuzz import fuzz
 
-from pipeline.convert import ConversionError, convert  # not `from pipeline`: see report
+from pipeline.conversion import ConversionError, convert  # not `from pipeline`: see report
 from variants import build_lo
 from variants.build_docx import write_docx
 from variants.build_pdf import build_canvas_pdf, build_platypus_pdf

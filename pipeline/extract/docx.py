@@ -108,7 +108,9 @@ def check_package(path: Path) -> None:
     if head.startswith(b"%PDF"):
         raise ExtractError("not a DOCX file (looks like a PDF)")
     if not zipfile.is_zipfile(path):
-        raise ExtractError("not a DOCX file (not a zip archive)")
+        # A zip's first bytes with no readable directory: a DOCX cut short (a broken download).
+        raise ExtractError("corrupt or truncated DOCX (damaged zip archive)" if head.startswith(b"PK")
+                           else "not a DOCX file (not a zip archive)")
     try:
         with zipfile.ZipFile(path) as archive:
             _check_archive(archive)

@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from pipeline.convert import ConversionError, convert
+from pipeline.conversion import ConversionError, convert
 from pipeline.output.diff import diff_plans
 from pipeline.output.diff_render import render_html, render_json, render_text
 from pipeline.output.serialize import write_atomically

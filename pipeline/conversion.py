@@ -14,6 +14,8 @@ from pipeline.output.serialize import plan_to_dict
 from pipeline.output.validate import validation_errors
 from pipeline.structure.document import build_skeleton
 
+# Plans are a few MB; a larger input is refused before it is read into memory.
+MAX_FILE_BYTES = 200 * 2**20
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0"
 
@@ -54,6 +56,9 @@ def extract(path: Path) -> tuple[Extracted, str, bytes]:
         raise ExtractError("file not found")
     if not path.is_file():
         raise ExtractError("not a regular file")
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise ExtractError(f"file too large ({size / 2**20:.1f} MB; limit {MAX_FILE_BYTES / 2**20:.1f} MB)")
     data = path.read_bytes()
     fmt = detect_format(path, data[:1024])
     if fmt == "pdf":
