@@ -20,16 +20,18 @@ install: $(STAMP)
 run: install
 	$(BIN)/vnplan convert $(SAMPLES) -o out
 	$(BIN)/vnplan validate out/*.json
+	$(BIN)/vnplan load out/*.json
 
 test: install
 	$(BIN)/pytest
 
 bench: install
 	$(BIN)/python bench/bench_convert.py
+	$(BIN)/python bench/bench_batch.py
 
 # Regenerates samples/ from the seed text; needs LibreOffice (see samples/README.md).
 samples: install
 	$(BIN)/python samples/make_samples.py
 
 clean:
-	rm -rf out/*.json .pytest_cache
+	rm -rf out/*.json out/plans.sqlite .pytest_cache

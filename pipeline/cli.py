@@ -11,7 +11,8 @@ import sys
 from pathlib import Path
 
 from pipeline.conversion import ConversionError, convert
-from pipeline.output import diff_cli
+from pipeline import batch_cli
+from pipeline.output import db_cli, diff_cli, export_cli
 from pipeline.output.serialize import to_json, write_atomically
 from pipeline.output.validate import validation_errors
 
@@ -61,7 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     validate_cmd.add_argument("files", nargs="+", metavar="JSON", type=Path)
-    diff_cli.add_parser(sub)
+    for module in (diff_cli, batch_cli, db_cli, export_cli):
+        module.add_parser(sub)
     return parser
 
 
@@ -139,7 +141,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_convert(args.files, args.output)
     if args.command == "validate":
         return run_validate(args.files)
-    if args.command == "diff":
-        return diff_cli.run(args)
+    commands = {"diff": diff_cli, "batch": batch_cli, "load": db_cli, "export": export_cli}
+    if args.command in commands:
+        return commands[args.command].run(args)
     parser.print_help(sys.stderr)
     return EXIT_USAGE

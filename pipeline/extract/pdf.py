@@ -203,6 +203,14 @@ def read_page(page: pdfplumber.page.Page, number: int, stamped: list[Word] | Non
     return PageContent(number, page.width, page.height, tuple(lines), tuple(tables), len(chars))
 
 
+def _read_and_close(page: pdfplumber.page.Page, number: int, stamped: list[Word] | None) -> PageContent:
+    """Read a page, then free pdfplumber's parsed objects: memory stays flat as pages grow."""
+    try:
+        return read_page(page, number, stamped)
+    finally:
+        page.close()
+
+
 def drop_running_lines(pages: list[PageContent]) -> list[PageContent]:
     """Remove running headers/footers: the same text in a margin strip on most pages.
 
@@ -361,7 +369,7 @@ def extract_pdf(path: Path) -> Extracted:
                 raise ExtractError(f"too many pages ({count} > {MAX_PAGES})")
             subtypes = {i + 1: annotation_subtypes(p.page_obj.attrs) for i, p in enumerate(pdf.pages)}
             stamps = stamped_words(path, pages_with_stamps(subtypes))
-            pages = [read_page(page, i + 1, stamps.get(i + 1)) for i, page in enumerate(pdf.pages)]
+            pages = [_read_and_close(page, i + 1, stamps.get(i + 1)) for i, page in enumerate(pdf.pages)]
         except (PdfminerException, PSException) as exc:
             raise _pdf_error(exc) from None
     if not any(p.char_count for p in pages):
