@@ -47,33 +47,9 @@ REFERENCE_FIELDS = ("type", "number", "symbol", "code", "year", "issued_date", "
 
 pytestmark = pytest.mark.skipif(not REAL.is_dir(), reason=f"{REAL} not present")
 
-# Test id -> why the converter is wrong (checked against the document; see tests/golden/README.md).
-_SPAN = "a cell merged over Chủ trì and Phối hợp reading 'Theo phân công tại <decision>' names no agency; it became one (and 'QĐ-UBND' was expanded inside the code)"
-KNOWN_BUGS: dict[str, str] = {
-    # 01 (DOCX task table)
-    "01-taskII.5-lead": _SPAN,
-    "01-taskIII.3-lead": _SPAN,
-    "01-taskVI.8-lead": _SPAN,
-    "01-taskI.2-timeframe": "'Trước ngày 31/01 năm liền kề' is a deadline that recurs every year (annual), not 'other'",
-    "01-taskIV.3-timeframe": "'Ban hành kế hoạch chậm nhất là ngày 31/12 năm trước liền kề ...' (the yearly training plan) is annual, not 'other'",
-    "01-taskVII.6-timeframe": "'Trước ngày 05 của tháng liền kề' recurs monthly: ongoing (timeframe_words.yaml: cycles under a year), not 'other'",
-    "01-taskVII.7-timeframe": "'Trước ngày 05 của tháng liền kề' recurs monthly: ongoing, not 'other'",
-    "01-taskV.2-lead": "'Cơ quan thuế' is the tax authorities in general (no named body): kind group, not agency",
-    "01-taskV.6-cooperating": "two collectives joined by ',' ('Cơ quan quản lý cấp trên của ĐVSNCL' + 'ĐVSNCL trực thuộc UBND tỉnh') kept as one agency, and 'tỉnh' lost",
-    # 10 (PDF, tasks in the body)
-    "10-II.1-title": "'1. Danh nghĩa tổ chức: ...' opens with a bold run-in heading; the label is the title, the rest the paragraph",
-    "10-II.2-title": "bold run-in heading 'Cơ quan chỉ đạo:' not taken as the title",
-    "10-II.3-title": "bold run-in heading 'Đơn vị chủ trì thực hiện:' not taken as the title",
-    "10-II.4-title": "bold run-in heading 'Đơn vị phối hợp thực hiện:' not taken as the title",
-    "10-02-NQ/TW-mentions": "3 occurrences in the text; the closing paragraph is counted twice (as V.20 paragraph and as the task made from it)",
-    "10-80-NQ/TW-mentions": "5 occurrences in the text; the closing paragraph is counted twice (section paragraph + task)",
-    "10-luat-ngan-sach-nha-nuoc-mentions": "1 occurrence (V.11); counted again from the task made from that bullet",
-    "10-task2.6-cooperating": "the 'Đơn vị phối hợp' line continues over the page break ('... thành phố và' / 'các đơn vị có liên quan.'): the continuation is lost and 'và' left dangling",
-    "10-task3.2-cooperating": "'nhóm nghệ sĩ trẻ trong nước và nước ngoài, làng nghề gốm Bát Tràng' are two entries, not one; 'Trường Khoa học liên ngành và Nghệ thuật' capitalisation",
-    "10-task4-cooperating": "'các cơ quan thông tấn, báo chí trong nước và quốc tế' is one collective, split at its inner comma",
-    "10-V.17": "'UBND các phường: Ba Đình, ...' became the generic 'UBND các xã, phường, đặc khu' plus a bare list of ward names as an agency",
-    "10-closing-not-a-task": "the closing paragraph 'Trên đây là Kế hoạch ...' (and 'UBND thành phố Hà Nội đề nghị ...') after V.20's bullets became tasks of V.20",
-}
+# Test id -> why the converter is wrong (checked against the document); run as xfail(strict=True).
+# Empty: the 21 differences the first run found were fixed (see tests/golden/README.md and git log).
+KNOWN_BUGS: dict[str, str] = {}
 
 
 # --------------------------------------------------------------------------- loading

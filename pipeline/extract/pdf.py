@@ -122,6 +122,15 @@ def build_table(cell_boxes: list[tuple[float, float, float, float]], words: list
     return Table(rows=ir_rows, n_cols=max(len(xs) - 1, 1), bordered=True, pages=(page,))
 
 
+def is_grid_of_values(table: Table) -> bool:
+    """Whether ruled lines frame a real table, not a framed text box or a decoration.
+
+    A real table has a row with two filled cells side by side; text that only
+    runs through boxes drawn around it (one filled cell per row) is read as text.
+    """
+    return any(sum(1 for c in row.cells if c.text.strip()) >= 2 for row in table.rows)
+
+
 def _is_margin_noise(line: Line, height: float) -> bool:
     in_strip = line.top < MARGIN_STRIP * height or line.bottom > (1 - MARGIN_STRIP) * height
     return in_strip and bool(_PAGE_NUMBER.match(line.text.strip()))
@@ -197,7 +206,9 @@ def read_page(page: pdfplumber.page.Page, number: int, stamped: list[Word] | Non
         if len(boxes) < 2:
             continue
         inside = [w for w in words if _inside(w, found.bbox)]
-        tables.append((found.bbox, build_table(boxes, inside, number)))
+        table = build_table(boxes, inside, number)
+        if is_grid_of_values(table):
+            tables.append((found.bbox, table))
     outside = [w for w in words if not any(_inside(w, bbox) for bbox, _ in tables)]
     lines = [ln for ln in group_lines(outside) if not _is_margin_noise(ln, page.height)]
     return PageContent(number, page.width, page.height, tuple(lines), tuple(tables), len(chars))

@@ -46,9 +46,9 @@ _HEAD = re.compile(r"""^(?:
   | uy\ ban|hoi\ dong|hoi|lien\ hiep|lien\ doan|lien\ minh|doan    # councils, mass organisations
   | truong|dai\ hoc|cao\ dang|hoc\ vien|benh\ vien|bao\ tang       # schools, hospitals, museums
   | trung\ tam|van\ phong|cong\ an|cong\ ty|tong\ cong\ ty|tap\ doan|hang\ (?:phim|hang)|ngan\ hang
-  | thanh\ tra|dai\ (?:phat|truyen|tieng)|bao(?!\ (?:ve|dam|ton|quan))|cong\ thong\ tin|co\ quan|co\ so|tinh\ uy|thanh\ uy|dang\ uy|tinh\ doan|thanh\ doan
+  | thanh\ tra|dai\ (?:phat|truyen|tieng)|bao(?!\ (?:ve|dam|ton|quan|chi))|cong\ thong\ tin|co\ quan|co\ so|don\ vi|tinh\ uy|thanh\ uy|dang\ uy|tinh\ doan|thanh\ doan
   | thuong\ truc|chu\ tich|pho\ chu\ tich|chanh|pho\ chanh|giam\ doc|bi\ thu|quoc\ hoi
-  | chinh\ phu|thu\ tuong|toa\ an|kiem\ toan|bao\ hiem|hai\ quan|hop\ tac\ xa|cau\ lac\ bo
+  | chinh\ phu|thu\ tuong|toa\ an|kiem\ toan|bao\ hiem|hai\ quan|hop\ tac\ xa|cau\ lac\ bo|lang\ nghe|nhom
 )\b""", re.X)
 # Heads that may follow a distributive prefix ("các Trường: Đại học X") without ending the list.
 _SUBHEAD = re.compile(r"^(?:dai hoc|cao dang|hoc vien|trung hoc|tieu hoc|mam non)\b")
@@ -61,8 +61,18 @@ _GROUP_START = re.compile(r"^(?:(?:thu truong|chu tich|lanh dao) )?(?:cac|nhung|
 _COLLECTIVE_TAIL = re.compile(r"""^(?:(?:ban|nganh|don\ vi|dia\ phuong|co\ quan|to\ chuc|doan\ the|so|hoi
     |thi\ xa|thi|thanh\ pho|xa|phuong|huyen|quan|thi\ tran|dac\ khu|doanh\ nghiep|ca\ nhan)\ ?)+
     (?:\ ?(?:co\ )?lien\ quan)?$""", re.X)
+_COLLECTIVE_NOUN = re.compile(r"^(?:co quan|don vi|to chuc|dia phuong|doanh nghiep|co so)\b")
+_BARE_PLURAL = re.compile(r"cac \w+(?: \w+)?")
 _LOCAL_GOV = re.compile(r"^(?:uy ban nhan dan|hoi dong nhan dan) (?P<unit>huyen|quan|thi xa|thanh pho|xa|phuong|thi tran|dac khu) \S")
 _DISTRICT_UNITS = {"huyen", "quan", "thi xa", "thanh pho"}
+# A distributive prefix: "các Trường" (: A; B) or "UBND các phường" (: Ba Đình, Hoàn Kiếm).
+_DISTRIBUTIVE = re.compile(r"(?i)(?:(?P<head>UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân)\s+)?các\s+(?P<kind>\w+)")
+# A generic noun phrase with no name in it ("Cơ quan thuế", "đơn vị sự nghiệp công lập ..."): a collective.
+_GENERIC = re.compile(r"^(?:cơ quan|đơn vị|cơ sở|tổ chức|doanh nghiệp|nhóm)\s+[a-zđà-ỹ]", re.I)
+_GENERIC_NEXT_LOWER = re.compile(r"^\S+\s+\S+\s+[a-zđà-ỹ]")
+# Text that points elsewhere instead of naming a body: "Theo phân công tại Quyết định số ...",
+# "Như Điều 3", "Căn cứ ...". A document code inside ("1441/QĐ-UBND") is a citation, not a name.
+_NOT_A_BODY = re.compile(r"^(?:theo|như|căn cứ|tùy|khi)\b|\d+\s*/\s*[A-ZĐ]", re.I)
 # A trailing "(báo cáo)", "(Đ/c Phúc)", "(Trung tâm Thông tin)": a note, not part of the name.
 _NOTE = re.compile(r"\s*\([^()]*\)\s*$")
 _SEPARATOR = re.compile(r"""
@@ -107,6 +117,8 @@ def _recase(text: str) -> str:
 def _unlisted(text: str, key: str, prov: Province | None, span: str) -> tuple[model.Agency, list[model.Warning]]:
     """A body absent from the gazetteer: local governments by rule, other heads with a warning."""
     name = _recase(text)
+    if _GENERIC.match(span) and _GENERIC_NEXT_LOWER.match(span):
+        return model.Agency(id=slugify(name), name=name, kind="group", text=span), []
     local = _LOCAL_GOV.match(key)
     suffix = f"-{prov.slug}" if prov and prov.slug not in slugify(name) else ""
     if local:
@@ -209,8 +221,11 @@ def _distribute(pieces: list[_Piece]) -> list[_Piece]:
     prefix = None
     for piece in pieces:
         key = agency_key(piece.text)
-        if piece.sep == ":" and out and re.fullmatch(r"(?i)các\s+\w+", out[-1].text):
-            prefix = out.pop().text.split(None, 1)[1].capitalize()
+        distributive = _DISTRIBUTIVE.fullmatch(out[-1].text) if out else None
+        if piece.sep == ":" and distributive:  # "các Trường: A; B", "UBND các phường: A, B"
+            out.pop()
+            kind = distributive.group("kind")
+            prefix = f"{distributive.group('head')} {kind}" if distributive.group("head") else kind.capitalize()
         if piece.sep in (":", ",") and prefix == "" or piece.sep == ":" and prefix is None:
             if re.fullmatch(r"[A-ZĐ]{1,6}", piece.text):  # internal units of the body before: dropped
                 prefix = ""
@@ -236,6 +251,9 @@ def _merge_continuations(pieces: list[_Piece]) -> list[_Piece]:
         key = agency_key(piece.text)
         tail = _COLLECTIVE_TAIL.match(key) and out and _GROUP_START.match(agency_key(out[-1].text) + " ")
         tail = tail and not (piece.sep == "và" and _is_known(piece.text))  # "... và các địa phương"
+        # "Các cơ quan, đơn vị trực tiếp sử dụng ngân sách": a bare plural noun shares what follows.
+        tail = tail or (piece.sep == "," and out and _BARE_PLURAL.fullmatch(agency_key(out[-1].text))
+                        and _COLLECTIVE_NOUN.match(key))
         if out and piece.sep in (",", "và") and (tail or not _HEAD.match(key) and not _is_known(piece.text)):
             out[-1] = _Piece(_joined([out[-1], piece]), out[-1].sep, out[-1].resolve_as)
         else:
@@ -257,6 +275,9 @@ def parse_agency_cell(text: str, province: str | None) -> tuple[list[model.Agenc
     agencies: list[model.Agency] = []
     warnings: list[model.Warning] = []
     for piece in _split(text or ""):
+        if _NOT_A_BODY.search(piece.text):
+            warnings.append(model.Warning("not_an_agency", f"no agency named, only a pointer: {_clean(piece.text)!r}"))
+            continue
         agency, found = resolve_agency(piece.resolve_as or piece.text, province)
         agency.text = _clean(piece.text)
         if agency.id not in {a.id for a in agencies}:

@@ -68,7 +68,8 @@ def split_bar(value: str) -> list[str]:
 def abbreviation_table() -> tuple[re.Pattern[str], dict[str, str]]:
     table = {r["abbreviation"]: r["expansion"] for r in read_data("abbreviations.csv")}
     alternatives = "|".join(re.escape(a) for a in sorted(table, key=len, reverse=True))
-    return re.compile(rf"(?<![\w&])(?:{alternatives})(?![\w&])"), table
+    # Not inside a document code: "QĐ-UBND", "KH/UBND" keep their letters.
+    return re.compile(rf"(?<![\w&/-])(?:{alternatives})(?![\w&/-])"), table
 
 
 def expand_abbreviations(text: str) -> str:

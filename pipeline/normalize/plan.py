@@ -21,9 +21,9 @@ from pipeline.model import (
     Warning,
 )
 from pipeline.normalize.agency_mentions import find_agencies
-from pipeline.normalize.agencies import parse_agency_cell, province_from_issuer, resolve_agency, resolve_issuer
+from pipeline.normalize.agencies import parse_agency_cell, province_from_issuer, resolve_issuer
 from pipeline.normalize.header import parse_number_line, parse_place_date
-from pipeline.normalize.reference_merge import collect_references
+from pipeline.normalize.reference_merge import collect_references, ids_cited_in
 from pipeline.normalize.text import normalize_text
 from pipeline.normalize.timeframes import parse_timeframe
 from pipeline.structure.closing import parse_signature, split_archive
@@ -113,6 +113,10 @@ def _section_texts(raw: RawSection, path: str) -> list[tuple[str, str]]:
     return texts
 
 
+def _task_text(task: RawTask) -> str:
+    return " ".join(v for k, v in task.cells.items() if k in ("content", "note", "output"))
+
+
 def _citable_texts(skeleton: Skeleton) -> list[tuple[str, str]]:
     """Every text that may cite another document, keyed by where it stands, in reading order."""
     texts: list[tuple[str, str]] = []
@@ -122,7 +126,8 @@ def _citable_texts(skeleton: Skeleton) -> list[tuple[str, str]]:
     for i, section in enumerate(skeleton.sections):
         texts.extend(_section_texts(section, f"sections.{section.number or i}"))
     for i, task in enumerate(skeleton.tasks):
-        texts.append((f"tasks[{i}]", " ".join(v for k, v in task.cells.items() if k in ("content", "note", "output"))))
+        if not task.from_body:  # a body task's text is counted as its section's paragraph
+            texts.append((f"tasks[{i}]", _task_text(task)))
     return [(where, normalize_text(text)) for where, text in texts]
 
 
@@ -136,10 +141,6 @@ def _data_table(raw: RawDataTable, paged: bool) -> DataTable:
     )
 
 
-def _names_no_body(agency: Agency, province: str | None) -> bool:
-    return any(w.code == "agency_unrecognized" for w in resolve_agency(agency.text, province)[1])
-
-
 def _recipient(text: str, index: int, ctx: _Context) -> Recipient:
     text = normalize_text(text)
     name, note = text, None
@@ -147,8 +148,6 @@ def _recipient(text: str, index: int, ctx: _Context) -> Recipient:
         name, note = m.group("name"), m.group("note").strip() or None
     agencies, warnings = parse_agency_cell(name, ctx.province)
     ctx.warnings.extend(_located(warnings, f"recipients[{index}]"))
-    # Text that names no body at all ("Như Điều 3": the addressees of Article 3) has no agency.
-    agencies = [a for a in agencies if not _names_no_body(a, ctx.province)]
     for agency in agencies:
         ctx.remember(agency)
     return Recipient(name=name, note=note, agency=agencies[0] if agencies else None, agencies=agencies)
@@ -167,6 +166,9 @@ def build_plan(skeleton: Skeleton, type_code: str | None, source: Source) -> Pla
     archive, drafter = split_archive(skeleton.closing.archive)
     own_code = number.code
     references, cited, ref_warnings = collect_references(_citable_texts(skeleton), own_code=own_code)
+    for i, task in enumerate(skeleton.tasks):
+        if task.from_body:
+            cited[f"tasks[{i}]"] = ids_cited_in(normalize_text(_task_text(task)), references)
     tasks = [_build_task(t, i, ctx, cited, source.format == "pdf") for i, t in enumerate(skeleton.tasks)]
     recipients = [_recipient(r, i, ctx) for i, r in enumerate(skeleton.closing.recipients)]
     preamble = Section(

@@ -139,3 +139,16 @@ def collect_references(texts: list[tuple[str, str]], own_code: str | None = None
         cited.setdefault(where, [])
         cited[where] += [rid for rid in dict.fromkeys(r for _, r in sorted(here)) if rid not in cited[where]]
     return [p.reference(rid) for rid, p in pending.items()], cited, warnings
+
+
+def ids_cited_in(text: str, references: list[model.Reference]) -> list[str]:
+    """Ids of known references a text cites, without counting mentions again.
+
+    For text that is already counted elsewhere (a task read from the body is
+    also a section paragraph).
+    """
+    known = {r.id for r in references}
+    by_alias = {alias: r.id for r in references for alias in r.aliases}
+    found = [c.key for c in find_citations(text) if c.key in known]
+    found += [rid for alias, rid in by_alias.items() if alias in text]
+    return list(dict.fromkeys(found))

@@ -129,7 +129,7 @@ def _activity_task(section: RawSection, number: str, group: str | None) -> RawTa
     fields = {**inline, **fields}
     if "lead" not in fields or not content:
         return None
-    return RawTask(number=number, group=group, cells={"content": content, **fields})
+    return RawTask(number=number, group=group, cells={"content": content, **fields}, from_body=True)
 
 
 _LEAD_AND_PARTNERS = re.compile(r"^(?P<lead>.+?)\s+chủ trì\s*,?\s*(?:phối hợp(?:\s+với)?\s+(?P<partners>.+))?$", re.I)
@@ -142,10 +142,15 @@ def _assigned_tasks(section: RawSection, number: str, group: str | None) -> list
     assignment = {"lead": heading}
     if m := _LEAD_AND_PARTNERS.match(heading):  # "Sở Tài chính chủ trì, phối hợp các sở, ban, ngành"
         assignment = {"lead": m.group("lead"), **({"cooperating": m.group("partners")} if m.group("partners") else {})}
-    items = [_BULLET.sub("", p).strip() for p in section.paragraphs if p.strip()]
+    paragraphs = [p for p in section.paragraphs if p.strip()]
+    # Where the items are bullets, an unbulleted paragraph after them closes the
+    # section ("Trên đây là Kế hoạch ..."), it is no task.
+    if any(_BULLET.match(p) for p in paragraphs):
+        paragraphs = [p for p in paragraphs if _BULLET.match(p)]
+    items = [_BULLET.sub("", p).strip() for p in paragraphs]
     items += [" ".join(filter(None, [c.title, *c.paragraphs])) for c in section.children if not c.children]
     return [
-        RawTask(number=f"{number}.{i}", group=group, cells={"content": item, **assignment})
+        RawTask(number=f"{number}.{i}", group=group, cells={"content": item, **assignment}, from_body=True)
         for i, item in enumerate(items, start=1)
         if item
     ]

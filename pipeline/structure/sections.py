@@ -29,6 +29,10 @@ _NUMBERING = (
 )
 
 
+# A colon after at most this many words ends an inline heading ("Cơ quan chỉ đạo: ...").
+MAX_LABEL_WORDS = 6
+_INLINE_LABEL = re.compile(r"^(?P<label>[^:;,.\d]{2,60}?)\s*:\s*(?P<rest>\S.*)$")
+
 # Numbering styles that open the section tree even on a plain (non-heading) paragraph.
 _TOP_STYLES = frozenset({"roman", "dieu", "chuong"})
 
@@ -71,15 +75,29 @@ def build_sections(paragraphs: list[Paragraph]) -> tuple[list[str], list[RawSect
         if numbered.style in styles:
             del stack[styles.index(numbered.style):]
         heading = is_heading(para, numbered)
+        title, text = (numbered.rest, None) if heading else split_label(numbered.rest)
         section = RawSection(
             number=numbered.label,
-            title=numbered.rest if heading else None,
+            title=title,
             level=len(stack) + 1,
-            paragraphs=[] if heading else [numbered.rest],
+            paragraphs=[text] if text else [],
         )
         (stack[-1][1].children if stack else roots).append(section)
         stack.append((numbered.style, section))
     return preamble, roots
+
+
+def split_label(text: str) -> tuple[str | None, str]:
+    """("Danh nghĩa tổ chức", "Thành ủy, ...") from "Danh nghĩa tổ chức: Thành ủy, ...".
+
+    A numbered paragraph that opens with a short label and a colon carries its
+    heading inline (the label is printed bold); a long run before the colon is
+    a sentence, not a label.
+    """
+    m = _INLINE_LABEL.match(text)
+    if m and len(m.group("label").split()) <= MAX_LABEL_WORDS:
+        return m.group("label").strip(), m.group("rest").strip()
+    return None, text
 
 
 def _letter_in_sequence(numbered: Numbered, stack: list[tuple[str, RawSection]]) -> Numbered:

@@ -39,6 +39,8 @@ class RawTask:
     cells: dict[str, str]
     pages: tuple[int, ...] = ()
     table: int = 0
+    # True for a task read from the body text (no task table): its text is also a paragraph.
+    from_body: bool = False
 
 
 @dataclass(frozen=True)
