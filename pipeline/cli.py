@@ -11,8 +11,7 @@ import sys
 from pathlib import Path
 
 from pipeline.conversion import ConversionError, convert
-from pipeline import batch_cli
-from pipeline.output import db_cli, diff_cli, export_cli
+import importlib
 from pipeline.output.serialize import to_json, write_atomically
 from pipeline.output.validate import validation_errors
 
@@ -48,7 +47,16 @@ class _Parser(argparse.ArgumentParser):
         sys.exit(EXIT_USAGE)
 
 
-def build_parser() -> argparse.ArgumentParser:
+# Commands whose modules are imported only when used: `vnplan convert` starts fast.
+LAZY_COMMANDS = {
+    "diff": ("pipeline.output.diff_cli", "compare two revisions of a plan"),
+    "batch": ("pipeline.batch_cli", "convert a folder tree in parallel"),
+    "load": ("pipeline.output.db_cli", "load JSON files into a database"),
+    "export": ("pipeline.output.export_cli", "export tasks to CSV / Excel / Parquet"),
+}
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     parser = _Parser(prog="vnplan", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     convert_cmd = sub.add_parser(
@@ -62,9 +70,19 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     validate_cmd.add_argument("files", nargs="+", metavar="JSON", type=Path)
-    for module in (diff_cli, batch_cli, db_cli, export_cli):
-        module.add_parser(sub)
+    chosen = _command_in(argv)
+    for name, (module, summary) in LAZY_COMMANDS.items():
+        if name == chosen:
+            importlib.import_module(module).add_parser(sub)
+        else:  # listed in --help without importing its dependencies (scipy, SQLAlchemy, pandas ...)
+            sub.add_parser(name, help=summary)
     return parser
+
+
+def _command_in(argv: list[str] | None) -> str | None:
+    """The subcommand named on the command line, if any (the first word not an option)."""
+    words = sys.argv[1:] if argv is None else argv
+    return next((w for w in words if not w.startswith("-")), None)
 
 
 def _fail(path: Path, reason: str) -> None:
@@ -135,14 +153,13 @@ def run_validate(files: list[Path]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     if args.command == "convert":
         return run_convert(args.files, args.output)
     if args.command == "validate":
         return run_validate(args.files)
-    commands = {"diff": diff_cli, "batch": batch_cli, "load": db_cli, "export": export_cli}
-    if args.command in commands:
-        return commands[args.command].run(args)
+    if args.command in LAZY_COMMANDS:
+        return importlib.import_module(LAZY_COMMANDS[args.command][0]).run(args)
     parser.print_help(sys.stderr)
     return EXIT_USAGE
