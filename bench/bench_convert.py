@@ -106,7 +106,7 @@ def bench_samples(runs: int) -> None:
 
 
 def bench_long(page_counts: list[int], profile: bool) -> None:
-    print(f"\nlong generated plans (reportlab, ruled task table on every page)")
+    print("\nlong generated plans (reportlab, ruled task table on every page)")
     print(f"{'pages':>5} {'tasks':>6} {'convert s':>10} {'s/page':>8} {'peak MB':>8} {'floor s':>8} {'floor MB':>9} {'ratio':>6}")
     with tempfile.TemporaryDirectory() as tmp:
         longest = None

@@ -6,7 +6,6 @@ a second); the batch reaches it by its scheduler address as a real cluster would
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 

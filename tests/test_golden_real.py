@@ -17,19 +17,17 @@ import json
 import re
 import subprocess
 import sys
-import unicodedata
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from pipeline.normalize.text import clean_whitespace, fold_diacritics
 from test_golden import first_difference, project_agency, project_reference, section_paths, show
+from test_golden import params as golden_params
 
-try:
-    from pipeline.conversion import convert
-except ImportError:  # older layout
-    from pipeline.convert import convert
+from pipeline.conversion import convert
 from pipeline.output.serialize import to_json
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -98,19 +96,12 @@ def project_task(task: dict, fields: tuple[str, ...], timeframe_keys: tuple[str,
 
 def fold(text: str | None) -> str:
     """Lower case, no diacritics, single spaces: for matching, never for comparing values."""
-    text = unicodedata.normalize("NFD", (text or "").replace("đ", "d").replace("Đ", "D"))
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
-    return re.sub(r"\s+", " ", text).strip().lower()
+    return clean_whitespace(fold_diacritics(text or "")).lower()
 
 
 def params(ids: list[str]) -> list:
     """pytest params for "<doc>-<item>" ids, known bugs marked xfail(strict=True)."""
-    out = []
-    for test_id in ids:
-        doc, _, item = test_id.partition("-")
-        marks = [pytest.mark.xfail(strict=True, reason=KNOWN_BUGS[test_id])] if test_id in KNOWN_BUGS else []
-        out.append(pytest.param(doc, item, id=test_id, marks=marks))
-    return out
+    return golden_params(ids, KNOWN_BUGS)
 
 
 def check(label: str, expected: Any, got: Any) -> None:
