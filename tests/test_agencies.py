@@ -201,3 +201,34 @@ def test_abbreviations_on_token_boundaries():
     assert ag.expand_abbreviations("UBND tỉnh, KH&CN") == "Ủy ban nhân dân tỉnh, Khoa học và Công nghệ"
     assert ag.expand_abbreviations("SỞ KẾ HOẠCH VÀ ĐẦU TƯ") == "SỞ KẾ HOẠCH VÀ ĐẦU TƯ"  # no "TƯ" -> "Trung ương"
     assert ag.expand_abbreviations("CTCP") == "CTCP"  # "CT" only as a whole token
+
+
+@pytest.mark.parametrize("cell", [
+    "Theo phân công tại Quyết định số 1441/QĐ-UBND ngày 25/9/2025 của Chủ tịch UBND tỉnh",  # a pointer, no body
+    "Như Điều 3",  # recipients: the addressees of another article
+])
+def test_pointers_name_no_agency(cell):
+    agencies, warnings = ag.parse_agency_cell(cell, "Lâm Đồng")
+    assert agencies == [] and [w.code for w in warnings] == ["not_an_agency"]
+
+
+def test_abbreviations_inside_document_codes_are_left_alone():
+    # "QĐ-UBND" is a symbol, not "QĐ-Ủy ban nhân dân"
+    assert ag.expand_abbreviations("Quyết định 1441/QĐ-UBND của UBND tỉnh") == (
+        "Quyết định 1441/QĐ-UBND của Ủy ban nhân dân tỉnh")
+
+
+@pytest.mark.parametrize("cell, expected", [
+    # a generic noun phrase names no single body: a collective
+    ("Cơ quan thuế", [("Cơ quan thuế", "group")]),
+    # a bare plural shares what follows the comma
+    ("Các cơ quan, đơn vị trực tiếp sử dụng ngân sách nhà nước",
+     [("Các cơ quan, đơn vị trực tiếp sử dụng ngân sách nhà nước", "group")]),
+    # a distributive prefix over ward names, then another body after "và"
+    ("UBND các phường: Ba Đình, Hoàn Kiếm và UBND xã Bát Tràng",
+     [("Ủy ban nhân dân phường Ba Đình", "agency"), ("Ủy ban nhân dân phường Hoàn Kiếm", "agency"),
+      ("Ủy ban nhân dân xã Bát Tràng", "agency")]),
+])
+def test_collectives_and_distributive_prefixes(cell, expected):
+    agencies, _ = ag.parse_agency_cell(cell, "Hà Nội")
+    assert [(a.name, a.kind) for a in agencies] == expected

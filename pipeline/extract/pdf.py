@@ -20,6 +20,7 @@ from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.extract.errors import ExtractError
+from pipeline.extract.pdf_chars import attach_marks, drop_overprinted, unmapped_share
 from pipeline.extract.pdf_annots import annotation_subtypes, pages_with_stamps, stamped_words
 from pipeline.extract.layout import (
     Band,
@@ -45,16 +46,14 @@ from pipeline.ir import Block, Cell, Extracted, Paragraph, Row, Table
 # and the word italic.
 WORD_SETTINGS = {"x_tolerance": 1.5, "y_tolerance": 3, "keep_blank_chars": False, "return_chars": True}
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3, "intersection_tolerance": 3}
-# Two identical characters closer than this (points) are one character drawn twice.
-OVERPRINT_TOLERANCE = 1.0
 # A line ending this close (points) to the right edge is a full line of a justified paragraph.
 FULL_LINE_SLACK = 3.0
-# Spacing forms of marks some producers draw instead of combining ones.
-SPACING_MARKS = {"\u02cb": "\u0300", "\u0060": "\u0300", "\u02ca": "\u0301", "\u00b4": "\u0301", "\u02dc": "\u0303"}
-# How far (in font sizes) a detached mark may sit from its letter.
-MARK_REACH = 0.6
 # Top and bottom strips of the page (fraction of its height) where running headers and footers live.
 MARGIN_STRIP = 0.08
+# Above this share of unmapped glyphs the text layer is noise: refuse the file...
+MAX_UNMAPPED_SHARE = 0.3
+# ...above this on a page, warn that the page was read only in part.
+PAGE_UNMAPPED_WARNING = 0.02
 # More pages than this is not a plan; refuse rather than run for minutes.
 MAX_PAGES = 2000
 
@@ -70,6 +69,8 @@ class PageContent:
     tables: tuple[tuple[tuple[float, float, float, float], Table], ...]
     # Characters of the page's own text layer (0 on a scanned page; stamped annotation text aside).
     char_count: int = 0
+    # Share of those characters that are glyphs without a Unicode mapping.
+    unmapped: float = 0.0
 
 
 def _to_word(raw: dict, page: int) -> Word:
@@ -136,67 +137,6 @@ def _is_margin_noise(line: Line, height: float) -> bool:
     return in_strip and bool(_PAGE_NUMBER.match(line.text.strip()))
 
 
-def drop_overprinted(chars: list[dict], tolerance: float = OVERPRINT_TOLERANCE) -> list[dict]:
-    """Remove characters drawn again on top of themselves (fake bold), keeping the first.
-
-    pdfplumber's own dedupe_chars sorts by list index and is quadratic; this
-    buckets positions on a grid, so it stays linear on dense pages.
-    """
-    seen: set[tuple[str, int, int]] = set()
-    kept = []
-    for char in chars:
-        gx, gy = round(char["x0"] / tolerance), round(char["top"] / tolerance)
-        near = {(char["text"], gx + dx, gy + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)}
-        if near & seen:
-            continue
-        seen.add((char["text"], gx, gy))
-        kept.append(char)
-    return kept
-
-
-def _mark_of(text: str) -> str | None:
-    """The combining form of a lone tone/vowel mark character, else None."""
-    if len(text) != 1:
-        return None
-    if unicodedata.combining(text):
-        return text
-    return SPACING_MARKS.get(text)
-
-
-def _base_for(mark: dict, chars: list[dict]) -> dict | None:
-    """The letter a detached mark belongs to: the one under it, else the nearest to its left."""
-    centre_x = (mark["x0"] + mark["x1"]) / 2
-    centre_y = (mark["top"] + mark["bottom"]) / 2
-    reach = MARK_REACH * mark.get("size", 10.0)
-    same_line = [c for c in chars if abs((c["top"] + c["bottom"]) / 2 - centre_y) < reach and c["text"].isalpha()]
-    # Strictly inside a letter; a mark on the boundary follows the letter before it,
-    # as a combining mark follows its base in the text.
-    under = [c for c in same_line if c["x0"] + 0.5 < centre_x < c["x1"] - 0.5]
-    if under:
-        return min(under, key=lambda c: abs((c["x0"] + c["x1"]) / 2 - centre_x))
-    left = [c for c in same_line if c["x1"] <= centre_x and centre_x - c["x1"] <= reach]
-    return max(left, key=lambda c: c["x1"]) if left else None
-
-
-def attach_marks(chars: list[dict]) -> list[dict]:
-    """Put tone marks drawn as separate glyphs back on their letters ("ĐIỀ U" -> "ĐIỀU").
-
-    Some producers draw a syllable's tone mark as its own glyph, beside or over
-    the letter; text extraction then splits the word at the mark. The mark is
-    merged into its letter (NFC), and the letter's box widened to cover it so
-    no gap is left where the mark stood.
-    """
-    if not any(_mark_of(c["text"]) for c in chars):
-        return chars
-    letters = [dict(c) for c in chars if not _mark_of(c["text"])]
-    for mark in (c for c in chars if _mark_of(c["text"])):
-        base = _base_for(mark, letters)
-        if base is not None:
-            base["text"] = unicodedata.normalize("NFC", base["text"] + _mark_of(mark["text"]))
-            base["x1"] = max(base["x1"], mark["x1"])
-    return letters
-
-
 def read_page(page: pdfplumber.page.Page, number: int, stamped: list[Word] | None = None) -> PageContent:
     chars = attach_marks(drop_overprinted(page.chars))
     words = [_to_word(w, number) for w in extract_words(chars, **WORD_SETTINGS)] + list(stamped or ())
@@ -211,7 +151,7 @@ def read_page(page: pdfplumber.page.Page, number: int, stamped: list[Word] | Non
             tables.append((found.bbox, table))
     outside = [w for w in words if not any(_inside(w, bbox) for bbox, _ in tables)]
     lines = [ln for ln in group_lines(outside) if not _is_margin_noise(ln, page.height)]
-    return PageContent(number, page.width, page.height, tuple(lines), tuple(tables), len(chars))
+    return PageContent(number, page.width, page.height, tuple(lines), tuple(tables), len(chars), unmapped_share(page.chars))
 
 
 def _read_and_close(page: pdfplumber.page.Page, number: int, stamped: list[Word] | None) -> PageContent:
@@ -254,7 +194,8 @@ def drop_running_lines(pages: list[PageContent]) -> list[PageContent]:
         return key(line) not in running or not (in_top(line, page) or in_bottom(line, page))
 
     return [
-        PageContent(p.number, p.width, p.height, tuple(ln for ln in p.lines if kept(ln, p)), p.tables, p.char_count)
+        PageContent(p.number, p.width, p.height, tuple(ln for ln in p.lines if kept(ln, p)), p.tables, p.char_count,
+                    p.unmapped)
         for p in pages
     ]
 
@@ -385,15 +326,28 @@ def extract_pdf(path: Path) -> Extracted:
             raise _pdf_error(exc) from None
     if not any(p.char_count for p in pages):
         raise ExtractError("no text layer (scanned or image-only PDF; OCR is not supported)")
+    unreadable = sum(p.unmapped * p.char_count for p in pages) / sum(p.char_count for p in pages)
+    if unreadable > MAX_UNMAPPED_SHARE:
+        raise ExtractError(f"text layer unreadable: {unreadable:.0%} of the glyphs have no Unicode mapping "
+                           "(fonts embedded without one); OCR is not supported")
     pages = drop_running_lines(pages)
     blocks = join_pages([page_blocks(p) for p in pages])
-    return Extracted(blocks=tuple(blocks), pages=count, warnings=_textless_pages_warning(pages))
+    return Extracted(blocks=tuple(blocks), pages=count, warnings=page_warnings(pages))
 
 
-def _textless_pages_warning(pages: list[PageContent]) -> tuple[tuple[str, str, str], ...]:
-    """A document partly scanned: say which pages were skipped, never silently."""
+def _listed(numbers: list[int]) -> str:
+    return ", ".join(map(str, numbers[:20])) + (" ..." if len(numbers) > 20 else "")
+
+
+def page_warnings(pages: list[PageContent]) -> tuple[tuple[str, str, str], ...]:
+    """Pages read only in part: scanned pages skipped, pages with unmapped glyphs. Never silent."""
+    warnings = []
     empty = [p.number for p in pages if not p.char_count]
-    if not empty:
-        return ()
-    listed = ", ".join(map(str, empty[:20])) + (" ..." if len(empty) > 20 else "")
-    return (("pages_without_text", f"{len(empty)} of {len(pages)} pages have no text layer (scanned?): {listed}", "source"),)
+    if empty:
+        warnings.append(("pages_without_text",
+                         f"{len(empty)} of {len(pages)} pages have no text layer (scanned?): {_listed(empty)}", "source"))
+    garbled = [p.number for p in pages if p.unmapped > PAGE_UNMAPPED_WARNING]
+    if garbled:
+        warnings.append(("text_partly_unreadable",
+                         f"glyphs without a Unicode mapping on {len(garbled)} page(s): {_listed(garbled)}", "source"))
+    return tuple(warnings)

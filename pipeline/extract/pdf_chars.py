@@ -1,0 +1,89 @@
+"""Character-level repairs before words are built: what PDF producers get wrong.
+
+- characters drawn twice on top of each other (fake bold) are dropped;
+- tone marks drawn as glyphs of their own, beside or over their letter, are put
+  back on the letter ("ĐIỀ U" -> "ĐIỀU");
+- glyphs without a Unicode mapping (pdfminer's "(cid:12)") are counted, so a
+  file whose text layer cannot be read is refused instead of turned into noise.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Two identical characters closer than this (points) are one character drawn twice.
+OVERPRINT_TOLERANCE = 1.0
+# Spacing forms of marks some producers draw instead of combining ones.
+SPACING_MARKS = {"\u02cb": "\u0300", "\u0060": "\u0300", "\u02ca": "\u0301", "\u00b4": "\u0301", "\u02dc": "\u0303"}
+# How far (in font sizes) a detached mark may sit from its letter.
+MARK_REACH = 0.6
+# pdfminer writes a glyph it cannot map to Unicode as "(cid:NN)".
+_UNMAPPED = re.compile(r"\(cid:\d+\)")
+
+
+def drop_overprinted(chars: list[dict], tolerance: float = OVERPRINT_TOLERANCE) -> list[dict]:
+    """Remove characters drawn again on top of themselves (fake bold), keeping the first.
+
+    pdfplumber's own dedupe_chars sorts by list index and is quadratic; this
+    buckets positions on a grid, so it stays linear on dense pages.
+    """
+    seen: set[tuple[str, int, int]] = set()
+    kept = []
+    for char in chars:
+        gx, gy = round(char["x0"] / tolerance), round(char["top"] / tolerance)
+        near = {(char["text"], gx + dx, gy + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)}
+        if near & seen:
+            continue
+        seen.add((char["text"], gx, gy))
+        kept.append(char)
+    return kept
+
+
+def _mark_of(text: str) -> str | None:
+    """The combining form of a lone tone/vowel mark character, else None."""
+    if len(text) != 1:
+        return None
+    if unicodedata.combining(text):
+        return text
+    return SPACING_MARKS.get(text)
+
+
+def _base_for(mark: dict, chars: list[dict]) -> dict | None:
+    """The letter a detached mark belongs to: the one under it, else the nearest to its left."""
+    centre_x = (mark["x0"] + mark["x1"]) / 2
+    centre_y = (mark["top"] + mark["bottom"]) / 2
+    reach = MARK_REACH * mark.get("size", 10.0)
+    same_line = [c for c in chars if abs((c["top"] + c["bottom"]) / 2 - centre_y) < reach and c["text"].isalpha()]
+    # Strictly inside a letter; a mark on the boundary follows the letter before it,
+    # as a combining mark follows its base in the text.
+    under = [c for c in same_line if c["x0"] + 0.5 < centre_x < c["x1"] - 0.5]
+    if under:
+        return min(under, key=lambda c: abs((c["x0"] + c["x1"]) / 2 - centre_x))
+    left = [c for c in same_line if c["x1"] <= centre_x and centre_x - c["x1"] <= reach]
+    return max(left, key=lambda c: c["x1"]) if left else None
+
+
+def attach_marks(chars: list[dict]) -> list[dict]:
+    """Put tone marks drawn as separate glyphs back on their letters ("ĐIỀ U" -> "ĐIỀU").
+
+    Some producers draw a syllable's tone mark as its own glyph, beside or over
+    the letter; text extraction then splits the word at the mark. The mark is
+    merged into its letter (NFC), and the letter's box widened to cover it so
+    no gap is left where the mark stood.
+    """
+    if not any(_mark_of(c["text"]) for c in chars):
+        return chars
+    letters = [dict(c) for c in chars if not _mark_of(c["text"])]
+    for mark in (c for c in chars if _mark_of(c["text"])):
+        base = _base_for(mark, letters)
+        if base is not None:
+            base["text"] = unicodedata.normalize("NFC", base["text"] + _mark_of(mark["text"]))
+            base["x1"] = max(base["x1"], mark["x1"])
+    return letters
+
+
+def unmapped_share(chars: list[dict]) -> float:
+    """The share of a page's characters that are glyphs without a Unicode mapping."""
+    if not chars:
+        return 0.0
+    return sum(1 for c in chars if _UNMAPPED.fullmatch(c["text"]) or "\ufffd" in c["text"]) / len(chars)
