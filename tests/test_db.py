@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import func, select, text
 
 from pipeline.conversion import convert
-from pipeline.output import db, db_cli
+from pipeline.output import db, db_cli, db_schema
 from pipeline.output.serialize import to_json
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,10 +41,10 @@ def engine(request, tmp_path):
     else:
         pytest.skip("no PostgreSQL server (set VNPLAN_TEST_PG_URL; .ci/postgres.sh starts one)")
     eng = db.connect(url)
-    db.metadata.drop_all(eng)
-    db.metadata.create_all(eng)
+    db_schema.metadata.drop_all(eng)
+    db_schema.metadata.create_all(eng)
     yield eng
-    db.metadata.drop_all(eng)
+    db_schema.metadata.drop_all(eng)
     eng.dispose()
 
 
@@ -68,36 +68,37 @@ def test_document_is_stored_in_every_table(engine, plan):
     assert result.status == "stored" and result.previous_id is None
     roles = [a for t in plan["tasks"] for a in t["lead"] + t["cooperating"]] + [t["submit_to"] for t in plan["tasks"] if t["submit_to"]]
     expected = [
-        (db.documents, 1),
-        (db.document_files, 1),
-        (db.tasks, len(plan["tasks"])),
-        (db.task_agencies, len(roles)),
-        (db.recipients, len(plan["recipients"])),
-        (db.references, len(plan["references"])),
-        (db.sections, len(db.flatten_sections(plan["sections"]))),
-        (db.paragraphs, sum(len(s["paragraphs"]) for _, _, s, _ in db.flatten_sections(plan["sections"]))),
+        (db_schema.documents, 1),
+        (db_schema.document_files, 1),
+        (db_schema.tasks, len(plan["tasks"])),
+        (db_schema.task_agencies, len(roles)),
+        (db_schema.recipients, len(plan["recipients"])),
+        (db_schema.references, len(plan["references"])),
+        (db_schema.sections, len(db.flatten_sections(plan["sections"]))),
+        (db_schema.paragraphs, sum(len(s["paragraphs"]) for _, _, s, _ in db.flatten_sections(plan["sections"]))),
     ]
     for table, rows in expected:
         assert count(engine, table) == rows, table.name
     # each reference cited once at the document level, with its mention count
-    assert count(engine, db.citations, db.citations.c.task_id.is_(None), db.citations.c.paragraph_id.is_(None)) \
+    cites = db_schema.citations
+    assert count(engine, cites, cites.c.task_id.is_(None), cites.c.paragraph_id.is_(None)) \
         == len(plan["references"])
     # and task-level citations for every reference a task row names
-    assert count(engine, db.citations, db.citations.c.task_id.is_not(None)) \
+    assert count(engine, cites, cites.c.task_id.is_not(None)) \
         == sum(len(set(t["references"])) for t in plan["tasks"])
     with engine.connect() as conn:
-        doc = conn.execute(select(db.documents)).one()
+        doc = conn.execute(select(db_schema.documents)).one()
         assert (doc.code, doc.issued_date.isoformat(), doc.is_current) == (
             plan["document"]["code"], plan["document"]["issued_date"], True)
-        first = conn.execute(select(db.tasks).order_by(db.tasks.c.position)).first()
+        first = conn.execute(select(db_schema.tasks).order_by(db_schema.tasks.c.position)).first()
         assert first.content == plan["tasks"][0]["content"]
 
 
 def test_section_paths_and_parents(engine, plan):
     db.load_document(engine, plan)
     with engine.connect() as conn:
-        rows = conn.execute(select(db.sections.c.id, db.sections.c.parent_id, db.sections.c.path,
-                                   db.sections.c.depth)).all()
+        rows = conn.execute(select(db_schema.sections.c.id, db_schema.sections.c.parent_id, db_schema.sections.c.path,
+                                   db_schema.sections.c.depth)).all()
     by_id = {r.id: r for r in rows}
     for row in rows:
         if row.parent_id is not None:  # a child's path extends its parent's
@@ -141,12 +142,13 @@ def test_load_sequences(engine, plan, names, statuses, documents):
     versions = _versions(plan)
     results = [db.load_document(engine, versions[name]) for name in names]
     assert [r.status for r in results] == statuses
-    assert count(engine, db.documents) == documents
-    assert count(engine, db.documents, db.documents.c.is_current) == documents - statuses.count("revision")
+    assert count(engine, db_schema.documents) == documents
+    current = db_schema.documents.c.is_current
+    assert count(engine, db_schema.documents, current) == documents - statuses.count("revision")
     if statuses[-1] == "revision":
         assert results[-1].previous_id == results[0].document_id
     # tasks are never stored twice for one document
-    assert count(engine, db.tasks) == sum(len(versions[n]["tasks"]) for n, s in zip(names, statuses)
+    assert count(engine, db_schema.tasks) == sum(len(versions[n]["tasks"]) for n, s in zip(names, statuses)
                                           if s in ("stored", "revision"))
 
 
@@ -154,8 +156,8 @@ def test_shared_agencies_and_references_stored_once(engine, plan):
     versions = _versions(plan)
     db.load_document(engine, versions["a"])
     db.load_document(engine, versions["other-plan"])
-    assert count(engine, db.references) == len(plan["references"])
-    assert count(engine, db.agencies) == len(db.agency_rows(plan))
+    assert count(engine, db_schema.references) == len(plan["references"])
+    assert count(engine, db_schema.agencies) == len(db.agency_rows(plan))
 
 
 def test_failed_document_leaves_nothing(engine, plan):
@@ -164,7 +166,7 @@ def test_failed_document_leaves_nothing(engine, plan):
     broken["tasks"][3]["content"] = None  # NOT NULL: fails after the document row was inserted
     with pytest.raises(Exception):
         db.load_document(engine, broken)
-    assert count(engine, db.documents) == 0 and count(engine, db.tasks) == 0
+    assert count(engine, db_schema.documents) == 0 and count(engine, db_schema.tasks) == 0
 
 
 # ---- the command ----------------------------------------------------------------------------

@@ -19,8 +19,10 @@ from referencing import Registry, Resource
 import revisions as rv
 from pipeline.conversion import convert
 from pipeline.output import diff_cli
-from pipeline.output.diff import (align, diff_plans, section_paths, timeframe_key, word_diff)
+from pipeline.output.diff import diff_plans, timeframe_key
+from pipeline.output.diff_align import align, word_diff
 from pipeline.output.diff_render import diff_to_dict, render_text, renumbered_runs
+from pipeline.output.diff_sections import section_paths
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "schemas"
 

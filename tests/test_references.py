@@ -11,10 +11,8 @@ import pytest
 from metrics import score_table
 from pipeline import model
 from pipeline.normalize.reference_merge import collect_references
-from pipeline.normalize.references import (
-    Citation, find_alias_definitions, find_citations, issuer_from_symbol,
-    document_types, modern_tones, normalize_issuer,
-)
+from pipeline.normalize.citation_vocab import document_types, issuer_from_symbol, modern_tones, normalize_issuer
+from pipeline.normalize.references import Citation, find_alias_definitions, find_citations
 from reference_cases import CASES
 
 SEED_NAMES = ("plan-196-KH-UBND.txt",)

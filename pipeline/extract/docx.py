@@ -5,7 +5,8 @@ w:customXml wrappers real documents put around them) instead of python-docx's
 high-level objects: those skip content controls and repeat a merged cell once
 per grid position, while the IR wants each cell once with its spans. python-docx
 is used only to open the package and find the main, styles and numbering parts
-(of a .docm or .dotx too, which ``docx.Document`` refuses).
+(of a .docm or .dotx too, which ``docx.Document`` refuses). Tables are read
+by `docx_tables`, styles resolved by `docx_styles`, list labels by `docx_numbering`.
 Headers, footers, footnotes and text boxes are not body text and are left out.
 """
 from __future__ import annotations
@@ -25,9 +26,8 @@ from lxml import etree
 
 from pipeline import ir
 from pipeline.extract.docx_numbering import Numbering
-from pipeline.extract.docx_styles import (
-    Styles, child, int_val, is_on, load_styles, paragraph_property, run_flag, style_chain, val,
-)
+from pipeline.extract.docx_styles import Styles, child, load_styles, paragraph_property, run_flag, val
+from pipeline.extract.docx_tables import TRANSPARENT, read_table
 from pipeline.extract.errors import ExtractError
 from pipeline.normalize.text import clean_whitespace
 
@@ -37,9 +37,6 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAIN_PART = "word/document.xml"
 TWIPS_PER_POINT = 20
 
-# Elements whose children are read as if they stood in the parent (content controls, links, revisions).
-_TRANSPARENT = {qn(t) for t in ("w:sdt", "w:sdtContent", "w:customXml", "w:smartTag", "w:hyperlink",
-                                "w:ins", "w:moveTo", "w:fldSimple", "w:dir", "w:bdo")}
 _JC_TO_ALIGN: dict[str, ir.Alignment] = {
     "left": "left", "start": "left", "center": "center", "right": "right", "end": "right",
     "both": "justify", "distribute": "justify", "thaiDistribute": "justify",
@@ -48,7 +45,6 @@ _JC_TO_ALIGN: dict[str, ir.Alignment] = {
 # Run children that stand for characters: tabs and line breaks read as spaces.
 _RUN_MARKS = {qn("w:tab"): " ", qn("w:ptab"): " ", qn("w:br"): " ", qn("w:cr"): " ",
               qn("w:noBreakHyphen"): "-"}
-_BORDER_SIDES = ("top", "left", "bottom", "right", "start", "end", "insideH", "insideV")
 
 
 @dataclass
@@ -166,8 +162,8 @@ def _body_blocks(container: etree._Element, ctx: _Context) -> Iterator[ir.Block]
             if paragraph is not None:
                 yield paragraph
         elif node.tag == qn("w:tbl"):
-            yield _table(node, ctx)
-        elif node.tag in _TRANSPARENT:
+            yield read_table(node, ctx.styles, lambda tc: _body_blocks(tc, ctx))
+        elif node.tag in TRANSPARENT:
             yield from _body_blocks(node, ctx)
 
 
@@ -177,7 +173,7 @@ def _runs(container: etree._Element) -> Iterator[etree._Element]:
     for node in container:
         if node.tag == qn("w:r"):
             yield node
-        elif node.tag in _TRANSPARENT:
+        elif node.tag in TRANSPARENT:
             yield from _runs(node)
 
 
@@ -253,168 +249,6 @@ def _first_line_indent(ind: etree._Element | None) -> float | None:
             except ValueError:
                 return None
     return None
-
-
-# --- tables -----------------------------------------------------------------------------------
-
-
-@dataclass
-class _RawCell:
-    """A w:tc while its table is being read: row_span and paragraphs grow as merges resolve."""
-
-    tc: etree._Element
-    col: int
-    col_span: int
-    vmerge: str | None  # "restart", "continue" or None
-    paragraphs: list[ir.Paragraph]
-    row_span: int = 1
-
-
-def _children(container: etree._Element, tag: str) -> Iterator[etree._Element]:
-    """Direct children with ``tag``, looking through content controls (rows and cells can be wrapped)."""
-    for node in container:
-        if node.tag == qn(tag):
-            yield node
-        elif node.tag in _TRANSPARENT:
-            yield from _children(node, tag)
-
-
-def _row_cells(tr: etree._Element, ctx: _Context) -> list[_RawCell]:
-    """A row's cells placed on the grid: w:gridBefore shifts the first one, w:gridSpan widens,
-    and a legacy w:hMerge continuation widens the cell before it instead of being a cell."""
-    col = int_val(tr, "w:trPr", "w:gridBefore", default=0)
-    cells: list[_RawCell] = []
-    for tc in _children(tr, "w:tc"):
-        span = max(1, int_val(tc, "w:tcPr", "w:gridSpan", default=1))
-        hmerge = child(tc, "w:tcPr", "w:hMerge")
-        if hmerge is not None and hmerge.get(qn("w:val")) != "restart" and cells:
-            cells[-1].col_span += span
-            cells[-1].paragraphs += _cell_paragraphs(tc, ctx)
-        else:
-            vmerge = child(tc, "w:tcPr", "w:vMerge")
-            state = None if vmerge is None else ("restart" if vmerge.get(qn("w:val")) == "restart" else "continue")
-            cells.append(_RawCell(tc, col, span, state, _cell_paragraphs(tc, ctx)))
-        col += span
-    return cells
-
-
-def _cell_paragraphs(tc: etree._Element, ctx: _Context) -> list[ir.Paragraph]:
-    """A cell's paragraphs; a nested table contributes its cells' paragraphs in reading order."""
-    paragraphs: list[ir.Paragraph] = []
-    for block in _body_blocks(tc, ctx):
-        if isinstance(block, ir.Table):
-            paragraphs += [p for row in block.rows for cell in row.cells for p in cell.paragraphs]
-        else:
-            paragraphs.append(block)
-    return paragraphs
-
-
-def merge_vertical(rows: list[list[_RawCell]]) -> list[list[_RawCell]]:
-    """Fold w:vMerge continuation cells into the restart cell above them.
-
-    The restart cell's ``row_span`` counts the rows it covers; text Word hides in a
-    continuation cell is appended rather than lost. A continuation with nothing to
-    continue (a hand-edited file) stays an ordinary cell.
-    """
-    open_merges: dict[int, _RawCell] = {}
-    merged_rows = []
-    for cells in rows:
-        kept, still_open = [], {}
-        for cell in cells:
-            above = open_merges.get(cell.col)
-            if cell.vmerge == "continue" and above is not None and above.col_span == cell.col_span:
-                above.row_span += 1
-                above.paragraphs += cell.paragraphs
-                still_open[cell.col] = above
-                continue
-            if cell.vmerge == "restart":
-                still_open[cell.col] = cell
-            kept.append(cell)
-        open_merges = still_open
-        merged_rows.append(kept)
-    return merged_rows
-
-
-def _table(tbl: etree._Element, ctx: _Context) -> ir.Table:
-    """A w:tbl as an IR table, each merged cell once, positioned on the table grid."""
-    trs = [tr for tr in _children(tbl, "w:tr") if child(tr, "w:trPr", "w:del") is None]  # not deleted rows
-    raw_rows = [_row_cells(tr, ctx) for tr in trs]
-    widths = [(cells[-1].col + cells[-1].col_span if cells else 0)
-              + int_val(tr, "w:trPr", "w:gridAfter", default=0) for tr, cells in zip(trs, raw_rows)]
-    n_cols = max([len(list(_children(child(tbl, "w:tblGrid"), "w:gridCol")))
-                  if child(tbl, "w:tblGrid") is not None else 0, *widths])
-    merged = merge_vertical(raw_rows)
-    rows = tuple(
-        ir.Row(
-            cells=tuple(ir.Cell(tuple(c.paragraphs), c.col, c.col_span, c.row_span) for c in cells),
-            repeat_header=_is_header_row(tr),
-        )
-        for tr, cells in zip(trs, merged)
-    )
-    return ir.Table(rows=rows, n_cols=n_cols, bordered=_is_bordered(tbl, merged, n_cols, ctx))
-
-
-def _is_header_row(tr: etree._Element) -> bool:
-    flag = child(tr, "w:trPr", "w:tblHeader")
-    return flag is not None and is_on(flag.get(qn("w:val")))
-
-
-def _border_visible(borders: etree._Element | None, side: str) -> bool | None:
-    """Whether a border element draws a line on ``side``; None when it does not say.
-
-    ``left``/``right`` fall back to their bidi-aware names ``start``/``end``. A white
-    line is how some authors hide borders, so it counts as none.
-    """
-    if borders is None:
-        return None
-    aliases = {"left": ("left", "start"), "right": ("right", "end")}.get(side, (side,))
-    for name in aliases:
-        line = borders.find(qn(f"w:{name}"))
-        if line is not None:
-            kind = (line.get(qn("w:val")) or "nil").lower()
-            return kind not in ("nil", "none") and (line.get(qn("w:color")) or "").upper() != "FFFFFF"
-    return None
-
-
-def _table_borders(tbl: etree._Element, ctx: _Context) -> dict[str, bool]:
-    """Table-level border per side: w:tblBorders, else the table style chain's.
-
-    A table style the package does not define (a file written by a tool that names
-    "TableGrid" without shipping it) is assumed to draw a grid.
-    """
-    tbl_pr = child(tbl, "w:tblPr")
-    style_id = val(tbl_pr, "w:tblStyle")
-    if style_id and style_id not in ctx.styles.by_id:
-        return {side: True for side in _BORDER_SIDES}
-    sources = [child(tbl_pr, "w:tblBorders")]
-    sources += [child(s, "w:tblPr", "w:tblBorders") for s in style_chain(style_id, "table", ctx.styles)]
-    sides = {}
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        found = (_border_visible(borders, side) for borders in sources)
-        sides[side] = next((v for v in found if v is not None), False)
-    return sides
-
-
-def _is_bordered(tbl: etree._Element, rows: list[list[_RawCell]], n_cols: int, ctx: _Context) -> bool:
-    """True when any cell edge draws a line (cell w:tcBorders overriding the table's borders).
-
-    False means a layout table: the two-column letterhead, the signature block.
-    """
-    table_sides = _table_borders(tbl, ctx)
-    for r_index, cells in enumerate(rows):
-        for cell in cells:
-            edges = {
-                "top": "top" if r_index == 0 else "insideH",
-                "bottom": "bottom" if r_index + cell.row_span >= len(rows) else "insideH",
-                "left": "left" if cell.col == 0 else "insideV",
-                "right": "right" if cell.col + cell.col_span >= n_cols else "insideV",
-            }
-            own = child(cell.tc, "w:tcPr", "w:tcBorders")
-            for edge, table_side in edges.items():
-                visible = _border_visible(own, edge)
-                if visible if visible is not None else table_sides[table_side]:
-                    return True
-    return False
 
 
 # --- warnings ---------------------------------------------------------------------------------

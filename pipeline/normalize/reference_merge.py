@@ -11,7 +11,8 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from pipeline import model
-from pipeline.normalize.references import Citation, find_alias_definitions, find_citations, type_word_pattern
+from pipeline.normalize.citation_vocab import type_word_pattern
+from pipeline.normalize.references import Citation, find_alias_definitions, find_citations
 from pipeline.normalize.text import slugify
 
 @dataclass

@@ -2,21 +2,21 @@
 
 Vietnamese administrative writing cites documents in one fixed shape
 (Nghị định 30/2020/NĐ-CP, Phụ lục I): TYPE [số] NUMBER/SYMBOL [, ngày DATE]
-[của ISSUER]. The type words and the symbol codes are data
-(`data/document_types.csv`, `data/issuer_codes.csv`); this module holds the
-grammar around them. `find_citations` reads one text; `reference_merge`
+[của ISSUER]. The type words and the symbol codes are data, loaded by
+`citation_vocab`; this module holds the grammar around them. `find_citations` reads one text; `reference_merge`
 merges the citations of a whole document into References.
 """
 from __future__ import annotations
 
-import datetime
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from functools import cache
 
-from pipeline.data import load_csv
-from pipeline.normalize.text import clean_whitespace, modernize_tones, slugify
+from pipeline.normalize.citation_vocab import (
+    DocType, issuer_from_symbol, modern_tones, normalize_issuer, parse_citation_date,
+    type_by_symbol_code, type_by_word, type_of_word, type_word_pattern,
+)
+from pipeline.normalize.text import clean_whitespace, slugify
 
 # Symbol segment: "QĐ", "TTg", "HĐND", "KH&CN", "QH13"; must end at a word end so
 # that "- Về việc ..." after a symbol is not read as a segment "V".
@@ -63,7 +63,6 @@ _ISSUER_STOP = re.compile(r"""
       |đẩy\s+mạnh|tăng\s+cường|thông\s+qua|quyết\s+định|đề\s+nghị|trình|như|nêu|liên\s+quan
       |cụ\s+thể|hoặc|kéo\s+dài|sắp\s+xếp|kiện\s+toàn|hợp\s+nhất|sáp\s+nhập|cùng|vào|ra)(?!\w)
 """, re.X)
-_TERM = re.compile(r"\s*,?\s*\(?(?i:khóa|khoá)\s+[IVXLC\d]+\)?$")  # "khóa XI": a term, not the body
 _MAX_ISSUER_WORDS = 14
 
 # Words that end a law's title ("Luật Ngân sách nhà nước và các quy định hiện hành").
@@ -104,19 +103,6 @@ _ALIAS_DEFINITION = re.compile(r"""
     \s*\)
 """, re.X | re.I)
 
-_OLD_TONE = re.compile(r"(?<![qQ])([oO])([áàảãạÁÀẢÃẠéèẻẽẹÉÈẺẼẸ])(?!\w)|(?<![qQ])([uU])([ýỳỷỹỵÝỲỶỸỴ])(?!\w)")
-
-
-@dataclass(frozen=True)
-class DocType:
-    """One row of data/document_types.csv."""
-
-    word: str
-    code: str
-    symbol_codes: tuple[str, ...]
-    cite_by_name: str
-    default_issuer: str | None
-
 
 @dataclass(frozen=True)
 class Citation:
@@ -155,67 +141,7 @@ class AliasDefinition:
     alias: str
 
 
-# ---- vocabularies -------------------------------------------------------------------
-
-
-@cache
-def document_types() -> tuple[DocType, ...]:
-    """The type words of data/document_types.csv."""
-    return tuple(DocType(row["word"], row["code"], tuple(row["symbol_codes"].split()),
-                         row["cite_by_name"], row["default_issuer"] or None)
-                 for row in load_csv("document_types.csv"))
-
-
-@cache
-def _type_by_word() -> dict[str, DocType]:
-    return {row.word.lower(): row for row in document_types()}
-
-
-@cache
-def _type_by_symbol_code() -> dict[str, DocType]:
-    found: dict[str, DocType] = {}
-    for row in document_types():
-        for code in row.symbol_codes:
-            found.setdefault(code, row)
-    return found
-
-
-@cache
-def type_word_pattern() -> re.Pattern[str]:
-    words = sorted((row.word for row in document_types()), key=len, reverse=True)
-    alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
-    return re.compile(rf"(?<!\w)(?i:{alternatives})(?!\w)")
-
-
-@cache
-def issuer_codes() -> dict[str, tuple[str | None, str | None]]:
-    """Code -> (issuer of a document with this symbol, expansion inside written text)."""
-    return {row["code"]: (row["symbol_issuer"] or None, row["text_expansion"] or None)
-            for row in load_csv("issuer_codes.csv")}
-
-
-# ---- small helpers ------------------------------------------------------------------
-
-
-def modern_tones(text: str) -> str:
-    """Modern tone placement ("khoá" -> "khóa", "Uỷ" -> "Ủy") on top of text.modernize_tones."""
-    def move(m: re.Match[str]) -> str:
-        first, second = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-        decomposed = unicodedata.normalize("NFD", second)
-        return unicodedata.normalize("NFC", first + decomposed[1:]) + decomposed[0]
-    return _OLD_TONE.sub(move, modernize_tones(text))
-
-
-def parse_citation_date(day: str, month: str, year: str) -> str | None:
-    """ISO date, or None when the printed date cannot exist (31/02/2024)."""
-    try:
-        return datetime.date(int(year), int(month), int(day)).isoformat()
-    except ValueError:
-        return None
-
-
-def _doc_type(word: str) -> DocType:
-    return _type_by_word()[clean_whitespace(word).lower()]
+# ---- pieces of a citation ------------------------------------------------------------
 
 
 def _split_symbol(m: re.Match[str]) -> tuple[str, str, str, int | None, str, list[str]]:
@@ -230,29 +156,6 @@ def _split_symbol(m: re.Match[str]) -> tuple[str, str, str, int | None, str, lis
     code = f"{number}/{year}/{symbol}" if year else f"{number}/{symbol}"
     segments = symbol.split("-")
     return number, symbol, code, int(year) if year else None, segments[0], segments
-
-
-def issuer_from_symbol(segments: list[str], doc_type: DocType) -> str | None:
-    """The issuer a symbol names unambiguously ("QĐ-TTg" -> Thủ tướng Chính phủ), else None."""
-    if doc_type.code.endswith("lien_tich"):
-        return None  # a joint document has several issuers
-    if len(segments) > 1 and segments[0] in _type_by_symbol_code():
-        segments = segments[1:]
-    codes = issuer_codes()
-    for size in range(len(segments), 0, -1):
-        head = segments[:size]
-        for joined in ("-".join(head), "".join(head)):
-            for candidate in (joined, re.sub(r"\d+$", "", joined)):
-                if candidate in codes:
-                    return codes[candidate][0]
-    return None
-
-
-def normalize_issuer(phrase: str) -> str:
-    """Expand abbreviations, drop the term ("khóa XI"), modern tones: "Chủ tịch Ủy ban nhân dân tỉnh"."""
-    codes = issuer_codes()
-    words = [codes[w][1] if w in codes and codes[w][1] else w for w in clean_whitespace(phrase).split()]
-    return _TERM.sub("", modern_tones(" ".join(words))).strip()
 
 
 def _read_words(text: str, pos: int, stop: re.Pattern[str], max_words: int) -> int:
@@ -356,10 +259,10 @@ def _numbered_citation(text: str, start: int, m: re.Match[str], iso: str | None,
                        date_text: str | None, end: int, written_type: DocType | None,
                        chain_type: DocType, issuer: str | None, name: str | None) -> Citation:
     number, symbol, code, number_year, type_code, segments = _split_symbol(m)
-    by_symbol = _type_by_symbol_code().get(type_code)
+    by_symbol = type_by_symbol_code().get(type_code)
     doc_type = written_type or by_symbol or chain_type
     if doc_type.code == "van_ban":  # "Văn bản số 709/QĐ-TTg" is a Quyết định
-        doc_type = by_symbol or _type_by_word()["công văn"]
+        doc_type = by_symbol or type_by_word()["công văn"]
     inferred = issuer is None and (issuer_from_symbol(segments, doc_type) or doc_type.default_issuer)
     label = clean_whitespace(re.sub(r"-\n\s*", "-", text[start if written_type else m.start():m.end()]))
     return Citation(
@@ -431,9 +334,9 @@ def _alias_target(alias: str, inside: list[Citation], before: list[Citation], ad
         if same or inside[0].code or not before:
             return same[-1] if same else inside[0]
     head = type_word_pattern().match(alias)
-    if not head and not adjacent and alias.split()[0] not in _type_by_symbol_code():
+    if not head and not adjacent and alias.split()[0] not in type_by_symbol_code():
         return None
-    kind = _doc_type(head.group(0)).code if head else None
+    kind = type_of_word(head.group(0)).code if head else None
     number = re.match(r"\s+(?:(?i:số)\s*)?(\d+)", alias[head.end():]) if head else None
     for fits in (lambda c: c.type == kind and number and c.number == number.group(1),
                  lambda c: c.type == kind, lambda c: True):
@@ -474,7 +377,7 @@ def find_citations(text: str) -> list[Citation]:
     for m in type_word_pattern().finditer(text):
         if found and m.start() < found[-1].end:
             continue
-        doc_type = _doc_type(m.group(0))
+        doc_type = type_of_word(m.group(0))
         found += (_read_numbered(text, m.start(), m.end(), doc_type)
                   or _read_named(text, m.start(), m.end(), doc_type))
     return _attach_aliases(text, found)

@@ -1,12 +1,8 @@
 """Contract JSON → a relational database (SQLite by default, PostgreSQL too).
 
-The schema is plain tables that answer analysts' questions in plain SQL ("all
-open tasks led by Sở Tài chính", "every plan citing Quyết định 709/QĐ-TTg"):
-
-    documents ─┬─ sections ── paragraphs
-               ├─ tasks ── task_agencies (role lead / cooperating / submit_to) ── agencies
-               ├─ recipients ── agencies
-               └─ citations (document, and the task or paragraph citing) ── references
+The schema (`db_schema`) is plain tables that answer analysts' questions in
+plain SQL ("all open tasks led by Sở Tài chính", "every plan citing Quyết định
+709/QĐ-TTg").
 
 Agencies and references are shared across documents: the contract gives both a
 stable id, so one row serves every plan that names them. Loading is one
@@ -24,164 +20,18 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import (
-    Boolean, Column, Connection, Date, DateTime, Engine, ForeignKey, Integer, MetaData, String, Table, Text,
-    UniqueConstraint, create_engine, event, insert, select, update,
-)
+from sqlalchemy import Connection, Engine, Table, create_engine, event, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from pipeline.output.db_schema import (
+    agencies, citations, document_files, documents, metadata, paragraphs, recipients, references, sections,
+    task_agencies, tasks,
+)
+
 DEFAULT_URL = "sqlite:///out/plans.sqlite"
 ROLES = ("lead", "cooperating", "submit_to")
-
-metadata = MetaData()
-
-
-def _id() -> Column:
-    return Column("id", Integer, primary_key=True, autoincrement=True)
-
-
-def _fk(name: str, target: str, nullable: bool = False, **kw: object) -> Column:
-    return Column(name, ForeignKey(target, ondelete="CASCADE"), nullable=nullable, index=True, **kw)
-
-
-agencies = Table(
-    "agencies", metadata,
-    Column("id", String(200), primary_key=True),  # the contract's stable agency id
-    Column("name", Text, nullable=False),
-    Column("kind", String(20), nullable=False),  # agency | group
-    Column("level", String(20)),  # central | province | district
-    Column("successor_id", String(200)),
-    Column("successor_name", Text),
-)
-
-references = Table(
-    "references", metadata,
-    _id(),
-    Column("key", String(300), nullable=False, unique=True),  # the contract's reference id
-    Column("code", String(200), index=True),
-    Column("type", String(40), nullable=False),
-    Column("type_name", Text),
-    Column("number", String(40)),
-    Column("symbol", String(120)),
-    Column("year", Integer),
-    Column("issued_date", Date),
-    Column("issuer_name", Text),
-)
-
-documents = Table(
-    "documents", metadata,
-    _id(),
-    Column("sha256", String(64), nullable=False, unique=True),  # of the first file loaded
-    Column("content_sha256", String(64), nullable=False, index=True),  # see content_sha256()
-    Column("code", String(200), index=True),
-    Column("type", String(40), nullable=False),
-    Column("type_name", Text),
-    Column("number", String(40)),
-    Column("symbol", String(120)),
-    Column("issuer_id", ForeignKey("agencies.id"), index=True),
-    Column("place", Text),
-    Column("issued_date", Date),
-    Column("title", Text),
-    Column("signer_name", Text),
-    Column("signer_title", Text),
-    Column("signer_authority", String(10)),
-    Column("signer_on_behalf_of", Text),
-    Column("archive", Text),
-    Column("source_filename", Text, nullable=False),
-    Column("source_format", String(10), nullable=False),
-    Column("pages", Integer),
-    Column("schema_version", String(10), nullable=False),
-    Column("warnings", Integer, nullable=False),
-    Column("previous_id", ForeignKey("documents.id", ondelete="SET NULL"), index=True),
-    Column("is_current", Boolean, nullable=False, default=True),
-    Column("loaded_at", DateTime, nullable=False),
-)
-
-# Every file loaded, several per document when the same text came as PDF and DOCX.
-document_files = Table(
-    "document_files", metadata,
-    _id(),
-    _fk("document_id", "documents.id"),
-    Column("sha256", String(64), nullable=False, unique=True),
-    Column("filename", Text, nullable=False),
-    Column("format", String(10), nullable=False),
-    Column("pages", Integer),
-    Column("loaded_at", DateTime, nullable=False),
-)
-
-sections = Table(
-    "sections", metadata,
-    _id(),
-    _fk("document_id", "documents.id"),
-    _fk("parent_id", "sections.id", nullable=True),
-    Column("position", Integer, nullable=False),  # reading order within the document
-    Column("depth", Integer, nullable=False),
-    Column("path", Text),  # "II.3.a"
-    Column("number", String(40)),
-    Column("title", Text),
-)
-
-paragraphs = Table(
-    "paragraphs", metadata,
-    _id(),
-    _fk("document_id", "documents.id"),
-    _fk("section_id", "sections.id"),
-    Column("position", Integer, nullable=False),
-    Column("text", Text, nullable=False),
-)
-
-tasks = Table(
-    "tasks", metadata,
-    _id(),
-    _fk("document_id", "documents.id"),
-    Column("position", Integer, nullable=False),
-    Column("number", String(40), nullable=False),
-    Column("group_title", Text),
-    Column("content", Text, nullable=False),
-    Column("timeframe_text", Text),
-    Column("timeframe_kind", String(20)),
-    Column("timeframe_start", Integer),
-    Column("timeframe_end", Integer),
-    Column("timeframe_date", Date),
-    Column("timeframe_event", Text),
-    Column("output", Text),
-    Column("note", Text),
-    Column("pages", String(200)),  # "2,3"
-)
-
-task_agencies = Table(
-    "task_agencies", metadata,
-    _id(),
-    _fk("task_id", "tasks.id"),
-    Column("agency_id", ForeignKey("agencies.id"), nullable=False, index=True),
-    Column("role", String(20), nullable=False),  # lead | cooperating | submit_to
-    Column("position", Integer, nullable=False),
-    Column("text", Text),  # as written in the cell
-)
-
-citations = Table(
-    "citations", metadata,
-    _id(),
-    _fk("document_id", "documents.id"),
-    Column("reference_id", ForeignKey("references.id"), nullable=False, index=True),
-    _fk("task_id", "tasks.id", nullable=True),  # both null: the document-level citation
-    _fk("paragraph_id", "paragraphs.id", nullable=True),
-    Column("mentions", Integer),  # document-level rows only
-    Column("alias", Text),
-)
-
-recipients = Table(
-    "recipients", metadata,
-    _id(),
-    _fk("document_id", "documents.id"),
-    Column("position", Integer, nullable=False),
-    Column("name", Text, nullable=False),
-    Column("note", Text),
-    Column("agency_id", ForeignKey("agencies.id"), index=True),
-    UniqueConstraint("document_id", "position"),
-)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,9 @@ import json
 from html import escape
 from typing import Any
 
-from pipeline.output.diff import FieldChange, ParagraphDiff, PlanDiff, WordOp
+from pipeline.output.diff import FieldChange, PlanDiff
+from pipeline.output.diff_align import WordOp
+from pipeline.output.diff_sections import ParagraphDiff
 
 # In the terminal, an unchanged run longer than this is cut to its ends.
 TEXT_CONTEXT_WORDS = 6

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy import Engine, and_, select
 
-from pipeline.output import db
+from pipeline.output import db_schema
 
 JOINER = "; "
 COLUMNS = (
@@ -66,7 +66,8 @@ def tasks_from_docs(docs: Iterable[dict]) -> pd.DataFrame:
 
 def tasks_from_db(engine: Engine, current_only: bool = True) -> pd.DataFrame:
     """The same rows from a loaded database; by default only each plan's current revision."""
-    d, t, ta, a, c, r = db.documents, db.tasks, db.task_agencies, db.agencies, db.citations, db.references
+    d, t, ta, a, c, r = (db_schema.documents, db_schema.tasks, db_schema.task_agencies, db_schema.agencies,
+                          db_schema.citations, db_schema.references)
     issuer = a.alias("issuer")
     query = (select(d.c.code, d.c.title, issuer.c.name, d.c.issued_date, d.c.source_filename, t.c.id, t.c.number,
                     t.c.group_title, t.c.content, t.c.timeframe_text, t.c.timeframe_kind, t.c.timeframe_start,

@@ -11,7 +11,7 @@ from pipeline.structure.closing import closing_from_blocks, is_closing_start
 from pipeline.structure.header import split_header
 from pipeline.structure.sections import build_sections
 from pipeline.structure.tables import extract_data_tables, extract_tasks
-from pipeline.structure.types import Skeleton
+from pipeline.structure.types import RawTask, Skeleton
 
 _APPENDIX_HEAD = re.compile(r"^phu luc\b")
 _MOTTO = re.compile(r"cong hoa xa hoi chu nghia viet nam")
@@ -39,6 +39,19 @@ def _body_paragraphs(blocks: list[Block]) -> list[Paragraph]:
     return [b for b in blocks if isinstance(b, Paragraph) and b.text.strip()]
 
 
+def _with_content(tasks: list[RawTask], warnings: list[Warning]) -> list[RawTask]:
+    """Tasks that say what is to be done; a row with no task text is reported, not kept."""
+    kept = []
+    for task in tasks:
+        if task.cells.get("content", "").strip():
+            kept.append(task)
+        else:
+            filled = ", ".join(f"{role}: {text}" for role, text in task.cells.items() if text.strip())
+            warnings.append(Warning("task_without_content", f"row {task.number or '?'} has no task text"
+                                    + (f" ({filled})" if filled else ""), f"tables[{task.table}]"))
+    return kept
+
+
 def build_skeleton(extracted: Extracted) -> tuple[Skeleton, str | None]:
     """Split the blocks into the document's parts.
 
@@ -52,7 +65,7 @@ def build_skeleton(extracted: Extracted) -> tuple[Skeleton, str | None]:
     closing_start, closing_end = _closing_span(blocks, body_start)
     preamble, sections = build_sections(_body_paragraphs(blocks[body_start:closing_start]))
     closing = closing_from_blocks(blocks[closing_start:closing_end])
-    tasks = extract_tasks(blocks) or tasks_from_sections(sections)
+    tasks = _with_content(extract_tasks(blocks) or tasks_from_sections(sections), warnings)
     if type_code is None:
         warnings.append(Warning("no_type_line", "no document type line (KẾ HOẠCH, QUYẾT ĐỊNH, ...) found", "header"))
     if closing_start == len(blocks):
