@@ -53,20 +53,18 @@ class _Context:
             return []
         found, warnings = parse_agency_cell(text, self.province)
         self.warnings.extend(_located(warnings, where))
-        for agency in found:
-            self.agencies.setdefault(agency.id, agency)
-        return found
+        return self.remember(*found)
 
     def mentioned_in(self, text: str) -> list[str]:
         """Ids of the named agencies a paragraph mentions, remembered for the document's list."""
-        found = find_agencies(text, self.province)
-        for agency in found:
-            self.agencies.setdefault(agency.id, agency)
-        return [a.id for a in found]
+        return [a.id for a in self.remember(*find_agencies(text, self.province))]
 
-    def remember(self, agency: Agency | None) -> None:
-        if agency is not None:
+    def remember(self, *agencies: Agency | None) -> list[Agency]:
+        """Add agencies to the document's list (first mention wins); returns the ones given."""
+        known = [a for a in agencies if a is not None]
+        for agency in known:
             self.agencies.setdefault(agency.id, agency)
+        return known
 
 
 def _located(warnings: list[Warning], where: str) -> list[Warning]:
@@ -148,8 +146,7 @@ def _recipient(text: str, index: int, ctx: _Context) -> Recipient:
         name, note = m.group("name"), m.group("note").strip() or None
     agencies, warnings = parse_agency_cell(name, ctx.province)
     ctx.warnings.extend(_located(warnings, f"recipients[{index}]"))
-    for agency in agencies:
-        ctx.remember(agency)
+    ctx.remember(*agencies)
     return Recipient(name=name, note=note, agency=agencies[0] if agencies else None, agencies=agencies)
 
 
