@@ -50,8 +50,8 @@ def shape(t: ir.Table) -> list[list[tuple[str, int, int, int]]]:
 TEXT_CASES = [
     # runs are joined without added spaces
     (para(run("Kế "), run("hoạch")), "Kế hoạch"),
-    # a tab reads as a space
-    (para(run("I."), run(inner="<w:tab/>"), run("MỤC ĐÍCH")), "I. MỤC ĐÍCH"),
+    # a tab stays a tab: side-by-side text typed with tabs is split there by structure
+    (para(run("I."), run(inner="<w:tab/>"), run("MỤC ĐÍCH")), "I.\tMỤC ĐÍCH"),
     # a manual line break inside a paragraph reads as a space
     (para(run(inner='<w:t>Nơi nhận:</w:t><w:br/><w:t>- Như trên;</w:t>')), "Nơi nhận: - Như trên;"),
     # tracked deletion dropped, tracked insertion kept
@@ -71,8 +71,10 @@ TEXT_CASES = [
     (para(run("Hiện"), run(" ẩn", extra_rpr="<w:vanish/>")), "Hiện"),
     # all-caps formatting is applied, as the printed page shows it
     (para(run("ủy ban nhân dân", extra_rpr="<w:caps/>")), "ỦY BAN NHÂN DÂN"),
-    # whitespace runs collapse and the ends are trimmed
-    (para(run("  a  "), run(inner="<w:tab/><w:tab/>"), run(" b ")), "a b"),
+    # whitespace runs collapse, the ends are trimmed, a run of tabs is one tab
+    (para(run("  a  "), run(inner="<w:tab/><w:tab/>"), run(" b ")), "a\tb"),
+    # a tab at either end is trimmed like a space
+    (para(run(inner="<w:tab/>"), run("Căn cứ"), run(inner="<w:tab/>")), "Căn cứ"),
     # non-breaking hyphen
     (para(run(inner="<w:t>2021</w:t><w:noBreakHyphen/><w:t>2025</w:t>")), "2021-2025"),
     # a Symbol-font glyph shows as a bullet

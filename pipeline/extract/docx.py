@@ -42,9 +42,12 @@ _JC_TO_ALIGN: dict[str, ir.Alignment] = {
     "both": "justify", "distribute": "justify", "thaiDistribute": "justify",
     "lowKashida": "justify", "mediumKashida": "justify", "highKashida": "justify",
 }
-# Run children that stand for characters: tabs and line breaks read as spaces.
-_RUN_MARKS = {qn("w:tab"): " ", qn("w:ptab"): " ", qn("w:br"): " ", qn("w:cr"): " ",
+# Run children that stand for characters: line breaks read as spaces; a tab stays a tab,
+# since offices lay out side-by-side text with tabs ("ỦY BAN NHÂN DÂN<tab>CỘNG HÒA ...",
+# "Nơi nhận:<tab>KT. CHỦ TỊCH") and structure splits such lines at it.
+_RUN_MARKS = {qn("w:tab"): "\t", qn("w:ptab"): "\t", qn("w:br"): " ", qn("w:cr"): " ",
               qn("w:noBreakHyphen"): "-"}
+
 
 
 @dataclass
@@ -224,9 +227,10 @@ def _paragraph(p: etree._Element, ctx: _Context) -> ir.Paragraph | None:
     style = val(p, "w:pPr", "w:pStyle")
     pieces = [piece for r in _runs(p) if (piece := _run_piece(r, style, ctx))]
     label = ctx.numbering.label(p, ctx.styles)  # before the emptiness test: Word numbers empty items too
-    body = clean_whitespace("".join(text for text, _, _ in pieces))
+    body = _clean_keeping_tabs("".join(text for text, _, _ in pieces))
     if not body:
-        return None
+        # An automatically numbered paragraph with no text of its own (a TT cell) is its number.
+        return ir.Paragraph(text=label) if label and any(ch.isalnum() for ch in label) else None
     inked = [piece for piece in pieces if piece[0].strip()]
     return ir.Paragraph(
         text=f"{label} {body}" if label else body,
@@ -235,6 +239,11 @@ def _paragraph(p: etree._Element, ctx: _Context) -> ir.Paragraph | None:
         align=_JC_TO_ALIGN.get(val(paragraph_property(p, ("w:jc",), ctx.styles))),
         indent=_first_line_indent(paragraph_property(p, ("w:ind",), ctx.styles)),
     )
+
+
+def _clean_keeping_tabs(text: str) -> str:
+    """Whitespace collapsed within each tab-separated part; a run of tabs kept as one tab."""
+    return "\t".join(part for part in (clean_whitespace(p) for p in text.split("\t")) if part)
 
 
 def _first_line_indent(ind: etree._Element | None) -> float | None:

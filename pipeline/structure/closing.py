@@ -23,6 +23,7 @@ _DRAFTER_MARK = re.compile(r"\.\s*([^\s.,;()]*[a-zđà-ỹ][^\s.,;()]*)\s*\.?$")
 # Recipients typed in one paragraph with line breaks: "...tỉnh; - Bộ tư lệnh ...".
 _INLINE_BULLET = re.compile(r"(?<=[;,.])\s+(?=[-–+•]\s)")
 _AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\s*\.\s*(.*)$")
+_AUTHORITY_START = re.compile(r"(?<!\S)(?=(?:TM|KT|TL|TUQ|Q)\s*\.)")
 _BULLET = re.compile(r"^\s*[-–+•]\s*")
 
 
@@ -50,7 +51,9 @@ def split_recipient_lines(lines: list[str]) -> tuple[list[str], str | None]:
             entries.append(_BULLET.sub("", text))
         else:
             entries[-1] = f"{entries[-1]} {text}"
-    return [e.rstrip(" ;.,") for e in entries if e.rstrip(" ;.,")], archive
+    entries = [e.rstrip(" ;.,") for e in entries if e.rstrip(" ;.,")]
+    # "- Các cơ quan, đơn vị:" only introduces the "+ ..." items under it: they are the recipients.
+    return [e for e in entries if not e.endswith(":")], archive
 
 
 def split_archive(archive: str | None) -> tuple[str | None, str | None]:
@@ -78,10 +81,14 @@ def closing_from_blocks(blocks: list[Block]) -> RawClosing:
                     recipient_lines.extend(texts)
                 else:
                     signature.extend(texts)
-        elif _RECIPIENTS_HEAD.match(block.text) or _BULLET.match(block.text) or recipient_lines and _ARCHIVE.match(block.text):
-            recipient_lines.append(block.text)
         else:
-            signature.append(block.text)
+            # "Nơi nhận:<tab>KT. CHỦ TỊCH": the closing typed with tabs instead of a table.
+            left, *right = block.text.split("\t")
+            if _RECIPIENTS_HEAD.match(left) or _BULLET.match(left) or recipient_lines and _ARCHIVE.match(left):
+                recipient_lines.append(left)
+            elif left.strip():
+                signature.append(left)
+            signature.extend(part for part in right if part.strip())
     recipients, archive = split_recipient_lines(recipient_lines)
     return RawClosing(tuple(recipients), archive, tuple(s for s in signature if s.strip()))
 
@@ -158,22 +165,52 @@ def _is_person_name(upper: str) -> bool:
     )
 
 
-def _authority_lines(upper: list[str]) -> tuple[str | None, str | None, str | None]:
-    """(authority, on behalf of, title) from the upper-case lines, innermost authority first.
+def _authority_groups(upper: list[str]) -> list[list[str]]:
+    """Upper-case lines grouped by authority: each "KT."/"TL."/... line starts a group.
 
-    "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH": the signer is the vice
-    chair signing for the chair (KT), so the last authority line counts.
+    A line may hold several (a PDF joins "TL. CHỦ TỊCH KT. CHÁNH VĂN PHÒNG"): it is cut
+    before each authority first.
     """
-    start = max((i for i, line in enumerate(upper) if _AUTHORITY.match(line)), default=None)
-    if start is None:
-        head = " ".join(upper)
-        return None, None, official_title(head) if head else None
-    m = _AUTHORITY.match(upper[start])
-    authority, behalf, rest = m.group(1), m.group(2).strip(), upper[start + 1:]
+    groups: list[list[str]] = []
+    for line in upper:
+        for part in (p.strip() for p in _AUTHORITY_START.split(line)):
+            if not part:
+                continue
+            if _AUTHORITY.match(part) or not groups:
+                groups.append([part])
+            else:
+                groups[-1].append(part)
+    return groups
+
+
+def _behalf_and_title(behalf: str, rest: list[str]) -> tuple[str | None, str | None]:
+    """(on behalf of, title) of one authority group: by its lines, else by known titles."""
     if behalf and rest:  # the lines keep their parts apart
-        return authority, official_case(behalf), official_title(" ".join(rest))
-    on_behalf, title = _split_title(" ".join([behalf, *rest]).strip())
-    return authority, on_behalf, title
+        return official_case(behalf), official_title(" ".join(rest))
+    return _split_title(" ".join([behalf, *rest]).strip())
+
+
+def _authority_lines(upper: list[str]) -> tuple[str | None, str | None, str | None]:
+    """(authority, on behalf of, title) from the upper-case lines.
+
+    Layered authorities ("TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG";
+    "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH") are read from the outside:
+    the document is signed TL. for the Chủ tịch; the signer's title is the innermost line.
+    """
+    groups = _authority_groups(upper)
+    if not groups:
+        return None, None, None
+    outer = _AUTHORITY.match(groups[0][0])
+    if outer is None:
+        head = " ".join(groups[0])
+        return None, None, official_title(head) if head else None
+    if len(groups) == 1:
+        on_behalf, title = _behalf_and_title(outer.group(2).strip(), groups[0][1:])
+        return outer.group(1), on_behalf, title
+    inner = _AUTHORITY.match(groups[-1][0])
+    _, title = _behalf_and_title(inner.group(2).strip(), groups[-1][1:])
+    behalf = outer.group(2).strip()
+    return outer.group(1), official_case(behalf) if behalf else None, title
 
 
 def parse_signature(lines: tuple[str, ...]) -> Signer | None:

@@ -72,13 +72,18 @@ def _split_glued(text: str) -> list[str]:
     return parts
 
 
+def _side_by_side(text: str, side: int) -> list[HeaderLine]:
+    """A header line; text typed on both sides with tabs ("ỦY BAN ...<tab>CỘNG HÒA ...") is two."""
+    return [HeaderLine(t, side + k) for k, part in enumerate(text.split("\t")) for t in _split_glued(part)]
+
+
 def _lines_of(block: Block) -> list[HeaderLine]:
     if isinstance(block, Paragraph):
-        return [HeaderLine(t, 0) for t in _split_glued(block.text)]
+        return _side_by_side(block.text, 0)
     lines: list[HeaderLine] = []
     for side, column in enumerate(table_columns(block)):
         for para in column:
-            lines.extend(HeaderLine(t, side) for t in _split_glued(para.text))
+            lines.extend(_side_by_side(para.text, side))
     return lines
 
 

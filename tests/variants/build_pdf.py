@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
@@ -32,6 +32,9 @@ from variants.spec import MOTTO, VariantDoc, VariantTable, body_grid, header_gri
 
 FONT_DIR = "/usr/share/fonts/truetype/dejavu"
 REGULAR, BOLD, ITALIC = "DejaVuSerif", "DejaVuSerif-Bold", "DejaVuSerif-Italic"
+# Liberation Serif has the metrics of Times New Roman (what most offices type in), and Vietnamese glyphs.
+TIMES_DIR = "/usr/share/fonts/truetype/liberation2"
+TIMES = {REGULAR: "LiberationSerif-Regular", BOLD: "LiberationSerif-Bold", ITALIC: "LiberationSerif-Italic"}
 MARGINS = (3 * cm, 2 * cm, 2 * cm, 2 * cm)  # left, right, top, bottom
 # The five Vietnamese tone marks, drawn apart by the split_marks quirk.
 TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
@@ -45,19 +48,77 @@ def register_fonts() -> None:
     for name in (REGULAR, BOLD, ITALIC):
         pdfmetrics.registerFont(TTFont(name, f"{FONT_DIR}/{name}.ttf"))
     pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD)
+    for name in TIMES.values():
+        pdfmetrics.registerFont(TTFont(name, f"{TIMES_DIR}/{name}.ttf"))
 
 
-def _style(size: float, bold: bool = False, italic: bool = False, align=TA_JUSTIFY, indent: float = 0) -> ParagraphStyle:
-    font = BOLD if bold else ITALIC if italic else REGULAR
+# The font family of the document being built: DejaVu names, mapped to Times-like fonts for
+# `font="times"` specs (set by the two build functions, one document at a time).
+_FONT_MAP: dict[str, str] = {}
+
+
+def face(font: str) -> str:
+    """The font actually used for a DejaVu font name in the current document."""
+    return _FONT_MAP.get(font, font)
+
+
+def use_family(spec: VariantDoc) -> None:
+    _FONT_MAP.clear()
+    if spec.font == "times":
+        _FONT_MAP.update(TIMES)
+
+
+def _style(size: float, bold: bool = False, italic: bool = False, align=TA_JUSTIFY, indent: float = 0,
+           space_after: float = 3) -> ParagraphStyle:
+    font = face(BOLD if bold else ITALIC if italic else REGULAR)
     return ParagraphStyle("v", fontName=font, fontSize=size, leading=size * 1.25, alignment=align,
-                          firstLineIndent=indent, spaceAfter=3)
+                          firstLineIndent=indent, spaceAfter=space_after)
 
 
-def _p(text: str, size: float = 13, bold: bool = False, italic: bool = False, align=TA_JUSTIFY, indent: float = 0):
-    return Paragraph(escape(text), _style(size, bold, italic, align, indent))
+def _p(text: str, size: float = 13, bold: bool = False, italic: bool = False, align=TA_JUSTIFY, indent: float = 0,
+       space_after: float = 3):
+    return Paragraph(escape(text), _style(size, bold, italic, align, indent, space_after))
 
 
 # --------------------------------------------------------------------------- platypus
+
+
+def _header_flowables(spec: VariantDoc, with_number: bool = True) -> list:
+    """The header in the spec's layout: a borderless table, paragraphs, or tab-split lines."""
+    if spec.header_layout == "paragraphs":
+        last = len(spec.issuer_lines) - 1
+        out = [_p(line, 12, bold=i == last, align=TA_LEFT, space_after=0) for i, line in enumerate(spec.issuer_lines)]
+        if with_number:
+            out.append(_p(spec.number_line, 12, align=TA_LEFT))
+        out += [_p(MOTTO[0], 12, bold=True, align=TA_CENTER, space_after=0),
+                _p(MOTTO[1], 12, bold=True, align=TA_CENTER)]
+        if with_number:
+            out.append(_p(spec.date_line, 12, italic=True, align=TA_RIGHT))
+        return out
+    if spec.header_layout == "tabs":
+        return [_tab_lines(spec, with_number)]
+    return [_header_flowable(spec, with_number)]
+
+
+def _tab_lines(spec: VariantDoc, with_number: bool) -> Table:
+    """Lines typed "left<TAB>right": left text at the margin, right text centred on a tab stop.
+
+    Drawn as a borderless grid with no padding, which prints exactly like the tabs do.
+    """
+    issuer, last = spec.issuer_lines, len(spec.issuer_lines) - 1
+    rows = []
+    for i in range(max(len(issuer), len(MOTTO))):
+        left = _p(issuer[i], 12, bold=i == last, align=TA_LEFT, space_after=0) if i < len(issuer) else ""
+        size = 10.5 if i == 0 else 12  # the long first motto line must not wrap
+        right = _p(MOTTO[i], size, bold=True, align=TA_CENTER, space_after=0) if i < len(MOTTO) else ""
+        rows.append([left, right])
+    if with_number:
+        rows.append([_p(spec.number_line, 12, align=TA_LEFT, space_after=0),
+                     _p(spec.date_line, 12, italic=True, align=TA_CENTER, space_after=0)])
+    return Table(rows, colWidths=[6.5 * cm, 9.5 * cm], style=[("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                                              ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                                              ("TOPPADDING", (0, 0), (-1, -1), 1),
+                                                              ("BOTTOMPADDING", (0, 0), (-1, -1), 1)])
 
 
 def _header_flowable(spec: VariantDoc, with_number: bool = True) -> Table:
@@ -77,7 +138,12 @@ def _task_table(table: VariantTable, width: float, rows: range, with_header: boo
     cells = (header_grid(table) if with_header else []) + [
         c for c in body_grid(table, n_header) if (c.row - n_header) in rows]
     data = [["" for _ in table.columns] for _ in range(top + len(rows))]
-    style = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+    if table.rules == "horizontal":  # a line above every row and below the last, no vertical lines
+        style = [("LINEABOVE", (0, 0), (-1, -1), 0.5, colors.black),
+                 ("LINEBELOW", (0, -1), (-1, -1), 0.5, colors.black)]
+    else:
+        style = [("GRID", (0, 0), (-1, -1), 0.5, colors.black)]
+    style.append(("VALIGN", (0, 0), (-1, -1), "TOP"))
     for cell in cells:
         r = cell.row if cell.header else cell.row - n_header - rows.start + top
         align = TA_CENTER if cell.header or len(cell.text) < 12 else TA_JUSTIFY
@@ -114,10 +180,11 @@ def _body_story(spec: VariantDoc, width: float) -> list:
     story: list = [Spacer(1, 8), _p(spec.type_line, 14, bold=True, align=TA_CENTER)]
     story += [_p(line, 13, bold=True, align=TA_CENTER) for line in spec.title_lines]
     story.append(Spacer(1, 8))
+    block_style = spec.paragraph_style == "block"
     for i, block in enumerate(spec.body):
         align = TA_CENTER if block.center else TA_JUSTIFY
         story.append(_p(block.text, 13, bold=block.bold, italic=block.italic, align=align,
-                        indent=0 if block.center else 1 * cm))
+                        indent=0 if block.center or block_style else 1 * cm, space_after=9 if block_style else 3))
         if spec.body_tables_after == i:
             for table in spec.tables:
                 story += _table_flowables(table, width)
@@ -145,6 +212,7 @@ def _appendix_story(spec: VariantDoc) -> list:
 def build_platypus_pdf(spec: VariantDoc, path: Path) -> Path:
     """The variant laid out by platypus (A4, landscape appendix pages)."""
     register_fonts()
+    use_family(spec)
     left, right, top, bottom = MARGINS
     doc = BaseDocTemplate(str(path), pagesize=A4, leftMargin=left, rightMargin=right, topMargin=top,
                           bottomMargin=bottom, invariant=1, title=spec.key, author="vnplan variants")
@@ -154,12 +222,12 @@ def build_platypus_pdf(spec: VariantDoc, path: Path) -> Path:
         PageTemplate("portrait", [Frame(left, bottom, pw - left - right, ph - top - bottom, id="p")], pagesize=A4),
         PageTemplate("landscape", [Frame(left, bottom, lw - left - right, lh - top - bottom, id="l")], pagesize=(lw, lh)),
     ])
-    story: list = [_header_flowable(spec), *_body_story(spec, 16 * cm), Spacer(1, 10), _closing_flowable(spec)]
+    story: list = [*_header_flowables(spec), *_body_story(spec, 16 * cm), Spacer(1, 10), _closing_flowable(spec)]
     if spec.body_tables_after is None:
         story += _appendix_story(spec)
     if spec.attachment is not None:
         att = spec.attachment
-        story += [NextPageTemplate("portrait"), PageBreak(), _header_flowable(att, with_number=False),
+        story += [NextPageTemplate("portrait"), PageBreak(), *_header_flowables(att, with_number=False),
                   *_body_story(att, 16 * cm)]
         if att.body_tables_after is None:
             story += _appendix_story(att)
@@ -201,12 +269,14 @@ class CanvasWriter:
 
     def __init__(self, path: Path, spec: VariantDoc) -> None:
         register_fonts()
+        use_family(spec)
         self.spec = spec
         self.quirks = spec.quirks
         self.c = rl_canvas.Canvas(str(path), pagesize=A4, invariant=1)
         self.page = 0
         self.size = A4
         self.y = 0.0
+        self.horizontal_rules = False
         self.new_page(A4)
 
     # -- pages
@@ -276,12 +346,13 @@ class CanvasWriter:
         return SPLIT_GAP if "split_marks" in self.quirks else 0.0
 
     def measure(self, s: str, font: str, size: float, plain: bool = False) -> float:
-        width = pdfmetrics.stringWidth(s, font, size)
+        width = pdfmetrics.stringWidth(s, face(font), size)
         if not plain and "split_marks" in self.quirks:
             width += SPLIT_GAP * sum(1 for _, tone in split_tone_marks(s) if tone)
         return width
 
     def _draw(self, x: float, y: float, s: str, font: str, size: float, plain: bool) -> None:
+        font = face(font)
         self.c.setFont(font, size)
         if plain or "split_marks" not in self.quirks:
             self.c.drawString(x, y, s)
@@ -296,7 +367,7 @@ class CanvasWriter:
     def para(self, s: str, font: str = REGULAR, size: float = 13, center: bool = False, indent: float = 0) -> None:
         """A wrapped paragraph flowing down the page."""
         lead = size * 1.3
-        lines = wrap(s, font, size, self.width - indent, self.mark_gap)
+        lines = wrap(s, face(font), size, self.width - indent, self.mark_gap)
         for i, line in enumerate(lines):
             self.need(lead)
             self.y -= lead
@@ -317,7 +388,13 @@ class CanvasWriter:
     # -- blocks
 
     def header(self, spec: VariantDoc, with_number: bool = True) -> None:
-        """Issuer and number | motto and date, two centred columns."""
+        """Issuer and number | motto and date, two centred columns (or the spec's other layout)."""
+        if spec.header_layout == "paragraphs":
+            self.header_paragraphs(spec, with_number)
+            return
+        if spec.header_layout == "tabs":
+            self.header_tabs(spec, with_number)
+            return
         lx, rx = self.left + 3.25 * cm, self.left + 6.5 * cm + 4.75 * cm
         left = [(line, BOLD if i == len(spec.issuer_lines) - 1 else REGULAR) for i, line in enumerate(spec.issuer_lines)]
         right = [(MOTTO[0], BOLD), (MOTTO[1], BOLD)]
@@ -332,14 +409,53 @@ class CanvasWriter:
                 self.text(x, y, line, font, 11.5, center=True)
         self.y = top - 16 * max(len(left), len(right)) - 12
 
+    def header_paragraphs(self, spec: VariantDoc, with_number: bool) -> None:
+        """Issuer lines and "Số:" at the left margin, motto centred, date at the right margin."""
+        last = len(spec.issuer_lines) - 1
+        lines = [(line, BOLD if i == last else REGULAR, "left") for i, line in enumerate(spec.issuer_lines)]
+        if with_number:
+            lines.append((spec.number_line, REGULAR, "left"))
+        lines += [(MOTTO[0], BOLD, "center"), (MOTTO[1], BOLD, "center")]
+        if with_number:
+            lines.append((spec.date_line, ITALIC, "right"))
+        for line, font, where in lines:
+            self.y -= 16
+            if where == "left":
+                self.text(self.left, self.y, line, font, 11.5)
+            elif where == "center":
+                self.text(self.left + self.width / 2, self.y, line, font, 11.5, center=True)
+            else:
+                self.text(self.left + self.width, self.y, line, font, 11.5, right=True)
+        self.y -= 12
+
+    def header_tabs(self, spec: VariantDoc, with_number: bool) -> None:
+        """"left<TAB>right" lines: left text at the margin, right text centred on a tab stop."""
+        stop = self.left + 11.25 * cm
+        last = len(spec.issuer_lines) - 1
+        rows = [((spec.issuer_lines[i], BOLD if i == last else REGULAR) if i < len(spec.issuer_lines) else None,
+                 (MOTTO[i], BOLD) if i < len(MOTTO) else None)
+                for i in range(max(len(spec.issuer_lines), len(MOTTO)))]
+        if with_number:
+            rows.append(((spec.number_line, REGULAR), (spec.date_line, ITALIC)))
+        for left, right in rows:
+            self.y -= 16
+            if left:
+                self.text(self.left, self.y, left[0], left[1], 11.5)
+            if right:
+                self.text(stop, self.y, right[0], right[1], 11.5, center=True)
+        self.y -= 12
+
     def body(self, spec: VariantDoc) -> None:
         self.para(spec.type_line, BOLD, 14, center=True)
         for line in spec.title_lines:
             self.para(line, BOLD, 13, center=True)
         self.y -= 8
+        block_style = spec.paragraph_style == "block"
         for i, block in enumerate(spec.body):
             font = BOLD if block.bold else ITALIC if block.italic else REGULAR
-            self.para(block.text, font, 13, center=block.center, indent=0 if block.center else 1 * cm)
+            self.para(block.text, font, 13, center=block.center, indent=0 if block.center or block_style else 1 * cm)
+            if block_style:
+                self.y -= 8  # the space that separates block paragraphs
             if spec.body_tables_after == i:
                 for table in spec.tables:
                     self.table(table, appendix=False)
@@ -366,6 +482,7 @@ class CanvasWriter:
     def table(self, table: VariantTable, appendix: bool = True) -> None:
         """Caption, header rows and body rows with grid lines; a row that does not fit opens a page."""
         table = paged_table(table)
+        self.horizontal_rules = table.rules == "horizontal"
         rotate = appendix and "rotate_table" in self.quirks
         wide = appendix and ("landscape_table" in self.quirks or table.landscape)
         size = landscape(A4) if wide and not rotate else A4
@@ -398,7 +515,7 @@ class CanvasWriter:
         heights = [0.0] * n_rows
         for cell in cells:
             font = BOLD if cell.bold else REGULAR
-            lines = wrap(cell.text, font, 10.5, xs[cell.col + cell.colspan] - xs[cell.col] - 6, self.mark_gap)
+            lines = wrap(cell.text, face(font), 10.5, xs[cell.col + cell.colspan] - xs[cell.col] - 6, self.mark_gap)
             need = len(lines) * 13 + 8
             heights[cell.row] = max(heights[cell.row], need / cell.rowspan)
         return heights
@@ -412,10 +529,14 @@ class CanvasWriter:
             h = sum(heights[cell.row:cell.row + cell.rowspan])
             x0, x1 = xs[cell.col], xs[cell.col + cell.colspan]
             self.c.setLineWidth(0.5)
-            self.c.rect(x0, y0 - h, x1 - x0, h)
+            if self.horizontal_rules:
+                self.c.line(x0, y0, x1, y0)
+                self.c.line(x0, y0 - h, x1, y0 - h)
+            else:
+                self.c.rect(x0, y0 - h, x1 - x0, h)
             font = BOLD if cell.bold else REGULAR
             y = y0 - 4
-            for line in wrap(cell.text, font, 10.5, x1 - x0 - 6, self.mark_gap):
+            for line in wrap(cell.text, face(font), 10.5, x1 - x0 - 6, self.mark_gap):
                 y -= 13
                 if cell.header or len(cell.text) < 12:
                     self.text((x0 + x1) / 2, y, line, font, 10.5, center=True)

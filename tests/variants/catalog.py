@@ -28,6 +28,9 @@ class Expected:
     document: dict = field(default_factory=dict)  # subset of `document`; issuer/signer as sub-dicts
     warnings: frozenset[str] = frozenset()  # codes that must be among the warnings
     sections: tuple[tuple[str, str], ...] = ()  # (label, phrase): a section so numbered holds the phrase
+    # (label, texts): a section so numbered has exactly these paragraphs, in order
+    paragraphs: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    recipients: list[dict] | None = None  # the "Nơi nhận" entries in order: {"name", "note"} (subsets)
 
 
 @dataclass
@@ -555,12 +558,14 @@ def pdf_quirks() -> list[Variant]:
 
 
 def variants() -> list[Variant]:
-    """The whole corpus, in a stable order."""
+    """The whole corpus, in a stable order (office layouts from `catalog_office` last)."""
+    from variants.catalog_office import office_variants  # it builds on the helpers above
+
     return [group_roman(), group_letters(), sub_numbering(), empty_tt(), vmerge_lead(), hmerge(),
             columns_alt_names(), columns_reordered(), columns_missing_extra(), header_two_lines(),
             header_no_repeat(), mid_page_split_rows(), two_appendices(), no_table(),
             department_plan(), ministry_plan(), decision_with_plan(), signature_q(), signature_tl(),
-            draft_number(), *pdf_quirks()]
+            draft_number(), *pdf_quirks(), *office_variants()]
 
 
 def cases() -> list[tuple[Variant, str]]:

@@ -87,6 +87,8 @@ class VariantTable:
     # Body rows cut in two by a forced page break (PDF): the first half of each cell's text
     # stays above, the rest continues in a row with an empty TT on the next page.
     break_inside_rows: tuple[int, ...] = ()
+    rules: str = "grid"  # "grid": every cell boxed; "horizontal": horizontal lines only (no vertical lines)
+    auto_number: bool = False  # DOCX: the TT cells of task rows are Word list numbering (w:numPr), not text
 
     def header_rows(self) -> list[list[HeaderCell]]:
         """The header as printed: the given rows, or one row of the column labels."""
@@ -121,6 +123,12 @@ class VariantDoc:
     body_tables_after: int | None = None  # a table placed after this body block, not as an appendix
     attachment: VariantDoc | None = None  # a document attached after the closing (a plan to a decision)
     quirks: frozenset[str] = frozenset()
+    # "table": issuer | motto in a borderless table; "paragraphs": issuer lines, "Số:", motto,
+    # date, each its own paragraph; "tabs": issuer and motto, then number and date, on shared
+    # lines separated by a tab.
+    header_layout: str = "table"
+    paragraph_style: str = "indent"  # "indent": first line indented; "block": no indent, space between
+    font: str = "dejavu"  # PDF font family: "dejavu" (DejaVu Serif) or "times" (Liberation Serif, Times metrics)
 
 
 @dataclass(frozen=True)
