@@ -142,6 +142,15 @@ def convert_to_text(path: str) -> tuple[str, int]:
     return to_json(doc), len(doc["warnings"])
 
 
+def convert_to_text_ocr(path: str) -> tuple[str, int]:
+    """The converter with OCR for pages without a text layer (`vnplan batch --ocr`).
+
+    Module-level, so that worker processes and Dask can pickle it by name.
+    """
+    doc = convert(path, ocr=True)
+    return to_json(doc), len(doc["warnings"])
+
+
 def _address_space() -> int:
     """Bytes of address space this process maps now (the base the guard adds to)."""
     with open("/proc/self/statm") as handle:

@@ -30,7 +30,8 @@ Output is validated against the schema and written atomically.
 
 example:
   vnplan convert samples/plan-196-KH-UBND.pdf -o out/
-  vnplan convert plan.docx -o -          # JSON to stdout"""
+  vnplan convert plan.docx -o -          # JSON to stdout
+  vnplan convert scanned.pdf --ocr       # read scanned pages with Tesseract"""
 
 VALIDATE_HELP = """\
 Check JSON files against schemas/plan.schema.json; print each violation
@@ -65,6 +66,8 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     )
     convert_cmd.add_argument("files", nargs="+", metavar="FILE", type=Path)
     convert_cmd.add_argument("-o", "--output", default="out", metavar="DIR", help="output folder, or - for stdout (default: out/)")
+    convert_cmd.add_argument("--ocr", action="store_true",
+                             help="read PDF pages without a text layer with Tesseract (needs tesseract-ocr-vie; slow)")
     validate_cmd = sub.add_parser(
         "validate", help="check JSON files against the schema", description=VALIDATE_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -110,12 +113,12 @@ def output_names(files: list[Path]) -> dict[Path, str]:
     }
 
 
-def run_convert(files: list[Path], output: str) -> int:
+def run_convert(files: list[Path], output: str, ocr: bool = False) -> int:
     status = EXIT_OK
     names = output_names(files)
     for path in files:
         try:
-            doc = convert(path)
+            doc = convert(path, ocr=ocr)
         except ConversionError as exc:
             _fail(path, exc.reason)
             status = EXIT_FAILED
@@ -156,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser(argv)
     args = parser.parse_args(argv)
     if args.command == "convert":
-        return run_convert(args.files, args.output)
+        return run_convert(args.files, args.output, args.ocr)
     if args.command == "validate":
         return run_validate(args.files)
     if args.command in LAZY_COMMANDS:

@@ -44,8 +44,8 @@ def detect_format(path: Path, head: bytes) -> str:
     raise ExtractError(f"unsupported file type {suffix or '(no extension)'!r}: expected .pdf or .docx")
 
 
-def extract(path: Path) -> tuple[Extracted, str, bytes]:
-    """The IR of a file, its format and its bytes.
+def extract(path: Path, ocr: bool = False) -> tuple[Extracted, str, bytes]:
+    """The IR of a file, its format and its bytes; `ocr` reads scanned PDF pages with Tesseract.
 
     A folder, a device or a pipe is refused before reading: reading /dev/zero
     would never end, and "Is a directory" alone does not say which argument was wrong.
@@ -64,27 +64,32 @@ def extract(path: Path) -> tuple[Extracted, str, bytes]:
     if fmt == "pdf":
         if b"%PDF-" not in data[:1024] and data.startswith((_ZIP_MAGIC, _OLE2_MAGIC)):
             raise ExtractError("not a PDF file (looks like a Word document)")
-        return extract_pdf(path), fmt, data
+        return extract_pdf(path, ocr=ocr), fmt, data
     return extract_docx(path), fmt, data
 
 
-def convert_to_plan(path: Path) -> Plan:
+def convert_to_plan(path: Path, ocr: bool = False) -> Plan:
     """Convert a PDF or DOCX file. Raises ExtractError for unreadable files."""
-    extracted, fmt, data = extract(path)
+    extracted, fmt, data = extract(path, ocr=ocr)
     source = Source(filename=path.name, format=fmt, sha256=hashlib.sha256(data).hexdigest(), pages=extracted.pages)
     skeleton, type_code = build_skeleton(extracted)
     return build_plan(skeleton, type_code, source)
 
 
-def convert(path: str | Path) -> dict:
+def convert(path: str | Path, ocr: bool = False) -> dict:
     """Convert a file to the contract's JSON dict, validated against the schema.
+
+    Args:
+        path: a .pdf or .docx file.
+        ocr: read PDF pages that have no text layer with Tesseract (opt-in: slow,
+            and OCR text needs checking; the output then carries an `ocr_used` warning).
 
     Raises:
         ConversionError: the file cannot be read, or (a bug) the output breaks the schema.
     """
     path = Path(path)
     try:
-        doc = plan_to_dict(convert_to_plan(path))
+        doc = plan_to_dict(convert_to_plan(path, ocr=ocr))
     except ExtractError as exc:
         raise ConversionError(exc.reason) from None
     except OSError as exc:

@@ -225,7 +225,7 @@ def test_cli_batch_keeps_going(tmp_path):
     assert run.code == 1
     assert _files_in(out) == ["good-pdf.json", "good-word.json"]
     errors = [line for line in run.stderr.splitlines() if line.startswith("vnplan:")]
-    assert errors == [f"vnplan: {bad}: no text layer (scanned or image-only PDF; OCR is not supported)"]
+    assert errors == [f"vnplan: {bad}: no text layer (scanned or image-only PDF; --ocr reads it by OCR)"]
     for name in ("good-pdf.json", "good-word.json"):
         assert json.loads((out / name).read_text(encoding="utf-8"))["tasks"]
 

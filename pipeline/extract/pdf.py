@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pdfplumber
@@ -20,6 +20,7 @@ from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.extract.errors import ExtractError
+from pipeline.extract.ocr import ocr_pages, ocr_warning
 from pipeline.extract.pdf_chars import attach_marks, drop_overprinted, unmapped_share
 from pipeline.extract.pdf_annots import annotation_subtypes, pages_with_stamps, stamped_words
 from pipeline.extract.layout import (
@@ -193,11 +194,7 @@ def drop_running_lines(pages: list[PageContent]) -> list[PageContent]:
             return not (in_bottom(line, page) and key(line) in running)
         return key(line) not in running or not (in_top(line, page) or in_bottom(line, page))
 
-    return [
-        PageContent(p.number, p.width, p.height, tuple(ln for ln in p.lines if kept(ln, p)), p.tables, p.char_count,
-                    p.unmapped)
-        for p in pages
-    ]
+    return [replace(p, lines=tuple(ln for ln in p.lines if kept(ln, p))) for p in pages]
 
 
 def _text_bounds(lines: list[Line]) -> tuple[float, float] | None:
@@ -312,8 +309,12 @@ def _open(path: Path) -> pdfplumber.PDF:
         raise _pdf_error(exc) from None
 
 
-def extract_pdf(path: Path) -> Extracted:
-    """Read a PDF into the IR. Raises ExtractError for files that cannot be read."""
+def extract_pdf(path: Path, ocr: bool = False) -> Extracted:
+    """Read a PDF into the IR. Raises ExtractError for files that cannot be read.
+
+    With `ocr`, pages without a text layer are read by Tesseract (see `ocr`);
+    without it a file with no text layer at all is refused.
+    """
     with _open(path) as pdf:
         try:
             count = len(pdf.pages)
@@ -324,15 +325,42 @@ def extract_pdf(path: Path) -> Extracted:
             pages = [_read_and_close(page, i + 1, stamps.get(i + 1)) for i, page in enumerate(pdf.pages)]
         except (PdfminerException, PSException) as exc:
             raise _pdf_error(exc) from None
-    if not any(p.char_count for p in pages):
-        raise ExtractError("no text layer (scanned or image-only PDF; OCR is not supported)")
-    unreadable = sum(p.unmapped * p.char_count for p in pages) / sum(p.char_count for p in pages)
+    chars = sum(p.char_count for p in pages)
+    if not chars and not ocr:
+        raise ExtractError("no text layer (scanned or image-only PDF; --ocr reads it by OCR)")
+    unreadable = sum(p.unmapped * p.char_count for p in pages) / chars if chars else 0.0
     if unreadable > MAX_UNMAPPED_SHARE:
         raise ExtractError(f"text layer unreadable: {unreadable:.0%} of the glyphs have no Unicode mapping "
-                           "(fonts embedded without one); OCR is not supported")
+                           "(fonts embedded without one)")
+    ocr_warnings: tuple[tuple[str, str, str], ...] = ()
+    if ocr:
+        pages, ocr_warnings = with_ocr(path, pages)
     pages = drop_running_lines(pages)
     blocks = join_pages([page_blocks(p) for p in pages])
-    return Extracted(blocks=tuple(blocks), pages=count, warnings=page_warnings(pages))
+    return Extracted(blocks=tuple(blocks), pages=count, warnings=page_warnings(pages) + ocr_warnings)
+
+
+def ocr_page(page: PageContent, words: list[Word]) -> PageContent:
+    """A scanned page rebuilt from OCR words, through the same line machinery as a text layer.
+
+    No ruled tables: pdfminer finds no ruling lines in an image, so a scanned
+    table comes out as lines of text.
+    """
+    lines = [ln for ln in group_lines(words) if not _is_margin_noise(ln, page.height)]
+    return replace(page, lines=tuple(lines), tables=(), char_count=sum(len(w.text) for w in words))
+
+
+def with_ocr(path: Path, pages: list[PageContent]) -> tuple[list[PageContent], tuple[tuple[str, str, str], ...]]:
+    """Pages without a text layer replaced by their OCR, and the `ocr_used` warning."""
+    scanned = [p.number for p in pages if not p.char_count]
+    if not scanned:
+        return pages, ()
+    result = ocr_pages(path, scanned)
+    if not any(result.words.values()) and not any(p.char_count for p in pages):
+        raise ExtractError("no text layer, and OCR found no text (blank or unreadable scan)")
+    read = [n for n in scanned if result.words[n]]
+    pages = [ocr_page(p, result.words[p.number]) if result.words.get(p.number) else p for p in pages]
+    return pages, ((ocr_warning(result, _listed(read)),) if read else ())
 
 
 def _listed(numbers: list[int]) -> str:

@@ -1,0 +1,287 @@
+"""Opt-in OCR of PDF pages without a text layer: render, Tesseract, layout words.
+
+Scanned pages are rendered with pypdfium2 and read by the ``tesseract`` binary
+(Vietnamese data), whose TSV output gives each word with a pixel box and a
+confidence. The words become `layout.Word` values in PDF points so the PDF
+extractor groups them into lines, bands and paragraphs exactly like the words of
+a text layer. Bold and italic are unknown on a scan (always False), and no ruled
+tables are found (pdfminer sees no ruling lines in an image).
+
+Two corrections make a scan look like a typeset page to the layout rules:
+the page's skew is measured from Tesseract's own lines and undone, and each
+line gets one uniform height (the page's typical text size), because ink boxes
+vary with accents and descenders while the rules compare line sizes and gaps.
+"""
+from __future__ import annotations
+
+import functools
+import os
+import statistics
+import subprocess
+import tempfile
+import unicodedata
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.extract.errors import ExtractError
+from pipeline.extract.layout import Word
+
+TESSERACT = "tesseract"
+LANGUAGE = "vie"
+# Page segmentation 3: fully automatic, the layout of a typical letter page...
+PAGE_SEGMENTATION = "3"
+# ...and 11 (sparse text) when that finds nothing: Tesseract 5 calls some ruled table pages
+# at 300 dpi an "Empty page!!" under 3, yet reads them cell by cell under 11.
+FALLBACK_SEGMENTATION = "11"
+# Render resolution: Tesseract reads body text best at about 300 dpi.
+DPI = 300.0
+# ...but never a bitmap longer than this (pixels): a poster-sized page would eat memory.
+MAX_RENDER_PIXELS = 7000
+# Words Tesseract is less sure of than this (0-100) are mostly specks, stamps and signatures.
+MIN_CONFIDENCE = 30.0
+# OCR costs about a second per page and core; more scanned pages than this is refused.
+MAX_OCR_PAGES = 60
+# One page that takes longer than this (seconds) is a pathological image.
+PAGE_TIMEOUT = 120.0
+# A measured skew steeper than this (slope) is noise, not a tilted scan.
+MAX_SKEW = 0.1
+# A Tesseract line whose median word height is within this ratio of the page's takes the page's size.
+SIZE_SNAP = (0.7, 1.4)
+# A Tesseract line whose every word is this many times taller than the page's text is a
+# handwritten mark, the big letters of a stamp or a logo, not text.
+MARK_HEIGHT_RATIO = 1.8
+# Ink height (accent top to descender) is a little less than the font size the layout rules expect.
+INK_TO_FONT_SIZE = 1.2
+# Letters Tesseract's Vietnamese model confuses with look-alikes from other alphabets.
+CONFUSABLES = str.maketrans({"Ð": "Đ", "ð": "đ"})
+
+MISSING = "OCR requested but tesseract with Vietnamese data is not installed"
+
+
+@dataclass(frozen=True)
+class TsvWord:
+    """One word of Tesseract's TSV output, in pixels; `line` identifies its Tesseract line."""
+
+    text: str
+    left: int
+    top: int
+    width: int
+    height: int
+    conf: float
+    line: tuple[int, int, int]
+
+    @property
+    def cx(self) -> float:
+        return self.left + self.width / 2
+
+    @property
+    def cy(self) -> float:
+        return self.top + self.height / 2
+
+
+@dataclass(frozen=True)
+class OcrResult:
+    """The words of each OCR'd page (page number → words) and the mean confidence of those kept."""
+
+    words: dict[int, list[Word]]
+    confidence: float
+
+
+def parse_tsv(tsv: str) -> list[TsvWord]:
+    """The word rows of Tesseract TSV, without empty and low-confidence words, text in NFC."""
+    out: list[TsvWord] = []
+    for row in tsv.splitlines()[1:]:
+        cols = row.split("\t", 11)
+        if len(cols) < 12 or cols[0] != "5":
+            continue
+        text = unicodedata.normalize("NFC", cols[11].strip().translate(CONFUSABLES))
+        conf = float(cols[10])
+        if not text or conf < MIN_CONFIDENCE:
+            continue
+        block, par, line = int(cols[2]), int(cols[3]), int(cols[4])
+        left, top, width, height = (int(c) for c in cols[6:10])
+        out.append(TsvWord(text, left, top, width, height, conf, (block, par, line)))
+    return out
+
+
+def _lines(words: list[TsvWord]) -> dict[tuple[int, int, int], list[TsvWord]]:
+    lines: dict[tuple[int, int, int], list[TsvWord]] = {}
+    for word in words:
+        lines.setdefault(word.line, []).append(word)
+    return lines
+
+
+def _slope(line: list[TsvWord]) -> float | None:
+    """Least-squares slope of word centres along one line (pixels down per pixel right)."""
+    xs, ys = [w.cx for w in line], [w.cy for w in line]
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    spread = sum((x - mx) ** 2 for x in xs)
+    if spread == 0:
+        return None
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / spread
+
+
+def estimate_skew(words: list[TsvWord]) -> float:
+    """The page's tilt as a slope: the median over Tesseract lines of three words or more.
+
+    Tesseract follows a tilted line, but its boxes stay in image axes: on a scan
+    turned by one degree a line's words drift 7 points from end to end, enough to
+    split it into several lines and to shift left margins down the page.
+    """
+    slopes = [s for ws in _lines(words).values() if len(ws) >= 3 and (s := _slope(ws)) is not None]
+    if not slopes:
+        return 0.0
+    skew = statistics.median(slopes)
+    return skew if abs(skew) <= MAX_SKEW else 0.0
+
+
+def _typical_height(words: list[TsvWord]) -> float:
+    return statistics.median(w.height for w in words)
+
+
+def _is_noise(line: list[TsvWord], limit: float) -> bool:
+    return all(w.height > limit for w in line) or not any(ch.isalnum() for w in line for ch in w.text)
+
+
+def drop_noise(words: list[TsvWord]) -> list[TsvWord]:
+    """Without the Tesseract lines that are not text: lines with no letter or digit
+    (specks, rules, a stray "+"), and lines whose every word is far taller than the
+    text (`MARK_HEIGHT_RATIO`).
+
+    A clerk's initials in a corner would otherwise set the page's right edge,
+    which the paragraph rules measure indents and centring against; a speck beside
+    a centred title would make it look like the second column of a band.
+    """
+    if not words:
+        return []
+    limit = MARK_HEIGHT_RATIO * _typical_height(words)
+    return [w for line in _lines(words).values() if not _is_noise(line, limit) for w in line]
+
+
+def to_layout_words(words: list[TsvWord], page: int, dpi: float = DPI) -> list[Word]:
+    """TSV words as layout Words in points, deskewed, each line with one height.
+
+    A word keeps its own left and right edges (rotated back with the page); its
+    top and bottom are its line's centre ± half the line's size, so line gaps
+    and size comparisons behave as on a typeset page.
+    """
+    words = drop_noise(words)
+    if not words:
+        return []
+    skew = estimate_skew(words)
+    page_height = _typical_height(words)
+    pt = 72.0 / dpi
+    out: list[Word] = []
+    for line in _lines(words).values():
+        height = _typical_height(line)
+        if SIZE_SNAP[0] <= height / page_height <= SIZE_SNAP[1]:
+            height = page_height
+        size = round(height * INK_TO_FONT_SIZE * pt * 2) / 2
+        # Rotating by -skew: y' = y - skew * x, x' = x + skew * y (small angles).
+        centre = statistics.median(w.cy - skew * w.cx for w in line) * pt
+        for w in line:
+            shift = skew * w.cy
+            out.append(Word(
+                text=w.text, x0=round((w.left + shift) * pt, 2), x1=round((w.left + w.width + shift) * pt, 2),
+                top=round(centre - size / 2, 2), bottom=round(centre + size / 2, 2), size=size, page=page,
+            ))
+    return out
+
+
+def tsv_to_words(tsv: str, page: int, dpi: float = DPI) -> list[Word]:
+    """Tesseract TSV of one page → layout Words in PDF points."""
+    return to_layout_words(parse_tsv(tsv), page, dpi)
+
+
+@functools.cache
+def tesseract_ready() -> bool:
+    """Whether the tesseract binary runs and lists the Vietnamese language data."""
+    try:
+        done = subprocess.run([TESSERACT, "--list-langs"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return done.returncode == 0 and LANGUAGE in done.stdout.split()
+
+
+def render_pages(path: Path, numbers: list[int], folder: Path) -> dict[int, tuple[Path, float]]:
+    """Render pages (1-based) to grayscale PNGs; page number → (image, dpi used)."""
+    import pypdfium2
+
+    images: dict[int, tuple[Path, float]] = {}
+    pdf = pypdfium2.PdfDocument(path)
+    try:
+        for number in numbers:
+            page = pdf[number - 1]
+            width, height = page.get_size()
+            dpi = min(DPI, MAX_RENDER_PIXELS * 72.0 / max(width, height, 1.0))
+            image = folder / f"page-{number:04d}.png"
+            page.render(scale=dpi / 72.0, grayscale=True, draw_annots=True).to_pil().save(image)
+            page.close()
+            images[number] = (image, dpi)
+    except pypdfium2.PdfiumError as exc:
+        raise ExtractError(f"cannot render the page for OCR ({exc})") from None
+    finally:
+        pdf.close()
+    return images
+
+
+def run_tesseract(image: Path, number: int) -> str:
+    """Tesseract's TSV for one image, with the fallback segmentation when the first finds no word."""
+    tsv = _tesseract_tsv(image, number, PAGE_SEGMENTATION)
+    if not parse_tsv(tsv):
+        tsv = _tesseract_tsv(image, number, FALLBACK_SEGMENTATION)
+    return tsv
+
+
+def _tesseract_tsv(image: Path, number: int, segmentation: str) -> str:
+    """One Tesseract run. One thread per process: pages run in parallel instead, which
+    is four times faster than Tesseract's own OpenMP threads on a small machine."""
+    command = [TESSERACT, str(image), "stdout", "-l", LANGUAGE, "--psm", segmentation, "tsv"]
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=PAGE_TIMEOUT, env=env)
+    except subprocess.TimeoutExpired:
+        raise ExtractError(f"OCR timed out on page {number} (over {PAGE_TIMEOUT:g} s)") from None
+    except OSError:
+        raise ExtractError(MISSING) from None
+    if done.returncode != 0:
+        detail = (done.stderr.strip().splitlines() or ["no message"])[-1][:80]
+        raise ExtractError(f"OCR failed on page {number} ({detail})")
+    return done.stdout
+
+
+def _workers() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def ocr_pages(path: Path, numbers: list[int]) -> OcrResult:
+    """OCR the given pages of a PDF. Raises ExtractError when Tesseract is missing,
+    the pages are too many, or a page fails or times out."""
+    if not tesseract_ready():
+        raise ExtractError(MISSING)
+    if len(numbers) > MAX_OCR_PAGES:
+        raise ExtractError(f"too many pages to OCR ({len(numbers)} > {MAX_OCR_PAGES})")
+    with tempfile.TemporaryDirectory(prefix="vnplan-ocr-") as folder:
+        images = render_pages(path, numbers, Path(folder))
+        with ThreadPoolExecutor(max_workers=max(1, min(_workers(), len(numbers)))) as pool:
+            tsvs = dict(zip(numbers, pool.map(lambda n: run_tesseract(images[n][0], n), numbers)))
+    words: dict[int, list[Word]] = {}
+    confidences: list[float] = []
+    for number in numbers:
+        found = parse_tsv(tsvs[number])
+        confidences.extend(w.conf for w in found)
+        words[number] = to_layout_words(found, number, images[number][1])
+    return OcrResult(words, statistics.fmean(confidences) if confidences else 0.0)
+
+
+def ocr_warning(result: OcrResult, listed: str) -> tuple[str, str, str]:
+    """The warning that says the text was read by OCR, on which pages, and how surely."""
+    read = sum(1 for ws in result.words.values() if ws)
+    return ("ocr_used",
+            f"text of {read} page(s) read by OCR (no text layer): {listed}; "
+            f"mean word confidence {result.confidence:.0f}%; check names and numbers against the scan",
+            "source")

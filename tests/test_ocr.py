@@ -1,0 +1,346 @@
+"""The opt-in OCR path (pipeline.extract.ocr): TSV → layout words, refusals, end to end.
+
+The TSV tests run everywhere. The end-to-end tests need the `tesseract` binary with
+Vietnamese data (apt-get install tesseract-ocr tesseract-ocr-vie): they are skipped
+without it, except in CI (CI=true) where a missing Tesseract is a failure.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+import bad_files as bf
+from pipeline.cli import main
+from pipeline.conversion import ConversionError, convert
+from pipeline.extract import ocr
+from pipeline.extract.layout import group_lines
+
+ROOT = Path(__file__).resolve().parents[1]
+SCANNED_707 = ROOT.parent / "shared" / "fixtures" / "real" / "13_QD-707-QD-TTg_2026-04-22_KeHoach-PCRT_scanned.pdf"
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
+NO_TEXT_LAYER = "no text layer (scanned or image-only PDF; --ocr reads it by OCR)"
+
+HEAD = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+
+
+def tsv(*rows: tuple) -> str:
+    """Tesseract TSV from (block, par, line, left, top, width, height, conf, text) word rows."""
+    lines = [HEAD, "1\t1\t0\t0\t0\t0\t0\t0\t2480\t3508\t-1\t"]
+    for block, par, line, left, top, width, height, conf, text in rows:
+        lines.append(f"4\t1\t{block}\t{par}\t{line}\t0\t{left}\t{top}\t{width}\t{height}\t-1\t")
+        lines.append(f"5\t1\t{block}\t{par}\t{line}\t1\t{left}\t{top}\t{width}\t{height}\t{conf}\t{text}")
+    return "\n".join(lines) + "\n"
+
+
+# --- parse_tsv ---------------------------------------------------------------------
+
+PARSE_CASES = [
+    # one good word: text and pixel box kept
+    ([(1, 1, 1, 300, 600, 120, 50, 96.5, "Số:")], [("Số:", 300, 600, 120, 50)]),
+    # below the confidence floor: a speck read as a letter
+    ([(1, 1, 1, 300, 600, 20, 20, 12.0, "l")], []),
+    # confidence exactly at the floor is kept
+    ([(1, 1, 1, 300, 600, 20, 50, 30.0, "a")], [("a", 300, 600, 20, 50)]),
+    # empty and blank words (Tesseract's boxes around pictures) are dropped
+    ([(1, 1, 1, 300, 600, 200, 200, 95.0, " ")], []),
+    # decomposed accents come out composed (NFC)
+    ([(1, 1, 1, 0, 0, 100, 50, 90.0, "Ho\u0323\u0302i")], [("Hội", 0, 0, 100, 50)]),
+    # Icelandic eth, Tesseract's usual misreading of Đ in "QĐ", becomes Vietnamese Đ
+    ([(1, 1, 1, 0, 0, 100, 50, 90.0, "QÐ-TTg")], [("QĐ-TTg", 0, 0, 100, 50)]),
+]
+
+
+@pytest.mark.parametrize("rows, expected", PARSE_CASES)
+def test_parse_tsv(rows: list[tuple], expected: list[tuple]) -> None:
+    assert [(w.text, w.left, w.top, w.width, w.height) for w in ocr.parse_tsv(tsv(*rows))] == expected
+
+
+def test_parse_tsv_ignores_header_and_non_word_rows() -> None:
+    assert ocr.parse_tsv(HEAD + "\n1\t1\t0\t0\t0\t0\t0\t0\t2480\t3508\t-1\t\n") == []
+
+
+# --- tsv_to_words ------------------------------------------------------------------
+
+# Two lines of body text at 300 dpi: 50 px of ink is 12 pt, times INK_TO_FONT_SIZE.
+TWO_LINES = tsv(
+    (1, 1, 1, 300, 600, 120, 50, 96.0, "Căn"),
+    (1, 1, 1, 440, 606, 60, 38, 95.0, "cứ"),  # shorter ink (no ascender): same line, same box
+    (1, 1, 1, 520, 598, 150, 54, 94.0, "Luật"),  # centres level: no skew
+    (1, 1, 2, 300, 700, 140, 50, 93.0, "Điều"),
+    (1, 1, 2, 460, 700, 40, 50, 92.0, "1."),
+)
+
+
+def test_tsv_to_words_converts_pixels_to_points() -> None:
+    words = ocr.tsv_to_words(TWO_LINES, page=3, dpi=300)
+    first = words[0]
+    assert (first.text, first.x0, first.x1) == ("Căn", 72.0, 100.8)  # 300 px and 420 px at 300 dpi
+    assert first.size == 14.5  # 50 px = 12 pt of ink, x 1.2, to the half point
+    assert (first.bold, first.italic, first.page) == (False, False, 3)  # a scan has no font names
+
+
+def test_tsv_to_words_gives_a_line_one_height() -> None:
+    words = ocr.tsv_to_words(TWO_LINES, page=1, dpi=300)
+    lines = group_lines(words)
+    assert [ln.text for ln in lines] == ["Căn cứ Luật", "Điều 1."]
+    assert len({(w.top, w.bottom) for w in lines[0].words}) == 1  # accents and descenders do not matter
+    assert lines[1].top - lines[0].bottom == pytest.approx((700 - 600) * 72 / 300 - 14.5, abs=0.6)
+
+
+def test_tsv_to_words_undoes_skew() -> None:
+    # one line tilted by 2% (a crooked scan) and a second line below it, same tilt
+    rows = [(1, 1, 1, 300 + 200 * i, 600 + 4 * i, 150, 50, 95.0, f"từ{i}") for i in range(8)]
+    rows += [(1, 1, 2, 300 + 200 * i, 680 + 4 * i, 150, 50, 95.0, f"hai{i}") for i in range(8)]
+    words = ocr.tsv_to_words(tsv(*rows), page=1, dpi=300)
+    lines = group_lines(words)
+    assert len(lines) == 2  # without deskewing the 28 px drift splits each line
+    assert lines[0].words[-1].x0 - lines[0].words[0].x0 == pytest.approx(1400 * 72 / 300, abs=2)
+
+
+NOISE_CASES = [
+    # a line of punctuation only (a "+" speck beside a title) is not text
+    ([(2, 1, 1, 900, 790, 30, 30, 79.0, "+")], []),
+    # a lone tall word (a clerk's initials in the corner) is a mark, not text
+    ([(3, 1, 1, 2200, 16, 180, 126, 83.0, "THT")], []),
+    # a tall word in a line of ordinary words (overlapped by a stamp) stays
+    ([(3, 1, 1, 600, 750, 117, 150, 68.0, "ban"), (3, 1, 1, 740, 800, 130, 50, 96.0, "hành")], ["ban", "hành"]),
+]
+
+
+@pytest.mark.parametrize("noise, kept", NOISE_CASES)
+def test_tsv_to_words_drops_noise_lines(noise: list[tuple], kept: list[str]) -> None:
+    body = [(1, 1, n, 300, 1000 + 80 * n, 120, 50, 95.0, "chữ") for n in range(1, 6)]
+    texts = [w.text for w in ocr.tsv_to_words(tsv(*body, *noise), page=1)]
+    assert texts == ["chữ"] * 5 + kept
+
+
+def test_empty_tsv_gives_no_words() -> None:
+    assert ocr.tsv_to_words(tsv(), page=1) == []
+
+
+def test_ocr_warning_lists_pages_and_confidence() -> None:
+    result = ocr.OcrResult({1: ocr.tsv_to_words(TWO_LINES, 1), 2: []}, confidence=93.6)
+    assert ocr.ocr_warning(result, "1") == (
+        "ocr_used",
+        "text of 1 page(s) read by OCR (no text layer): 1; mean word confidence 94%; "
+        "check names and numbers against the scan",
+        "source",
+    )
+
+
+# --- refusals (no real Tesseract needed) --------------------------------------------
+
+@pytest.fixture
+def fresh_probe():
+    """tesseract_ready is cached per process; tests that swap the binary reset it."""
+    ocr.tesseract_ready.cache_clear()
+    yield
+    ocr.tesseract_ready.cache_clear()
+
+
+def _fake_tesseract(folder: Path, script: str) -> str:
+    path = folder / "fake-tesseract"
+    path.write_text("#!/bin/sh\n" + script + "\n")
+    path.chmod(0o755)
+    return str(path)
+
+
+def test_missing_tesseract_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_probe) -> None:
+    monkeypatch.setattr(ocr, "TESSERACT", str(tmp_path / "no-such-tesseract"))
+    with pytest.raises(ConversionError) as caught:
+        convert(bf.image_only_pdf(tmp_path), ocr=True)
+    assert caught.value.reason == "OCR requested but tesseract with Vietnamese data is not installed"
+
+
+def test_tesseract_without_vietnamese_counts_as_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                        fresh_probe) -> None:
+    fake = _fake_tesseract(tmp_path, 'printf "List of available languages (2):\\neng\\nosd\\n"')
+    monkeypatch.setattr(ocr, "TESSERACT", fake)
+    assert not ocr.tesseract_ready()
+
+
+def test_cli_without_tesseract_exits_1(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys, fresh_probe) -> None:
+    monkeypatch.setattr(ocr, "TESSERACT", str(tmp_path / "no-such-tesseract"))
+    pdf = bf.image_only_pdf(tmp_path)
+    assert main(["convert", str(pdf), "--ocr", "-o", str(tmp_path / "out")]) == 1
+    assert capsys.readouterr().err == f"vnplan: {pdf}: {ocr.MISSING}\n"
+    assert not (tmp_path / "out").exists()
+
+
+def test_too_many_pages_to_ocr(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr, "tesseract_ready", lambda: True)
+    monkeypatch.setattr(ocr, "MAX_OCR_PAGES", 3)
+    with pytest.raises(ConversionError, match=r"too many pages to OCR \(5 > 3\)"):
+        convert(_blank_pdf(tmp_path, 5), ocr=True)
+
+
+def test_page_timeout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr, "tesseract_ready", lambda: True)
+    monkeypatch.setattr(ocr, "TESSERACT", _fake_tesseract(tmp_path, "exec /bin/sleep 5"))
+    monkeypatch.setattr(ocr, "PAGE_TIMEOUT", 0.3)
+    with pytest.raises(ConversionError, match=r"^OCR timed out on page 1 \(over 0.3 s\)$"):
+        convert(bf.image_only_pdf(tmp_path), ocr=True)
+
+
+def test_tesseract_failure_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr, "tesseract_ready", lambda: True)
+    monkeypatch.setattr(ocr, "TESSERACT", _fake_tesseract(tmp_path, 'echo "Error: bad image" >&2; exit 1'))
+    with pytest.raises(ConversionError, match=r"^OCR failed on page 1 \(Error: bad image\)$"):
+        convert(bf.image_only_pdf(tmp_path), ocr=True)
+
+
+def test_text_layer_pdf_is_untouched_by_ocr(monkeypatch: pytest.MonkeyPatch) -> None:
+    # no page lacks a text layer: Tesseract is never asked for, the output is the same
+    monkeypatch.setattr(ocr, "tesseract_ready", lambda: pytest.fail("OCR probed for a text PDF"))
+    sample = ROOT / "samples" / "plan-196-KH-UBND.pdf"
+    assert convert(sample, ocr=True) == convert(sample)
+
+
+def _blank_pdf(folder: Path, pages: int) -> Path:
+    """Pages with a drawing and no characters: every one would need OCR."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = folder / "blank.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    for _ in range(pages):
+        pdf.rect(50, 50, 100, 100)  # a drawing, no characters
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+# --- end to end with Tesseract -------------------------------------------------------
+
+@pytest.fixture
+def tesseract() -> None:
+    """Skip without Tesseract + Vietnamese data; in CI that is a failure."""
+    if ocr.tesseract_ready():
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail("CI=true but tesseract with Vietnamese data is missing: "
+                    "apt-get install -y tesseract-ocr tesseract-ocr-vie")
+    pytest.skip("tesseract with Vietnamese data (tesseract-ocr-vie) is not installed")
+
+
+# A plan's first page at 200 dpi: the two-column header, the type line, the title, a body.
+SCAN_DPI = 200
+SCAN_MARGINS = (70, 525)  # points
+SCAN_HEADER = [
+    ("ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+    ("TỈNH LÂM ĐỒNG", "Độc lập - Tự do - Hạnh phúc"),
+    ("", ""),
+    ("Số: 12/KH-UBND", "Lâm Đồng, ngày 5 tháng 3 năm 2026"),
+]
+SCAN_BODY = [
+    ("center", "KẾ HOẠCH"),
+    ("center", "Triển khai công tác cải cách hành chính năm 2026"),
+    ("", ""),
+    ("justify", "Thực hiện Chương trình cải cách hành chính giai đoạn 2021 - 2030, Ủy ban"),
+    ("left", "nhân dân tỉnh ban hành Kế hoạch như sau:"),
+    ("left", "I. MỤC ĐÍCH, YÊU CẦU"),
+    ("left", "Nâng cao hiệu quả công tác cải cách hành chính trên địa bàn tỉnh."),
+    ("left", "II. NHIỆM VỤ"),
+    ("left", "1. Rà soát thủ tục hành chính."),
+]
+
+
+def scanned_plan_pdf(folder: Path) -> Path:
+    """An image-only PDF: the page drawn with Pillow, then placed as one picture by reportlab."""
+    from PIL import Image, ImageDraw, ImageFont
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    def px(points: float) -> int:
+        return round(points * SCAN_DPI / 72)
+
+    image = Image.new("L", (px(A4[0]), px(A4[1])), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(str(FONT), px(12))
+
+    def centred(text: str, centre: float, y: int) -> None:
+        draw.text((px(centre) - draw.textlength(text, font=font) / 2, y), text, font=font, fill=0)
+
+    y = px(60)
+    for left, right in SCAN_HEADER:
+        centred(left, 150, y)
+        centred(right, 390, y)
+        y += px(18)
+    y += px(24)
+    for align, text in SCAN_BODY:
+        if align == "center":
+            centred(text, sum(SCAN_MARGINS) / 2, y)
+        elif align == "left":
+            draw.text((px(SCAN_MARGINS[0]), y), text, font=font, fill=0)
+        elif align == "justify":  # spread to the right margin, as a full line of a paragraph
+            words = text.split()
+            spare = px(SCAN_MARGINS[1] - SCAN_MARGINS[0]) - sum(draw.textlength(w, font=font) for w in words)
+            x = float(px(SCAN_MARGINS[0]))
+            for word in words:
+                draw.text((x, y), word, font=font, fill=0)
+                x += draw.textlength(word, font=font) + spare / (len(words) - 1)
+        y += px(20)
+    png = folder / "page.png"
+    image.save(png)
+    path = folder / "scanned-plan.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.drawImage(ImageReader(str(png)), 0, 0, width=A4[0], height=A4[1])
+    pdf.showPage()
+    pdf.save()
+    png.unlink()
+    return path
+
+
+@pytest.fixture
+def scanned_plan(tmp_path: Path) -> Path:
+    if not FONT.exists():
+        pytest.skip(f"{FONT} is not installed")
+    return scanned_plan_pdf(tmp_path)
+
+
+def test_scanned_plan_without_ocr_is_still_refused(scanned_plan: Path) -> None:
+    with pytest.raises(ConversionError) as caught:
+        convert(scanned_plan)
+    assert caught.value.reason == NO_TEXT_LAYER
+
+
+def test_scanned_plan_with_ocr(tesseract: None, scanned_plan: Path) -> None:
+    doc = convert(scanned_plan, ocr=True)
+    document = doc["document"]
+    assert (document["type"], document["number"], document["code"]) == ("ke_hoach", "12", "12/KH-UBND")
+    assert document["issued_date"] == "2026-03-05"
+    assert document["issuer"]["name"] == "Ủy ban nhân dân tỉnh Lâm Đồng"
+    assert [s["number"] for s in doc["sections"] if s["number"]] == ["I", "II"]
+    warning = next(w for w in doc["warnings"] if w["code"] == "ocr_used")
+    assert warning["where"] == "source"
+    assert warning["message"].startswith("text of 1 page(s) read by OCR (no text layer): 1; mean word confidence ")
+
+
+def test_cli_convert_ocr(tesseract: None, scanned_plan: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "out"
+    assert main(["convert", str(scanned_plan), "--ocr", "-o", str(out)]) == 0
+    doc = json.loads((out / "scanned-plan.json").read_text(encoding="utf-8"))
+    assert doc["document"]["code"] == "12/KH-UBND"
+    assert main(["convert", str(scanned_plan), "-o", str(out / "plain")]) == 1  # the default is unchanged
+    assert capsys.readouterr().err.endswith(f"{NO_TEXT_LAYER}\n")
+
+
+@pytest.mark.skipif(not SCANNED_707.exists(), reason="../shared/fixtures/real is absent")
+def test_real_scanned_decision(tesseract: None) -> None:
+    """21 scanned pages (Quyết định 707/QĐ-TTg with its plan): the type line and the
+    articles read well; the number and the day are handwritten and are not read."""
+    doc = convert(SCANNED_707, ocr=True)
+    assert doc["document"]["type"] == "quyet_dinh"
+    assert [s["number"] for s in doc["sections"] if s["number"]][:3] == ["Điều 1", "Điều 2", "Điều 3"]
+    assert any(w["code"] == "ocr_used" for w in doc["warnings"])
+    assert not any(w["code"] == "pages_without_text" for w in doc["warnings"])  # every page read
+
+
+def test_blank_scan_with_ocr(tesseract: None, tmp_path: Path) -> None:
+    # a picture with no letters: OCR was tried and found nothing, which the reason says
+    with pytest.raises(ConversionError, match=r"^no text layer, and OCR found no text \(blank or unreadable scan\)$"):
+        convert(bf.image_only_pdf(tmp_path), ocr=True)
