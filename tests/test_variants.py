@@ -30,12 +30,7 @@ TASK_FIELDS = ("number", "group", "content", "lead", "cooperating", "timeframe",
 MIN_MATCH = 60
 
 # (variant key, format) -> one-line diagnosis of a known failure; run as xfail(strict=True).
-# One diagnosis shared by the formats that fail the same way.
-_HR = ("task table ruled by horizontal lines only: expected 4 tasks, got 0 (no table found); extract/pdf.py "
-       "TABLE_SETTINGS uses vertical_strategy 'lines', so a table without vertical rules is not a table")
-XFAIL: dict[tuple[str, str], str] = {
-    **{("horizontal-rules", fmt): _HR for fmt in ("pdf-reportlab", "pdf-libreoffice", "pdf-canvas")},
-}
+XFAIL: dict[tuple[str, str], str] = {}
 
 
 # --------------------------------------------------------------------------- building and converting

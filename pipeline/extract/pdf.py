@@ -21,6 +21,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.extract.errors import ExtractError
 from pipeline.extract.ocr import ocr_pages, ocr_warning
+from pipeline.extract.pdf_rules import column_separators, rule_regions
 from pipeline.extract.pdf_chars import attach_marks, drop_overprinted, unmapped_share
 from pipeline.extract.pdf_annots import annotation_subtypes, pages_with_stamps, stamped_words
 from pipeline.extract.layout import (
@@ -142,7 +143,7 @@ def read_page(page: pdfplumber.page.Page, number: int, stamped: list[Word] | Non
     chars = attach_marks(drop_overprinted(page.chars))
     words = [_to_word(w, number) for w in extract_words(chars, **WORD_SETTINGS)] + list(stamped or ())
     tables = []
-    for found in page.find_tables(TABLE_SETTINGS):
+    for found in page.find_tables(TABLE_SETTINGS) or _row_ruled_tables(page, words):
         boxes = [c for c in found.cells if c is not None]
         if len(boxes) < 2:
             continue
@@ -153,6 +154,18 @@ def read_page(page: pdfplumber.page.Page, number: int, stamped: list[Word] | Non
     outside = [w for w in words if not any(_inside(w, bbox) for bbox, _ in tables)]
     lines = [ln for ln in group_lines(outside) if not _is_margin_noise(ln, page.height)]
     return PageContent(number, page.width, page.height, tuple(lines), tuple(tables), len(chars), unmapped_share(page.chars))
+
+
+def _row_ruled_tables(page: pdfplumber.page.Page, words: list[Word]) -> list:
+    """Tables drawn with row rules only (no vertical lines), columns read from the white space."""
+    boxes = [(w.x0, w.top, w.x1, w.bottom) for w in words]
+    found = []
+    for region in rule_regions(page.edges, page.width):
+        verticals = column_separators(region, boxes)
+        if len(verticals) >= 3:  # two columns at least
+            settings = {**TABLE_SETTINGS, "vertical_strategy": "explicit", "explicit_vertical_lines": verticals}
+            found.extend(page.crop((region.x0 - 1, region.top - 1, region.x1 + 1, region.bottom + 1)).find_tables(settings))
+    return found
 
 
 def _read_and_close(page: pdfplumber.page.Page, number: int, stamped: list[Word] | None) -> PageContent:
