@@ -288,13 +288,8 @@ def first_par(cell, text="", size=BODY_PT, bold=False, italic=False, **kw):
     return par
 
 
-def rule_par(cell, width_cm: float, cell_cm: float):
-    """A short centred rule under the issuer or the motto (a paragraph top border)."""
-    par = cell.add_paragraph()
-    fmt(par, align="center", after=0)
-    side = Cm((cell_cm - width_cm) / 2)
-    par.paragraph_format.left_indent = side
-    par.paragraph_format.right_indent = side
+def add_top_border(par) -> None:
+    """A thin single rule along the paragraph's top edge (w:pBdr/w:top): the short lines of the layout."""
     ppr = par._p.get_or_add_pPr()
     bdr = OxmlElement("w:pBdr")
     top = OxmlElement("w:top")
@@ -302,6 +297,17 @@ def rule_par(cell, width_cm: float, cell_cm: float):
         top.set(qn(k), v)
     bdr.append(top)
     ppr.insert(0, bdr)
+
+
+def rule_par(cell, width_cm: float, cell_cm: float):
+    """A short centred rule under the issuer or the motto (a paragraph top border)."""
+    par = cell.add_paragraph()
+    fmt(par, align="center", after=0)
+    side = Cm((cell_cm - width_cm) / 2)
+    par.paragraph_format.left_indent = side
+    par.paragraph_format.right_indent = side
+    add_top_border(par)
+    ppr = par._p.get_or_add_pPr()
     rpr = OxmlElement("w:rPr")
     sz = OxmlElement("w:sz")
     sz.set(qn("w:val"), "8")
@@ -437,13 +443,7 @@ def add_body(doc, plan: Plan) -> None:
     rule = doc.add_paragraph()
     fmt(rule, align="center", before=4, after=12)
     rule.paragraph_format.left_indent = rule.paragraph_format.right_indent = Cm(6.5)
-    ppr = rule._p.get_or_add_pPr()
-    bdr = OxmlElement("w:pBdr")
-    top = OxmlElement("w:top")
-    for k, v in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
-        top.set(qn(k), v)
-    bdr.append(top)
-    ppr.insert(0, bdr)
+    add_top_border(rule)
     for text in plan.body:
         heading = is_heading(text)
         add_par(doc, text, BODY_PT, bold=heading, indent=1.27, after=6, line=1.1, keep=heading)
