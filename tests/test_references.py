@@ -11,7 +11,8 @@ import pytest
 from metrics import score_table
 from pipeline import model
 from pipeline.normalize.reference_merge import collect_references
-from pipeline.normalize.citation_vocab import document_types, issuer_from_symbol, modern_tones, normalize_issuer
+from pipeline.normalize.citation_vocab import document_types, issuer_from_symbol, normalize_issuer
+from pipeline.normalize.text import modernize_tones
 from pipeline.normalize.references import Citation, find_alias_definitions, find_citations
 from reference_cases import CASES
 
@@ -133,8 +134,8 @@ TONES = [
 
 
 @pytest.mark.parametrize("old, new", TONES)
-def test_modern_tones(old, new):
-    assert modern_tones(old) == new
+def test_citation_text_gets_modern_tones(old, new):
+    assert modernize_tones(old) == new
 
 
 # ---- merging -----------------------------------------------------------------------------

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -18,7 +17,6 @@ from pipeline.data import load_csv
 from pipeline.normalize.text import clean_whitespace, modernize_tones
 
 _TERM = re.compile(r"\s*,?\s*\(?(?i:khóa|khoá)\s+[IVXLC\d]+\)?$")  # "khóa XI": a term, not the body
-_OLD_TONE = re.compile(r"(?<![qQ])([oO])([áàảãạÁÀẢÃẠéèẻẽẹÉÈẺẼẸ])(?!\w)|(?<![qQ])([uU])([ýỳỷỹỵÝỲỶỸỴ])(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -77,15 +75,6 @@ def issuer_codes() -> dict[str, tuple[str | None, str | None]]:
 # ---- small helpers ------------------------------------------------------------------
 
 
-def modern_tones(text: str) -> str:
-    """Modern tone placement ("khoá" -> "khóa", "Uỷ" -> "Ủy") on top of text.modernize_tones."""
-    def move(m: re.Match[str]) -> str:
-        first, second = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-        decomposed = unicodedata.normalize("NFD", second)
-        return unicodedata.normalize("NFC", first + decomposed[1:]) + decomposed[0]
-    return _OLD_TONE.sub(move, modernize_tones(text))
-
-
 def parse_citation_date(day: str, month: str, year: str) -> str | None:
     """ISO date, or None when the printed date cannot exist (31/02/2024)."""
     try:
@@ -119,4 +108,4 @@ def normalize_issuer(phrase: str) -> str:
     """Expand abbreviations, drop the term ("khóa XI"), modern tones: "Chủ tịch Ủy ban nhân dân tỉnh"."""
     codes = issuer_codes()
     words = [codes[w][1] if w in codes and codes[w][1] else w for w in clean_whitespace(phrase).split()]
-    return _TERM.sub("", modern_tones(" ".join(words))).strip()
+    return _TERM.sub("", modernize_tones(" ".join(words))).strip()

@@ -13,10 +13,10 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from pipeline.normalize.citation_vocab import (
-    DocType, issuer_from_symbol, modern_tones, normalize_issuer, parse_citation_date,
+    DocType, issuer_from_symbol, normalize_issuer, parse_citation_date,
     type_by_symbol_code, type_by_word, type_of_word, type_word_pattern,
 )
-from pipeline.normalize.text import clean_whitespace, slugify
+from pipeline.normalize.text import clean_whitespace, modernize_tones, slugify
 
 # Symbol segment: "QĐ", "TTg", "HĐND", "KH&CN", "QH13"; must end at a word end so
 # that "- Về việc ..." after a symbol is not read as a segment "V".
@@ -304,7 +304,7 @@ def _read_named(text: str, start: int, pos: int, doc_type: DocType) -> list[Cita
     if ends is None:
         return []
     name_end, end = ends
-    name = modern_tones(clean_whitespace(f"{doc_type.word} {text[pos:name_end]}"))
+    name = modernize_tones(clean_whitespace(f"{doc_type.word} {text[pos:name_end]}"))
     year = _NAME_YEAR.search(text, name_end, end + 1) if end > name_end else None
     if _SO.match(text, end):  # "Luật Ngân sách nhà nước số 83/2015/QH13"
         return _read_numbered(text, start, end, doc_type, name)

@@ -10,7 +10,7 @@ from pipeline.structure.body_tasks import tasks_from_sections
 from pipeline.structure.closing import closing_from_blocks, is_closing_start
 from pipeline.structure.header import split_header
 from pipeline.structure.sections import build_sections
-from pipeline.structure.tables import extract_data_tables, extract_tasks
+from pipeline.structure.tables import read_tables
 from pipeline.structure.types import RawTask, Skeleton
 
 _APPENDIX_HEAD = re.compile(r"^phu luc\b")
@@ -65,12 +65,13 @@ def build_skeleton(extracted: Extracted) -> tuple[Skeleton, str | None]:
     closing_start, closing_end = _closing_span(blocks, body_start)
     preamble, sections = build_sections(_body_paragraphs(blocks[body_start:closing_start]))
     closing = closing_from_blocks(blocks[closing_start:closing_end])
-    tasks = _with_content(extract_tasks(blocks) or tasks_from_sections(sections), warnings)
+    table_tasks, data_tables = read_tables(blocks)
+    tasks = _with_content(table_tasks or tasks_from_sections(sections), warnings)
     if type_code is None:
         warnings.append(Warning("no_type_line", "no document type line (KẾ HOẠCH, QUYẾT ĐỊNH, ...) found", "header"))
     if closing_start == len(blocks):
         warnings.append(Warning("no_closing", "no 'Nơi nhận' block found; recipients and signature may be missing", "closing"))
     skeleton = Skeleton(
-        header, preamble, sections, tasks, closing, warnings=warnings, data_tables=extract_data_tables(blocks)
+        header, preamble, sections, tasks, closing, warnings=warnings, data_tables=data_tables
     )
     return skeleton, type_code

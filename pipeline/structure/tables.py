@@ -141,23 +141,32 @@ def _demote_parent_rows(tasks: list[RawTask]) -> list[RawTask]:
     return out
 
 
+def read_tables(blocks: list[Block]) -> tuple[list[RawTask], list[RawDataTable]]:
+    """Every task row of the task tables, and the other ruled tables kept as data, in document order.
+
+    The blocks are stitched into logical tables once, for both.
+    """
+    tables = stitch_tables(blocks)
+    tasks: list[RawTask] = []
+    for index, table in enumerate(t for t in tables if t.is_task_table):
+        tasks.extend(rows_to_tasks(table, index))
+    return tasks, [_data_table(t) for t in tables if not t.is_task_table]
+
+
+def _data_table(table: LogicalTable) -> RawDataTable:
+    return RawDataTable(
+        caption=table.caption,
+        header=table.header,
+        rows=tuple(row.texts for row in table.rows if any(row.texts)),
+        pages=tuple(sorted({p for row in table.rows for p in row.pages})),
+    )
+
+
 def extract_tasks(blocks: list[Block]) -> list[RawTask]:
     """Every task row of every task table in the blocks, in document order."""
-    tasks: list[RawTask] = []
-    for index, table in enumerate(t for t in stitch_tables(blocks) if t.is_task_table):
-        tasks.extend(rows_to_tasks(table, index))
-    return tasks
+    return read_tables(blocks)[0]
 
 
 def extract_data_tables(blocks: list[Block]) -> list[RawDataTable]:
     """Ruled tables that are not task tables (schedules, lists of units), kept as they are."""
-    return [
-        RawDataTable(
-            caption=table.caption,
-            header=table.header,
-            rows=tuple(row.texts for row in table.rows if any(row.texts)),
-            pages=tuple(sorted({p for row in table.rows for p in row.pages})),
-        )
-        for table in stitch_tables(blocks)
-        if not table.is_task_table
-    ]
+    return read_tables(blocks)[1]
