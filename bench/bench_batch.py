@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(Path(__file__).parent)]
 
 import plangen  # noqa: E402
-from pipeline import batch_cli  # noqa: E402
+from pipeline.cli import batch as batch_cli  # noqa: E402
 
 SCALING_TARGET = 1.8
 

@@ -26,8 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.conversion import convert  # noqa: E402
-from pipeline.output.diff import diff_plans  # noqa: E402
-from pipeline.output.diff_render import render_html, render_json, render_text  # noqa: E402
+from pipeline.diff.plans import diff_plans  # noqa: E402
+from pipeline.diff.render import render_html, render_json, render_text  # noqa: E402
 
 SAMPLE = ROOT / "samples" / "plan-196-KH-UBND.docx"
 SEED = 196

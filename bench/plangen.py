@@ -15,7 +15,7 @@ import docx
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_DOCX = ROOT / "samples" / "plan-196-KH-UBND.docx"
-FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
+FONT_DIRS = (Path(__file__).resolve().parent.parent / "tests" / "fonts", Path("/usr/share/fonts/truetype/dejavu"))
 
 LEADS = ["Sở Tài chính", "Sở Nội vụ", "Sở Giáo dục và Đào tạo", "Sở Y tế", "Sở Xây dựng", "Sở Công Thương",
          "Sở Tư pháp", "Sở Văn hóa, Thể thao và Du lịch", "Sở Khoa học và Công nghệ", "Công an tỉnh"]

@@ -5,7 +5,7 @@ import hashlib
 from pathlib import Path
 
 from pipeline.extract.docx import extract_docx
-from pipeline.extract.errors import ExtractError
+from pipeline.errors import ExtractError
 from pipeline.extract.pdf import extract_pdf
 from pipeline.ir import Extracted
 from pipeline.model import Plan, Source

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, Union
 
+from pipeline.warnings import PlanWarning
+
 Alignment = Literal["left", "center", "right", "justify"]
 
 
@@ -78,4 +80,4 @@ class Extracted:
 
     blocks: tuple[Block, ...]
     pages: int | None
-    warnings: tuple[tuple[str, str, str], ...] = field(default=())
+    warnings: tuple[PlanWarning, ...] = field(default=())

@@ -1,4 +1,4 @@
-"""Typed values of the output contract (../shared/spec/CONTRACT.md, version 1).
+"""Typed values of the output contract (docs/contract.md, version 1).
 
 Field order here is the key order in the JSON: `output.serialize` turns these
 into dicts with `dataclasses.asdict`, so converting a file twice gives the same
@@ -7,6 +7,8 @@ bytes.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from pipeline.warnings import PlanWarning
 
 SCHEMA_VERSION = "1.0"
 
@@ -146,13 +148,6 @@ class Source:
 
 
 @dataclass
-class Warning:
-    code: str
-    message: str
-    where: str | None = None
-
-
-@dataclass
 class Plan:
     source: Source
     document: DocumentMeta
@@ -162,5 +157,5 @@ class Plan:
     recipients: list[Recipient] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     agencies: list[Agency] = field(default_factory=list)
-    warnings: list[Warning] = field(default_factory=list)
+    warnings: list[PlanWarning] = field(default_factory=list)
     schema_version: str = SCHEMA_VERSION

@@ -1,6 +1,6 @@
 """Make the sample documents of Plan 196/KH-UBND from the seed text.
 
-The seed (``../shared/seed/plan-196-KH-UBND.txt``) is the text of the real plan as
+The seed (``samples/seed/plan-196-KH-UBND.txt``) is the text of the real plan as
 it came out of a PDF: paragraphs separated by blank lines, appendix table rows as
 tab-separated lines, page breaks visible as repeated table headers and as rows
 that start with a tab (the rest of the row above). This script rebuilds the plan
@@ -42,7 +42,7 @@ from docx.shared import Cm, Pt
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-SEED = ROOT.parent / "shared" / "seed" / "plan-196-KH-UBND.txt"
+SEED = ROOT / "samples" / "seed" / "plan-196-KH-UBND.txt"
 STEM = "plan-196-KH-UBND"
 DOCX_PATH = HERE / f"{STEM}.docx"
 PDF_PATH = HERE / f"{STEM}.pdf"

@@ -542,7 +542,7 @@ NEGATIVE_CASES: list[tuple[str, list[Expected]]] = [
     ("Lưu: VT, KGVX.", []),
 ]
 
-# Shapes met in the real documents of ../shared/fixtures/real (text as their extractors give it).
+# Shapes met in the real documents of tests/fixtures/real (text as their extractors give it).
 REAL_CASES: list[tuple[str, list[Expected]]] = [
     # PDF line wrap right after the symbol's dash (Hà Nội plan 173)
     ("kinh phí đã giao tại Quyết định số 5969/QĐ-\nUBND ngày 28/11/2025 của UBND Thành phố; nguồn thu",

@@ -23,7 +23,7 @@ import pytest
 import bad_files as bf
 from pipeline.extract import docx as docx_extract
 from pipeline.extract.docx import extract_docx
-from pipeline.extract.errors import ExtractError
+from pipeline.errors import ExtractError
 from pipeline.extract.pdf import extract_pdf
 
 convert_module = importlib.import_module("pipeline.conversion")

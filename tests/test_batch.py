@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 import bad_files
-from pipeline import batch, batch_cli
+from pipeline import batch
+from pipeline.cli import batch as batch_cli
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 

@@ -1,4 +1,4 @@
-"""`vnplan load` (pipeline/output/db.py): the schema, idempotent loads, revisions, plain SQL.
+"""`vnplan load` (pipeline/store/db.py): the schema, idempotent loads, revisions, plain SQL.
 
 Every test runs against SQLite, and against a real PostgreSQL server when
 VNPLAN_TEST_PG_URL is set (.ci/postgres.sh starts one). Locally without a server
@@ -16,7 +16,9 @@ import pytest
 from sqlalchemy import func, select, text
 
 from pipeline.conversion import convert
-from pipeline.output import db, db_cli, db_schema
+from pipeline.cli import load as db_cli
+from pipeline.store import db
+from pipeline.store import schema as db_schema
 from pipeline.output.serialize import to_json
 
 ROOT = Path(__file__).resolve().parents[1]

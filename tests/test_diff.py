@@ -1,4 +1,4 @@
-"""pipeline.output.diff: revisions of the sample plan, each with its exact expected diff.
+"""pipeline.diff.plans: revisions of the sample plan, each with its exact expected diff.
 
 Each case builds a revision of the converted sample (tests/revisions.py) and
 states the whole diff it must give (document, tasks, sections, references), so
@@ -18,11 +18,11 @@ from referencing import Registry, Resource
 
 import revisions as rv
 from pipeline.conversion import convert
-from pipeline.output import diff_cli
-from pipeline.output.diff import diff_plans, timeframe_key
-from pipeline.output.diff_align import align, word_diff
-from pipeline.output.diff_render import diff_to_dict, render_text, renumbered_runs
-from pipeline.output.diff_sections import section_paths
+from pipeline.cli import diff as diff_cli
+from pipeline.diff.plans import diff_plans, timeframe_key
+from pipeline.diff.align import align, word_diff
+from pipeline.diff.render import diff_to_dict, render_text, renumbered_runs
+from pipeline.diff.sections import section_paths
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "schemas"
 

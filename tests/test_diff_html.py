@@ -20,8 +20,8 @@ import pytest
 
 import revisions as rv
 from pipeline.conversion import convert
-from pipeline.output.diff import diff_plans
-from pipeline.output.diff_render import render_html
+from pipeline.diff.plans import diff_plans
+from pipeline.diff.render import render_html
 
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -1,4 +1,4 @@
-"""`vnplan export --tasks` (pipeline/output/export.py): one row per task, from JSON or the database."""
+"""`vnplan export --tasks` (pipeline/export/tasks.py): one row per task, from JSON or the database."""
 from __future__ import annotations
 
 import argparse
@@ -8,7 +8,9 @@ import pandas as pd
 import pytest
 
 from pipeline.conversion import convert
-from pipeline.output import db, export, export_cli
+from pipeline.cli import export as export_cli
+from pipeline.export import tasks as export
+from pipeline.store import db
 from pipeline.output.serialize import to_json
 
 SAMPLE_DOCX = Path(__file__).resolve().parents[1] / "samples" / "plan-196-KH-UBND.docx"

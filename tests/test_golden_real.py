@@ -1,4 +1,4 @@
-"""Golden tests on two real documents (../shared/fixtures/real), against hand-written answers.
+"""Golden tests on two real documents (tests/fixtures/real), against hand-written answers.
 
 tests/golden/01-lamdong-cchc.expected.json (draft plan of UBND tỉnh Lâm Đồng, DOCX, 56 task
 rows under 7 Roman group rows) and tests/golden/10-hanoi-festival.expected.json (Plan
@@ -9,7 +9,7 @@ tests/test_golden.py, whose projection helpers are reused here.
 
 One parametrized test per document field, task field, section, reference field and recipient,
 so that a failure names the field. Known converter bugs are in KNOWN_BUGS and run as
-xfail(strict=True). Everything is skipped when ../shared is absent.
+xfail(strict=True). The documents are in tests/fixtures/real/ (copied from the shared folder, so a clone runs them).
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from pipeline.normalize.text import clean_whitespace, fold_diacritics
+from pipeline.text import clean_whitespace, fold_diacritics
 from test_golden import first_difference, project_agency, project_reference, section_paths, show
 from test_golden import params as golden_params
 
@@ -31,9 +31,9 @@ from pipeline.conversion import convert
 from pipeline.output.serialize import to_json
 
 ROOT = Path(__file__).resolve().parents[1]
-REAL = ROOT.parent / "shared" / "fixtures" / "real"
+REAL = ROOT / "tests" / "fixtures" / "real"
 GOLDEN_DIR = Path(__file__).parent / "golden"
-CONTRACT_CHECK = ROOT.parent / "shared" / "tools" / "contract_check.py"
+CONTRACT_CHECK = ROOT / "tests" / "tools" / "contract_check.py"
 DOCS = {
     "01": ("01_KH-UBND_LamDong_CCHC-2026-2030_draft-2026-03.docx", "01-lamdong-cchc.expected.json"),
     "10": ("10_KH-173-KH-UBND_HaNoi_2026-04-28_Festival-ThangLong.pdf", "10-hanoi-festival.expected.json"),
@@ -43,7 +43,6 @@ TASK_FIELDS_10 = ("content", "lead", "cooperating", "timeframe")
 SECTION_FIELDS = ("number", "title", "children")
 REFERENCE_FIELDS = ("type", "number", "symbol", "code", "year", "issued_date", "issuer", "mentions")
 
-pytestmark = pytest.mark.skipif(not REAL.is_dir(), reason=f"{REAL} not present")
 
 # Test id -> why the converter is wrong (checked against the document); run as xfail(strict=True).
 # Empty: the 21 differences the first run found were fixed (see tests/golden/README.md and git log).
@@ -60,8 +59,6 @@ def golden(doc: str) -> dict:
 
 @cache
 def converted(doc: str) -> dict:
-    if not REAL.is_dir():
-        pytest.skip(f"{REAL} not present")
     return convert(REAL / DOCS[doc][0])
 
 
@@ -333,8 +330,6 @@ def test_deterministic_bytes(doc: str) -> None:
 
 @pytest.mark.parametrize("doc", list(DOCS))
 def test_contract_check(doc: str, tmp_path: Path) -> None:
-    if not CONTRACT_CHECK.exists():
-        pytest.skip(f"{CONTRACT_CHECK} not present")
     out = tmp_path / f"{doc}.json"
     out.write_text(to_json(converted(doc)), encoding="utf-8")
     result = subprocess.run([sys.executable, str(CONTRACT_CHECK), str(out)], capture_output=True, text=True)

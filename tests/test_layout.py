@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.text import join_wrapped
 from pipeline.extract.layout import (
     Band,
     Line,
@@ -12,7 +13,6 @@ from pipeline.extract.layout import (
     font_is_bold,
     font_is_italic,
     group_lines,
-    join_wrapped,
     lines_to_paragraphs,
 )
 from ir_builders import centred, justified, line, merge, words

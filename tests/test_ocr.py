@@ -14,13 +14,14 @@ import pytest
 
 import bad_files as bf
 from pipeline.cli import main
+from pipeline.warnings import PlanWarning
 from pipeline.conversion import ConversionError, convert
 from pipeline.extract import ocr
 from pipeline.extract.layout import group_lines
 
 ROOT = Path(__file__).resolve().parents[1]
-SCANNED_707 = ROOT.parent / "shared" / "fixtures" / "real" / "13_QD-707-QD-TTg_2026-04-22_KeHoach-PCRT_scanned.pdf"
-FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
+SCANNED_707 = ROOT / "tests" / "fixtures" / "real" / "13_QD-707-QD-TTg_2026-04-22_KeHoach-PCRT_scanned.pdf"
+FONT = Path(__file__).resolve().parent / "fonts" / "DejaVuSerif.ttf"
 NO_TEXT_LAYER = "no text layer (scanned or image-only PDF; --ocr reads it by OCR)"
 
 HEAD = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
@@ -123,7 +124,7 @@ def test_empty_tsv_gives_no_words() -> None:
 
 def test_ocr_warning_lists_pages_and_confidence() -> None:
     result = ocr.OcrResult({1: ocr.tsv_to_words(TWO_LINES, 1), 2: []}, confidence=93.6)
-    assert ocr.ocr_warning(result, "1") == (
+    assert ocr.ocr_warning(result, "1") == PlanWarning(
         "ocr_used",
         "text of 1 page(s) read by OCR (no text layer): 1; mean word confidence 94%; "
         "check names and numbers against the scan",
@@ -329,7 +330,6 @@ def test_cli_convert_ocr(tesseract: None, scanned_plan: Path, tmp_path: Path, ca
     assert capsys.readouterr().err.endswith(f"{NO_TEXT_LAYER}\n")
 
 
-@pytest.mark.skipif(not SCANNED_707.exists(), reason="../shared/fixtures/real is absent")
 def test_real_scanned_decision(tesseract: None) -> None:
     """21 scanned pages (Quyết định 707/QĐ-TTg with its plan): the type line and the
     articles read well; the number and the day are handwritten and are not read."""

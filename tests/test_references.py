@@ -12,7 +12,7 @@ from metrics import score_table
 from pipeline import model
 from pipeline.normalize.reference_merge import collect_references
 from pipeline.normalize.citation_vocab import document_types, issuer_from_symbol, normalize_issuer
-from pipeline.normalize.text import modernize_tones
+from pipeline.text import modernize_tones
 from pipeline.normalize.references import Citation, find_alias_definitions, find_citations
 from reference_cases import CASES
 

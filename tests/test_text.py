@@ -1,4 +1,4 @@
-"""Tests for pipeline.normalize.text: tone placement, markup, whitespace, slugs."""
+"""Tests for pipeline.text: tone placement, markup, whitespace, slugs."""
 from __future__ import annotations
 
 import re
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.normalize.text import (
+from pipeline.text import (
     clean_whitespace,
     fold_diacritics,
     modernize_tones,

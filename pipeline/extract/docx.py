@@ -28,8 +28,9 @@ from pipeline import ir
 from pipeline.extract.docx_numbering import Numbering
 from pipeline.extract.docx_styles import Styles, child, load_styles, paragraph_property, run_flag, val
 from pipeline.extract.docx_tables import TRANSPARENT, read_table
-from pipeline.extract.errors import ExtractError
-from pipeline.normalize.text import clean_whitespace
+from pipeline.errors import ExtractError
+from pipeline.text import clean_whitespace
+from pipeline.warnings import PlanWarning
 
 # A zip bomb guard: the largest uncompressed size we accept for the main part and for the package.
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
@@ -56,7 +57,7 @@ class _Context:
 
     styles: Styles
     numbering: Numbering
-    warnings: list[tuple[str, str, str]] = field(default_factory=list)
+    warnings: list[PlanWarning] = field(default_factory=list)
 
 
 def extract_docx(path: Path) -> ir.Extracted:
@@ -270,8 +271,8 @@ def _warn_about_skipped_content(body: etree._Element, ctx: _Context) -> None:
              if not any(a.tag == fallback for a in box.iterancestors())
              and clean_whitespace("".join(box.itertext()))]
     if boxes:
-        ctx.warnings.append(("docx_text_box_skipped",
+        ctx.warnings.append(PlanWarning("docx_text_box_skipped",
                              f"{len(boxes)} text box(es) with text not extracted", "body"))
     if next(body.iter(qn("w:del"), qn("w:ins"), qn("w:moveFrom")), None) is not None:
-        ctx.warnings.append(("docx_tracked_changes",
+        ctx.warnings.append(PlanWarning("docx_tracked_changes",
                              "unaccepted tracked changes: deleted text dropped, inserted text kept", "body"))

@@ -13,6 +13,7 @@ import statistics
 from dataclasses import dataclass
 
 from pipeline.ir import Cell, Paragraph, Row, Table
+from pipeline.text import is_upper, join_wrapped
 
 # Words whose vertical centres are this close (as a fraction of the font size) share a line.
 LINE_Y_TOLERANCE = 0.45
@@ -281,12 +282,6 @@ def _is_centered(line: Line, left: float, right: float) -> bool:
     return min(slack_left, slack_right) > 1.5 * line.size and abs(slack_left - slack_right) < max(2 * line.size, 0.1 * (right - left))
 
 
-def _is_upper(text: str) -> bool:
-    """All letters capitals: a type line ("KẾ HOẠCH") or heading, never joined to the title below."""
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
-
-
 def _starts_paragraph(prev: Line, line: Line, left: float, right: float, ragged: bool) -> bool:
     """Whether `line` opens a new paragraph after `prev` (same text block)."""
     size = max(prev.size, line.size)
@@ -294,7 +289,7 @@ def _starts_paragraph(prev: Line, line: Line, left: float, right: float, ragged:
         return True
     if prev.bold != line.bold or abs(prev.size - line.size) > 0.6:
         return True
-    if _is_upper(prev.text) != _is_upper(line.text):
+    if is_upper(prev.text, 2) != is_upper(line.text, 2):
         return True
     if LIST_MARKER.match(line.text) and re.search(r"[.;:]$|\./\.$", prev.text):
         return True
@@ -305,20 +300,6 @@ def _starts_paragraph(prev: Line, line: Line, left: float, right: float, ragged:
     if line.x0 - left > INDENT_FRACTION * size:
         return True
     return right - prev.x1 > SHORT_LINE_FRACTION * size
-
-
-def join_wrapped(texts: list[str]) -> str:
-    """Join wrapped lines with spaces, except after a hyphen glued to its word.
-
-    Line breakers may wrap "69-KL/TW" after the hyphen; "kinh tế -" (a spaced
-    dash) keeps its space.
-    """
-    out = ""
-    for text in texts:
-        if out and not (out.endswith("-") and len(out) > 1 and not out[-2].isspace()):
-            out += " "
-        out += text
-    return out
 
 
 def _paragraph(lines: list[Line], left: float, right: float) -> Paragraph:

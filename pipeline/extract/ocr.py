@@ -24,8 +24,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.extract.errors import ExtractError
+from pipeline.errors import ExtractError
 from pipeline.extract.layout import Word
+from pipeline.warnings import PlanWarning
 
 TESSERACT = "tesseract"
 LANGUAGE = "vie"
@@ -278,10 +279,10 @@ def ocr_pages(path: Path, numbers: list[int]) -> OcrResult:
     return OcrResult(words, statistics.fmean(confidences) if confidences else 0.0)
 
 
-def ocr_warning(result: OcrResult, listed: str) -> tuple[str, str, str]:
+def ocr_warning(result: OcrResult, listed: str) -> PlanWarning:
     """The warning that says the text was read by OCR, on which pages, and how surely."""
     read = sum(1 for ws in result.words.values() if ws)
-    return ("ocr_used",
+    return PlanWarning("ocr_used",
             f"text of {read} page(s) read by OCR (no text layer): {listed}; "
             f"mean word confidence {result.confidence:.0f}%; check names and numbers against the scan",
             "source")

@@ -19,7 +19,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
-from pipeline.extract.errors import ExtractError
+from pipeline.errors import ExtractError
 from pipeline.extract.ocr import ocr_pages, ocr_warning
 from pipeline.extract.pdf_rules import column_separators, rule_regions
 from pipeline.extract.pdf_chars import attach_marks, drop_overprinted, unmapped_share
@@ -35,10 +35,11 @@ from pipeline.extract.layout import (
     font_is_italic,
     LIST_MARKER,
     group_lines,
-    join_wrapped,
     lines_to_paragraphs,
 )
 from pipeline.ir import Block, Cell, Extracted, Paragraph, Row, Table
+from pipeline.text import join_wrapped
+from pipeline.warnings import PlanWarning
 
 # pdfplumber word settings: a small x tolerance keeps a syllable's letters
 # together without gluing neighbouring syllables (Vietnamese words are short
@@ -345,7 +346,7 @@ def extract_pdf(path: Path, ocr: bool = False) -> Extracted:
     if unreadable > MAX_UNMAPPED_SHARE:
         raise ExtractError(f"text layer unreadable: {unreadable:.0%} of the glyphs have no Unicode mapping "
                            "(fonts embedded without one)")
-    ocr_warnings: tuple[tuple[str, str, str], ...] = ()
+    ocr_warnings: tuple[PlanWarning, ...] = ()
     if ocr:
         pages, ocr_warnings = with_ocr(path, pages)
     pages = drop_running_lines(pages)
@@ -363,7 +364,7 @@ def ocr_page(page: PageContent, words: list[Word]) -> PageContent:
     return replace(page, lines=tuple(lines), tables=(), char_count=sum(len(w.text) for w in words))
 
 
-def with_ocr(path: Path, pages: list[PageContent]) -> tuple[list[PageContent], tuple[tuple[str, str, str], ...]]:
+def with_ocr(path: Path, pages: list[PageContent]) -> tuple[list[PageContent], tuple[PlanWarning, ...]]:
     """Pages without a text layer replaced by their OCR, and the `ocr_used` warning."""
     scanned = [p.number for p in pages if not p.char_count]
     if not scanned:
@@ -380,15 +381,15 @@ def _listed(numbers: list[int]) -> str:
     return ", ".join(map(str, numbers[:20])) + (" ..." if len(numbers) > 20 else "")
 
 
-def page_warnings(pages: list[PageContent]) -> tuple[tuple[str, str, str], ...]:
+def page_warnings(pages: list[PageContent]) -> tuple[PlanWarning, ...]:
     """Pages read only in part: scanned pages skipped, pages with unmapped glyphs. Never silent."""
     warnings = []
     empty = [p.number for p in pages if not p.char_count]
     if empty:
-        warnings.append(("pages_without_text",
+        warnings.append(PlanWarning("pages_without_text",
                          f"{len(empty)} of {len(pages)} pages have no text layer (scanned?): {_listed(empty)}", "source"))
     garbled = [p.number for p in pages if p.unmapped > PAGE_UNMAPPED_WARNING]
     if garbled:
-        warnings.append(("text_partly_unreadable",
+        warnings.append(PlanWarning("text_partly_unreadable",
                          f"glyphs without a Unicode mapping on {len(garbled)} page(s): {_listed(garbled)}", "source"))
     return tuple(warnings)

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline import model
-from pipeline.normalize.text import normalize_text, slugify
+from pipeline.text import normalize_text, slugify
 from pipeline.normalize.gazetteer import (
     Province,
     agency_key,
@@ -36,6 +36,7 @@ from pipeline.normalize.gazetteer import (
     province_suffixes,
     provinces_index,
 )
+from pipeline.warnings import PlanWarning
 
 MAX_RUN = 8  # the most separator-split pieces one name may span
 
@@ -114,7 +115,7 @@ def _recase(text: str) -> str:
     return " ".join(out)
 
 
-def _unlisted(text: str, key: str, prov: Province | None, span: str) -> tuple[model.Agency, list[model.Warning]]:
+def _unlisted(text: str, key: str, prov: Province | None, span: str) -> tuple[model.Agency, list[PlanWarning]]:
     """A body absent from the gazetteer: local governments by rule, other heads with a warning."""
     name = _recase(text)
     if _GENERIC.match(span) and _GENERIC_NEXT_LOWER.match(span):
@@ -129,7 +130,7 @@ def _unlisted(text: str, key: str, prov: Province | None, span: str) -> tuple[mo
         name = " ".join(name.split()[: len(body.split())])
     code = "agency_unknown" if _HEAD.match(key) else "agency_unrecognized"
     agency = model.Agency(id=slugify(name) + suffix, name=name, kind="agency", text=span)
-    return agency, [model.Warning(code, f"agency not in the gazetteer: {span!r}")]
+    return agency, [PlanWarning(code, f"agency not in the gazetteer: {span!r}")]
 
 
 # ---------------------------------------------------------------- public API
@@ -143,7 +144,7 @@ def _clean(text: str) -> str:
     return re.sub(r"[\s.;,:]+$", "", text)
 
 
-def resolve_agency(text: str, province: str | None) -> tuple[model.Agency, list[model.Warning]]:
+def resolve_agency(text: str, province: str | None) -> tuple[model.Agency, list[PlanWarning]]:
     """One body's text -> Agency; `province` is the issuer's province, used for "UBND tỉnh", "Sở ..."."""
     span = _clean(text)
     expanded = expand_abbreviations(re.sub(r"^Lãnh đạo\s+", "", span))
@@ -270,13 +271,13 @@ def split_agency_list(text: str) -> list[str]:
     return [_clean(p.resolve_as or p.text) for p in _split(text)]
 
 
-def parse_agency_cell(text: str, province: str | None) -> tuple[list[model.Agency], list[model.Warning]]:
+def parse_agency_cell(text: str, province: str | None) -> tuple[list[model.Agency], list[PlanWarning]]:
     """Split and resolve a cell; a body named twice in one cell is listed once."""
     agencies: list[model.Agency] = []
-    warnings: list[model.Warning] = []
+    warnings: list[PlanWarning] = []
     for piece in _split(text or ""):
         if _NOT_A_BODY.search(piece.text):
-            warnings.append(model.Warning("not_an_agency", f"no agency named, only a pointer: {_clean(piece.text)!r}"))
+            warnings.append(PlanWarning("not_an_agency", f"no agency named, only a pointer: {_clean(piece.text)!r}"))
             continue
         agency, found = resolve_agency(piece.resolve_as or piece.text, province)
         agency.text = _clean(piece.text)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.data import load_csv
-from pipeline.normalize.text import clean_whitespace, modernize_tones
+from pipeline.text import clean_whitespace, modernize_tones
 
 _TERM = re.compile(r"\s*,?\s*\(?(?i:khóa|khoá)\s+[IVXLC\d]+\)?$")  # "khóa XI": a term, not the body
 

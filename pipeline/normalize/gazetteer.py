@@ -18,7 +18,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from pipeline import model
-from pipeline.normalize.text import fold_diacritics, normalize_text, slugify
+from pipeline.text import fold_diacritics, normalize_text, slugify
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 FUZZY_CUTOFF = 92  # rapidfuzz ratio on folded keys; below this a near miss is "unknown"

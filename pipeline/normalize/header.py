@@ -5,8 +5,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from pipeline.model import Warning
-from pipeline.normalize.text import clean_whitespace
+from pipeline.warnings import PlanWarning
+from pipeline.text import clean_whitespace
 
 _NUMBER_LINE = re.compile(
     r"""^\s*S[ốo]\s*[:.]?\s*
@@ -33,43 +33,43 @@ class DocumentNumber:
     code: str | None
 
 
-def parse_number_line(line: str | None) -> tuple[DocumentNumber, list[Warning]]:
+def parse_number_line(line: str | None) -> tuple[DocumentNumber, list[PlanWarning]]:
     """"Số: 196 /KH-UBND" -> 196, KH-UBND, 196/KH-UBND (spaces dropped; the number stays a string)."""
     if not line:
-        return DocumentNumber(None, None, None), [Warning("no_number", "no 'Số:' line in the header", "document.code")]
+        return DocumentNumber(None, None, None), [PlanWarning("no_number", "no 'Số:' line in the header", "document.code")]
     m = _NUMBER_LINE.match(line)
     if not m:
-        return DocumentNumber(None, None, None), [Warning("bad_number", f"cannot read the number line {line!r}", "document.code")]
+        return DocumentNumber(None, None, None), [PlanWarning("bad_number", f"cannot read the number line {line!r}", "document.code")]
     symbol = re.sub(r"\s+", "", m.group("symbol") or "") or None
     number = m.group("number")
     year = re.sub(r"\s+", "", m.group("year") or "")
     if number is None:
         return DocumentNumber(None, symbol, None), [
-            Warning("blank_number", f"the number is blank ({clean_whitespace(line)!r}): a draft?", "document.number")
+            PlanWarning("blank_number", f"the number is blank ({clean_whitespace(line)!r}): a draft?", "document.number")
         ]
     sep = m.group("sep") or "/"
     code = f"{number}{sep}{year}{symbol}" if symbol else number
     return DocumentNumber(number, symbol, code), []
 
 
-def parse_place_date(line: str | None) -> tuple[str | None, str | None, list[Warning]]:
+def parse_place_date(line: str | None) -> tuple[str | None, str | None, list[PlanWarning]]:
     """"Quảng Ngãi, ngày 02 tháng 10 năm 2024" -> ("Quảng Ngãi", "2024-10-02").
 
     A blank day or month (a draft) gives a null date with a warning; so does an
     impossible date, which is never guessed.
     """
     if not line:
-        return None, None, [Warning("no_date", "no place and date line in the header", "document.issued_date")]
+        return None, None, [PlanWarning("no_date", "no place and date line in the header", "document.issued_date")]
     m = _PLACE_DATE.match(line)
     if not m:
-        return None, None, [Warning("bad_date", f"cannot read the date line {line!r}", "document.issued_date")]
+        return None, None, [PlanWarning("bad_date", f"cannot read the date line {line!r}", "document.issued_date")]
     place = clean_whitespace(m.group("place")) or None
     day, month, year = m.group("day"), m.group("month"), m.group("year")
     if not (day and month and year):
         return place, None, [
-            Warning("blank_date", f"the date is incomplete ({clean_whitespace(line)!r}): a draft?", "document.issued_date")
+            PlanWarning("blank_date", f"the date is incomplete ({clean_whitespace(line)!r}): a draft?", "document.issued_date")
         ]
     try:
         return place, dt.date(int(year), int(month), int(day)).isoformat(), []
     except ValueError:
-        return place, None, [Warning("impossible_date", f"no such date: {day}/{month}/{year}", "document.issued_date")]
+        return place, None, [PlanWarning("impossible_date", f"no such date: {day}/{month}/{year}", "document.issued_date")]

@@ -18,16 +18,16 @@ from pipeline.model import (
     Source,
     Task,
     TextParagraph,
-    Warning,
 )
 from pipeline.normalize.agency_mentions import find_agencies
 from pipeline.normalize.agencies import parse_agency_cell, province_from_issuer, resolve_issuer
 from pipeline.normalize.header import parse_number_line, parse_place_date
 from pipeline.normalize.reference_merge import collect_references, ids_cited_in
-from pipeline.normalize.text import normalize_text
+from pipeline.text import normalize_text
 from pipeline.normalize.timeframes import parse_timeframe
 from pipeline.structure.closing import parse_signature, split_archive
 from pipeline.structure.types import RawDataTable, RawSection, RawTask, Skeleton
+from pipeline.warnings import PlanWarning
 
 _RECIPIENT_NOTE = re.compile(r"^(?P<name>.*?)\s*\((?P<note>[^()]*)\)\s*$")
 
@@ -45,7 +45,7 @@ class _Context:
 
     def __init__(self, province: str | None) -> None:
         self.province = province
-        self.warnings: list[Warning] = []
+        self.warnings: list[PlanWarning] = []
         self.agencies: dict[str, Agency] = {}
 
     def agencies_in(self, text: str | None, where: str) -> list[Agency]:
@@ -67,8 +67,8 @@ class _Context:
         return known
 
 
-def _located(warnings: list[Warning], where: str) -> list[Warning]:
-    return [Warning(w.code, w.message, w.where or where) for w in warnings]
+def _located(warnings: list[PlanWarning], where: str) -> list[PlanWarning]:
+    return [PlanWarning(w.code, w.message, w.where or where) for w in warnings]
 
 
 def _build_task(raw: RawTask, index: int, ctx: _Context, refs: dict[str, list[str]], paged: bool) -> Task:
@@ -192,7 +192,7 @@ def build_plan(skeleton: Skeleton, type_code: str | None, source: Source) -> Pla
     )
 
 
-def _dedupe(warnings: list[Warning]) -> list[Warning]:
+def _dedupe(warnings: list[PlanWarning]) -> list[PlanWarning]:
     """One warning per (code, message, where): a cell repeated by a merge warns once."""
     seen: set[tuple[str, str, str | None]] = set()
     out = []

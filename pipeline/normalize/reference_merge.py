@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pipeline import model
 from pipeline.normalize.citation_vocab import type_word_pattern
 from pipeline.normalize.references import Citation, find_alias_definitions, find_citations
-from pipeline.normalize.text import slugify
+from pipeline.text import slugify
+from pipeline.warnings import PlanWarning
 
 @dataclass
 class _Pending:
@@ -66,13 +67,13 @@ def _reference_id(citation: Citation, by_name: dict[str, str], pending: dict[str
     return rid
 
 
-def _check(citation: Citation, rid: str, known: _Pending | None, where: str) -> list[model.Warning]:
+def _check(citation: Citation, rid: str, known: _Pending | None, where: str) -> list[PlanWarning]:
     """Warnings for an impossible date, or a date that contradicts an earlier mention."""
     if citation.date_text and not citation.issued_date:
-        return [model.Warning("reference_bad_date",
+        return [PlanWarning("reference_bad_date",
                               f"impossible date '{citation.date_text}' in citation of {rid}", where)]
     if known and known.issued_date and citation.issued_date and citation.issued_date != known.issued_date:
-        return [model.Warning("reference_date_conflict",
+        return [PlanWarning("reference_date_conflict",
                               f"{rid} cited with date {citation.issued_date}, earlier {known.issued_date}", where)]
     return []
 
@@ -94,7 +95,7 @@ def _alias_mentions(text: str, aliases: list[tuple[str, str, int]],
 
 
 def collect_references(texts: list[tuple[str, str]], own_code: str | None = None
-                       ) -> tuple[list[model.Reference], dict[str, list[str]], list[model.Warning]]:
+                       ) -> tuple[list[model.Reference], dict[str, list[str]], list[PlanWarning]]:
     """One Reference per cited document, from all the texts of a document.
 
     Args:
@@ -112,7 +113,7 @@ def collect_references(texts: list[tuple[str, str]], own_code: str | None = None
     own = _compact(own_code)
     pending: dict[str, _Pending] = {}
     cited: dict[str, list[str]] = {}
-    warnings: list[model.Warning] = []
+    warnings: list[PlanWarning] = []
     aliases: dict[str, str] = {}  # defined alias that is no citation itself -> id
 
     for where, text, citations in found:

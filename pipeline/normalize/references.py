@@ -16,7 +16,7 @@ from pipeline.normalize.citation_vocab import (
     DocType, issuer_from_symbol, normalize_issuer, parse_citation_date,
     type_by_symbol_code, type_by_word, type_of_word, type_word_pattern,
 )
-from pipeline.normalize.text import clean_whitespace, modernize_tones, slugify
+from pipeline.text import clean_whitespace, modernize_tones, slugify
 
 # Symbol segment: "QĐ", "TTg", "HĐND", "KH&CN", "QH13"; must end at a word end so
 # that "- Về việc ..." after a symbol is not read as a segment "V".

@@ -19,7 +19,8 @@ from typing import Callable
 import yaml
 
 from pipeline import model
-from pipeline.normalize.text import fold_diacritics, normalize_text
+from pipeline.text import fold_aligned, normalize_text
+from pipeline.warnings import PlanWarning
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 YEAR = r"(?:19|20)\d{2}"  # a four-digit year of this or the last century
@@ -44,25 +45,16 @@ def load_words() -> dict[str, list[str]]:
     return {key: [str(p) for p in phrases] for key, phrases in yaml.safe_load(raw).items()}
 
 
-def fold(text: str) -> str:
-    """Lower-case, accent-free copy of text with exactly one character per input character."""
-    out = []
-    for ch in text.lower():
-        folded = fold_diacritics(ch)
-        out.append(folded if len(folded) == 1 else ch)
-    return "".join(out)
-
-
 def _alternation(role: str) -> str:
     """A regex alternative of the folded phrases of one role, longest first, whole words."""
-    phrases = sorted({fold(p) for p in load_words()[role]}, key=len, reverse=True)
+    phrases = sorted({fold_aligned(p) for p in load_words()[role]}, key=len, reverse=True)
     words = "|".join(re.escape(p) for p in phrases)
     return rf"(?<!\w)(?:{words})(?!\w)"
 
 
 def _joiners() -> str:
     """Separators between the two years of a period; dashes are not words, so no \\b."""
-    phrases = sorted({fold(p) for p in load_words()["period_joiners"]}, key=len, reverse=True)
+    phrases = sorted({fold_aligned(p) for p in load_words()["period_joiners"]}, key=len, reverse=True)
     return "|".join(rf"{re.escape(p)}(?!\w)" if p[-1].isalnum() else re.escape(p) for p in phrases)
 
 
@@ -92,7 +84,7 @@ def patterns() -> _Patterns:
     lead = r"^[\W_]*"  # bullets, dashes or brackets before the first word
     quarter_no = r"(?:iv|iii|ii|i|[1-4])(?![a-z0-9])"
     # Text is whitespace-normalised, so one space is all a lookbehind needs.
-    not_after_month = "".join(rf"(?<!{re.escape(fold(w))}\s)" for w in load_words()["month_word"])
+    not_after_month = "".join(rf"(?<!{re.escape(fold_aligned(w))}\s)" for w in load_words()["month_word"])
     return _Patterns(
         after_event=re.compile(_alternation("after_event")),
         by_agreement=re.compile(_alternation("by_agreement")),
@@ -311,7 +303,7 @@ def _looks_dated(folded: str) -> bool:
 
 def parse_timeframe(
     text: str, where: str | None = None
-) -> tuple[model.Timeframe | None, list[model.Warning]]:
+) -> tuple[model.Timeframe | None, list[PlanWarning]]:
     """Classify a timeframe cell; None for an empty cell.
 
     Args:
@@ -326,17 +318,17 @@ def parse_timeframe(
     clean = normalize_text(text or "")
     if not clean:
         return None, []
-    folded = fold(clean)
+    folded = fold_aligned(clean)
     problems: list[str] = []
     found = next((f for rule in RULES if (f := rule(clean, folded, problems))), None)
     found = found or _Found("other")
     warnings = [
-        model.Warning("timeframe_invalid_date", f"{p} in timeframe {clean!r}", where)
+        PlanWarning("timeframe_invalid_date", f"{p} in timeframe {clean!r}", where)
         for p in problems
     ]
     if found.kind == "other" and _looks_dated(folded):
         warnings.append(
-            model.Warning("timeframe_unrecognized", f"no timeframe rule matched {clean!r}", where)
+            PlanWarning("timeframe_unrecognized", f"no timeframe rule matched {clean!r}", where)
         )
     timeframe = model.Timeframe(clean, found.kind, found.start, found.end, found.date, found.event)
     return timeframe, warnings

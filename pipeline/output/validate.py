@@ -10,14 +10,15 @@ import functools
 import json
 import re
 import reprlib
-from pathlib import Path
+from importlib import resources
 from typing import Any, Iterator
 
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
-# The canonical schema lives outside the package, at <repo>/schemas/; we install editable.
-SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schemas" / "plan.schema.json"
+# The schema ships inside the package (pipeline/schemas/, package data), so an installed
+# wheel finds it; the repository's top-level schemas/ links to the same files.
+SCHEMA_PACKAGE = "pipeline.schemas"
 
 # A key that can follow a dot in a JSON path; others are written ['key'] (as jsonschema does).
 _PLAIN_KEY = re.compile(r"^[a-zA-Z][a-zA-Z0-9_]*$")
@@ -38,7 +39,12 @@ def schema() -> dict:
     Returns:
         The parsed schema. Callers must not mutate it: it is shared.
     """
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return load_schema("plan.schema.json")
+
+
+def load_schema(name: str) -> dict:
+    """A JSON Schema shipped in pipeline/schemas/, read through importlib.resources."""
+    return json.loads(resources.files(SCHEMA_PACKAGE).joinpath(name).read_text(encoding="utf-8"))
 
 
 @functools.cache

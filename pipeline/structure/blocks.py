@@ -4,14 +4,8 @@ from __future__ import annotations
 import re
 
 from pipeline.ir import Block, Paragraph, Table
-from pipeline.normalize.text import clean_whitespace, fold_diacritics
 
 _RULE = re.compile(r"^[\s\-_–—=.*]+$")
-
-
-def folded(text: str) -> str:
-    """Lower-case, diacritic-free, single-spaced text for matching vocabulary."""
-    return clean_whitespace(fold_diacritics(text).lower())
 
 
 def is_rule(text: str) -> bool:
@@ -42,8 +36,3 @@ def block_text(block: Block) -> str:
     if isinstance(block, Paragraph):
         return block.text
     return " ".join(cell_lines(block))
-
-
-def is_upper(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return bool(letters) and all(ch.isupper() for ch in letters)

@@ -16,7 +16,7 @@ from dataclasses import replace
 from functools import cache
 
 from pipeline.data import load_yaml
-from pipeline.structure.blocks import folded
+from pipeline.text import folded
 from pipeline.structure.stitch import column_role
 from pipeline.structure.types import RawSection, RawTask
 

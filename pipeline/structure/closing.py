@@ -12,7 +12,8 @@ from functools import cache
 from pipeline.data import load_csv
 from pipeline.ir import Block, Paragraph, Table
 from pipeline.model import Signer
-from pipeline.structure.blocks import folded, is_upper, table_columns
+from pipeline.structure.blocks import table_columns
+from pipeline.text import folded, is_upper
 from pipeline.structure.types import RawClosing
 
 _RECIPIENTS_HEAD = re.compile(r"^\s*nơi\s+nhận\s*:?\s*", re.I)

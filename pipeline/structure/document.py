@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 
 from pipeline.ir import Block, Extracted, Paragraph, Table
-from pipeline.model import Warning
-from pipeline.structure.blocks import folded
+from pipeline.warnings import PlanWarning
+from pipeline.text import folded
 from pipeline.structure.body_tasks import tasks_from_sections
 from pipeline.structure.closing import closing_from_blocks, is_closing_start
 from pipeline.structure.header import split_header
@@ -39,7 +39,7 @@ def _body_paragraphs(blocks: list[Block]) -> list[Paragraph]:
     return [b for b in blocks if isinstance(b, Paragraph) and b.text.strip()]
 
 
-def _with_content(tasks: list[RawTask], warnings: list[Warning]) -> list[RawTask]:
+def _with_content(tasks: list[RawTask], warnings: list[PlanWarning]) -> list[RawTask]:
     """Tasks that say what is to be done; a row with no task text is reported, not kept."""
     kept = []
     for task in tasks:
@@ -47,7 +47,7 @@ def _with_content(tasks: list[RawTask], warnings: list[Warning]) -> list[RawTask
             kept.append(task)
         else:
             filled = ", ".join(f"{role}: {text}" for role, text in task.cells.items() if text.strip())
-            warnings.append(Warning("task_without_content", f"row {task.number or '?'} has no task text"
+            warnings.append(PlanWarning("task_without_content", f"row {task.number or '?'} has no task text"
                                     + (f" ({filled})" if filled else ""), f"tables[{task.table}]"))
     return kept
 
@@ -60,7 +60,7 @@ def build_skeleton(extracted: Extracted) -> tuple[Skeleton, str | None]:
         when there is none).
     """
     blocks = list(extracted.blocks)
-    warnings = [Warning(code, message, where) for code, message, where in extracted.warnings]
+    warnings = list(extracted.warnings)
     header, type_code, body_start = split_header(blocks)
     closing_start, closing_end = _closing_span(blocks, body_start)
     preamble, sections = build_sections(_body_paragraphs(blocks[body_start:closing_start]))
@@ -68,9 +68,9 @@ def build_skeleton(extracted: Extracted) -> tuple[Skeleton, str | None]:
     table_tasks, data_tables = read_tables(blocks)
     tasks = _with_content(table_tasks or tasks_from_sections(sections), warnings)
     if type_code is None:
-        warnings.append(Warning("no_type_line", "no document type line (KẾ HOẠCH, QUYẾT ĐỊNH, ...) found", "header"))
+        warnings.append(PlanWarning("no_type_line", "no document type line (KẾ HOẠCH, QUYẾT ĐỊNH, ...) found", "header"))
     if closing_start == len(blocks):
-        warnings.append(Warning("no_closing", "no 'Nơi nhận' block found; recipients and signature may be missing", "closing"))
+        warnings.append(PlanWarning("no_closing", "no 'Nơi nhận' block found; recipients and signature may be missing", "closing"))
     skeleton = Skeleton(
         header, preamble, sections, tasks, closing, warnings=warnings, data_tables=data_tables
     )

@@ -14,7 +14,8 @@ from functools import cache
 
 from pipeline.data import load_csv
 from pipeline.ir import Block, Paragraph, Table
-from pipeline.structure.blocks import folded, is_rule, is_upper, table_columns
+from pipeline.structure.blocks import is_rule, table_columns
+from pipeline.text import folded, is_upper
 from pipeline.structure.sections import match_numbering
 from pipeline.structure.types import RawHeader
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from pipeline.data import load_yaml
-from pipeline.extract.layout import join_wrapped
+from pipeline.text import join_wrapped
 from pipeline.ir import Block, Paragraph, Table
-from pipeline.structure.blocks import folded
+from pipeline.text import folded
 
 # Header rows are looked for among the first rows of a table.
 MAX_HEADER_ROWS = 3

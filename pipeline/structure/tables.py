@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from pipeline.ir import Block
-from pipeline.structure.blocks import is_upper
+from pipeline.text import is_upper
 from pipeline.structure.stitch import GridRow, LogicalTable, role_text, stitch_tables
 from pipeline.structure.types import RawDataTable, RawTask
 

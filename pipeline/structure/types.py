@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipeline.model import Warning
+from pipeline.warnings import PlanWarning
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ class Skeleton:
     tasks: list[RawTask] = field(default_factory=list)
     closing: RawClosing = field(default_factory=RawClosing)
     data_tables: list["RawDataTable"] = field(default_factory=list)
-    warnings: list[Warning] = field(default_factory=list)
+    warnings: list[PlanWarning] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

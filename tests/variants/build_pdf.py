@@ -30,10 +30,11 @@ from xml.sax.saxutils import escape
 
 from variants.spec import MOTTO, VariantDoc, VariantTable, body_grid, header_grid, paged_table
 
-FONT_DIR = "/usr/share/fonts/truetype/dejavu"
+# Fonts ship with the tests (tests/fonts/, free licences): a fresh machine needs no font package.
+FONT_DIR = str(Path(__file__).resolve().parent.parent / "fonts")
 REGULAR, BOLD, ITALIC = "DejaVuSerif", "DejaVuSerif-Bold", "DejaVuSerif-Italic"
 # Liberation Serif has the metrics of Times New Roman (what most offices type in), and Vietnamese glyphs.
-TIMES_DIR = "/usr/share/fonts/truetype/liberation2"
+TIMES_DIR = FONT_DIR
 TIMES = {REGULAR: "LiberationSerif-Regular", BOLD: "LiberationSerif-Bold", ITALIC: "LiberationSerif-Italic"}
 MARGINS = (3 * cm, 2 * cm, 2 * cm, 2 * cm)  # left, right, top, bottom
 # The five Vietnamese tone marks, drawn apart by the split_marks quirk.

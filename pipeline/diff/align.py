@@ -14,7 +14,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from scipy.optimize import linear_sum_assignment
 
-from pipeline.normalize.text import normalize_text
+from pipeline.text import normalize_text
 
 # Content similarity (0-100) below which two texts are different texts.
 DEFAULT_THRESHOLD = 60.0

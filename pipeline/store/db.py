@@ -25,7 +25,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from pipeline.output.db_schema import (
+from pipeline.store.schema import (
     agencies, citations, document_files, documents, metadata, paragraphs, recipients, references, sections,
     task_agencies, tasks,
 )

@@ -15,8 +15,8 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from pathlib import Path
 
 from pipeline.batch import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, REPORT_NAME, FileResult, convert_to_text_ocr, run_batch
+from pipeline.errors import EXIT_OK, EXIT_FAILED, EXIT_USAGE
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 BATCH_HELP = """\
 Convert every .pdf/.docx under DIR (recursively, in sorted order) into OUTDIR,

@@ -13,7 +13,7 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from pipeline.output.diff_align import DEFAULT_THRESHOLD, WordOp, align, text_key, word_diff
+from pipeline.diff.align import DEFAULT_THRESHOLD, WordOp, align, text_key, word_diff
 
 
 @dataclass

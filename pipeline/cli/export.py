@@ -6,11 +6,11 @@ import json
 import sys
 from pathlib import Path
 
-from pipeline.output.db import connect
-from pipeline.output.db_cli import expand_inputs
-from pipeline.output.export import export_format, tasks_from_db, tasks_from_docs, write_frame
+from pipeline.store.db import connect
+from pipeline.cli.load import expand_inputs
+from pipeline.export.tasks import export_format, tasks_from_db, tasks_from_docs, write_frame
+from pipeline.errors import EXIT_OK, EXIT_FAILED, EXIT_USAGE
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 EXPORT_HELP = """\
 Write one row per task (plan code, title, issuer, date, task number, group,

@@ -1,4 +1,7 @@
-"""Text normalisation shared by every step: NFC, tone marks, markup, whitespace, slugs.
+"""Every text operation the steps share: NFC, tone marks, markup, whitespace, folding, slugs.
+
+The ground floor: extract, structure, normalize and the products all import it,
+and it imports nothing of theirs.
 
 The output contract asks for NFC text with one tone-mark convention ("hóa",
 "Thủy", "Ủy"), while source documents mix both conventions, sometimes in the
@@ -192,3 +195,41 @@ def slugify(text: str) -> str:
 def normalize_text(text: str) -> str:
     """The canonical form of any text we output: no markup, NFC, modern tones, single spaces."""
     return clean_whitespace(modernize_tones(strip_markup(text)))
+
+
+def folded(text: str) -> str:
+    """Lower-case, diacritic-free, single-spaced text for matching vocabulary."""
+    return clean_whitespace(fold_diacritics(text).lower())
+
+
+def fold_aligned(text: str) -> str:
+    """Lower-case, accent-free copy of text with exactly one character per input character.
+
+    Positions in the folded copy are positions in the original, so a match found
+    on the folded text can be cut out of the original.
+    """
+    out = []
+    for ch in text.lower():
+        plain = fold_diacritics(ch)
+        out.append(plain if len(plain) == 1 else ch)
+    return "".join(out)
+
+
+def is_upper(text: str, min_letters: int = 1) -> bool:
+    """All letters are capitals, and there are at least `min_letters` of them."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= min_letters and all(ch.isupper() for ch in letters)
+
+
+def join_wrapped(texts: list[str]) -> str:
+    """Join wrapped lines with spaces, except after a hyphen glued to its word.
+
+    Line breakers may wrap "69-KL/TW" after the hyphen; "kinh tế -" (a spaced
+    dash) keeps its space.
+    """
+    out = ""
+    for text in texts:
+        if out and not (out.endswith("-") and len(out) > 1 and not out[-2].isspace()):
+            out += " "
+        out += text
+    return out

@@ -19,10 +19,10 @@ from typing import Any, Callable
 
 import numpy as np
 
-from pipeline.normalize.text import normalize_text
+from pipeline.text import normalize_text
 
-from pipeline.output.diff_align import DEFAULT_THRESHOLD, Alignment, WordOp, align, text_key, word_diff
-from pipeline.output.diff_sections import ReferenceDiff, SectionDiff, diff_references, diff_sections
+from pipeline.diff.align import DEFAULT_THRESHOLD, Alignment, WordOp, align, text_key, word_diff
+from pipeline.diff.sections import ReferenceDiff, SectionDiff, diff_references, diff_sections
 
 # Added to the similarity when the lead agencies (as a set) are the same.
 LEAD_BONUS = 1.0

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from pipeline.output.db import DEFAULT_URL, connect, load_document
+from pipeline.store.db import DEFAULT_URL, connect, load_document
+from pipeline.errors import EXIT_OK, EXIT_FAILED
 
-EXIT_OK, EXIT_FAILED = 0, 1
 
 LOAD_HELP = f"""\
 Load converted JSON files into a database through SQLAlchemy: documents,

@@ -12,12 +12,12 @@ import sys
 from pathlib import Path
 
 from pipeline.conversion import ConversionError, convert
-from pipeline.output.diff import diff_plans
-from pipeline.output.diff_render import render_html, render_json, render_text
+from pipeline.diff.plans import diff_plans
+from pipeline.diff.render import render_html, render_json, render_text
 from pipeline.output.serialize import write_atomically
 from pipeline.output.validate import validation_errors
+from pipeline.errors import EXIT_OK, EXIT_FAILED, EXIT_USAGE
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 RENDERERS = {"text": render_text, "json": render_json, "html": render_html}
 
@@ -102,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run `diff` on its own (`python -m pipeline.output.diff_cli OLD NEW`), for tests and debugging."""
+    """Run `diff` on its own (`python -m pipeline.cli.diff OLD NEW`), for tests and debugging."""
     parser = argparse.ArgumentParser(prog="vnplan")
     add_parser(parser.add_subparsers(dest="command", required=True))
     return run(parser.parse_args(["diff", *(sys.argv[1:] if argv is None else argv)]))

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy import Engine, and_, select
 
-from pipeline.output import db_schema
+from pipeline.store import schema as db_schema
 
 JOINER = "; "
 COLUMNS = (

@@ -6,6 +6,7 @@ Exit status: 0 success, 1 some inputs failed (the others were still written),
 from __future__ import annotations
 
 import argparse
+from importlib import metadata
 import json
 import sys
 from pathlib import Path
@@ -14,8 +15,8 @@ from pipeline.conversion import ConversionError, convert
 import importlib
 from pipeline.output.serialize import to_json, write_atomically
 from pipeline.output.validate import validation_errors
+from pipeline.errors import EXIT_OK, EXIT_FAILED, EXIT_USAGE
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 DESCRIPTION = """\
 Convert Vietnamese government plan documents (PDF or DOCX) into JSON that
@@ -50,15 +51,16 @@ class _Parser(argparse.ArgumentParser):
 
 # Commands whose modules are imported only when used: `vnplan convert` starts fast.
 LAZY_COMMANDS = {
-    "diff": ("pipeline.output.diff_cli", "compare two revisions of a plan"),
-    "batch": ("pipeline.batch_cli", "convert a folder tree in parallel"),
-    "load": ("pipeline.output.db_cli", "load JSON files into a database"),
-    "export": ("pipeline.output.export_cli", "export tasks to CSV / Excel / Parquet"),
+    "diff": ("pipeline.cli.diff", "compare two revisions of a plan"),
+    "batch": ("pipeline.cli.batch", "convert a folder tree in parallel"),
+    "load": ("pipeline.cli.load", "load JSON files into a database"),
+    "export": ("pipeline.cli.export", "export tasks to CSV / Excel / Parquet"),
 }
 
 
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     parser = _Parser(prog="vnplan", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"vnplan {package_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     convert_cmd = sub.add_parser(
         "convert", help="convert PDF/DOCX files to JSON", description=CONVERT_HELP,
@@ -80,6 +82,14 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
         else:  # listed in --help without importing its dependencies (scipy, SQLAlchemy, pandas ...)
             sub.add_parser(name, help=summary)
     return parser
+
+
+def package_version() -> str:
+    """The installed distribution's version (pyproject.toml), without importing the pipeline."""
+    try:
+        return metadata.version("vnplan")
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
 
 
 def _command_in(argv: list[str] | None) -> str | None:

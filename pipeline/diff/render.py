@@ -11,9 +11,9 @@ import json
 from html import escape
 from typing import Any
 
-from pipeline.output.diff import FieldChange, PlanDiff
-from pipeline.output.diff_align import WordOp
-from pipeline.output.diff_sections import ParagraphDiff
+from pipeline.diff.plans import FieldChange, PlanDiff
+from pipeline.diff.align import WordOp
+from pipeline.diff.sections import ParagraphDiff
 
 # In the terminal, an unchanged run longer than this is cut to its ends.
 TEXT_CONTEXT_WORDS = 6

@@ -1,0 +1,4 @@
+"""The `vnplan` command line: one module per command, exit codes in pipeline.errors."""
+from pipeline.cli.main import main
+
+__all__ = ["main"]

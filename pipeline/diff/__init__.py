@@ -1,0 +1,1 @@
+"""Products that read converted plans: compare two revisions of a plan."""

@@ -1,0 +1,1 @@
+"""Spreadsheet exports of converted plans' tasks (CSV, XLSX, Parquet)."""

@@ -1,0 +1,1 @@
+"""The database of converted plans (SQLite or PostgreSQL, through SQLAlchemy)."""

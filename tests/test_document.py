@@ -1,0 +1,19 @@
+"""structure.document: the split of blocks into header, body, tables and closing."""
+from __future__ import annotations
+
+from pipeline.ir import Extracted
+from pipeline.structure.document import build_skeleton
+
+from ir_builders import grid, para
+
+TASK_HEADER = ["TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"]
+
+
+def test_row_without_task_text_is_reported_not_kept() -> None:
+    table = grid([TASK_HEADER,
+                  ["1", "Rà soát quy hoạch", "Sở Xây dựng", "", "Năm 2026"],
+                  ["2", "", "Sở Tài chính", "", "Quý II/2026"]])
+    skeleton, _ = build_skeleton(Extracted(blocks=(para("KẾ HOẠCH", bold=True), table), pages=None))
+    assert [t.cells["content"] for t in skeleton.tasks] == ["Rà soát quy hoạch"]
+    [warning] = [w for w in skeleton.warnings if w.code == "task_without_content"]
+    assert "row 2" in warning.message and "Sở Tài chính" in warning.message
