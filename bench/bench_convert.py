@@ -1,180 +1,159 @@
-"""Benchmark: `convert` per page against the bare-pdfplumber floor, and memory on long plans.
+"""Benchmark: whole-process `vnplan convert` against the bare-pdfplumber floor, paired.
 
-    .venv/bin/python bench/bench_convert.py [--runs N] [--pages 50,150,300] [--profile]
+    .venv/bin/python bench/bench_convert.py [--pairs N] [--pages 50,150,300]
 
-For each sample: median seconds of `convert` (and per page), peak RSS of a fresh
-process that converts it once, and, for PDFs, the same file read by bare
-pdfplumber (words and tables of every page, the converter's own settings): the
-floor any pdfplumber-based converter pays. Then long generated plans: seconds and
-peak RSS at each page count, to show whether memory stays flat as pages grow.
-Targets: convert within 1.5x of the floor; peak RSS under 300 MB for 300 pages.
---profile writes a cProfile summary of one conversion of the longest plan.
+The floor is what any pdfplumber-based converter pays: a fresh interpreter that
+opens the PDF and runs `extract_words()` and `find_tables()` + `extract()` on every
+page, with the converter's own settings. Each pair runs the floor and `vnplan convert`
+as separate processes, one right after the other, in alternating order, so that the
+machine's load (2 shared cores) falls on both alike; the ratio is taken per pair and
+the median of the ratios is reported. Start-up and imports are counted on both sides.
+
+Before a file is timed its output is checked: the task count of the samples and of the
+real fixture equals their golden's, and a generated plan's tasks are numbered 1..N with
+N its number of rows. Peak RSS is each child's own maximum (wait4).
+Targets (issue 14): ratio <= 1.0 on the samples and the real fixture, <= 0.7 at 300 pages;
+peak RSS < 150 MB at 300 pages.
 """
 from __future__ import annotations
 
 import argparse
-import cProfile
-import io
+import json
 import os
-import pstats
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(Path(__file__).parent)]
 
-import pdfplumber  # noqa: E402
-
 import plangen  # noqa: E402
-from pipeline.conversion import ConversionError, convert  # noqa: E402
-from pipeline.extract.pdf import TABLE_SETTINGS, WORD_SETTINGS  # noqa: E402
 
-FLOOR_RATIO_TARGET = 1.5
-PEAK_MB_TARGET = 300
-_RSS_SNIPPET = """
-import sys
-sys.path.insert(0, {root!r})
-{body}
+FLOOR_CODE = """
+import sys, pdfplumber
+from pipeline.extract.pdf import TABLE_SETTINGS, WORD_SETTINGS
+with pdfplumber.open(sys.argv[1]) as pdf:
+    for page in pdf.pages:
+        page.extract_words(**WORD_SETTINGS)
+        for table in page.find_tables(TABLE_SETTINGS):
+            table.extract()
+        page.close()
 """
+# The floor imports only pdfplumber and the two settings dicts; importing them through
+# pipeline.extract.pdf would charge the floor with our imports, so they are copied here.
+FLOOR_CODE = FLOOR_CODE.replace(
+    "from pipeline.extract.pdf import TABLE_SETTINGS, WORD_SETTINGS",
+    "WORD_SETTINGS = {ws!r}\nTABLE_SETTINGS = {ts!r}")
+RATIO_TARGET = {"sample": 1.0, "real": 1.0, 300: 0.7}
+PEAK_MB_TARGET = 150
+GOLDENS = {"plan-196-KH-UBND.pdf": "plan-196-KH-UBND.expected.json",
+           "10_KH-173-KH-UBND_HaNoi_2026-04-28_Festival-ThangLong.pdf": "10-hanoi-festival.expected.json"}
 
 
-def pdfplumber_floor(path: Path) -> None:
-    """What any pdfplumber-based converter must do: words and tables of every page."""
-    with pdfplumber.open(path) as pdf:
-        for page in pdf.pages:
-            page.extract_words(**WORD_SETTINGS)
-            for table in page.find_tables(TABLE_SETTINGS):
-                table.extract()
-            page.close()  # drop the page's cached objects: the floor streams
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
 
 
-def median_seconds(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def run_process(argv: list[str]) -> Run:
+    """Wall time and the child's own peak RSS of one process; fails loudly on a non-zero exit."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise SystemExit(f"bench: {' '.join(argv[:3])} ... exited {proc.returncode}: {proc.stderr.read().decode()[-300:]}")
+    return Run(seconds, usage.ru_maxrss / 1024)
 
 
-def peak_rss_mb(body: str) -> float:
-    """Peak resident memory (MB) of a fresh interpreter running `body`.
+def floor_argv(path: Path) -> list[str]:
+    from pipeline.extract.pdf import TABLE_SETTINGS, WORD_SETTINGS
 
-    Read from the child's own VmHWM: getrusage's ru_maxrss of a child carries the
-    parent's resident size over fork and exec, which would hide the child's figure.
-    """
-    code = _RSS_SNIPPET.format(root=str(ROOT), body=body) + (
-        "\nprint([l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')][0])")
-    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
-    return int(out.split()[-1]) / 1024  # kB
+    return [sys.executable, "-c", FLOOR_CODE.format(ws=WORD_SETTINGS, ts=TABLE_SETTINGS), str(path)]
 
 
-def convert_rss(path: Path) -> float:
-    return peak_rss_mb(f"from pipeline.conversion import convert\nconvert({str(path)!r})")
+def convert_argv(path: Path, out: Path) -> list[str]:
+    return [sys.executable, "-m", "pipeline", "convert", str(path), "-o", str(out)]
 
 
-def floor_rss(path: Path) -> float:
-    return peak_rss_mb(f"sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
-                       f"from bench_convert import pdfplumber_floor\npdfplumber_floor(__import__('pathlib').Path({str(path)!r}))")
+def paired(path: Path, pairs: int) -> tuple[list[float], list[Run], list[Run]]:
+    """Ratios convert/floor per pair, in alternating order, and the runs themselves."""
+    ratios, converts, floors = [], [], []
+    with tempfile.TemporaryDirectory() as out:
+        for i in range(pairs):
+            if i % 2:
+                c = run_process(convert_argv(path, Path(out)))
+                f = run_process(floor_argv(path))
+            else:
+                f = run_process(floor_argv(path))
+                c = run_process(convert_argv(path, Path(out)))
+            ratios.append(c.seconds / f.seconds)
+            converts.append(c)
+            floors.append(f)
+    return ratios, converts, floors
 
 
-def verdict(ok: bool) -> str:
-    return "ok" if ok else "MISSED"
+def converted(path: Path) -> dict:
+    with tempfile.TemporaryDirectory() as out:
+        run_process(convert_argv(path, Path(out)))
+        return json.loads(next(Path(out).glob("*.json")).read_text(encoding="utf-8"))
 
 
-def bench_samples(runs: int) -> None:
-    base = peak_rss_mb("import pipeline.conversion")
-    print(f"baseline: interpreter with the package imported: {base:.0f} MB peak RSS\n")
-    print(f"{'sample':28} {'pages':>5} {'convert s':>10} {'s/page':>8} {'peak MB':>8} {'floor s':>8} {'floor MB':>9} {'ratio':>6}")
-    for path in sorted((ROOT / "samples").glob("*.pdf")) + sorted((ROOT / "samples").glob("*.docx")):
-        doc = convert(path)  # warm: gazetteers and caches loaded once per process
-        pages = doc["source"]["pages"]
-        seconds = median_seconds(lambda: convert(path), runs)
-        rss = convert_rss(path)
-        per_page = f"{seconds / pages:8.3f}" if pages else f"{'-':>8}"
-        if path.suffix == ".pdf":
-            floor = median_seconds(lambda: pdfplumber_floor(path), runs)
-            ratio = seconds / floor
-            print(f"{path.name:28} {pages:>5} {seconds:10.3f} {per_page} {rss:8.0f} {floor:8.3f} {floor_rss(path):9.0f} "
-                  f"{ratio:6.2f}  target <= {FLOOR_RATIO_TARGET}x: {verdict(ratio <= FLOOR_RATIO_TARGET)}")
-        else:
-            print(f"{path.name:28} {'-':>5} {seconds:10.3f} {per_page} {rss:8.0f} {'-':>8} {'-':>9} {'-':>6}  (DOCX: no pdfplumber floor)")
+def check_golden(path: Path) -> None:
+    golden = json.loads((ROOT / "tests" / "golden" / GOLDENS[path.name]).read_text(encoding="utf-8"))
+    got = len(converted(path)["tasks"])
+    if got != len(golden["tasks"]):
+        raise SystemExit(f"bench: {path.name}: {got} tasks, golden has {len(golden['tasks'])}: output wrong, not timed")
 
 
-def bench_long(page_counts: list[int], profile: bool) -> None:
-    print("\nlong generated plans (reportlab, ruled task table on every page)")
-    print(f"{'pages':>5} {'tasks':>6} {'convert s':>10} {'s/page':>8} {'peak MB':>8} {'floor s':>8} {'floor MB':>9} {'ratio':>6}")
-    with tempfile.TemporaryDirectory() as tmp:
-        longest = None
-        for count in page_counts:
-            path, pages = plangen.long_pdf_with_pages(Path(tmp) / f"long-{count}.pdf", count)
-            start = time.perf_counter()
-            doc = convert(path)
-            seconds = time.perf_counter() - start
-            floor = median_seconds(lambda: pdfplumber_floor(path), 1)
-            rss = convert_rss(path)
-            print(f"{pages:5} {len(doc['tasks']):6} {seconds:10.2f} {seconds / pages:8.3f} {rss:8.0f} {floor:8.2f} "
-                  f"{floor_rss(path):9.0f} {seconds / floor:6.2f}")
-            longest = (path, pages, rss)
-        path, pages, rss = longest
-        print(f"peak RSS at {pages} pages: {rss:.0f} MB, target < {PEAK_MB_TARGET} MB: {verdict(rss < PEAK_MB_TARGET)}")
-        if profile:
-            print(f"\ntracemalloc of convert({pages} pages): live Python memory by where it was allocated,"
-                  f" at its peak")
-            print(memory_profile(path))
-            profiler = cProfile.Profile()
-            profiler.runcall(convert, path)
-            out = io.StringIO()
-            pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(25)
-            print(f"\ncProfile of convert({pages} pages), by cumulative time:\n{out.getvalue()}")
+def check_generated(path: Path, rows: int) -> None:
+    numbers = [t["number"] for t in converted(path)["tasks"]]
+    if numbers != list(range(1, rows + 1)):
+        raise SystemExit(f"bench: {path.name}: tasks not numbered 1..{rows} ({len(numbers)} tasks): not timed")
 
 
-def memory_profile(path: Path, top: int = 12) -> str:
-    """Where the Python heap is when `extract_pdf` has read every page (the peak)."""
-    import tracemalloc
-
-    from pipeline.extract import pdf as pdf_module
-
-    snapshots = []
-    original = pdf_module.drop_running_lines
-
-    def snap(pages):  # called once every page has been read: memory is at its peak here
-        snapshots.append(tracemalloc.take_snapshot())
-        return original(pages)
-
-    pdf_module.drop_running_lines = snap
-    tracemalloc.start(8)
-    try:
-        convert(path)
-    except ConversionError as exc:  # the peak was already recorded; say why the rest failed
-        print(f"  (conversion failed after page reading: {exc.reason})")
-    finally:
-        tracemalloc.stop()
-        pdf_module.drop_running_lines = original
-    stats = snapshots[0].statistics("traceback")
-    total = sum(s.size for s in stats)
-    lines = [f"  total live at the end of page reading: {total / 2**20:.0f} MB"]
-    for stat in stats[:top]:
-        frames = [f for f in stat.traceback if f"{os.sep}pipeline{os.sep}" in f.filename] or list(stat.traceback)
-        where = " <- ".join(f"{Path(f.filename).parent.name}/{Path(f.filename).name}:{f.lineno}" for f in frames[-2:][::-1])
-        lib = stat.traceback[-1]
-        lines.append(f"  {stat.size / 2**20:7.1f} MB  {Path(lib.filename).parent.name}/{Path(lib.filename).name}:"
-                     f"{lib.lineno}  via {where}")
-    return "\n".join(lines)
+def report(label: str, pages: int, ratios: list[float], converts: list[Run], floors: list[Run], target: float | None) -> None:
+    ratio = statistics.median(ratios)
+    verdict = "" if target is None else f"  target <= {target}: {'ok' if ratio <= target else 'MISSED'}"
+    print(f"{label:34} {pages:5} {statistics.median(r.seconds for r in converts):9.2f} "
+          f"{statistics.median(r.seconds for r in floors):8.2f} {ratio:6.2f} "
+          f"[{min(ratios):.2f}-{max(ratios):.2f}] {max(r.peak_mb for r in converts):7.0f} "
+          f"{max(r.peak_mb for r in floors):7.0f}{verdict}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--pages", default="50,150,300", help="page counts of the long plans")
-    parser.add_argument("--profile", action="store_true", help="cProfile the longest plan")
+    parser.add_argument("--pairs", type=int, default=5, help="pairs per file (median of the ratios)")
+    parser.add_argument("--pages", default="50,150,300", help="page counts of the generated plans")
     args = parser.parse_args()
-    bench_samples(args.runs)
-    bench_long([int(n) for n in args.pages.split(",") if n], args.profile)
+    print(f"load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores; {args.pairs} pairs per file")
+    print(f"{'file':34} {'pages':>5} {'convert':>9} {'floor':>8} {'ratio':>6} {'range':>11} {'conv MB':>7} {'flr MB':>7}")
+    import pdfplumber
+
+    fixed = [(ROOT / "samples" / "plan-196-KH-UBND.pdf", "sample"),
+             (ROOT / "tests" / "fixtures" / "real" / "10_KH-173-KH-UBND_HaNoi_2026-04-28_Festival-ThangLong.pdf", "real")]
+    for path, kind in fixed:
+        check_golden(path)
+        with pdfplumber.open(path) as pdf:
+            pages = len(pdf.pages)
+        report(path.name[:34], pages, *paired(path, args.pairs), RATIO_TARGET[kind])
+    with tempfile.TemporaryDirectory() as tmp:
+        for count in [int(n) for n in args.pages.split(",") if n]:
+            path, pages, rows = plangen.long_pdf_with_rows(Path(tmp) / f"long-{count}.pdf", count)
+            check_generated(path, rows)
+            ratios, converts, floors = paired(path, max(1, args.pairs // 2) if count > 100 else args.pairs)
+            report(f"generated, {rows} tasks", pages, ratios, converts, floors, RATIO_TARGET.get(count))
+            if count == 300:
+                peak = max(r.peak_mb for r in converts)
+                print(f"peak RSS at {pages} pages: {peak:.0f} MB, target < {PEAK_MB_TARGET} MB: "
+                      f"{'ok' if peak < PEAK_MB_TARGET else 'MISSED'}")
+    print(f"load average after: {os.getloadavg()[0]:.2f}")
 
 
 if __name__ == "__main__":

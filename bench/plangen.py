@@ -102,7 +102,9 @@ def long_pdf(dst: Path, rows: int, seed: int = 1) -> Path:
         data.append([Paragraph(str(i), cell), Paragraph(f"{content}; báo cáo kết quả thực hiện về UBND tỉnh", cell),
                      Paragraph(rng.choice(LEADS), cell), Paragraph(rng.choice(COOPERATING), cell),
                      Paragraph(rng.choice(TIMEFRAMES), cell)])
-    table = Table(data, colWidths=[30, 190, 90, 100, 80], repeatRows=1)
+    # 36 pt holds a four-digit TT at 10 pt on one line (30 pt wrapped "100" onto two lines, and every
+    # task after 99 came out numbered 99.x).
+    table = Table(data, colWidths=[36, 184, 90, 100, 80], repeatRows=1)
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     story += [table, Spacer(1, 18),
               Table([[Paragraph("<b>Nơi nhận:</b><br/>- Thường trực Tỉnh ủy;<br/>- Các sở, ban, ngành;<br/>- Lưu: VT.",
@@ -115,6 +117,12 @@ def long_pdf(dst: Path, rows: int, seed: int = 1) -> Path:
 
 def long_pdf_with_pages(dst: Path, pages: int) -> tuple[Path, int]:
     """A long plan of about `pages` pages; returns the path and its real page count."""
+    path, got, _ = long_pdf_with_rows(dst, pages)
+    return path, got
+
+
+def long_pdf_with_rows(dst: Path, pages: int) -> tuple[Path, int, int]:
+    """A long plan of about `pages` pages; returns the path, its real page count and its task rows."""
     import pdfplumber
 
     rows = pages * 9
@@ -125,4 +133,4 @@ def long_pdf_with_pages(dst: Path, pages: int) -> tuple[Path, int]:
         if abs(got - pages) <= max(1, pages // 50):
             break
         rows = max(1, round(rows * pages / got))
-    return dst, got
+    return dst, got, rows

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -21,6 +22,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.errors import ExtractError
 from pipeline.extract.ocr import ocr_pages, ocr_warning
+from pipeline.extract.pdf_objects import install_page_objects
 from pipeline.extract.pdf_rules import column_separators, rule_regions
 from pipeline.extract.pdf_chars import attach_marks, drop_overprinted, unmapped_share
 from pipeline.extract.pdf_annots import annotation_subtypes, pages_with_stamps, stamped_words
@@ -112,18 +114,35 @@ def build_table(cell_boxes: list[tuple[float, float, float, float]], words: list
     """Turn pdfplumber cell boxes into an IR table with grid positions and spans."""
     xs = _grid([b[0] for b in cell_boxes] + [b[2] for b in cell_boxes])
     ys = _grid([b[1] for b in cell_boxes] + [b[3] for b in cell_boxes])
+    by_middle = WordsByMiddle(words)
     rows: dict[int, list[Cell]] = {}
     for box in cell_boxes:
         c0, c1 = _index(xs, box[0]), _index(xs, box[2])
         r0, r1 = _index(ys, box[1]), _index(ys, box[3])
-        inside = [w for w in words if _inside(w, box)]
-        paragraphs = lines_to_paragraphs(group_lines(inside), ragged=True)
+        paragraphs = lines_to_paragraphs(group_lines(by_middle.inside(box)), ragged=True)
         cell = Cell(paragraphs=tuple(paragraphs), col=c0, col_span=max(c1 - c0, 1), row_span=max(r1 - r0, 1))
         rows.setdefault(r0, []).append(cell)
     ir_rows = tuple(
         Row(cells=tuple(sorted(cells, key=lambda c: c.col)), pages=(page,)) for _, cells in sorted(rows.items())
     )
     return Table(rows=ir_rows, n_cols=max(len(xs) - 1, 1), bordered=True, pages=(page,))
+
+
+class WordsByMiddle:
+    """Words sorted by the height of their middle: the words inside a box in O(log n + k).
+
+    A table of r rows and c columns on a page of n words would otherwise cost
+    r * c * n tests of `_inside`.
+    """
+
+    def __init__(self, words: list[Word]) -> None:
+        self._words = sorted(words, key=lambda w: (w.top + w.bottom) / 2)
+        self._middles = [(w.top + w.bottom) / 2 for w in self._words]
+
+    def inside(self, bbox: tuple[float, float, float, float]) -> list[Word]:
+        """The words whose centre lies in `bbox` (in no particular order: group_lines sorts them)."""
+        lo, hi = bisect_left(self._middles, bbox[1]), bisect_right(self._middles, bbox[3])
+        return [w for w in self._words[lo:hi] if _inside(w, bbox)]
 
 
 def is_grid_of_values(table: Table) -> bool:
@@ -141,6 +160,7 @@ def _is_margin_noise(line: Line, height: float) -> bool:
 
 
 def read_page(page: pdfplumber.page.Page, number: int, stamped: list[Word] | None = None) -> PageContent:
+    install_page_objects(page)
     chars = attach_marks(drop_overprinted(page.chars))
     words = [_to_word(w, number) for w in extract_words(chars, **WORD_SETTINGS)] + list(stamped or ())
     tables = []

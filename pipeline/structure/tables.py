@@ -7,6 +7,7 @@ heading, and every other ruled table is kept as a DataTable.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 
 from pipeline.ir import Block
@@ -73,14 +74,17 @@ def _fill_missing_numbers(tasks: list[RawTask]) -> list[RawTask]:
     """Rows without a TT get the previous number with the next free letter ("3.a", "3.b").
 
     The contract wants every task addressable (a diff matches on it); a letter
-    already used by a printed "a)" row is skipped.
+    already used by a printed "a)" row is skipped. Each base number keeps its own
+    cursor into the letters, so a run of unnumbered rows costs linear time.
     """
     used = {t.number for t in tasks if t.number}
+    cursors: dict[str, Iterator[str]] = {}
     out: list[RawTask] = []
     base = "0"
     for task in tasks:
         if task.number is None:
-            suffix = next(s for s in _suffixes() if f"{base}.{s}" not in used)
+            letters = cursors.setdefault(base, _suffixes())
+            suffix = next(s for s in letters if f"{base}.{s}" not in used)
             task = replace(task, number=f"{base}.{suffix}")
             used.add(task.number)
         else:
