@@ -107,7 +107,9 @@ def _grid(values: list[float], tolerance: float = 2.0) -> list[float]:
 
 
 def _index(grid: list[float], value: float) -> int:
-    return min(range(len(grid)), key=lambda i: abs(grid[i] - value))
+    """Position of the grid line nearest `value` (the grid is sorted: two neighbours to compare)."""
+    i = bisect_left(grid, value)
+    return min((j for j in (i - 1, i) if 0 <= j < len(grid)), key=lambda j: abs(grid[j] - value))
 
 
 def build_table(cell_boxes: list[tuple[float, float, float, float]], words: list[Word], page: int) -> Table:
