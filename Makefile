@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SAMPLES := $(wildcard samples/*.pdf samples/*.docx)
 
-.PHONY: install run test bench samples clean
+.PHONY: install run test bench samples validator clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ test: install
 bench: install
 	$(BIN)/python bench/bench_convert.py
 	$(BIN)/python bench/bench_batch.py
+
+# Regenerates pipeline/output/plan_validator.py after the schema changed (a test says when).
+validator: install
+	$(BIN)/python tools/make_validator.py
 
 # Regenerates samples/ from the seed text; needs LibreOffice (see samples/README.md).
 samples: install

@@ -128,8 +128,12 @@ def _tone_position(nucleus: str, coda: str) -> int:
     return 0
 
 
+@lru_cache(maxsize=65536)
 def _retone_word(word: str) -> str:
-    """Move the tone mark of one letter run to its modern place, if it is a syllable."""
+    """Move the tone mark of one letter run to its modern place, if it is a syllable.
+
+    Cached: a plan repeats a few thousand distinct syllables tens of thousands of times.
+    """
     letters = [_split_letter(c) for c in word]
     tones = [x.tone for x in letters if x.tone]
     if len(tones) != 1 or len(tones[0]) != 1:

@@ -23,6 +23,9 @@ class Styles:
     by_id: dict[str, etree._Element] = field(default_factory=dict)
     defaults: dict[str, str] = field(default_factory=dict)
     doc_defaults: etree._Element | None = None
+    # What the style levels say of a run flag, per (character style, paragraph style, tag): a
+    # document has a few dozen such triples and thousands of runs.
+    inherited_flags: dict[tuple[str | None, str | None, str], bool | None] = field(default_factory=dict)
 
 
 def load_styles(root: etree._Element | None) -> Styles:
@@ -84,15 +87,25 @@ def run_flag(r: etree._Element, tag: str, styles: Styles, para_style: str | None
     (Word treats some of these as toggles across style levels; nobody writes files
     that depend on it, so the nearest setting wins.)
     """
-    sources = [child(r, "w:rPr")]
-    sources += [child(s, "w:rPr") for s in style_chain(val(r, "w:rPr", "w:rStyle"), "character", styles)]
+    flag = child(r, "w:rPr", tag)
+    if flag is not None:
+        return is_on(flag.get(qn("w:val")))
+    key = (val(r, "w:rPr", "w:rStyle"), para_style, tag)
+    if key not in styles.inherited_flags:
+        styles.inherited_flags[key] = _inherited_flag(*key, styles)
+    return bool(styles.inherited_flags[key])
+
+
+def _inherited_flag(char_style: str | None, para_style: str | None, tag: str, styles: Styles) -> bool | None:
+    """A run flag as the style levels set it (None when none does)."""
+    sources = [child(s, "w:rPr") for s in style_chain(char_style, "character", styles)]
     sources += [child(s, "w:rPr") for s in style_chain(para_style, "paragraph", styles)]
     sources.append(child(styles.doc_defaults, "w:rPrDefault", "w:rPr"))
     for rpr in sources:
         flag = child(rpr, tag)
         if flag is not None:
             return is_on(flag.get(qn("w:val")))
-    return False
+    return None
 
 
 def paragraph_property(p: etree._Element, path: tuple[str, ...], styles: Styles) -> etree._Element | None:

@@ -11,10 +11,13 @@ import json
 import re
 import reprlib
 from importlib import resources
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError
+from pipeline.output.fast_validate import passes
+
+if TYPE_CHECKING:  # jsonschema is imported only to explain a document that fails
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 # The schema ships inside the package (pipeline/schemas/, package data), so an installed
 # wheel finds it; the repository's top-level schemas/ links to the same files.
@@ -50,6 +53,8 @@ def load_schema(name: str) -> dict:
 @functools.cache
 def _validator() -> Draft202012Validator:
     """One validator with format checking on, so "format": "date" rejects 2024-13-45."""
+    from jsonschema import Draft202012Validator, FormatChecker
+
     return Draft202012Validator(schema(), format_checker=FormatChecker())
 
 
@@ -140,6 +145,8 @@ def validation_errors(doc: dict) -> list[str]:
         Lines like "$.tasks[3].lead[0].id: 5 is not of type 'string'", sorted by
         path then message, without duplicates; [] when the document is valid.
     """
+    if passes(doc):
+        return []
     found = {
         item
         for error in _validator().iter_errors(doc)
@@ -151,4 +158,4 @@ def validation_errors(doc: dict) -> list[str]:
 
 def is_valid(doc: dict) -> bool:
     """True when `doc` meets the schema; cheaper than building the error list."""
-    return _validator().is_valid(doc)
+    return passes(doc)
