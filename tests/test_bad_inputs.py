@@ -261,7 +261,7 @@ def test_cli_validate(tmp_path):
     run = vnplan("validate", broken, cwd=tmp_path)
     assert run.code == 1
     [line] = run.stderr.splitlines()
-    assert line.startswith(f"vnplan: {broken}: cannot read JSON")
+    assert line.startswith(f"vnplan: {broken}: not valid JSON (line 1:")
 
     run = vnplan("validate", MINIMAL_PLAN, cwd=tmp_path)
     assert (run.code, run.stdout.strip()) == (0, f"{MINIMAL_PLAN}: valid")
