@@ -6,6 +6,7 @@ SQLAlchemy, scipy or numpy): `vnplan convert x.pdf` starts as fast as it can.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 from pathlib import Path
 
@@ -27,6 +28,7 @@ class ConversionError(Exception):
     """A file that could not be converted; `reason` is one line for the user."""
 
     def __init__(self, reason: str) -> None:
+        reason = " ".join(reason.split())  # one line, even when a library's message had several
         super().__init__(reason)
         self.reason = reason
 
@@ -98,7 +100,8 @@ def convert(path: str | Path, ocr: bool = False) -> dict:
     except ExtractError as exc:
         raise ConversionError(exc.reason) from None
     except OSError as exc:
-        raise ConversionError(f"cannot read the file ({exc.strerror or exc})") from None
+        code = errno.errorcode.get(exc.errno or 0)
+        raise ConversionError(f"cannot read the file ({exc.strerror or exc}{', ' + code if code else ''})") from None
     except Exception as exc:
         reason = library_reason(exc)  # a parser's complaint about a damaged file is not a bug
         if reason is None:

@@ -48,7 +48,7 @@ def library_reason(exc: BaseException) -> str | None:
     if what is None:
         return None
     detail = " ".join(str(exc).split())[:MAX_DETAIL]
-    return f"damaged or unsupported {what} ({type(exc).__name__}{': ' + detail if detail else ''})"
+    return f"corrupt {what} ({type(exc).__name__}{': ' + detail if detail else ''})"
 
 
 def _raising_module(exc: BaseException) -> str:

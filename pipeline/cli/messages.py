@@ -99,8 +99,19 @@ def database_reason(exc: BaseException) -> str:
 
 
 def info(message: str, *args: object) -> None:
-    """A progress or summary line (hidden by -q); callers escape file names they put in."""
-    log.info(message, *args)
+    """A progress or summary line (hidden by -q); callers escape file names they put in.
+
+    A command run without `main` (a test, an embedding program) has no handler of ours:
+    its lines go straight to stderr, as they would by default.
+    """
+    if _configured():
+        log.info(message, *args)
+    else:
+        _write(message % args if args else message)
+
+
+def _configured() -> bool:
+    return any(isinstance(h, _StderrHandler) for h in logging.getLogger().handlers)
 
 
 class _StderrHandler(logging.Handler):
