@@ -20,5 +20,6 @@ def pytest_runtest_makereport(item, call):
     report = outcome.get_result()
     if on_ci() and report.skipped and not hasattr(report, "wasxfail"):
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        reason = reason.removeprefix("Skipped: ")
         report.outcome = "failed"
         report.longrepr = f"skipped on CI, where every test must run: {reason}"

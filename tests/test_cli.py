@@ -9,6 +9,7 @@ code only shows there.
 from __future__ import annotations
 
 import errno
+import os
 import json
 import logging
 import re
@@ -416,3 +417,22 @@ def test_pdf_conversion_imports_no_heavy_library(tmp_path):
                           timeout=HANG_GUARD_S, check=True)
     assert proc.stdout.strip() == "[]"
     assert (tmp_path / "out" / "plan-196-KH-UBND.json").exists()
+
+
+def test_load_reads_stdin(tmp_path):
+    run = vnplan("load", "-", "--db", f"sqlite:///{tmp_path / 'p.sqlite'}", cwd=tmp_path,
+                 stdin=MINIMAL_PLAN.read_bytes())
+    assert run.code == 0 and run.lines[0].startswith("-: stored as document 1")
+
+
+# ---- the suite's own rules ------------------------------------------------------------------
+
+@pytest.mark.parametrize("ci, code", [("true", 1), ("", 0)], ids=["on-ci-a-skip-fails", "elsewhere-a-skip-is-a-skip"])
+def test_a_skip_fails_on_ci(tmp_path, ci, code):
+    (tmp_path / "conftest.py").write_text((ROOT / "tests" / "conftest.py").read_text(encoding="utf-8"))
+    (tmp_path / "test_tool.py").write_text("import pytest\n\ndef test_needs_a_tool():\n    pytest.skip('no tool')\n")
+    env = {**os.environ, "CI": ci}
+    proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],
+                          cwd=tmp_path, capture_output=True, text=True, env=env, timeout=HANG_GUARD_S)
+    assert proc.returncode == code, proc.stdout
+    assert ("skipped on CI, where every test must run: no tool" in proc.stdout) == bool(ci)

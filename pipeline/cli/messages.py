@@ -156,5 +156,8 @@ def configure_logging(verbosity: int = 0) -> None:
     handler.setFormatter(_Formatter())
     handler.addFilter(_Filter(own, others))
     root.addHandler(handler)
-    root.setLevel(min(own, others))
+    # Levels on the loggers, not only the filter: a library's debug records are then never
+    # even built (pdfminer logs one per PDF object).
+    root.setLevel(min(others, logging.CRITICAL))
+    logging.getLogger(LOGGER_NAME).setLevel(own)
     logging.captureWarnings(True)
