@@ -5,7 +5,9 @@ both formats (a CSV file may explain its columns above the header). A folder
 named by the environment variable VNPLAN_DATA_DIR (or `vnplan --data DIR`)
 takes precedence file by file: a province's own `agencies.csv` there replaces
 the packaged one, and every file it does not hold comes from the package. Set
-it before the first conversion: what is loaded is kept for the process.
+it before the first conversion: what is loaded is kept for the process. Batch
+workers forked on this machine inherit it; Dask workers on other machines need the
+variable set in their own environment.
 """
 from __future__ import annotations
 
