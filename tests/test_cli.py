@@ -9,6 +9,7 @@ code only shows there.
 from __future__ import annotations
 
 import errno
+import importlib
 import os
 import json
 import logging
@@ -436,3 +437,24 @@ def test_a_skip_fails_on_ci(tmp_path, ci, code):
                           cwd=tmp_path, capture_output=True, text=True, env=env, timeout=HANG_GUARD_S)
     assert proc.returncode == code, proc.stdout
     assert ("skipped on CI, where every test must run: no tool" in proc.stdout) == bool(ci)
+
+
+# ---- the last guard in main() ----------------------------------------------------------------
+
+LAST_GUARD = [
+    # (what escapes a command, exit status, the line)
+    (KeyboardInterrupt(), 130, "vnplan: interrupted"),  # Ctrl-C
+    (OSError(28, "No space left on device", "out/x.json"), 1, "vnplan: out/x.json: No space left on device (ENOSPC)"),
+    (RuntimeError("boom\nsecond line"), 1, "vnplan: internal error (RuntimeError: boom second line)"),  # a bug
+]
+
+
+@pytest.mark.parametrize("raised, code, line", LAST_GUARD, ids=["interrupt", "os-error", "bug"])
+def test_main_turns_anything_into_one_line(monkeypatch, capsys, raised, code, line):
+    cli_main = importlib.import_module("pipeline.cli.main")  # the module (pipeline.cli.main is also the function)
+
+    def command(*args, **kwargs):
+        raise raised
+    monkeypatch.setattr(cli_main, "run_validate", command)
+    assert cli_main.main(["validate", "x.json"]) == code
+    assert capsys.readouterr().err == line + "\n"

@@ -222,10 +222,13 @@ def main(argv: list[str] | None = None) -> int:
         messages.fail("stdout", "broken pipe (the reading command closed it)")
         return EXIT_FAILED
     except KeyboardInterrupt:
-        messages.fail("vnplan", "interrupted")
+        messages.error("interrupted")
         return EXIT_INTERRUPTED
     except Exception as exc:  # noqa: BLE001 - the last guard: one line, never a traceback
-        messages.fail(getattr(exc, "filename", None) or "vnplan", messages.describe(exc))
+        if getattr(exc, "filename", None):
+            messages.fail(exc.filename, messages.describe(exc))
+        else:
+            messages.error(messages.describe(exc))
         return EXIT_FAILED
 
 

@@ -44,6 +44,11 @@ def fail(subject: object, reason: object) -> None:
     _write(f"vnplan: {escape(subject)}: {one_line(reason)}")
 
 
+def error(reason: object) -> None:
+    """A failure that concerns no one file (interrupted, a bug): `vnplan: reason`."""
+    _write(f"vnplan: {one_line(reason)}")
+
+
 def usage_error(message: object) -> None:
     """Report a wrong command line: `vnplan: error: message` on stderr."""
     _write(f"vnplan: error: {one_line(message)}")
