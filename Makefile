@@ -7,7 +7,15 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SAMPLES := $(wildcard samples/*.pdf samples/*.docx)
 
-.PHONY: install run test bench samples validator clean
+# `make test` leaves out the tests marked slow (a few minutes in all); on CI (CI=true)
+# and with `make test-all` everything runs.
+ifeq ($(CI),true)
+TEST_SELECTION :=
+else
+TEST_SELECTION := -m "not slow"
+endif
+
+.PHONY: install run test test-all bench samples validator clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,11 +31,15 @@ run: install
 	$(BIN)/vnplan load out/*.json
 
 test: install
+	$(BIN)/pytest $(TEST_SELECTION)
+
+test-all: install
 	$(BIN)/pytest
 
 bench: install
 	$(BIN)/python bench/bench_convert.py
 	$(BIN)/python bench/bench_batch.py
+	$(BIN)/python bench/bench_underthesea.py
 
 # Regenerates pipeline/output/plan_validator.py after the schema changed (a test says when).
 validator: install

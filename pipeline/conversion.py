@@ -1,12 +1,16 @@
-"""One file in, one contract dict out: extract → structure → normalize."""
+"""One file in, one contract dict out: extract → structure → normalize.
+
+Each format's extractor is imported when a file of that format arrives, so a PDF
+conversion never loads python-docx and lxml (and nothing here loads pandas,
+SQLAlchemy, scipy or numpy): `vnplan convert x.pdf` starts as fast as it can.
+"""
 from __future__ import annotations
 
+import errno
 import hashlib
 from pathlib import Path
 
-from pipeline.extract.docx import extract_docx
-from pipeline.errors import ExtractError
-from pipeline.extract.pdf import extract_pdf
+from pipeline.errors import ExtractError, library_reason
 from pipeline.ir import Extracted
 from pipeline.model import Plan, Source
 from pipeline.normalize.plan import build_plan
@@ -24,6 +28,7 @@ class ConversionError(Exception):
     """A file that could not be converted; `reason` is one line for the user."""
 
     def __init__(self, reason: str) -> None:
+        reason = " ".join(reason.split())  # one line, even when a library's message had several
         super().__init__(reason)
         self.reason = reason
 
@@ -64,7 +69,9 @@ def extract(path: Path, ocr: bool = False) -> tuple[Extracted, str, bytes]:
     if fmt == "pdf":
         if b"%PDF-" not in data[:1024] and data.startswith((_ZIP_MAGIC, _OLE2_MAGIC)):
             raise ExtractError("not a PDF file (looks like a Word document)")
+        from pipeline.extract.pdf import extract_pdf
         return extract_pdf(path, ocr=ocr), fmt, data
+    from pipeline.extract.docx import extract_docx
     return extract_docx(path), fmt, data
 
 
@@ -93,7 +100,13 @@ def convert(path: str | Path, ocr: bool = False) -> dict:
     except ExtractError as exc:
         raise ConversionError(exc.reason) from None
     except OSError as exc:
-        raise ConversionError(exc.strerror or str(exc)) from None
+        code = errno.errorcode.get(exc.errno or 0)
+        raise ConversionError(f"cannot read the file ({exc.strerror or exc}{', ' + code if code else ''})") from None
+    except Exception as exc:
+        reason = library_reason(exc)  # a parser's complaint about a damaged file is not a bug
+        if reason is None:
+            raise
+        raise ConversionError(reason) from None
     errors = validation_errors(doc)
     if errors:
         raise ConversionError(f"internal error: output breaks the schema ({errors[0]})")

@@ -22,6 +22,13 @@ _SPACES = re.compile(r"\s+")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 
 # Unicode space characters that \s already matches but that we name for clarity.
+# Control characters a text layer can carry (C0 but tab/LF/CR, DEL, C1): a terminal obeys
+# them (ESC ] retitles the window, ESC [2J clears the screen), a reader never sees them.
+_CONTROLS = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)], None)
+# What `escape_controls` writes as an escape: every control character, the Unicode line and
+# paragraph separators and the bidi overrides/isolates (they reorder what follows them).
+_DISPLAY_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _ODD_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f"), " ")
 
 # Leftover markup from converters upstream of us (HTML-ish tags, Markdown bold).
@@ -179,8 +186,19 @@ def clean_whitespace(text: str) -> str:
     Zero-width characters and soft hyphens are dropped: they are invisible in
     the document but would make equal strings compare unequal.
     """
-    text = text.translate(_INVISIBLE).translate(_ODD_SPACES)
+    text = text.translate(_INVISIBLE).translate(_CONTROLS).translate(_ODD_SPACES)
     return _SPACES.sub(" ", text).strip()
+
+
+def escape_controls(text: str) -> str:
+    """`text` for a terminal: each control character written as an escape ("\\x1b", "\\n", "\\u202e").
+
+    For file names and messages, which must stay one line and must not drive the terminal.
+    """
+    def one(match: re.Match[str]) -> str:
+        char = match.group(0)
+        return _NAMED_ESCAPES.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+    return _DISPLAY_CONTROL.sub(one, text)
 
 
 def fold_diacritics(text: str) -> str:

@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from pipeline.normalize import agencies as ag
-from pipeline.normalize.gazetteer import DATA
+from pipeline.data import DATA_DIR as DATA
 from agency_cases import CASES  # tests/ is on sys.path (pytest rootdir import)
 
 THRESHOLD = 0.98

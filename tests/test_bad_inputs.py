@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 MINIMAL_PLAN = ROOT / "tests" / "fixtures" / "minimal_plan.json"
 _SCRIPT = Path(sys.executable).with_name("vnplan")
 VNPLAN = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "pipeline"]
-TIMEOUT_S = 60  # generous: every refusal below takes well under a second
+TIMEOUT_S = 900  # a hang guard, far above normal (every refusal takes about a second), not a speed test
 MAX_RSS_MB = 512  # a converting run of the sample peaks near 100 MB
 
 # (builder, fragment of the reason the user must see)
@@ -141,13 +141,17 @@ def test_owner_password_only_pdf_is_read(tmp_path):
     assert "KE HOACH" in [getattr(block, "text", None) for block in extracted.blocks]
 
 
-def test_blank_pages_fail_fast(tmp_path):
-    """500 empty pages: refused as having no text, without minutes of layout work."""
+def test_blank_pages_fail_fast(tmp_path, monkeypatch):
+    """500 empty pages: refused as having no text before any layout work (no clock: the
+    layout step is replaced by one that fails the test if it is reached)."""
+    from pipeline.extract import pdf as pdf_module
+
+    def layout_reached(*args, **kwargs):
+        raise AssertionError("layout analysis ran on a PDF without text")
+    monkeypatch.setattr(pdf_module, "page_blocks", layout_reached)
     path = bf.blank_pages_pdf(tmp_path)
-    start = time.monotonic()
     with pytest.raises(ExtractError, match="no text layer"):
         extract_pdf(path)
-    assert time.monotonic() - start < 20
 
 
 # --- the command line ---------------------------------------------------------------------------
@@ -261,7 +265,7 @@ def test_cli_validate(tmp_path):
     run = vnplan("validate", broken, cwd=tmp_path)
     assert run.code == 1
     [line] = run.stderr.splitlines()
-    assert line.startswith(f"vnplan: {broken}: cannot read JSON")
+    assert line.startswith(f"vnplan: {broken}: not valid JSON (line 1:")
 
     run = vnplan("validate", MINIMAL_PLAN, cwd=tmp_path)
     assert (run.code, run.stdout.strip()) == (0, f"{MINIMAL_PLAN}: valid")

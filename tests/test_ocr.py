@@ -330,6 +330,7 @@ def test_cli_convert_ocr(tesseract: None, scanned_plan: Path, tmp_path: Path, ca
     assert capsys.readouterr().err.endswith(f"{NO_TEXT_LAYER}\n")
 
 
+@pytest.mark.slow  # 21 scanned pages through Tesseract: over two minutes on a loaded 2-core machine
 def test_real_scanned_decision(tesseract: None) -> None:
     """21 scanned pages (Quyết định 707/QĐ-TTg with its plan): the type line and the
     articles read well; the number and the day are handwritten and are not read."""

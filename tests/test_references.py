@@ -17,7 +17,7 @@ from pipeline.normalize.references import Citation, find_alias_definitions, find
 from reference_cases import CASES
 
 SEED_NAMES = ("plan-196-KH-UBND.txt",)
-SEED_DIRS = (Path(__file__).parent / "fixtures", Path(__file__).resolve().parents[2] / "shared" / "seed")
+SEED_DIRS = (Path(__file__).parent / "fixtures", Path(__file__).resolve().parents[1] / "samples" / "seed")
 
 
 def as_expected(c: Citation) -> tuple:

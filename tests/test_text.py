@@ -16,7 +16,7 @@ from pipeline.text import (
     strip_markup,
 )
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "plan-196-KH-UBND.txt"
+SEED = Path(__file__).resolve().parents[1] / "samples" / "seed" / "plan-196-KH-UBND.txt"
 
 # (input, expected modernize_tones output)
 TONE_CASES = [

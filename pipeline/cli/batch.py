@@ -10,12 +10,16 @@ import contextlib
 import multiprocessing
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from pathlib import Path
 
 from pipeline.batch import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, REPORT_NAME, FileResult, convert_to_text_ocr, run_batch
+from pipeline.cli import messages
 from pipeline.errors import EXIT_OK, EXIT_FAILED, EXIT_USAGE
+
+# Seconds to wait for a Dask scheduler before saying it is unreachable (Dask's own default is 30).
+SCHEDULER_TIMEOUT = 10.0
 
 
 BATCH_HELP = """\
@@ -46,6 +50,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
                      help="local process pool (default) or a Dask distributed cluster")
     cmd.add_argument("--scheduler", metavar="ADDRESS",
                      help="Dask scheduler address (tcp://host:8786); without it a local Dask cluster is started")
+    cmd.add_argument("--scheduler-timeout", type=float, default=SCHEDULER_TIMEOUT, metavar="SECONDS",
+                     help=f"give up on an unreachable scheduler after this long (default {SCHEDULER_TIMEOUT:g})")
     cmd.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                      help=f"per-file time limit (default {DEFAULT_TIMEOUT:g})")
     cmd.add_argument("--ocr", action="store_true",
@@ -71,20 +77,33 @@ def local_executor(jobs: int) -> Iterator[Executor]:
         yield pool
 
 
+class SchedulerUnreachable(Exception):
+    """The Dask scheduler did not answer; `reason` is one line for the user."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
 @contextlib.contextmanager
-def dask_executor(scheduler: str | None, jobs: int) -> Iterator[tuple[Executor, int]]:
+def dask_executor(scheduler: str | None, jobs: int,
+                  timeout: float = SCHEDULER_TIMEOUT) -> Iterator[tuple[Executor, int]]:
     """A concurrent.futures view of a Dask cluster and its worker thread count.
 
     Without a scheduler address a LocalCluster of `jobs` single-threaded worker
-    processes is started (and stopped afterwards).
+    processes is started (and stopped afterwards). A scheduler that does not answer
+    within `timeout` seconds raises SchedulerUnreachable.
     """
     try:
         from distributed import Client, LocalCluster
     except ImportError:
-        raise SystemExit("vnplan: --executor dask needs dask[distributed] (pip install 'dask[distributed]')") from None
+        raise SchedulerUnreachable("--executor dask needs dask[distributed] (pip install 'dask[distributed]')") from None
     with contextlib.ExitStack() as stack:
         if scheduler:
-            client = stack.enter_context(Client(scheduler))
+            try:
+                client = stack.enter_context(Client(scheduler, timeout=timeout))
+            except (OSError, TimeoutError, ValueError) as exc:
+                raise SchedulerUnreachable(f"Dask scheduler unreachable ({exc})") from None
         else:
             cluster = stack.enter_context(LocalCluster(n_workers=jobs, threads_per_worker=1, dashboard_address=None))
             client = stack.enter_context(Client(cluster))
@@ -93,26 +112,31 @@ def dask_executor(scheduler: str | None, jobs: int) -> Iterator[tuple[Executor, 
 
 
 class Progress:
-    """A tqdm bar (files/s, last file) on a terminal; nothing otherwise. Failures always print."""
+    """A tqdm bar (files/s, last file) on a terminal; elsewhere (cron, CI logs) one plain
+    line per file, "[3/17] ok sub/x.pdf (1.2 s)", hidden by -q. Failures always print."""
 
     def __init__(self, enabled: bool) -> None:
-        self.enabled, self.bar = enabled, None
+        self.enabled, self.bar, self.done = enabled, None, 0
 
     def __call__(self, result: FileResult, total: int) -> None:
+        self.done += 1
         if self.enabled and self.bar is None:
             from tqdm import tqdm
             self.bar = tqdm(total=total, unit="file", dynamic_ncols=True, file=sys.stderr)
         if result.status == "failed":
-            self._print(f"vnplan: {result.path}: {result.error}")
+            self._print(lambda: messages.fail(result.path, result.error))
+        elif self.bar is None:
+            messages.info(f"[{self.done}/{total}] {result.status} {messages.escape(result.path)} ({result.seconds:.1f} s)")
         if self.bar is not None:
-            self.bar.set_postfix_str(result.path[-60:], refresh=False)
+            self.bar.set_postfix_str(messages.escape(result.path)[-60:], refresh=False)
             self.bar.update(1)
 
-    def _print(self, line: str) -> None:
+    def _print(self, write: Callable[[], None]) -> None:
         if self.bar is not None:
-            self.bar.write(line, file=sys.stderr)
+            with self.bar.external_write_mode(file=sys.stderr):
+                write()
         else:
-            print(line, file=sys.stderr)
+            write()
 
     def close(self) -> None:
         if self.bar is not None:
@@ -122,23 +146,26 @@ class Progress:
 def run(args: argparse.Namespace) -> int:
     """Run `vnplan batch`; 0 when every file converted, 1 when any failed, 2 on bad usage."""
     if not args.directory.is_dir():
-        print(f"vnplan: error: {args.directory}: not a directory", file=sys.stderr)
+        messages.usage_error(f"{messages.escape(args.directory)}: not a directory")
         return EXIT_USAGE
     jobs = default_jobs() if args.jobs is None else args.jobs
-    if jobs < 1 or args.timeout <= 0 or args.max_memory <= 0:
-        print("vnplan: error: --jobs, --timeout and --max-memory must be positive", file=sys.stderr)
+    if jobs < 1 or args.timeout <= 0 or args.max_memory <= 0 or args.scheduler_timeout <= 0:
+        messages.usage_error("--jobs, --timeout, --max-memory and --scheduler-timeout must be positive")
         return EXIT_USAGE
     progress = Progress(enabled=sys.stderr.isatty())
     options = {"resume": args.resume, "timeout": args.timeout, "memory_mb": args.max_memory, "on_result": progress,
                "converter": convert_to_text_ocr if args.ocr else None}
     try:
         if args.executor == "dask":
-            with dask_executor(args.scheduler, jobs) as (executor, workers):
+            with dask_executor(args.scheduler, jobs, args.scheduler_timeout) as (executor, workers):
                 summary, _ = run_batch(args.directory, args.output, executor, workers=workers, **options)
         else:
             with local_executor(jobs) as executor:
                 summary, _ = run_batch(args.directory, args.output, executor, workers=jobs, **options)
+    except SchedulerUnreachable as exc:
+        messages.fail(args.scheduler or "dask", exc.reason)
+        return EXIT_FAILED
     finally:
         progress.close()
-    print(f"vnplan batch: {summary.line()}; report: {args.output / REPORT_NAME}", file=sys.stderr)
+    messages.info(f"vnplan batch: {summary.line()}; report: {messages.escape(args.output / REPORT_NAME)}")
     return EXIT_FAILED if summary.failed else EXIT_OK

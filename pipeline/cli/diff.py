@@ -11,6 +11,8 @@ import json
 import sys
 from pathlib import Path
 
+from pipeline.cli import messages
+from pipeline.cli.inputs import is_stdin, local_file, read_text, sniffed_suffix, stdin_bytes
 from pipeline.conversion import ConversionError, convert
 from pipeline.diff.plans import diff_plans
 from pipeline.diff.render import render_html, render_json, render_text
@@ -26,7 +28,8 @@ Compare two revisions of a plan: tasks added, removed, reassigned, reworded,
 rescheduled or only renumbered (tasks are matched by content, not number),
 header fields, sections by path ("II.3") and references.
 
-OLD and NEW may each be a .pdf, a .docx or a JSON file from `vnplan convert`.
+OLD and NEW may each be a .pdf, a .docx or a JSON file from `vnplan convert`;
+one of them may be - (standard input).
 
 example:
   vnplan diff plan-v1.docx plan-v2.pdf
@@ -51,11 +54,11 @@ def load_json_plan(path: Path) -> dict:
     if path.is_dir():
         raise ConversionError("is a directory, not a file")
     try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
+        doc = json.loads(read_text(path))
     except FileNotFoundError:
         raise ConversionError("file not found") from None
     except OSError as exc:
-        raise ConversionError(exc.strerror or str(exc)) from None
+        raise ConversionError(f"cannot read ({messages.describe(exc)})") from None
     except UnicodeDecodeError:
         raise ConversionError("not UTF-8 text") from None
     except json.JSONDecodeError as exc:
@@ -69,14 +72,15 @@ def load_json_plan(path: Path) -> dict:
 
 
 def load_plan(path: Path) -> dict:
-    """The contract dict of a .json, .pdf or .docx file. Raises ConversionError."""
-    if path.suffix.lower() == ".json":
+    """The contract dict of a .json, .pdf or .docx file (or of stdin, by its first bytes). Raises ConversionError."""
+    if path.suffix.lower() == ".json" or (is_stdin(path) and sniffed_suffix(stdin_bytes()) == ".json"):
         return load_json_plan(path)
-    return convert(path)
+    with local_file(path) as local:
+        return convert(local)
 
 
 def _fail(path: Path | str, reason: str) -> int:
-    print(f"vnplan: {path}: {reason}", file=sys.stderr)
+    messages.fail(path, reason)
     return EXIT_FAILED
 
 
@@ -89,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
         except ConversionError as exc:
             return _fail(path, exc.reason)
         except Exception as exc:  # a bug gets one line, not a traceback
-            return _fail(path, f"internal error ({type(exc).__name__}: {exc})")
+            return _fail(path, messages.describe(exc))
     report = RENDERERS[args.format](diff_plans(*plans))
     if args.output in (None, "-"):
         sys.stdout.write(report)
@@ -97,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         write_atomically(Path(args.output), report)
     except OSError as exc:
-        return _fail(args.output, f"cannot write ({exc.strerror or exc})")
+        return _fail(args.output, f"cannot write ({messages.describe(exc)})")
     return EXIT_OK
 
 

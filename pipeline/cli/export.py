@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
-from pipeline.store.db import connect
-from pipeline.cli.load import expand_inputs
+from pipeline.cli import messages
+from pipeline.cli.inputs import read_text
+from pipeline.cli.load import expand_inputs, open_database
 from pipeline.export.tasks import export_format, tasks_from_db, tasks_from_docs, write_frame
 from pipeline.errors import EXIT_OK, EXIT_FAILED, EXIT_USAGE
 
@@ -39,14 +39,16 @@ def run(args: argparse.Namespace) -> int:
     try:
         export_format(args.tasks)
     except ValueError as exc:
-        print(f"vnplan: error: {exc}", file=sys.stderr)
+        messages.usage_error(exc)
         return EXIT_USAGE
     if bool(args.from_db) == bool(args.files):
-        print("vnplan: error: give either --from-db URL or JSON files", file=sys.stderr)
+        messages.usage_error("give either --from-db URL or JSON files")
         return EXIT_USAGE
     status = EXIT_OK
     if args.from_db:
-        engine = connect(args.from_db)
+        engine = open_database(args.from_db)
+        if engine is None:
+            return EXIT_FAILED
         try:
             frame = tasks_from_db(engine)
         finally:
@@ -55,11 +57,11 @@ def run(args: argparse.Namespace) -> int:
         docs = []
         for path in expand_inputs(args.files):
             try:
-                docs.append(json.loads(path.read_text(encoding="utf-8")))
+                docs.append(json.loads(read_text(path)))
             except (OSError, UnicodeDecodeError, ValueError) as exc:
-                print(f"vnplan: {path}: cannot read JSON ({exc})", file=sys.stderr)
+                messages.fail(path, f"cannot read JSON ({messages.describe(exc) if isinstance(exc, OSError) else exc})")
                 status = EXIT_FAILED
         frame = tasks_from_docs(docs)
     write_frame(frame, args.tasks)
-    print(f"vnplan export: {len(frame)} tasks to {args.tasks}", file=sys.stderr)
+    messages.info(f"vnplan export: {len(frame)} tasks to {messages.escape(args.tasks)}")
     return status

@@ -7,13 +7,21 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
+import os
 from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from sqlalchemy.engine import Engine
+
+from pipeline.cli import messages
+from pipeline.cli.inputs import is_stdin, read_text
 from pipeline.store.db import DEFAULT_URL, connect, load_document
 from pipeline.errors import EXIT_OK, EXIT_FAILED
+
+# Seconds libpq waits for a PostgreSQL server before giving up (PGCONNECT_TIMEOUT, unless
+# the user set it): an unreachable host is one line after this, not a hang.
+CONNECT_TIMEOUT = 10
 
 
 LOAD_HELP = f"""\
@@ -23,7 +31,7 @@ recipients. Loading is idempotent (a file already stored is skipped; the PDF
 of a stored DOCX with the same content is recorded as another file of it) and a new
 revision of a stored plan (same code, or same issuer and title) is stored
 beside it, linked by documents.previous_id. A folder stands for its *.json
-files (recursively; _report.json is skipped).
+files (recursively; _report.json is skipped); - reads one from standard input.
 
 examples:
   vnplan load out/*.json                       # into {DEFAULT_URL.removeprefix('sqlite:///')}
@@ -43,32 +51,65 @@ def expand_inputs(paths: list[Path]) -> list[Path]:
     """Files as given; folders replaced by the JSON files under them, sorted."""
     out: list[Path] = []
     for path in paths:
-        if path.is_dir():
+        if not is_stdin(path) and path.is_dir():
             out += sorted(p for p in path.rglob("*.json") if not p.name.startswith("_"))
         else:
             out.append(path)
     return out
 
 
+def display_url(url: str) -> str:
+    """The URL as a person may see it in a message: the password hidden."""
+    from sqlalchemy.engine import make_url
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - a malformed URL is shown as given (it holds no parsed password)
+        return url
+
+
+def open_database(url: str) -> Engine | None:
+    """An engine with the schema in place, or None after one line saying why not (unreachable,
+    malformed URL, missing driver)."""
+    os.environ.setdefault("PGCONNECT_TIMEOUT", str(CONNECT_TIMEOUT))
+    try:
+        return connect(url)
+    except (SQLAlchemyError, ImportError, ValueError, OSError) as exc:
+        reason = f"missing database driver ({exc.name})" if isinstance(exc, ImportError) else messages.describe(exc)
+        messages.fail(display_url(url), reason)
+        return None
+
+
+def read_failure(exc: Exception) -> str:
+    """One line for a file `load` could not read or store (never the SQL nor its parameters)."""
+    if isinstance(exc, json.JSONDecodeError):
+        return f"cannot load (not valid JSON, line {exc.lineno}: {exc.msg})"
+    if isinstance(exc, UnicodeDecodeError):
+        return "cannot load (not UTF-8 text)"
+    if isinstance(exc, (OSError, SQLAlchemyError)):
+        return f"cannot load ({messages.describe(exc)})"
+    return f"cannot load ({type(exc).__name__}: {exc})"
+
+
 def run(args: argparse.Namespace) -> int:
     """Load every file; 0 when all loaded (or were already there), 1 when any failed."""
-    engine = connect(args.db)
+    engine = open_database(args.db)
+    if engine is None:
+        return EXIT_FAILED
     status, counts = EXIT_OK, {"stored": 0, "revision": 0, "same_content": 0, "duplicate": 0, "failed": 0}
     try:
         for path in expand_inputs(args.files):
             try:
-                doc = json.loads(path.read_text(encoding="utf-8"))
+                doc = json.loads(read_text(path))
                 result = load_document(engine, doc)
             except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, SQLAlchemyError) as exc:
-                print(f"vnplan: {path}: cannot load ({type(exc).__name__}: {exc})", file=sys.stderr)
+                messages.fail(path, read_failure(exc))
                 counts["failed"] += 1
                 status = EXIT_FAILED
                 continue
             counts[result.status] += 1
             link = f" (revision of document {result.previous_id})" if result.previous_id else ""
-            print(f"{path}: {result.status} as document {result.document_id}{link}", file=sys.stderr)
+            messages.info(f"{messages.escape(path)}: {result.status} as document {result.document_id}{link}")
     finally:
         engine.dispose()
-    print("vnplan load: " + ", ".join(f"{v} {k}" for k, v in counts.items()) + f" into {engine.url.render_as_string()}",
-          file=sys.stderr)
+    messages.info("vnplan load: " + ", ".join(f"{v} {k}" for k, v in counts.items()) + f" into {display_url(args.db)}")
     return status

@@ -1,21 +1,26 @@
 """The `vnplan` command line: argument parsing, one line per failure, exit codes.
 
 Exit status: 0 success, 1 some inputs failed (the others were still written),
-2 usage error. No logic lives here beyond looping over inputs.
+2 usage error, 130 interrupted. Every failure is one line on stderr (`messages`);
+no traceback reaches the user. No logic lives here beyond looping over inputs.
 """
 from __future__ import annotations
 
 import argparse
-from importlib import metadata
+import importlib
 import json
+import os
 import sys
+from importlib import metadata
 from pathlib import Path
 
+from pipeline.cli import messages
+from pipeline.cli.inputs import STDIN_STEM, is_stdin, local_file, read_text
 from pipeline.conversion import ConversionError, convert
-import importlib
+from pipeline.data import DATA_DIR_ENV
 from pipeline.output.serialize import to_json, write_atomically
 from pipeline.output.validate import validation_errors
-from pipeline.errors import EXIT_OK, EXIT_FAILED, EXIT_USAGE
+from pipeline.errors import EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED
 
 
 DESCRIPTION = """\
@@ -42,11 +47,34 @@ example:
   vnplan validate out/*.json"""
 
 
+COMMON_HELP = """\
+common options (before or after COMMAND):
+  -v, --verbose   more detail; -vv also shows what libraries log (pdfminer ...)
+  -q, --quiet     only failures, no summary or progress lines
+  --data DIR      vocabulary files (agencies.csv, provinces.csv ...) in DIR take
+                  precedence over the packaged ones (also: VNPLAN_DATA_DIR=DIR)
+  -               where a FILE is read: standard input
+
+exit status: 0 success, 1 some inputs failed (the others were done), 2 usage
+error, 130 interrupted. Each failure is one line: "vnplan: FILE: reason"."""
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # usage errors exit 2 with one line
         self.print_usage(sys.stderr)
-        print(f"vnplan: error: {message}", file=sys.stderr)
+        messages.usage_error(message)
         sys.exit(EXIT_USAGE)
+
+
+def add_common_options(parser: argparse.ArgumentParser) -> None:
+    """-v/-q/--data on the main parser and on every command (SUPPRESS: a command's default
+    must not undo `vnplan -v convert`)."""
+    parser.add_argument("-v", "--verbose", action="count", default=argparse.SUPPRESS,
+                        help="more detail (-vv: also what libraries log)")
+    parser.add_argument("-q", "--quiet", action="count", default=argparse.SUPPRESS,
+                        help="only failures")
+    parser.add_argument("--data", type=Path, default=argparse.SUPPRESS, metavar="DIR",
+                        help="vocabulary files here take precedence over the packaged ones")
 
 
 # Commands whose modules are imported only when used: `vnplan convert` starts fast.
@@ -59,7 +87,9 @@ LAZY_COMMANDS = {
 
 
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
-    parser = _Parser(prog="vnplan", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = _Parser(prog="vnplan", description=DESCRIPTION, epilog=COMMON_HELP,
+                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_common_options(parser)
     parser.add_argument("--version", action="version", version=f"vnplan {package_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     convert_cmd = sub.add_parser(
@@ -76,11 +106,14 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     )
     validate_cmd.add_argument("files", nargs="+", metavar="JSON", type=Path)
     chosen = _command_in(argv)
+    commands = [convert_cmd, validate_cmd]
     for name, (module, summary) in LAZY_COMMANDS.items():
         if name == chosen:
-            importlib.import_module(module).add_parser(sub)
+            commands.append(importlib.import_module(module).add_parser(sub))
         else:  # listed in --help without importing its dependencies (scipy, SQLAlchemy, pandas ...)
             sub.add_parser(name, help=summary)
+    for command in commands:
+        add_common_options(command)
     return parser
 
 
@@ -93,13 +126,11 @@ def package_version() -> str:
 
 
 def _command_in(argv: list[str] | None) -> str | None:
-    """The subcommand named on the command line, if any (the first word not an option)."""
+    """The subcommand named on the command line, if any (the first word not an option nor
+    the value of --data)."""
     words = sys.argv[1:] if argv is None else argv
-    return next((w for w in words if not w.startswith("-")), None)
-
-
-def _fail(path: Path, reason: str) -> None:
-    print(f"vnplan: {path}: {reason}", file=sys.stderr)
+    after_data = {i + 1 for i, w in enumerate(words) if w == "--data"}
+    return next((w for i, w in enumerate(words) if not w.startswith("-") and i not in after_data), None)
 
 
 def summary_line(path: Path, doc: dict) -> str:
@@ -108,7 +139,7 @@ def summary_line(path: Path, doc: dict) -> str:
         return sum(1 + count(s["children"]) for s in sections)
 
     return (
-        f"{path.name}: {len(doc['tasks'])} tasks, {count(doc['sections'])} sections, "
+        f"{messages.escape(path.name)}: {len(doc['tasks'])} tasks, {count(doc['sections'])} sections, "
         f"{len(doc['references'])} references, {len(doc['warnings'])} warnings"
     )
 
@@ -119,8 +150,12 @@ def output_names(files: list[Path]) -> dict[Path, str]:
     for path in files:
         stems[path.stem] = stems.get(path.stem, 0) + 1
     return {
-        path: f"{path.stem}{path.suffix.lower() if stems[path.stem] > 1 else ''}.json" for path in files
+        path: f"{_stem(path)}{path.suffix.lower() if stems[path.stem] > 1 else ''}.json" for path in files
     }
+
+
+def _stem(path: Path) -> str:
+    return STDIN_STEM if is_stdin(path) else path.stem
 
 
 def run_convert(files: list[Path], output: str, ocr: bool = False) -> int:
@@ -128,21 +163,23 @@ def run_convert(files: list[Path], output: str, ocr: bool = False) -> int:
     names = output_names(files)
     for path in files:
         try:
-            doc = convert(path, ocr=ocr)
+            with local_file(path) as local:
+                doc = convert(local, ocr=ocr)
         except ConversionError as exc:
-            _fail(path, exc.reason)
+            messages.fail(path, exc.reason)
             status = EXIT_FAILED
             continue
         except Exception as exc:  # a bug must not stop the batch nor print a traceback
-            _fail(path, f"internal error ({type(exc).__name__}: {exc})")
+            messages.fail(path, messages.describe(exc))
             status = EXIT_FAILED
             continue
         text = to_json(doc)
         if output == "-":
             sys.stdout.write(text)
+            sys.stdout.flush()  # a closed pipe shows here, inside main's guard
         else:
             write_atomically(Path(output) / names[path], text)
-            print(summary_line(path, doc), file=sys.stderr)
+            messages.info(summary_line(path, doc))
     return status
 
 
@@ -150,24 +187,59 @@ def run_validate(files: list[Path]) -> int:
     status = EXIT_OK
     for path in files:
         try:
-            doc = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            _fail(path, f"cannot read JSON ({exc})")
+            doc = json.loads(read_text(path))
+        except OSError as exc:
+            messages.fail(path, f"cannot read ({messages.describe(exc)})")
+            status = EXIT_FAILED
+            continue
+        except UnicodeDecodeError:
+            messages.fail(path, "not UTF-8 text")
+            status = EXIT_FAILED
+            continue
+        except json.JSONDecodeError as exc:
+            messages.fail(path, f"not valid JSON (line {exc.lineno}: {exc.msg})")
             status = EXIT_FAILED
             continue
         errors = validation_errors(doc)
+        name = messages.escape(path)
         for error in errors:
-            print(f"{path}: {error}")
+            print(f"{name}: {messages.one_line(error)}")
         if errors:
             status = EXIT_FAILED
         else:
-            print(f"{path}: valid")
+            print(f"{name}: valid")
     return status
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The `vnplan` entry point: every failure ends here as one line and an exit status."""
+    try:
+        return _run(argv)
+    except BrokenPipeError:
+        # The reader went away (`vnplan convert -o - x.pdf | head`): say so once, and point
+        # stdout at /dev/null so the interpreter's final flush does not raise again.
+        _silence_stdout()
+        messages.fail("stdout", "broken pipe (the reading command closed it)")
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        messages.error("interrupted")
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # noqa: BLE001 - the last guard: one line, never a traceback
+        if getattr(exc, "filename", None):
+            messages.fail(exc.filename, messages.describe(exc))
+        else:
+            messages.error(messages.describe(exc))
+        return EXIT_FAILED
+
+
+def _run(argv: list[str] | None) -> int:
     parser = build_parser(argv)
     args = parser.parse_args(argv)
+    messages.configure_logging(getattr(args, "verbose", 0) - getattr(args, "quiet", 0))
+    if getattr(args, "data", None) is not None:
+        if not args.data.is_dir():
+            parser.error(f"--data {messages.escape(args.data)}: not a directory")
+        os.environ[DATA_DIR_ENV] = str(args.data.resolve())  # batch workers inherit it
     if args.command == "convert":
         return run_convert(args.files, args.output, args.ocr)
     if args.command == "validate":
@@ -176,3 +248,11 @@ def main(argv: list[str] | None = None) -> int:
         return importlib.import_module(LAZY_COMMANDS[args.command][0]).run(args)
     parser.print_help(sys.stderr)
     return EXIT_USAGE
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

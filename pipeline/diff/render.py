@@ -14,6 +14,7 @@ from typing import Any
 from pipeline.diff.plans import FieldChange, PlanDiff
 from pipeline.diff.align import WordOp
 from pipeline.diff.sections import ParagraphDiff
+from pipeline.text import escape_controls
 
 # In the terminal, an unchanged run longer than this is cut to its ends.
 TEXT_CONTEXT_WORDS = 6
@@ -177,7 +178,7 @@ def render_text(diff: PlanDiff) -> str:
     head = f"{diff.old.code or '(no number)'} ({diff.old.issued_date or 'no date'}) → " \
            f"{diff.new.code or '(no number)'} ({diff.new.issued_date or 'no date'})"
     if diff.is_empty():
-        return f"{head}\nNo differences ({diff.tasks.unchanged} tasks unchanged).\n"
+        return f"{escape_controls(head)}\nNo differences ({diff.tasks.unchanged} tasks unchanged).\n"
     lines = [head, ", ".join(f"{n} {count_label(label, n)}" for label, n in summary_counts(diff) if n)]
     if diff.document:
         lines += ["", "Document:"]
@@ -206,7 +207,9 @@ def render_text(diff: PlanDiff) -> str:
     if r.added or r.removed:
         lines += ["", "References:"]
         lines += [f"  + {reference_label(x)}" for x in r.added] + [f"  − {reference_label(x)}" for x in r.removed]
-    return "\n".join(lines) + "\n"
+    # Text from a document is shown, never obeyed: an escape code in a PDF's text layer
+    # must not retitle the reviewer's terminal, nor a newline forge a line of the report.
+    return "\n".join(escape_controls(line) for line in lines) + "\n"
 
 
 # --- HTML ---------------------------------------------------------------------------

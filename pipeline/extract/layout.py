@@ -12,6 +12,7 @@ import re
 import statistics
 from dataclasses import dataclass
 
+from pipeline.data import load_yaml
 from pipeline.ir import Cell, Paragraph, Row, Table
 from pipeline.text import is_upper, join_wrapped
 
@@ -42,8 +43,8 @@ LIST_MARKER = re.compile(
       | [IVXLC]+\.\s         # Roman section numbers: "II. "
       | \d+(?:\.\d+)*\.?\s   # arabic numbers: "1. ", "1.2. ", "3 "
       | [a-zđ]\)\s           # letter items: "a) "
-      | Điều\s\d+            # articles of a decision
-    )""",
+      | (?:ARTICLE_WORDS)\s\d+  # articles of a decision: "Điều 3" (data/document_parts.yaml)
+    )""".replace("ARTICLE_WORDS", "|".join(re.escape(w) for w in load_yaml("document_parts.yaml")["article"])),
     re.X,
 )
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|,b$", re.I)

@@ -9,18 +9,16 @@ Ngãi" / "thành phố Hà Nội", {uy} -> "Tỉnh ủy ..." / "Thành ủy ..."
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
 from pipeline import model
+from pipeline.data import load_csv
 from pipeline.text import fold_diacritics, normalize_text, slugify
 
-DATA = Path(__file__).resolve().parent.parent / "data"
 FUZZY_CUTOFF = 92  # rapidfuzz ratio on folded keys; below this a near miss is "unknown"
 PLACEHOLDERS = ("{tinh}", "{uy}", "{ten}")
 
@@ -53,8 +51,7 @@ class Province:
     basis: str | None
 
 def read_data(name: str) -> list[dict[str, str]]:
-    with open(DATA / name, encoding="utf-8", newline="") as handle:
-        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(handle)]
+    return [{k: (v or "").strip() for k, v in row.items()} for row in load_csv(name)]
 
 
 def split_bar(value: str) -> list[str]:

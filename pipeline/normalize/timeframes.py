@@ -13,16 +13,13 @@ import datetime
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Callable
 
-import yaml
-
 from pipeline import model
+from pipeline.data import load_yaml
 from pipeline.text import fold_aligned, normalize_text
 from pipeline.warnings import PlanWarning
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 YEAR = r"(?:19|20)\d{2}"  # a four-digit year of this or the last century
 ROMAN_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
@@ -41,8 +38,7 @@ class _Found:
 @cache
 def load_words() -> dict[str, list[str]]:
     """The timeframe vocabulary, phrase lists by role, as written in the YAML file."""
-    raw = (DATA_DIR / "timeframe_words.yaml").read_text("utf-8")
-    return {key: [str(p) for p in phrases] for key, phrases in yaml.safe_load(raw).items()}
+    return {key: [str(p) for p in phrases] for key, phrases in load_yaml("timeframe_words.yaml").items()}
 
 
 def _alternation(role: str) -> str:
