@@ -22,3 +22,15 @@ def load_csv(name: str) -> tuple[dict[str, str], ...]:
 def load_yaml(name: str):
     with open(DATA_DIR / name, encoding="utf-8") as handle:
         return yaml.safe_load(handle)
+
+
+@cache
+def load_lines(name: str) -> tuple[str, ...]:
+    """Entries of a word list in this folder, one per line.
+
+    Blank lines and lines starting with '#' are skipped; " # ..." after an entry is
+    a comment on it.
+    """
+    with open(DATA_DIR / name, encoding="utf-8") as handle:
+        entries = (line.split(" #", 1)[0].strip() for line in handle if not line.lstrip().startswith("#"))
+        return tuple(entry for entry in entries if entry)
