@@ -163,9 +163,12 @@ def _document_checks(want: dict, doc: dict) -> list[CellCheck]:
     checks = []
     got_doc = doc.get("document", {})
     for key, exp in want.items():
-        if key in ("issuer", "signer"):
+        if key in ("issuer", "signer", "attached_to") and isinstance(exp, dict):
             got_obj = got_doc.get(key) or {}
             for sub, value in exp.items():
+                if not isinstance(value, str):  # lists (signer layers), dates, null: equal as given
+                    checks.append(CellCheck(f"document.{key}.{sub}", got_obj.get(sub) == value, value, got_obj.get(sub)))
+                    continue
                 got = got_obj.get(sub)
                 fold = sub in ("title", "on_behalf_of")
                 ok = (_text(got) or "").casefold() == _text(value).casefold() if fold else _text(got) == _text(value)
@@ -246,6 +249,11 @@ def check(expected: Expected, outcome: Outcome) -> list[CellCheck]:
     checks += _paragraph_checks(expected.paragraphs, doc)
     if expected.recipients is not None:
         checks += _recipient_checks(expected.recipients, doc)
+    if expected.attachments is not None:
+        got = doc.get("attachments") or []
+        checks.append(CellCheck("attachments", len(got) == len(expected.attachments), len(expected.attachments), len(got)))
+        for i, (exp, att) in enumerate(zip(expected.attachments, got)):
+            checks += [CellCheck(f"attachments[{i}].{c.where}", c.ok, c.expected, c.got) for c in check(exp, Outcome(att))]
     return checks
 
 
@@ -257,6 +265,8 @@ def failures(expected: Expected, outcome: Outcome) -> list[str]:
     if expected.tasks is not None and len(outcome.doc.get("tasks") or []) != len(expected.tasks):
         got = [(t.get("number"), (t.get("content") or "")[:40]) for t in outcome.doc.get("tasks") or []]
         lines.append(f"tasks: expected {len(expected.tasks)}, got {len(got)}: {got}")
+    for i, (exp, att) in enumerate(zip(expected.attachments or [], outcome.doc.get("attachments") or [])):
+        lines += [f"attachments[{i}]: {line}" for line in failures(exp, Outcome(att)) if line.startswith(("tasks:", "recipients:"))]
     if expected.recipients is not None and len(outcome.doc.get("recipients") or []) != len(expected.recipients):
         got = [r.get("name") for r in outcome.doc.get("recipients") or []]
         lines.append(f"recipients: expected {len(expected.recipients)}, got {len(got)}: {got}")

@@ -17,6 +17,7 @@ from functools import cache
 from pipeline.data import load_csv
 from pipeline.ir import Block, Paragraph, Table
 from pipeline.structure.blocks import is_rule, table_columns
+from pipeline.structure.header import is_caption, match_type_line, match_type_prefix, without_motto
 from pipeline.structure.signature import is_document_part, match_authority, parse_signature, signature_extent
 from pipeline.structure.types import RawClosing
 from pipeline.text import fold_aligned, folded, is_upper
@@ -175,14 +176,12 @@ def _paragraph_sides(para: Paragraph) -> tuple[list[Paragraph], list[Paragraph]]
 
 
 def _starts_something_else(block: Block) -> bool:
-    """A block no closing holds: a ruled table, a header table (motto, "Số:"), a document part."""
+    """A block no closing holds: a ruled table, a header (motto), a type line, a caption, a document part."""
     if isinstance(block, Table):
-        if block.bordered:
-            return True
-        texts = [p.text for col in table_columns(block) for p in col]
-        return any(is_upper(t) and ("doc lap" in folded(t) or "cong hoa" in folded(t)) for t in texts) or any(
-            folded(t).startswith("so:") or folded(t).startswith("so ") for t in texts)
-    return is_document_part(block.text)
+        return block.bordered or any(without_motto(p.text) != p.text for col in table_columns(block) for p in col)
+    text = block.text
+    return (is_document_part(text) or is_caption(text) or without_motto(text) != text
+            or match_type_line(text) is not None or (block.bold and match_type_prefix(text) is not None))
 
 
 def _continues(block: Block, read: _Columns) -> tuple[list[Paragraph], list[Paragraph]] | None:

@@ -58,25 +58,34 @@ def _is_type_line(block: Block) -> bool:
         (block.bold or block.align == "center") and match_type_prefix(block.text))
 
 
+def _opens_document(blocks: list[Block], i: int) -> bool:
+    """A type line at blocks[i], or an upper-case title over a "(Kèm theo ...)" caption."""
+    block = blocks[i]
+    if not isinstance(block, Paragraph):
+        return False
+    if _is_type_line(block):
+        return True
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    return is_upper(block.text, 4) and isinstance(nxt, Paragraph) and is_caption(nxt.text)
+
+
 def attachment_start(blocks: list[Block]) -> int | None:
     """Where a new document begins in the blocks after a closing, or None.
 
-    A header table or a type line (with at most a few blocks before it) starts one;
-    so does an upper-case title followed by a "(Kèm theo ...)" caption. A document
-    part label ("PHỤ LỤC II") before them makes them an appendix of the document above.
+    A type line (or an upper-case title over a "(Kèm theo ...)" caption) within
+    the first few blocks starts one, with the header table before it if any. A
+    document part label ("PHỤ LỤC II", "DANH MỤC ...") before it makes what follows
+    an appendix of the document above (a repeated header table and all).
     """
-    for i, block in enumerate(blocks):
+    header_at = None
+    for i, block in enumerate(blocks[:ATTACHMENT_LEAD_BLOCKS + 1]):
         if isinstance(block, Paragraph) and is_document_part(block.text):
             return None
         if _is_header_table(block):
-            return i
-        if _is_type_line(block):
-            return i
-        if (isinstance(block, Paragraph) and is_upper(block.text, 4) and i + 1 < len(blocks)
-                and isinstance(blocks[i + 1], Paragraph) and is_caption(blocks[i + 1].text)):
-            return i
-        if i + 1 >= ATTACHMENT_LEAD_BLOCKS and not (isinstance(block, Paragraph) and not block.text.strip()):
-            return None
+            header_at = i if header_at is None else header_at
+            continue
+        if _opens_document(blocks, i):
+            return header_at if header_at is not None else i
     return None
 
 

@@ -215,14 +215,27 @@ def split_header(blocks: list[Block]) -> tuple[RawHeader, str | None, int]:
         (code, display), run_on = match_type_line(type_text), None  # type: ignore[misc]
     title_end = _title_end(blocks, type_at + 1)
     texts = [b.text for b in blocks[type_at + 1:title_end] if isinstance(b, Paragraph)]
-    captions = [t for t in texts if is_caption(t)]
-    title = " ".join(([run_on] if run_on else []) + [t for t in texts if not is_caption(t)]) or None
+    title_lines, caption = _title_and_caption(texts)
+    title = " ".join(([run_on] if run_on else []) + title_lines) or None
     body_start = title_end
     while body_start < len(blocks) and isinstance(blocks[body_start], Paragraph) and is_rule(blocks[body_start].text):
         body_start += 1
-    header = RawHeader(raw.issuer_lines, raw.number_line, raw.place_date_line, display, title,
-                       captions[0] if captions else None)
+    header = RawHeader(raw.issuer_lines, raw.number_line, raw.place_date_line, display, title, caption)
     return header, code, body_start
+
+
+def _title_and_caption(texts: list[str]) -> tuple[list[str], str | None]:
+    """The title lines, and the "(Ban hành kèm theo ...)" caption under them (wrapped lines rejoined)."""
+    title: list[str] = []
+    caption: list[str] = []
+    for text in texts:
+        if caption and "(" in caption[0] and ")" not in " ".join(caption):
+            caption.append(text)  # the caption wrapped onto this line
+        elif is_caption(text) and not caption:
+            caption.append(text)
+        else:
+            title.append(text)
+    return title, " ".join(caption) or None
 
 
 def _first_body_block(blocks: list[Block]) -> int:
