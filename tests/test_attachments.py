@@ -288,3 +288,23 @@ def test_garbled_header_date_taken_from_the_appendix_caption() -> None:
     [warning] = [w for w in plan.warnings if w.code == "date_from_caption"]
     assert "1105/KH-ĐKT ngày 10/3/2026" in warning.message
     assert plan.document.signer.layers == [SignerLayer("TM", "Đoàn kiểm tra")]
+
+
+# --- the diff compares attachments like plans -----------------------------------------------------
+
+
+def test_diff_compares_the_attached_plans_tasks() -> None:
+    from pipeline.diff.plans import diff_plans
+    from pipeline.diff.render import diff_to_dict
+    from pipeline.output.serialize import plan_to_dict
+
+    old = plan_to_dict(_convert(DECISION + [PLAN_HEADER, *PLAN_BODY]))
+    edited = grid([["TT", "Nội dung công việc", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện"],
+                   ["1", "Kiện toàn Ban Chỉ huy phòng, chống thiên tai", "Sở Nội vụ", "", "Quý I/2025"],
+                   ["2", "Diễn tập ứng phó sạt lở đất", "Sở Xây dựng", "", "Quý II/2025"]])
+    new = plan_to_dict(_convert(DECISION + [PLAN_HEADER, *PLAN_BODY[:-1], edited]))
+    assert diff_plans(old, old).is_empty()
+    [pair] = diff_to_dict(diff_plans(old, new))["attachments"]
+    assert (pair["old_type"], pair["new_type"]) == ("Kế hoạch", "Kế hoạch")
+    [changed] = pair["diff"]["tasks"]["changed"]
+    assert changed["old_number"] == 2 and set(changed["fields"]) == {"lead"}

@@ -70,6 +70,9 @@ def diff_to_dict(diff: PlanDiff) -> dict:
                         for c in sections.changed],
         },
         "references": {"added": diff.references.added, "removed": diff.references.removed},
+        **({"attachments": [{"position": a.position, "old_type": a.old_type, "new_type": a.new_type,
+                             "diff": diff_to_dict(a.diff) if a.diff else None} for a in diff.attachments]}
+           if diff.attachments else {}),
     }
 
 
