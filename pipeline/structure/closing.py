@@ -32,16 +32,17 @@ _BULLET = re.compile(r"^\s*[-–+•]\s*")
 
 
 @cache
-def _heads(part: str) -> tuple[str, ...]:
-    return tuple(folded(r["word"]) for r in load_csv("closing_heads.csv") if r["part"] == part)
+def _heads(part: str) -> tuple[re.Pattern[str], ...]:
+    """The heading words of one part of the closing (data/closing_heads.csv), as folded patterns."""
+    words = [folded(r["word"]) for r in load_csv("closing_heads.csv") if r["part"] == part]
+    return tuple(re.compile(r"\s*" + r"\s+".join(map(re.escape, w.split())) + r"(?![^\W\d_])\s*:?\s*") for w in words)
 
 
 def _head_length(text: str, part: str) -> int | None:
     """Length of the heading word at the start of `text` ("Nơi nhận:" -> 9), or None."""
     key = fold_aligned(text)
     lead = len(key) - len(key.lstrip(" -–+•"))
-    for head in _heads(part):
-        pattern = re.compile(r"\s*" + r"\s+".join(map(re.escape, head.split())) + r"(?![^\W\d_])\s*:?\s*")
+    for pattern in _heads(part):
         if m := pattern.match(key, lead):
             return m.end()
     return None

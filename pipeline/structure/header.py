@@ -30,7 +30,7 @@ _DATE_AFTER_NUMBER = re.compile(r"^(?P<number>\s*s[oố]\s*[:.]?\s*\d*\s*[-/]\s*
 _PLACE_DATE = re.compile(r"ngay\s*\d*\s*\W?\s*thang\b.*\bnam\b|^[^,]{2,40},\s*ngay", re.I)
 # "(Kèm theo Kế hoạch số 12/KH-UBND ...)", "(Ban hành kèm theo Quyết định số ...)": the caption
 # of an appendix or of an attached document, naming the document it belongs to.
-_CAPTION = re.compile(r"^\(?\s*(?:[\w ]{0,30}\s)?kem theo\b", re.I)
+_CAPTION = re.compile(r"^\(?\s*(?:[\w ]{0,30}\s)?kem theo\b.*\bso\b", re.I)
 # A number line or place/date glued to the issuer in one paragraph (one-cell headers).
 _NUMBER_INSIDE = re.compile(r"(?=\bSố\s*[:.])")
 
