@@ -308,3 +308,14 @@ def test_diff_compares_the_attached_plans_tasks() -> None:
     assert (pair["old_type"], pair["new_type"]) == ("Kế hoạch", "Kế hoạch")
     [changed] = pair["diff"]["tasks"]["changed"]
     assert changed["old_number"] == 2 and set(changed["fields"]) == {"lead"}
+
+
+def test_diff_text_names_the_attachment() -> None:
+    from pipeline.diff.plans import diff_plans
+    from pipeline.diff.render import render_text
+    from pipeline.output.serialize import plan_to_dict
+
+    with_plan = plan_to_dict(_convert(DECISION + [PLAN_HEADER, *PLAN_BODY]))
+    without = plan_to_dict(_convert(DECISION))
+    assert "Attachment 1 (Kế hoạch): removed" in render_text(diff_plans(with_plan, without))
+    assert "Attachment 1 (Kế hoạch): added" in render_text(diff_plans(without, with_plan))

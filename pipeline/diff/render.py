@@ -209,7 +209,21 @@ def render_text(diff: PlanDiff) -> str:
     if r.added or r.removed:
         lines += ["", "References:"]
         lines += [f"  + {reference_label(x)}" for x in r.added] + [f"  − {reference_label(x)}" for x in r.removed]
+    lines += _attachment_lines(diff)
     return "\n".join(lines) + "\n"
+
+
+def _attachment_lines(diff: PlanDiff) -> list[str]:
+    """Each attachment pair as its own indented summary; one side only as added or removed."""
+    lines: list[str] = []
+    for a in diff.attachments:
+        if a.diff is None:
+            sign, kind = ("+", a.new_type) if a.old_type is None else ("−", a.old_type)
+            lines += ["", f"Attachment {a.position + 1} ({kind or 'document'}): {'added' if sign == '+' else 'removed'}"]
+        elif not a.diff.is_empty():
+            body = render_text(a.diff).splitlines()[1:]  # its own head line says nothing: no number of its own
+            lines += ["", f"Attachment {a.position + 1} ({a.new_type or 'document'}):"] + [f"  {ln}" if ln else ln for ln in body]
+    return lines
 
 
 # --- HTML ---------------------------------------------------------------------------
