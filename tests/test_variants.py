@@ -372,3 +372,23 @@ def test_no_appendix_text_in_any_signer_field(corpus, converted) -> None:
     """Across every variant and format, no signer field holds an appendix title or caption."""
     found = {k: appendix_text_in_signer(converted(*k).doc or {}) for k in corpus}
     assert {k: v for k, v in found.items() if v} == {}
+
+
+def printed_recipients(variant: Variant) -> list[str]:
+    """The recipient names a variant prints: its "Nơi nhận" lines without bullet, note and archive line;
+    a line ending in ":" only introduces the "+" items under it."""
+    names = [re.sub(r"\s*\([^()]*\)\s*$", "", line.lstrip("-+ ").rstrip(";. ")) for line in variant.spec.recipients]
+    return [n for n in names if not n.startswith("Lưu") and not n.endswith(":")]
+
+
+def test_no_recipient_line_lost_in_any_variant(corpus, converted) -> None:
+    """Every printed recipient is in the output, in order, whatever page it landed on (issue 11)."""
+    by_key = {v.key: v for v in variants()}
+    lost = {}
+    for key, fmt in corpus:
+        doc = converted(key, fmt).doc or {}
+        got = [_text(r.get("name")) for r in doc.get("recipients") or []]
+        want = [_text(n) for n in printed_recipients(by_key[key])]
+        if got != want:
+            lost[key, fmt] = (want, got)
+    assert lost == {}
