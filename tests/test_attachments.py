@@ -319,3 +319,15 @@ def test_diff_text_names_the_attachment() -> None:
     without = plan_to_dict(_convert(DECISION))
     assert "Attachment 1 (Kế hoạch): removed" in render_text(diff_plans(with_plan, without))
     assert "Attachment 1 (Kế hoạch): added" in render_text(diff_plans(without, with_plan))
+
+
+def test_heading_run_on_after_the_caption_opens_the_body() -> None:
+    """A PDF producer may put the caption's last line and "Chương I" in one paragraph."""
+    charter = [para("ĐIỀU LỆ", bold=True, align="center"), para("Quỹ Hỗ trợ nông dân", bold=True, align="center"),
+               para("(Ban hành kèm theo Quyết định số 118/QĐ-UBND ngày 20/01/2025 của", bold=True),
+               para("UBND tỉnh Hà Tĩnh) Chương I", bold=True, align="center"),
+               para("QUY ĐỊNH CHUNG", bold=True, align="center"), para("Điều 1. Tên gọi", bold=True)]
+    attached = _convert(DECISION + charter).attachments[0].plan
+    assert attached.document.attached_to.code == "118/QĐ-UBND"
+    assert [s.number for s in attached.sections] == ["Chương I"]
+    assert attached.document.title == "Quỹ Hỗ trợ nông dân"

@@ -30,10 +30,7 @@ TASK_FIELDS = ("number", "group", "content", "lead", "cooperating", "timeframe",
 MIN_MATCH = 60
 
 # (variant key, format) -> one-line diagnosis of a known failure; run as xfail(strict=True).
-XFAIL: dict[tuple[str, str], str] = {
-    ("decision-charter", "pdf-libreoffice"): "extract joins the caption's last line and 'Chương I' under it into one "
-                                             "paragraph (same font, centred, small gap): Chương I is read as caption",
-}
+XFAIL: dict[tuple[str, str], str] = {}
 
 
 # --------------------------------------------------------------------------- building and converting

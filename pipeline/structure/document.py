@@ -9,14 +9,16 @@ document.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pipeline.ir import Block, Extracted, Paragraph, Table
 from pipeline.structure.blocks import table_columns
 from pipeline.structure.body_tasks import tasks_from_sections
 from pipeline.structure.closing import ClosingRead, is_closing_start, read_closing
-from pipeline.structure.header import is_caption, match_type_line, match_type_prefix, split_header, without_motto
-from pipeline.structure.sections import build_sections
+from pipeline.structure.header import (
+    HEADER_SEARCH_BLOCKS, is_caption, match_type_line, match_type_prefix, split_header, without_motto,
+)
+from pipeline.structure.sections import build_sections, match_numbering
 from pipeline.structure.signature import is_document_part
 from pipeline.structure.tables import read_tables
 from pipeline.structure.types import RawAttachment, RawTask, Skeleton
@@ -135,7 +137,26 @@ def _with_content(tasks: list[RawTask], warnings: list[PlanWarning]) -> list[Raw
     return kept
 
 
+def _unglue_caption_end(blocks: list[Block]) -> list[Block]:
+    """A caption's last line run together with the heading under it ("... tỉnh Hà Tĩnh) Chương I",
+    as a PDF producer lays them out) is cut in two: the heading opens the body."""
+    out: list[Block] = []
+    in_caption = False
+    for block in blocks[:HEADER_SEARCH_BLOCKS]:
+        if isinstance(block, Paragraph):
+            in_caption = in_caption or is_caption(block.text)
+            head, close, rest = block.text.rpartition(")")
+            if in_caption and close and rest.strip() and match_numbering(rest.strip()) is not None:
+                out += [replace(block, text=head + close), replace(block, text=rest.strip())]
+                in_caption = False
+                continue
+            in_caption = in_caption and ")" not in block.text
+        out.append(block)
+    return out + blocks[HEADER_SEARCH_BLOCKS:]
+
+
 def _part_skeleton(part: DocumentPart, warnings: list[PlanWarning], attached: bool) -> tuple[Skeleton, str | None]:
+    part.head = _unglue_caption_end(part.head)
     header, type_code, body_start = split_header(part.head)
     preamble, sections = build_sections(_body_paragraphs(part.head[body_start:]))
     table_tasks, data_tables = read_tables(part.blocks)
