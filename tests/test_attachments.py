@@ -331,3 +331,23 @@ def test_heading_run_on_after_the_caption_opens_the_body() -> None:
     assert attached.document.attached_to.code == "118/QĐ-UBND"
     assert [s.number for s in attached.sections] == ["Chương I"]
     assert attached.document.title == "Quỹ Hỗ trợ nông dân"
+
+
+def test_two_documents_attached_the_second_after_a_header_table() -> None:
+    """A decision issuing a plan and a regulation: the plan prints no closing; the regulation's
+    header table (motto, then its type line) ends it."""
+    regulation = [PLAN_HEADER, para("QUY CHẾ", bold=True, align="center"),
+                  para("Phối hợp phòng, chống thiên tai", bold=True, align="center"),
+                  para(CAPTION, italic=True, align="center"), para("Điều 1. Phạm vi điều chỉnh", bold=True),
+                  para("Quy chế này quy định việc phối hợp giữa các cơ quan.")]
+    plan = _convert(DECISION + [PLAN_HEADER, *PLAN_BODY] + regulation)
+    assert [(a.plan.document.type_name, len(a.plan.tasks)) for a in plan.attachments] == [
+        ("Kế hoạch", 2), ("Quy chế", 0)]
+    assert [s.number for s in plan.attachments[1].plan.sections] == ["Điều 1"]
+
+
+def test_an_appendix_repeating_the_header_table_is_no_new_document() -> None:
+    """Plan 196's appendix prints the header table again, then "Phụ lục"."""
+    plan = _convert(DECISION + [PLAN_HEADER, *PLAN_BODY, PLAN_HEADER, para("Phụ lục", bold=True, align="center"),
+                                para("(Kèm theo Kế hoạch số 12/KH-UBND ngày 1/2/2025)", align="center"), TASKS])
+    assert len(plan.attachments) == 1 and len(plan.attachments[0].plan.tasks) == 4

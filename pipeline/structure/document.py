@@ -91,11 +91,24 @@ def attachment_start(blocks: list[Block]) -> int | None:
     return None
 
 
-def _find_closing(blocks: list[Block], start: int) -> ClosingRead | None:
-    for i in range(start, len(blocks)):
+def _find_closing(blocks: list[Block], start: int, end: int) -> ClosingRead | None:
+    for i in range(start, end):
         if is_closing_start(blocks[i]):
             return read_closing(blocks, i)
     return None
+
+
+def _next_header(blocks: list[Block], start: int) -> int:
+    """Index of the next document's header table (motto, then a type line), or len(blocks).
+
+    A document printed without a closing of its own (an attached plan) ends there: a header
+    table with the motto only stands at the top of a document, or of an appendix, which a
+    document-part label then names.
+    """
+    for i in range(start, len(blocks)):
+        if _is_header_table(blocks[i]) and attachment_start(blocks[i:]) == 0:
+            return i
+    return len(blocks)
 
 
 def split_documents(blocks: list[Block]) -> list[DocumentPart]:
@@ -104,10 +117,14 @@ def split_documents(blocks: list[Block]) -> list[DocumentPart]:
     rest = list(blocks)
     while True:
         _, _, body_start = split_header(rest)
-        closing = _find_closing(rest, body_start)
+        next_header = _next_header(rest, max(body_start, 1))
+        closing = _find_closing(rest, body_start, next_header)
         if closing is None:
-            parts.append(DocumentPart(rest))
-            return parts
+            parts.append(DocumentPart(rest[:next_header]))
+            if next_header == len(rest):
+                return parts
+            rest = rest[next_header:]
+            continue
         after = list(closing.leftover) + rest[closing.end:]
         part = DocumentPart(rest[:closing.start], rest[closing.start:closing.end], closing)
         begin = attachment_start(after)
