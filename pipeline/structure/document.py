@@ -21,7 +21,7 @@ from pipeline.structure.header import (
 from pipeline.structure.sections import build_sections, match_numbering
 from pipeline.structure.signature import is_document_part
 from pipeline.structure.tables import read_tables
-from pipeline.structure.types import RawAttachment, RawTask, Skeleton
+from pipeline.structure.types import RawAttachment, RawClosing, RawTask, Skeleton
 from pipeline.text import is_upper
 from pipeline.warnings import PlanWarning
 
@@ -173,9 +173,9 @@ def _unglue_caption_end(blocks: list[Block]) -> list[Block]:
 
 
 def _part_skeleton(part: DocumentPart, warnings: list[PlanWarning], attached: bool) -> tuple[Skeleton, str | None]:
-    part.head = _unglue_caption_end(part.head)
-    header, type_code, body_start = split_header(part.head)
-    preamble, sections = build_sections(_body_paragraphs(part.head[body_start:]))
+    head = _unglue_caption_end(part.head)
+    header, type_code, body_start = split_header(head)
+    preamble, sections = build_sections(_body_paragraphs(head[body_start:]))
     table_tasks, data_tables = read_tables(part.blocks)
     # A body of articles (a decision, a charter, a regulation) assigns no tasks item by item.
     by_articles = bool(sections) and (sections[0].number or "").split(" ")[0] in _ARTICLE_WORDS
@@ -186,9 +186,10 @@ def _part_skeleton(part: DocumentPart, warnings: list[PlanWarning], attached: bo
         warnings.append(PlanWarning("no_closing", "no 'Nơi nhận' block found; recipients and signature may be missing", "closing"))
     if part.closing is not None:
         warnings.extend(part.closing.warnings)
-    captions = [b.text for b in part.tail if isinstance(b, Paragraph) and is_caption(b.text)]
+    # appendix captions, before the closing (no closing printed) or after it
+    captions = [b.text for b in head[body_start:] + part.tail if isinstance(b, Paragraph) and is_caption(b.text)]
     skeleton = Skeleton(
-        header, preamble, sections, tasks, part.closing.closing if part.closing else Skeleton(header).closing,
+        header, preamble, sections, tasks, part.closing.closing if part.closing else RawClosing(),
         warnings=warnings, data_tables=data_tables, captions=captions,
     )
     return skeleton, type_code
