@@ -351,3 +351,10 @@ def test_an_appendix_repeating_the_header_table_is_no_new_document() -> None:
     plan = _convert(DECISION + [PLAN_HEADER, *PLAN_BODY, PLAN_HEADER, para("Phụ lục", bold=True, align="center"),
                                 para("(Kèm theo Kế hoạch số 12/KH-UBND ngày 1/2/2025)", align="center"), TASKS])
     assert len(plan.attachments) == 1 and len(plan.attachments[0].plan.tasks) == 4
+
+
+def test_signer_name_alone_in_a_layout_table_on_the_next_page() -> None:
+    blocks = [layout(["Nơi nhận:", "- Bộ Tài chính;", "- Lưu: VT."], SIGNATURE[:2]), layout([""], SIGNATURE[2:]),
+              para("PHỤ LỤC", bold=True)]
+    read = read_closing(blocks, 0)
+    assert read.end == 2 and read.closing.signer.name == "Trần Văn An"

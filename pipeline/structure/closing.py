@@ -191,8 +191,10 @@ def _continues(block: Block, read: _Columns) -> tuple[list[Paragraph], list[Para
         return None
     if isinstance(block, Table):
         sides = _table_sides(block)
-        if sides is None or not (read.recipients_open or not read.signed):
-            return None
+        if sides is None:  # the signature's last lines alone (the name on the next page)
+            texts = [p for col in table_columns(block) for p in col if p.text.strip()]
+            signature_only = not read.signed and texts and all(_is_signature_line(p.text) for p in texts)
+            return ([], texts) if signature_only else None
         return sides
     text = block.text.strip()
     if not text or is_rule(text):
