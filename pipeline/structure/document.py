@@ -28,8 +28,8 @@ from pipeline.warnings import PlanWarning
 # How many blocks after a closing may come before the type line of an attached document
 # (a header table, a rule, an empty line).
 ATTACHMENT_LEAD_BLOCKS = 3
-# Section numbers of a body written in articles: "Chương I", "Điều 1".
-_ARTICLE_WORDS = frozenset({"Chương", "Điều"})
+# Numbering styles (structure.sections) of a body written in articles: "Chương I", "Điều 1".
+_ARTICLE_STYLES = frozenset({"chuong", "dieu"})
 
 
 @dataclass
@@ -178,7 +178,8 @@ def _part_skeleton(part: DocumentPart, warnings: list[PlanWarning], attached: bo
     preamble, sections = build_sections(_body_paragraphs(head[body_start:]))
     table_tasks, data_tables = read_tables(part.blocks)
     # A body of articles (a decision, a charter, a regulation) assigns no tasks item by item.
-    by_articles = bool(sections) and (sections[0].number or "").split(" ")[0] in _ARTICLE_WORDS
+    first = match_numbering(sections[0].number or "") if sections else None
+    by_articles = first is not None and first.style in _ARTICLE_STYLES
     tasks = _with_content(table_tasks or ([] if by_articles else tasks_from_sections(sections)), warnings)
     if type_code is None:
         warnings.append(PlanWarning("no_type_line", "no document type line (KẾ HOẠCH, QUYẾT ĐỊNH, ...) found", "header"))
