@@ -34,6 +34,12 @@ RECIPIENT_CASES = [
     (["Nơi nhận:", "- Các sở, ban, ngành tỉnh;", "Lưu VT, KGVX."], (["Các sở, ban, ngành tỉnh"], "Lưu VT, KGVX.")),
     # only the heading
     (["Nơi nhận:"], ([], None)),
+    # "- Các cơ quan:" introduces the "+" items under it: they are the recipients
+    (["Nơi nhận:", "- Các cơ quan, đơn vị:", "+ Sở Nội vụ;", "+ Sở Tài chính;", "- Lưu: VT."],
+     (["Sở Nội vụ", "Sở Tài chính"], "Lưu: VT.")),
+    # a colon misread for ";" (OCR of 707/QĐ-TTg) before an item of the same bullet: kept
+    (["Nơi nhận:", "- Ban Bí thư Trung ương Đảng;", "- Văn phòng Trung ương Đảng:", "- Văn phòng Quốc hội;"],
+     (["Ban Bí thư Trung ương Đảng", "Văn phòng Trung ương Đảng", "Văn phòng Quốc hội"], None)),
 ]
 
 

@@ -74,7 +74,7 @@ def is_closing_start(block: Block) -> bool:
 
 def split_recipient_lines(lines: list[str]) -> tuple[list[str], str | None]:
     """Recipient entries (bullets stripped, wrapped lines rejoined) and the archive line."""
-    entries: list[str] = []
+    entries: list[tuple[str, str]] = []  # (bullet, text)
     archive: str | None = None
     for raw in (piece for line in lines for piece in _INLINE_BULLET.split(line)):
         text = _strip_recipients_head(raw).strip()
@@ -83,13 +83,21 @@ def split_recipient_lines(lines: list[str]) -> tuple[list[str], str | None]:
         if (found := _archive_text(text)) is not None:
             archive = found
             continue
-        if _BULLET.match(text) or not entries:
-            entries.append(_BULLET.sub("", text))
+        if (bullet := _BULLET.match(text)) or not entries:
+            entries.append((bullet.group().strip() if bullet else "", _BULLET.sub("", text)))
         else:
-            entries[-1] = f"{entries[-1]} {text}"
-    entries = [e.rstrip(" ;.,") for e in entries if e.rstrip(" ;.,")]
-    # "- Các cơ quan, đơn vị:" only introduces the "+ ..." items under it: they are the recipients.
-    return [e for e in entries if not e.endswith(":")], archive
+            entries[-1] = (entries[-1][0], f"{entries[-1][1]} {text}")
+    kept = []
+    for i, (bullet, text) in enumerate(entries):
+        text = text.rstrip(" ;.,")
+        following = entries[i + 1][0] if i + 1 < len(entries) else None
+        # "- Các cơ quan, đơn vị:" only introduces the "+ ..." items under it: they are the recipients.
+        # A colon before an item of the same bullet is a misprint (or OCR) of ";": the line is one.
+        if text.endswith(":") and following is not None and following != bullet:
+            continue
+        if text.rstrip(":"):
+            kept.append(text.rstrip(" :"))
+    return kept, archive
 
 
 def split_archive(archive: str | None) -> tuple[str | None, str | None]:
