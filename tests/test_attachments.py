@@ -358,3 +358,16 @@ def test_signer_name_alone_in_a_layout_table_on_the_next_page() -> None:
               para("PHỤ LỤC", bold=True)]
     read = read_closing(blocks, 0)
     assert read.end == 2 and read.closing.signer.name == "Trần Văn An"
+
+
+def test_place_and_date_above_the_authority_is_not_the_name() -> None:
+    """Some offices print the place and date above the signature: the name is the line that reads as one."""
+    signer = parse_signature(("Hà Nội, ngày 5 tháng 3 năm 2025", "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Nguyễn Đức Chi"))
+    assert (signer.name, signer.title, signer.authority) == ("Nguyễn Đức Chi", "Thứ trưởng", "KT")
+
+
+def test_body_text_after_an_unsigned_closing_is_not_its_signature() -> None:
+    blocks = [layout(["Nơi nhận:", "- Như trên;", "- Lưu: VT."], ["CHỦ TỊCH"]),
+              para("Các cơ quan, đơn vị căn cứ nội dung trên để thực hiện.")]
+    read = read_closing(blocks, 0)
+    assert read.end == 1 and read.closing.signer.name is None

@@ -18,7 +18,10 @@ from pipeline.data import load_csv
 from pipeline.ir import Block, Paragraph, Table
 from pipeline.structure.blocks import is_rule, table_columns
 from pipeline.structure.header import is_caption, match_type_line, match_type_prefix, without_motto
-from pipeline.structure.signature import is_document_part, match_authority, parse_signature, signature_extent
+from pipeline.structure.signature import (
+    MAX_SIGNATURE_LINE_WORDS, is_document_part, is_signature_note, match_authority, parse_signature,
+    reads_as_name, signature_extent,
+)
 from pipeline.structure.types import RawClosing
 from pipeline.text import fold_aligned, folded, is_upper
 from pipeline.warnings import PlanWarning
@@ -150,13 +153,15 @@ def _is_recipient_line(text: str) -> bool:
 
 
 def _is_signature_line(text: str) -> bool:
-    """A line a signature column holds before the name: authority, title, note, or the name."""
+    """A line a signature column holds: authority, title or body, note, or the name."""
     text = text.strip()
     if not text or is_document_part(text):
         return False
-    if match_authority(text) or re.fullmatch(r"\(.*\)", text):
+    if match_authority(text) or is_signature_note(text):
         return True
-    return signature_extent([text])[0] == 1
+    if is_upper(text):
+        return len(text.split()) <= MAX_SIGNATURE_LINE_WORDS and not text.endswith(":")
+    return reads_as_name(text)
 
 
 def _recipient_side(column: list[Paragraph]) -> bool:

@@ -131,7 +131,7 @@ def _person_name(text: str) -> str:
     return " ".join(words)
 
 
-def _reads_as_name(line: str) -> bool:
+def reads_as_name(line: str) -> bool:
     """2-6 words, no digits, no authority, title or document-part word in it."""
     words = line.split()
     keys = folded(line).split()
@@ -156,7 +156,6 @@ def signature_extent(lines: list[str]) -> tuple[int, bool]:
     The signature is the authority and title lines, notes ("(Đã ký)") and the
     name; it ends after the name, or before a line no signature holds.
     """
-    upper_seen = 0
     for i, raw in enumerate(lines):
         line = raw.strip()
         if not line or is_signature_note(line):
@@ -164,10 +163,10 @@ def signature_extent(lines: list[str]) -> tuple[int, bool]:
         if _ends_block(line):
             return _upper_name_end(lines, i)
         if is_upper(line):
-            upper_seen += 1
             continue
-        if re.search(r"[^\W\d_]{2,}", line):
-            return i + 1, True  # the first mixed-case line with letters is the name
+        if reads_as_name(line):
+            return i + 1, True  # the first mixed-case line that reads as a name is the name
+        # another mixed-case line (a place and date printed above the authority) is passed over
     return _upper_name_end(lines, len(lines))
 
 
@@ -175,7 +174,7 @@ def _upper_name_end(lines: list[str], end: int) -> tuple[int, bool]:
     """Without a mixed-case name: the last upper-case line before `end` is the name when it reads as one."""
     texts = [(i, ln.strip()) for i, ln in enumerate(lines[:end]) if ln.strip() and not is_signature_note(ln)]
     upper = [(i, t) for i, t in texts if is_upper(t)]
-    if len(upper) >= 2 and _reads_as_name(upper[-1][1]):
+    if len(upper) >= 2 and reads_as_name(upper[-1][1]):
         return upper[-1][0] + 1, True
     return end, False
 
@@ -229,7 +228,7 @@ def parse_signature(lines: tuple[str, ...] | list[str]) -> Signer | None:
     end, named = signature_extent(list(lines))
     kept = [ln.strip() for ln in lines[:end] if ln.strip() and not is_signature_note(ln)]
     name = kept.pop() if named and kept else None
-    upper = [ln for ln in kept if is_upper(ln)]
+    upper = [ln for ln in kept if is_upper(ln)]  # mixed-case lines other than the name are no part of it
     if not upper and name is None:
         return None
     layers, title = read_authorities(upper)
