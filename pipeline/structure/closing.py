@@ -266,7 +266,7 @@ def _recipients_cut(column: list[Paragraph]) -> tuple[list[Paragraph], list[Para
                 cut += 1
             rest = [p for p in column[cut:] if p.text.strip()]
             warnings = [PlanWarning("recipient_unplaced", f"line {p.text.strip()!r} after the archive line of "
-                                    f"'Nơi nhận'{_on_page(p)} is not a recipient: kept as body text", "recipients")
+                                    f"'Nơi nhận'{_on_page(p)} is no recipient: left out of the recipients", "recipients")
                         for p in rest]
             return column[:cut], rest, warnings
     return column, [], []
