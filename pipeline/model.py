@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from pipeline.warnings import PlanWarning
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 @dataclass
@@ -113,11 +113,30 @@ class Reference:
 
 
 @dataclass
+class SignerLayer:
+    """One authority line of a signature: "KT. CHỦ TỊCH" is KT of "Chủ tịch"."""
+
+    authority: str
+    of: str | None
+
+
+@dataclass
 class Signer:
     name: str | None
     title: str | None
+    # The signer's own (innermost) authority line; `layers` lists every line, outermost first.
     authority: str | None
     on_behalf_of: str | None
+    layers: list[SignerLayer] = field(default_factory=list)
+
+
+@dataclass
+class AttachedTo:
+    """The document an attachment belongs to: its code, date and how it is tied to it."""
+
+    code: str | None
+    issued_date: str | None
+    relation: str  # "issued_with" | "approved_by" | "other"
 
 
 @dataclass
@@ -137,6 +156,8 @@ class DocumentMeta:
     drafter_mark: str | None = None
     # The body the issuer belongs to, from a two-line issuer ("UBND TỈNH X / SỞ Y").
     parent_issuer: Agency | None = None
+    # In an attachment: the document it is printed with (the decision that issues it); else None.
+    attached_to: AttachedTo | None = None
 
 
 @dataclass
@@ -159,3 +180,13 @@ class Plan:
     agencies: list[Agency] = field(default_factory=list)
     warnings: list[PlanWarning] = field(default_factory=list)
     schema_version: str = SCHEMA_VERSION
+    # Documents printed in the same file after this one (the plan a decision issues).
+    attachments: list[Attachment] = field(default_factory=list)
+
+
+@dataclass
+class Attachment:
+    """A document printed after the main one: its own Plan (source as the file's) and its pages."""
+
+    plan: Plan
+    pages: list[int] | None = None

@@ -1,18 +1,14 @@
 """Tests for pipeline.structure.closing: recipients, archive line, signature."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from pipeline.ir import Block
-from pipeline.model import Signer
-from pipeline.structure.closing import (
-    closing_from_blocks,
-    is_closing_start,
-    official_case,
-    parse_signature,
-    split_archive,
-    split_recipient_lines,
-)
+from pipeline.model import Signer, SignerLayer
+from pipeline.structure.closing import closing_from_blocks, is_closing_start, split_archive, split_recipient_lines
+from pipeline.structure.signature import official_case, parse_signature
 from pipeline.structure.types import RawClosing
 from ir_builders import grid, layout, para
 
@@ -38,6 +34,12 @@ RECIPIENT_CASES = [
     (["Nơi nhận:", "- Các sở, ban, ngành tỉnh;", "Lưu VT, KGVX."], (["Các sở, ban, ngành tỉnh"], "Lưu VT, KGVX.")),
     # only the heading
     (["Nơi nhận:"], ([], None)),
+    # "- Các cơ quan:" introduces the "+" items under it: they are the recipients
+    (["Nơi nhận:", "- Các cơ quan, đơn vị:", "+ Sở Nội vụ;", "+ Sở Tài chính;", "- Lưu: VT."],
+     (["Sở Nội vụ", "Sở Tài chính"], "Lưu: VT.")),
+    # a colon misread for ";" (OCR of 707/QĐ-TTg) before an item of the same bullet: kept
+    (["Nơi nhận:", "- Ban Bí thư Trung ương Đảng;", "- Văn phòng Trung ương Đảng:", "- Văn phòng Quốc hội;"],
+     (["Ban Bí thư Trung ương Đảng", "Văn phòng Trung ương Đảng", "Văn phòng Quốc hội"], None)),
 ]
 
 
@@ -104,24 +106,32 @@ SIGNATURE_CASES = [
 
 @pytest.mark.parametrize("lines, expected", SIGNATURE_CASES)
 def test_parse_signature(lines: tuple[str, ...], expected: Signer | None) -> None:
-    assert parse_signature(lines) == expected
+    assert parse_signature(lines) == _one_layer(expected)
+
+
+def _one_layer(signer: Signer | None) -> Signer | None:
+    """The expected signer with its single authority line as its one layer (contract 1.1)."""
+    if signer is None or signer.authority is None:
+        return signer
+    return replace(signer, layers=[SignerLayer(signer.authority, signer.on_behalf_of)])
 
 
 def test_parse_signature_all_caps_name() -> None:
-    assert parse_signature(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "TRẦN HOÀNG TUẤN")) == Signer(
-        "Trần Hoàng Tuấn", "Phó Chủ tịch", "KT", "Chủ tịch")
+    assert parse_signature(("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "TRẦN HOÀNG TUẤN")) == _one_layer(Signer(
+        "Trần Hoàng Tuấn", "Phó Chủ tịch", "KT", "Chủ tịch"))
 
 
 def test_parse_signature_tl_minister_head_of_department() -> None:
-    assert parse_signature(("TL. BỘ TRƯỞNG", "VỤ TRƯỞNG VỤ PHÁP CHẾ", "Phạm Văn G")) == Signer(
-        "Phạm Văn G", "Vụ trưởng Vụ Pháp chế", "TL", "Bộ trưởng")
+    assert parse_signature(("TL. BỘ TRƯỞNG", "VỤ TRƯỞNG VỤ PHÁP CHẾ", "Phạm Văn G")) == _one_layer(Signer(
+        "Phạm Văn G", "Vụ trưởng Vụ Pháp chế", "TL", "Bộ trưởng"))
 
 
 def test_parse_signature_nested_authorities() -> None:
     signer = parse_signature(("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Phước Hiền"))
     assert signer is not None and signer.name == "Trần Phước Hiền" and signer.title == "Phó Chủ tịch"
-    # either reading is acceptable: the nearest authority, or the outer one
-    assert (signer.authority, signer.on_behalf_of) in {("KT", "Chủ tịch"), ("TM", "Ủy ban nhân dân")}
+    # contract 1.1: authority and on_behalf_of are the innermost line; layers list every line
+    assert (signer.authority, signer.on_behalf_of) == ("KT", "Chủ tịch")
+    assert signer.layers == [SignerLayer("TM", "Ủy ban nhân dân"), SignerLayer("KT", "Chủ tịch")]
 
 
 # (upper-case text, official spelling)
@@ -164,7 +174,10 @@ CLOSING_CASES = [
 
 @pytest.mark.parametrize("blocks, expected", CLOSING_CASES)
 def test_closing_from_blocks(blocks: list[Block], expected: RawClosing) -> None:
-    assert closing_from_blocks(blocks) == expected
+    got = closing_from_blocks(blocks)
+    assert (got.recipients, got.archive, got.signature_lines) == (
+        expected.recipients, expected.archive, expected.signature_lines)
+    assert got.signer == parse_signature(expected.signature_lines)
 
 
 # (block, whether it opens the closing)

@@ -155,6 +155,9 @@ OBJECTS = [
     (("references", 0, "issuer"), ("$defs", "Issuer")),                        # its issuer
     (("agencies", 3), ("$defs", "Agency")),                                    # top-level agency list
     (("warnings", 0), ("$defs", "Warning")),                                   # converter warning
+    (("document", "signer", "layers", 0), ("$defs", "SignerLayer")),           # one authority line
+    (("attachments", 0), ("$defs", "Attachment")),                             # an attached document
+    (("attachments", 0, "document", "attached_to"), ("$defs", "AttachedTo")),  # what it is attached to
 ]
 
 
@@ -178,7 +181,7 @@ def test_missing_required_key_is_named_by_its_path(path):
 
 # (path, bad value, what the error must say)
 WRONG_TYPES = [
-    (("schema_version",), "1.1", "'1.0' was expected"),                    # only version 1.0
+    (("schema_version",), "1.0", "'1.1' was expected"),                    # only version 1.1
     (("source", "pages"), "4", "is not of type 'integer', 'null'"),         # page count as a string
     (("source", "pages"), 0, "less than the minimum"),                     # a PDF has pages
     (("source", "sha256"), "ABC123", "does not match"),                    # not 64 hex digits

@@ -163,9 +163,12 @@ def _document_checks(want: dict, doc: dict) -> list[CellCheck]:
     checks = []
     got_doc = doc.get("document", {})
     for key, exp in want.items():
-        if key in ("issuer", "signer"):
+        if key in ("issuer", "signer", "attached_to") and isinstance(exp, dict):
             got_obj = got_doc.get(key) or {}
             for sub, value in exp.items():
+                if not isinstance(value, str):  # lists (signer layers), dates, null: equal as given
+                    checks.append(CellCheck(f"document.{key}.{sub}", got_obj.get(sub) == value, value, got_obj.get(sub)))
+                    continue
                 got = got_obj.get(sub)
                 fold = sub in ("title", "on_behalf_of")
                 ok = (_text(got) or "").casefold() == _text(value).casefold() if fold else _text(got) == _text(value)
@@ -246,6 +249,11 @@ def check(expected: Expected, outcome: Outcome) -> list[CellCheck]:
     checks += _paragraph_checks(expected.paragraphs, doc)
     if expected.recipients is not None:
         checks += _recipient_checks(expected.recipients, doc)
+    if expected.attachments is not None:
+        got = doc.get("attachments") or []
+        checks.append(CellCheck("attachments", len(got) == len(expected.attachments), len(expected.attachments), len(got)))
+        for i, (exp, att) in enumerate(zip(expected.attachments, got)):
+            checks += [CellCheck(f"attachments[{i}].{c.where}", c.ok, c.expected, c.got) for c in check(exp, Outcome(att))]
     return checks
 
 
@@ -257,6 +265,8 @@ def failures(expected: Expected, outcome: Outcome) -> list[str]:
     if expected.tasks is not None and len(outcome.doc.get("tasks") or []) != len(expected.tasks):
         got = [(t.get("number"), (t.get("content") or "")[:40]) for t in outcome.doc.get("tasks") or []]
         lines.append(f"tasks: expected {len(expected.tasks)}, got {len(got)}: {got}")
+    for i, (exp, att) in enumerate(zip(expected.attachments or [], outcome.doc.get("attachments") or [])):
+        lines += [f"attachments[{i}]: {line}" for line in failures(exp, Outcome(att)) if line.startswith(("tasks:", "recipients:"))]
     if expected.recipients is not None and len(outcome.doc.get("recipients") or []) != len(expected.recipients):
         got = [r.get("name") for r in outcome.doc.get("recipients") or []]
         lines.append(f"recipients: expected {len(expected.recipients)}, got {len(got)}: {got}")
@@ -334,3 +344,48 @@ def test_cell_accuracy_table(corpus, converted) -> None:
     assert sum(total for _, _, total in table.values()) > 0
     for (feature, fmt), (n, ok, total) in sorted(table.items()):
         print(f"{feature:55} {fmt:16} {n:2} {ok:4}/{total:<4} {ok / total:6.1%}")
+
+
+# --------------------------------------------------------------------------- signer fields (issue 11)
+
+_FOLDED_APPENDIX_WORDS = ("phu luc", "danh muc", "kem theo", "ke hoach so", "nhiem vu")
+
+
+def appendix_text_in_signer(doc: dict) -> list[str]:
+    """Signer fields of the document and of its attachments that hold appendix or caption words."""
+    from pipeline.text import folded
+
+    bad = []
+    for where, body in [("", doc), *((f"attachments[{i}].", a) for i, a in enumerate(doc.get("attachments") or []))]:
+        signer = (body.get("document") or {}).get("signer") or {}
+        values = [(k, signer.get(k)) for k in ("name", "title", "on_behalf_of")]
+        values += [(f"layers[{j}].of", layer.get("of")) for j, layer in enumerate(signer.get("layers") or [])]
+        bad += [f"{where}document.signer.{k}: {v!r}" for k, v in values
+                if v and any(word in folded(v) for word in _FOLDED_APPENDIX_WORDS)]
+    return bad
+
+
+def test_no_appendix_text_in_any_signer_field(corpus, converted) -> None:
+    """Across every variant and format, no signer field holds an appendix title or caption."""
+    found = {k: appendix_text_in_signer(converted(*k).doc or {}) for k in corpus}
+    assert {k: v for k, v in found.items() if v} == {}
+
+
+def printed_recipients(variant: Variant) -> list[str]:
+    """The recipient names a variant prints: its "Nơi nhận" lines without bullet, note and archive line;
+    a line ending in ":" only introduces the "+" items under it."""
+    names = [re.sub(r"\s*\([^()]*\)\s*$", "", line.lstrip("-+ ").rstrip(";. ")) for line in variant.spec.recipients]
+    return [n for n in names if not n.startswith("Lưu") and not n.endswith(":")]
+
+
+def test_no_recipient_line_lost_in_any_variant(corpus, converted) -> None:
+    """Every printed recipient is in the output, in order, whatever page it landed on (issue 11)."""
+    by_key = {v.key: v for v in variants()}
+    lost = {}
+    for key, fmt in corpus:
+        doc = converted(key, fmt).doc or {}
+        got = [_text(r.get("name")) for r in doc.get("recipients") or []]
+        want = [_text(n) for n in printed_recipients(by_key[key])]
+        if got != want:
+            lost[key, fmt] = (want, got)
+    assert lost == {}

@@ -55,3 +55,19 @@ def load_csv(name: str) -> tuple[dict[str, str], ...]:
 def load_yaml(name: str):
     """A YAML data file, parsed safely ('#' comments are YAML's own)."""
     return _yaml(name, os.environ.get(DATA_DIR_ENV))
+
+
+@cache
+def _lines(name: str, override: str | None) -> tuple[str, ...]:
+    entries = (line.split(" #", 1)[0].strip() for line in data_text(name).splitlines()
+               if not line.lstrip().startswith("#"))
+    return tuple(entry for entry in entries if entry)
+
+
+def load_lines(name: str) -> tuple[str, ...]:
+    """Entries of a word list, one per line.
+
+    Blank lines and lines starting with '#' are skipped; " # ..." after an entry is
+    a comment on it.
+    """
+    return _lines(name, os.environ.get(DATA_DIR_ENV))

@@ -101,12 +101,28 @@ class PlanDiff:
     tasks: TaskDiff
     sections: SectionDiff
     references: ReferenceDiff
+    # The attached documents (the plan a decision issues), paired by position: see `diff_attachments`.
+    attachments: list[AttachmentDiff] = field(default_factory=list)
 
     def is_empty(self) -> bool:
         """True when there is nothing to report: every task matched with its number, no other change."""
         t, s, r = self.tasks, self.sections, self.references
         return not (self.document or t.added or t.removed or t.changed or t.renumbered
-                    or s.added or s.removed or s.changed or r.added or r.removed)
+                    or s.added or s.removed or s.changed or r.added or r.removed
+                    or any(not a.is_empty() for a in self.attachments))
+
+
+@dataclass
+class AttachmentDiff:
+    """The attachment at one position on each side: both diffed like plans, or one side only."""
+
+    position: int
+    old_type: str | None
+    new_type: str | None
+    diff: PlanDiff | None  # None when only one side has an attachment here
+
+    def is_empty(self) -> bool:
+        return self.diff is not None and self.diff.is_empty()
 
 
 # --- comparison keys ----------------------------------------------------------------
@@ -233,7 +249,26 @@ def diff_tasks(old: list[dict], new: list[dict], threshold: float = DEFAULT_THRE
 
 
 def document_id(doc: dict) -> DocumentId:
-    return DocumentId(doc["document"].get("code"), doc["source"].get("sha256"), doc["document"].get("issued_date"))
+    """An attachment has no `source` of its own: its sha256 is null."""
+    return DocumentId(doc["document"].get("code"), (doc.get("source") or {}).get("sha256"),
+                      doc["document"].get("issued_date"))
+
+
+def diff_attachments(old: list[dict], new: list[dict], threshold: float = DEFAULT_THRESHOLD) -> list[AttachmentDiff]:
+    """Attachments paired by position (a decision issues its documents in a fixed order); a pair
+    of different types is not the same document: one removed, one added."""
+    out = []
+    for i in range(max(len(old), len(new))):
+        a, b = (old[i] if i < len(old) else None), (new[i] if i < len(new) else None)
+        types = [d["document"].get("type_name") if d else None for d in (a, b)]
+        if a is not None and b is not None and types[0] == types[1]:
+            out.append(AttachmentDiff(i, *types, diff_plans(a, b, threshold)))
+            continue
+        if a is not None:
+            out.append(AttachmentDiff(i, types[0], None, None))
+        if b is not None:
+            out.append(AttachmentDiff(i, None, types[1], None))
+    return out
 
 
 def diff_plans(old: dict, new: dict, threshold: float = DEFAULT_THRESHOLD) -> PlanDiff:
@@ -246,4 +281,5 @@ def diff_plans(old: dict, new: dict, threshold: float = DEFAULT_THRESHOLD) -> Pl
         tasks=diff_tasks(old["tasks"], new["tasks"], threshold),
         sections=diff_sections(old["sections"], new["sections"], threshold),
         references=diff_references(old["references"], new["references"]),
+        attachments=diff_attachments(old.get("attachments") or [], new.get("attachments") or [], threshold),
     )

@@ -71,6 +71,9 @@ def diff_to_dict(diff: PlanDiff) -> dict:
                         for c in sections.changed],
         },
         "references": {"added": diff.references.added, "removed": diff.references.removed},
+        **({"attachments": [{"position": a.position, "old_type": a.old_type, "new_type": a.new_type,
+                             "diff": diff_to_dict(a.diff) if a.diff else None} for a in diff.attachments]}
+           if diff.attachments else {}),
     }
 
 
@@ -207,9 +210,23 @@ def render_text(diff: PlanDiff) -> str:
     if r.added or r.removed:
         lines += ["", "References:"]
         lines += [f"  + {reference_label(x)}" for x in r.added] + [f"  − {reference_label(x)}" for x in r.removed]
+    lines += _attachment_lines(diff)
     # Text from a document is shown, never obeyed: an escape code in a PDF's text layer
     # must not retitle the reviewer's terminal, nor a newline forge a line of the report.
     return "\n".join(escape_controls(line) for line in lines) + "\n"
+
+
+def _attachment_lines(diff: PlanDiff) -> list[str]:
+    """Each attachment pair as its own indented summary; one side only as added or removed."""
+    lines: list[str] = []
+    for a in diff.attachments:
+        if a.diff is None:
+            sign, kind = ("+", a.new_type) if a.old_type is None else ("−", a.old_type)
+            lines += ["", f"Attachment {a.position + 1} ({kind or 'document'}): {'added' if sign == '+' else 'removed'}"]
+        elif not a.diff.is_empty():
+            body = render_text(a.diff).splitlines()[1:]  # its own head line says nothing: no number of its own
+            lines += ["", f"Attachment {a.position + 1} ({a.new_type or 'document'}):"] + [f"  {ln}" if ln else ln for ln in body]
+    return lines
 
 
 # --- HTML ---------------------------------------------------------------------------

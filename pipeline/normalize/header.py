@@ -17,13 +17,19 @@ _NUMBER_LINE = re.compile(
         \s*$""",
     re.X | re.I,
 )
-_PLACE_DATE = re.compile(
-    r"""^\s*(?P<place>[^,]*?)\s*,?\s*
-        ngày\s*(?P<day>\d{1,2})?\s*
+# The place and the date are read apart: a stamp over one never takes the other with it.
+_PLACE = re.compile(r"^\s*(?P<place>[^,\d]*?)\s*,?\s*ngày", re.I)
+_DATE = re.compile(
+    r"""ngày\s*(?P<day>\d{1,2})?\s*
         (?:tháng|/)\s*(?P<month>\d{1,2})?\s*
         (?:năm|/)\s*(?P<year>\d{4})?""",
     re.X | re.I,
 )
+# A date in a caption: "ngày 10/3/2026", "ngày 23 / 3 /2022", "ngày 12 tháng 3 năm 2025".
+_CAPTION_DATE = re.compile(r"ngày\s*(\d{1,2})\s*(?:/|tháng)\s*(\d{1,2})\s*(?:/|năm)\s*(\d{4})", re.I)
+# The document a caption names: "Quyết định số 325/QĐ-UBND", "Kế hoạch số 1105 /KH-ĐKT".
+_CAPTION_CODE = re.compile(r"\bsố\s*:?\s*(?P<code>\d+[A-Za-z]?\s*/\s*(?:(?:19|20)\d{2}\s*/\s*)?[^\s/,;()]+)", re.I)
+_CAPTION_TYPE = re.compile(r"kèm theo\s+(?P<type>.+?)\s+số\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -60,10 +66,11 @@ def parse_place_date(line: str | None) -> tuple[str | None, str | None, list[Pla
     """
     if not line:
         return None, None, [PlanWarning("no_date", "no place and date line in the header", "document.issued_date")]
-    m = _PLACE_DATE.match(line)
+    place_match = _PLACE.match(line)
+    place = clean_whitespace(place_match.group("place")) or None if place_match else None
+    m = _DATE.search(line)
     if not m:
-        return None, None, [PlanWarning("bad_date", f"cannot read the date line {line!r}", "document.issued_date")]
-    place = clean_whitespace(m.group("place")) or None
+        return place, None, [PlanWarning("bad_date", f"cannot read the date line {line!r}", "document.issued_date")]
     day, month, year = m.group("day"), m.group("month"), m.group("year")
     if not (day and month and year):
         return place, None, [
@@ -73,3 +80,33 @@ def parse_place_date(line: str | None) -> tuple[str | None, str | None, list[Pla
         return place, dt.date(int(year), int(month), int(day)).isoformat(), []
     except ValueError:
         return place, None, [PlanWarning("impossible_date", f"no such date: {day}/{month}/{year}", "document.issued_date")]
+
+
+@dataclass(frozen=True)
+class Caption:
+    """What a caption says of the document it names: "(Kèm theo Kế hoạch số 12/KH-UBND ngày 10/3/2026)"."""
+
+    type_name: str | None
+    code: str | None
+    issued_date: str | None
+
+
+def parse_caption(text: str | None) -> Caption:
+    """Type, code and date named by a caption; None for what it leaves blank or garbled."""
+    if not text:
+        return Caption(None, None, None)
+    type_match = _CAPTION_TYPE.search(text)
+    code_match = _CAPTION_CODE.search(text)
+    date_match = _CAPTION_DATE.search(text)
+    issued = None
+    if date_match:
+        day, month, year = (int(g) for g in date_match.groups())
+        try:
+            issued = dt.date(year, month, day).isoformat()
+        except ValueError:
+            issued = None
+    return Caption(
+        clean_whitespace(type_match.group("type")) if type_match else None,
+        re.sub(r"\s+", "", code_match.group("code")) if code_match else None,
+        issued,
+    )

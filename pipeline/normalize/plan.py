@@ -10,6 +10,7 @@ import re
 
 from pipeline.model import (
     Agency,
+    Attachment,
     DataTable,
     DocumentMeta,
     Plan,
@@ -21,12 +22,13 @@ from pipeline.model import (
 )
 from pipeline.normalize.agency_mentions import find_agencies
 from pipeline.normalize.agencies import parse_agency_cell, province_from_issuer, resolve_issuer
+from pipeline.normalize.attachments import attached_to, date_from_captions
 from pipeline.normalize.header import parse_number_line, parse_place_date
 from pipeline.normalize.reference_merge import collect_references, ids_cited_in
 from pipeline.text import normalize_text
 from pipeline.normalize.timeframes import parse_timeframe
-from pipeline.structure.closing import parse_signature, split_archive
-from pipeline.structure.types import RawDataTable, RawSection, RawTask, Skeleton
+from pipeline.structure.closing import split_archive
+from pipeline.structure.types import RawAttachment, RawDataTable, RawSection, RawTask, Skeleton
 from pipeline.warnings import PlanWarning
 
 _RECIPIENT_NOTE = re.compile(r"^(?P<name>.*?)\s*\((?P<note>[^()]*)\)\s*$")
@@ -150,16 +152,28 @@ def _recipient(text: str, index: int, ctx: _Context) -> Recipient:
     return Recipient(name=name, note=note, agency=agencies[0] if agencies else None, agencies=agencies)
 
 
-def build_plan(skeleton: Skeleton, type_code: str | None, source: Source) -> Plan:
-    """Normalise a skeleton into the contract's Plan."""
+# Header warnings an attached document does without: it prints no number, date or closing of its own.
+_ATTACHMENT_SILENT = frozenset({"no_number", "no_date", "no_closing"})
+
+
+def build_plan(skeleton: Skeleton, type_code: str | None, source: Source, province: str | None = None) -> Plan:
+    """Normalise a skeleton into the contract's Plan, its attachments too.
+
+    Args:
+        province: the province of the document this one is attached to, for an
+            attachment that prints no issuer of its own.
+    """
     header = skeleton.header
     issuer_text = " ".join(header.issuer_lines)
-    ctx = _Context(province_from_issuer(issuer_text) if issuer_text else None)
+    ctx = _Context(province_from_issuer(issuer_text) if issuer_text else province)
     issuer, parent = resolve_issuer(list(header.issuer_lines)) if header.issuer_lines else (None, None)
     ctx.remember(parent)
     ctx.remember(issuer)
     number, number_warnings = parse_number_line(header.number_line)
     place, issued, date_warnings = parse_place_date(header.place_date_line)
+    if issued is None and header.place_date_line:
+        issued, caption_warnings = date_from_captions(skeleton.captions, number.code, header.type_line)
+        date_warnings += caption_warnings
     archive, drafter = split_archive(skeleton.closing.archive)
     own_code = number.code
     references, cited, ref_warnings = collect_references(_citable_texts(skeleton), own_code=own_code)
@@ -179,17 +193,28 @@ def build_plan(skeleton: Skeleton, type_code: str | None, source: Source) -> Pla
         code=own_code, number=number.number, symbol=number.symbol,
         issuer=issuer, place=place, issued_date=issued,
         title=_text_or_none(header.title),
-        signer=parse_signature(skeleton.closing.signature_lines),
+        signer=skeleton.closing.signer,
         archive=_text_or_none(archive), drafter_mark=drafter, parent_issuer=parent,
     )
     warnings = skeleton.warnings + number_warnings + date_warnings + ref_warnings + ctx.warnings
-    return Plan(
+    plan = Plan(
         source=source, document=document,
         sections=([preamble] if preamble.paragraphs else []) + sections,
         tasks=tasks, tables=[_data_table(t, source.format == "pdf") for t in skeleton.data_tables],
         recipients=recipients, references=references,
         agencies=list(ctx.agencies.values()), warnings=_dedupe(warnings),
     )
+    plan.attachments = [_attachment(raw, plan, ctx.province) for raw in skeleton.attachments]
+    return plan
+
+
+def _attachment(raw: RawAttachment, main: Plan, province: str | None) -> Attachment:
+    """An attached document normalised like any, tied to the main one by its caption."""
+    plan = build_plan(raw.skeleton, raw.type_code, main.source, province)
+    plan.document.attached_to = attached_to(raw.skeleton.header.caption, main.document)
+    plan.warnings = [w for w in plan.warnings if w.code not in _ATTACHMENT_SILENT]
+    paged = main.source.format == "pdf" and raw.pages
+    return Attachment(plan=plan, pages=[raw.pages[0], raw.pages[-1]] if paged else None)
 
 
 def _dedupe(warnings: list[PlanWarning]) -> list[PlanWarning]:

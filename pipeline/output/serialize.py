@@ -10,13 +10,21 @@ from pathlib import Path
 from pipeline.model import Plan
 
 # Top-level key order of the contract; the model's field order gives the rest.
-TOP_LEVEL_ORDER = ("schema_version", "source", "document", "sections", "tasks", "tables", "recipients", "references", "agencies", "warnings")
+TOP_LEVEL_ORDER = ("schema_version", "source", "document", "sections", "tasks", "tables", "recipients", "references", "agencies", "warnings", "attachments")
+# An attachment has the top-level shape without what only the file has, and its pages.
+ATTACHMENT_ORDER = tuple(k for k in TOP_LEVEL_ORDER if k not in ("schema_version", "source", "attachments"))
+
+
+def _body(plan: Plan, keys: tuple[str, ...]) -> dict:
+    raw = dataclasses.asdict(dataclasses.replace(plan, attachments=[]))
+    return {key: raw[key] for key in keys if key in raw}
 
 
 def plan_to_dict(plan: Plan) -> dict:
     """The contract's JSON object for a plan, keys in a fixed order."""
-    raw = dataclasses.asdict(plan)
-    return {key: raw[key] for key in TOP_LEVEL_ORDER}
+    doc = _body(plan, TOP_LEVEL_ORDER)
+    doc["attachments"] = [{**_body(a.plan, ATTACHMENT_ORDER), "pages": a.pages} for a in plan.attachments]
+    return {key: doc[key] for key in TOP_LEVEL_ORDER}
 
 
 def to_json(doc: dict) -> str:

@@ -1,60 +1,106 @@
 """The closing block: "Nơi nhận" recipients, the archive line, the signature.
 
-Usually a borderless two-column table (recipients left, signature right); a
-PDF band arrives in the same shape. Where it is plain paragraphs, the
-recipients are the "- ..." lines after "Nơi nhận:".
+Read by layout: two columns, recipients on one side and the signature on the
+other, wherever they run. A page break cuts the block into pieces (a layout table
+on each page, or bullets left alone at the top of the next page): the pieces are
+read on while the recipients list is open (no archive line yet) or the signature
+has no name yet. The block ends where both are done: what a PDF band took in
+below the signer's name (an appendix title) is handed back as body text, and a
+recipients-side line that is no recipient gets a warning.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from functools import cache
 
 from pipeline.data import load_csv
 from pipeline.ir import Block, Paragraph, Table
-from pipeline.model import Signer
-from pipeline.structure.blocks import table_columns
-from pipeline.text import folded, is_upper
+from pipeline.structure.blocks import is_rule, table_columns
+from pipeline.structure.header import is_caption, match_type_line, match_type_prefix, without_motto
+from pipeline.structure.signature import (
+    MAX_SIGNATURE_LINE_WORDS, is_document_part, is_signature_note, match_authority, parse_signature,
+    reads_as_name, signature_extent,
+)
 from pipeline.structure.types import RawClosing
+from pipeline.text import fold_aligned, folded, is_upper
+from pipeline.warnings import PlanWarning
 
-_RECIPIENTS_HEAD = re.compile(r"^\s*nơi\s+nhận\s*:?\s*", re.I)
-_ARCHIVE = re.compile(r"^\s*[-–+•]?\s*(Lưu\s*:?.*)$", re.I)
 # The drafter's mark typed after the archive line ("KGVX.thiên581", "NC.Châu"): the last
 # token after a full stop holding a lower-case letter; archive codes are capitals.
 _DRAFTER_MARK = re.compile(r"\.\s*([^\s.,;()]*[a-zđà-ỹ][^\s.,;()]*)\s*\.?$")
 # Recipients typed in one paragraph with line breaks: "...tỉnh; - Bộ tư lệnh ...".
 _INLINE_BULLET = re.compile(r"(?<=[;,.])\s+(?=[-–+•]\s)")
-_AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\s*\.\s*(.*)$")
-_AUTHORITY_START = re.compile(r"(?<!\S)(?=(?:TM|KT|TL|TUQ|Q)\s*\.)")
 _BULLET = re.compile(r"^\s*[-–+•]\s*")
+
+
+@cache
+def _heads(part: str) -> tuple[re.Pattern[str], ...]:
+    """The heading words of one part of the closing (data/closing_heads.csv), as folded patterns."""
+    words = [folded(r["word"]) for r in load_csv("closing_heads.csv") if r["part"] == part]
+    return tuple(re.compile(r"\s*" + r"\s+".join(map(re.escape, w.split())) + r"(?![^\W\d_])\s*:?\s*") for w in words)
+
+
+def _head_length(text: str, part: str) -> int | None:
+    """Length of the heading word at the start of `text` ("Nơi nhận:" -> 9), or None."""
+    key = fold_aligned(text)
+    lead = len(key) - len(key.lstrip(" -–+•"))
+    for pattern in _heads(part):
+        if m := pattern.match(key, lead):
+            return m.end()
+    return None
+
+
+def is_recipients_head(text: str) -> bool:
+    return _head_length(text, "recipients") is not None and not text.lstrip().startswith(("-", "+", "•", "–"))
+
+
+def _strip_recipients_head(text: str) -> str:
+    n = _head_length(text, "recipients")
+    return text[n:] if n is not None and is_recipients_head(text) else text
+
+
+def _archive_text(text: str) -> str | None:
+    """"Lưu: VT, KGVX" from "- Lưu: VT, KGVX"; None when the line is not the archive line."""
+    stripped = _BULLET.sub("", text).strip()
+    return stripped if _head_length(stripped, "archive") is not None else None
 
 
 def is_closing_start(block: Block) -> bool:
     """A block that opens the closing: "Nơi nhận:" or a layout table holding it."""
     if isinstance(block, Paragraph):
-        return bool(_RECIPIENTS_HEAD.match(block.text))
+        return is_recipients_head(block.text)
     if block.bordered:
         return False
-    return any(_RECIPIENTS_HEAD.match(p.text) for col in table_columns(block) for p in col[:1])
+    return any(is_recipients_head(p.text) for col in table_columns(block) for p in col[:1])
 
 
 def split_recipient_lines(lines: list[str]) -> tuple[list[str], str | None]:
     """Recipient entries (bullets stripped, wrapped lines rejoined) and the archive line."""
-    entries: list[str] = []
+    entries: list[tuple[str, str]] = []  # (bullet, text)
     archive: str | None = None
     for raw in (piece for line in lines for piece in _INLINE_BULLET.split(line)):
-        text = _RECIPIENTS_HEAD.sub("", raw).strip()
+        text = _strip_recipients_head(raw).strip()
         if not text:
             continue
-        if m := _ARCHIVE.match(text):
-            archive = m.group(1).strip()
+        if (found := _archive_text(text)) is not None:
+            archive = found
             continue
-        if _BULLET.match(text) or not entries:
-            entries.append(_BULLET.sub("", text))
+        if (bullet := _BULLET.match(text)) or not entries:
+            entries.append((bullet.group().strip() if bullet else "", _BULLET.sub("", text)))
         else:
-            entries[-1] = f"{entries[-1]} {text}"
-    entries = [e.rstrip(" ;.,") for e in entries if e.rstrip(" ;.,")]
-    # "- Các cơ quan, đơn vị:" only introduces the "+ ..." items under it: they are the recipients.
-    return [e for e in entries if not e.endswith(":")], archive
+            entries[-1] = (entries[-1][0], f"{entries[-1][1]} {text}")
+    kept = []
+    for i, (bullet, text) in enumerate(entries):
+        text = text.rstrip(" ;.,")
+        following = entries[i + 1][0] if i + 1 < len(entries) else None
+        # "- Các cơ quan, đơn vị:" only introduces the "+ ..." items under it: they are the recipients.
+        # A colon before an item of the same bullet is a misprint (or OCR) of ";": the line is one.
+        if text.endswith(":") and following is not None and following != bullet:
+            continue
+        if text.rstrip(":"):
+            kept.append(text.rstrip(" :"))
+    return kept, archive
 
 
 def split_archive(archive: str | None) -> tuple[str | None, str | None]:
@@ -69,166 +115,169 @@ def split_archive(archive: str | None) -> tuple[str | None, str | None]:
     return archive, mark
 
 
-def closing_from_blocks(blocks: list[Block]) -> RawClosing:
-    """Read recipients and the signature from the blocks of the closing."""
-    recipient_lines: list[str] = []
-    signature: list[str] = []
-    for block in blocks:
-        if isinstance(block, Table):
-            columns = table_columns(block)
-            for col in columns:
-                texts = [p.text for p in col]
-                if texts and _RECIPIENTS_HEAD.match(texts[0]):
-                    recipient_lines.extend(texts)
-                else:
-                    signature.extend(texts)
-        else:
-            # "Nơi nhận:<tab>KT. CHỦ TỊCH": the closing typed with tabs instead of a table.
-            left, *right = block.text.split("\t")
-            if _RECIPIENTS_HEAD.match(left) or _BULLET.match(left) or recipient_lines and _ARCHIVE.match(left):
-                recipient_lines.append(left)
-            elif left.strip():
-                signature.append(left)
-            signature.extend(part for part in right if part.strip())
-    recipients, archive = split_recipient_lines(recipient_lines)
-    return RawClosing(tuple(recipients), archive, tuple(s for s in signature if s.strip()))
+# --------------------------------------------------------------------------- reading by layout
 
 
-@cache
-def _titles() -> tuple[tuple[str, str], ...]:
-    """(folded title, official spelling), longest first."""
-    titles = [(folded(r["title"]), r["title"]) for r in load_csv("signer_titles.csv")]
-    return tuple(sorted(titles, key=lambda t: -len(t[0])))
+@dataclass
+class _Columns:
+    """What the closing has read so far, column by column."""
+
+    recipients: list[Paragraph] = field(default_factory=list)
+    signature: list[Paragraph] = field(default_factory=list)
+
+    @property
+    def recipients_open(self) -> bool:
+        """The list runs on until its archive line ("Lưu: ..."), always its last line."""
+        return not any(_archive_text(p.text) is not None for p in self.recipients)
+
+    @property
+    def signed(self) -> bool:
+        return signature_extent([p.text for p in self.signature])[1]
 
 
-def official_case(upper: str) -> str:
-    """Official spelling of an upper-case title or body: "PHÓ CHỦ TỊCH" -> "Phó Chủ tịch"."""
-    key = folded(upper)
-    for title_key, title in _titles():
-        if key == title_key:
-            return title
-    lowered = upper.strip().lower()
-    return lowered[:1].upper() + lowered[1:]
+@dataclass(frozen=True)
+class ClosingRead:
+    """The closing read from blocks[start:end]; `leftover` is text inside those blocks that
+    follows the closing (below the signer's name, after the archive line): body text of
+    what comes next."""
+
+    start: int
+    end: int
+    closing: RawClosing
+    leftover: tuple[Paragraph, ...] = ()
+    warnings: tuple[PlanWarning, ...] = ()
 
 
-def _title_at(words: list[str]) -> tuple[str, str] | None:
-    """(official title, folded key) of the longest known title the folded words start with."""
-    joined = " ".join(words)
-    for title_key, title in _titles():
-        if joined == title_key or joined.startswith(title_key + " "):
-            return title, title_key
+def _is_recipient_line(text: str) -> bool:
+    return is_recipients_head(text) or bool(_BULLET.match(text)) or _archive_text(text) is not None
+
+
+def _is_signature_line(text: str) -> bool:
+    """A line a signature column holds: authority, title or body, note, or the name."""
+    text = text.strip()
+    if not text or is_document_part(text):
+        return False
+    if match_authority(text) or is_signature_note(text):
+        return True
+    if is_upper(text):
+        return len(text.split()) <= MAX_SIGNATURE_LINE_WORDS and not text.endswith(":")
+    return reads_as_name(text)
+
+
+def _recipient_side(column: list[Paragraph]) -> bool:
+    texts = [p.text for p in column if p.text.strip()]
+    return bool(texts) and (is_recipients_head(texts[0]) or sum(map(_is_recipient_line, texts)) * 2 >= len(texts))
+
+
+def _table_sides(table: Table) -> tuple[list[Paragraph], list[Paragraph]] | None:
+    """(recipients column, signature column) of a layout table; None when it holds neither."""
+    columns = [c for c in table_columns(table) if any(p.text.strip() for p in c)]
+    recipients = [c for c in columns if _recipient_side(c)]
+    if not recipients:
+        return None
+    others = [p for c in columns if c is not recipients[0] for p in c]
+    return recipients[0], others
+
+
+def _paragraph_sides(para: Paragraph) -> tuple[list[Paragraph], list[Paragraph]]:
+    """"Nơi nhận:<tab>KT. CHỦ TỊCH": a closing typed with tabs instead of a table."""
+    left, *right = para.text.split("\t")
+    rights = [Paragraph(t.strip(), para.bold, para.italic, para.align, para.pages) for t in right if t.strip()]
+    left_para = Paragraph(left.strip(), para.bold, para.italic, para.align, para.pages)
+    if _is_recipient_line(left):
+        return [left_para], rights
+    return [], ([left_para] if left.strip() else []) + rights
+
+
+def _starts_something_else(block: Block) -> bool:
+    """A block no closing holds: a ruled table, a header (motto), a type line, a caption, a document part."""
+    if isinstance(block, Table):
+        return block.bordered or any(without_motto(p.text) != p.text for col in table_columns(block) for p in col)
+    text = block.text
+    return (is_document_part(text) or is_caption(text) or without_motto(text) != text
+            or match_type_line(text) is not None or (block.bold and match_type_prefix(text) is not None))
+
+
+def _continues(block: Block, read: _Columns) -> tuple[list[Paragraph], list[Paragraph]] | None:
+    """The block's (recipient, signature) paragraphs when it continues the closing, else None."""
+    if _starts_something_else(block):
+        return None
+    if isinstance(block, Table):
+        sides = _table_sides(block)
+        if sides is None:  # the signature's last lines alone (the name on the next page)
+            texts = [p for col in table_columns(block) for p in col if p.text.strip()]
+            signature_only = not read.signed and texts and all(_is_signature_line(p.text) for p in texts)
+            return ([], texts) if signature_only else None
+        return sides
+    text = block.text.strip()
+    if not text or is_rule(text):
+        return [], []
+    if read.recipients_open and _is_recipient_line(text):
+        return [block], []
+    if read.recipients_open and read.recipients and _wraps_on(read.recipients[-1].text, text):
+        return [block], []
+    if not read.signed and _is_signature_line(text):
+        return [], [block]
     return None
 
 
-def official_title(upper: str) -> str:
-    """"VỤ TRƯỞNG VỤ PHÁP CHẾ" -> "Vụ trưởng Vụ Pháp chế": a known title, then the unit it heads."""
-    words = upper.split()
-    known = _title_at(folded(upper).split())
-    if known is None:
-        return official_case(upper)
-    title, key = known
-    unit = [w.lower() for w in words[len(key.split()):]]
-    # A unit's name: its kind and the first word of its name capitalised ("Vụ Pháp chế", "Sở Tài chính").
-    unit = [w[:1].upper() + w[1:] if i < 2 else w for i, w in enumerate(unit)]
-    return " ".join([title, *unit])
+def _wraps_on(previous: str, text: str) -> bool:
+    """A recipient wrapped onto the next line: the previous one has not ended its entry."""
+    return not re.search(r"[;.]\s*$", previous) and not is_upper(text, 2) and len(text.split()) <= 12
 
 
-def _split_title(words: str) -> tuple[str | None, str | None]:
-    """(on behalf of, title) from run-together words ("CHỦ TỊCH PHÓ CHỦ TỊCH").
-
-    The title starts at the first word after which a known title begins
-    ("BỘ TRƯỞNG | VỤ TRƯỞNG VỤ PHÁP CHẾ"); what is before it is on whose behalf.
-    """
-    keys = folded(words).split()
-    originals = words.split()
-    for cut in range(1, len(keys)):
-        if _title_at(keys[cut:]) and len(originals) == len(keys):
-            return official_case(" ".join(originals[:cut])), official_title(" ".join(originals[cut:]))
-    return None, official_title(words) if words.strip() else None
-
-
-def _person_name(text: str) -> str:
-    """Names are printed in title case; an all-caps name is recased word by word."""
-    words = text.split()
-    if is_upper(text):
-        words = [w[:1] + w[1:].lower() for w in words]
-    return " ".join(words)
+def read_closing(blocks: list[Block], start: int) -> ClosingRead:
+    """Read the closing that opens at blocks[start] (see `is_closing_start`)."""
+    read = _Columns()
+    first = blocks[start]
+    sides = _table_sides(first) if isinstance(first, Table) else _paragraph_sides(first)
+    read.recipients.extend(sides[0] if sides else [])
+    read.signature.extend(sides[1] if sides else [])
+    end = start + 1
+    while end < len(blocks) and (read.recipients_open or not read.signed):
+        more = _continues(blocks[end], read)
+        if more is None:
+            break
+        read.recipients.extend(more[0])
+        read.signature.extend(more[1])
+        end += 1
+    return _finish(read, start, end)
 
 
-def _is_person_name(upper: str) -> bool:
-    """An all-caps signer name: 2-6 words, no digits, no title or authority in it."""
-    words = upper.split()
-    return (
-        2 <= len(words) <= 6
-        and not any(ch.isdigit() for ch in upper)
-        and not _AUTHORITY.match(upper)
-        and not any(_title_at(folded(upper).split()[i:]) for i in range(len(words)))
-    )
+def _finish(read: _Columns, start: int, end: int) -> ClosingRead:
+    """Cut each column where it ends; what follows is handed back, the recipients' side with a warning."""
+    sig_end, _ = signature_extent([p.text for p in read.signature])
+    signature, after_signature = read.signature[:sig_end], read.signature[sig_end:]
+    recipients, after_list, warnings = _recipients_cut(read.recipients)
+    lines, archive = split_recipient_lines([p.text for p in recipients])
+    signature_lines = tuple(p.text.strip() for p in signature if p.text.strip())
+    closing = RawClosing(tuple(lines), archive, signature_lines, parse_signature(signature_lines))
+    leftover = tuple(p for p in after_signature + after_list if p.text.strip())
+    return ClosingRead(start, end, closing, leftover, tuple(warnings))
 
 
-def _authority_groups(upper: list[str]) -> list[list[str]]:
-    """Upper-case lines grouped by authority: each "KT."/"TL."/... line starts a group.
-
-    A line may hold several (a PDF joins "TL. CHỦ TỊCH KT. CHÁNH VĂN PHÒNG"): it is cut
-    before each authority first.
-    """
-    groups: list[list[str]] = []
-    for line in upper:
-        for part in (p.strip() for p in _AUTHORITY_START.split(line)):
-            if not part:
-                continue
-            if _AUTHORITY.match(part) or not groups:
-                groups.append([part])
-            else:
-                groups[-1].append(part)
-    return groups
+def _recipients_cut(column: list[Paragraph]) -> tuple[list[Paragraph], list[Paragraph], list[PlanWarning]]:
+    """(the list up to its archive line and the drafter's mark, what follows, warnings for it)."""
+    for i, para in enumerate(column):
+        if _archive_text(para.text) is not None:
+            cut = i + 1
+            # the drafter's mark or copy count on a line of its own ("thiên581", "(02b)")
+            if cut < len(column) and len(column[cut].text.split()) == 1 and not is_upper(column[cut].text, 2):
+                cut += 1
+            rest = [p for p in column[cut:] if p.text.strip()]
+            warnings = [PlanWarning("recipient_unplaced", f"line {p.text.strip()!r} after the archive line of "
+                                    f"'Nơi nhận'{_on_page(p)} is no recipient: left out of the recipients", "recipients")
+                        for p in rest]
+            return column[:cut], rest, warnings
+    return column, [], []
 
 
-def _behalf_and_title(behalf: str, rest: list[str]) -> tuple[str | None, str | None]:
-    """(on behalf of, title) of one authority group: by its lines, else by known titles."""
-    if behalf and rest:  # the lines keep their parts apart
-        return official_case(behalf), official_title(" ".join(rest))
-    return _split_title(" ".join([behalf, *rest]).strip())
+def _on_page(para: Paragraph) -> str:
+    return f" (page {para.pages[0]})" if para.pages else ""
 
 
-def _authority_lines(upper: list[str]) -> tuple[str | None, str | None, str | None]:
-    """(authority, on behalf of, title) from the upper-case lines.
-
-    Layered authorities ("TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG";
-    "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH") are read from the outside:
-    the document is signed TL. for the Chủ tịch; the signer's title is the innermost line.
-    """
-    groups = _authority_groups(upper)
-    if not groups:
-        return None, None, None
-    outer = _AUTHORITY.match(groups[0][0])
-    if outer is None:
-        head = " ".join(groups[0])
-        return None, None, official_title(head) if head else None
-    if len(groups) == 1:
-        on_behalf, title = _behalf_and_title(outer.group(2).strip(), groups[0][1:])
-        return outer.group(1), on_behalf, title
-    inner = _AUTHORITY.match(groups[-1][0])
-    _, title = _behalf_and_title(inner.group(2).strip(), groups[-1][1:])
-    behalf = outer.group(2).strip()
-    return outer.group(1), official_case(behalf) if behalf else None, title
-
-
-def parse_signature(lines: tuple[str, ...]) -> Signer | None:
-    """Authority, title, on-whose-behalf and name from the signature lines.
-
-    The upper-case lines are the authority and title ("KT. CHỦ TỊCH" /
-    "PHÓ CHỦ TỊCH", possibly run together in one line); the last line in
-    mixed case is the signer's name, or the last upper-case line when it
-    reads as a name rather than a title.
-    """
-    upper = [ln.strip() for ln in lines if is_upper(ln) and not _RECIPIENTS_HEAD.match(ln)]
-    names = [ln.strip() for ln in lines if not is_upper(ln) and re.search(r"[^\W\d_]{2,}", ln)]
-    names = [n for n in names if not re.fullmatch(r"\(.*\)", n)]  # "(Đã ký)", "(Ký tên, đóng dấu)"
-    if not names and len(upper) >= 2 and _is_person_name(upper[-1]):
-        names = [upper.pop()]
-    if not upper and not names:
-        return None
-    authority, on_behalf, title = _authority_lines(upper)
-    name = _person_name(names[-1]) if names else None
-    return Signer(name=name, title=title, authority=authority, on_behalf_of=on_behalf)
+def closing_from_blocks(blocks: list[Block]) -> RawClosing:
+    """The closing held by these blocks (the first opens it); for callers with the blocks cut already."""
+    if not blocks:
+        return RawClosing()
+    return read_closing(list(blocks), 0).closing

@@ -1,38 +1,140 @@
-"""IR blocks → Skeleton: header, preamble, sections, tasks, closing."""
+"""IR blocks → Skeleton: header, preamble, sections, tasks, closing; attached documents.
+
+One file may hold several documents: a decision and the plan (charter,
+regulation) it issues, printed after the decision's closing. A closing followed
+by a new header, a type line or a "(Ban hành kèm theo ...)" caption starts a new
+document, which is read with the same steps and hangs under the first as an
+attachment. Appendices (Phụ lục, Danh mục ...) after a closing stay with their
+document.
+"""
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass, field, replace
 
 from pipeline.ir import Block, Extracted, Paragraph, Table
-from pipeline.warnings import PlanWarning
-from pipeline.text import folded
+from pipeline.structure.blocks import table_columns
 from pipeline.structure.body_tasks import tasks_from_sections
-from pipeline.structure.closing import closing_from_blocks, is_closing_start
-from pipeline.structure.header import split_header
-from pipeline.structure.sections import build_sections
+from pipeline.structure.closing import ClosingRead, is_closing_start, read_closing
+from pipeline.structure.header import (
+    HEADER_SEARCH_BLOCKS, is_caption, match_type_line, match_type_prefix, split_header, without_motto,
+)
+from pipeline.structure.sections import build_sections, match_numbering
+from pipeline.structure.signature import is_document_part
 from pipeline.structure.tables import read_tables
-from pipeline.structure.types import RawTask, Skeleton
+from pipeline.structure.types import RawAttachment, RawClosing, RawTask, Skeleton
+from pipeline.text import is_upper
+from pipeline.warnings import PlanWarning
 
-_APPENDIX_HEAD = re.compile(r"^phu luc\b")
-_MOTTO = re.compile(r"cong hoa xa hoi chu nghia viet nam")
-
-
-def _is_appendix_start(block: Block) -> bool:
-    """Where the closing ends: an appendix title, a repeated header block or a ruled table."""
-    if isinstance(block, Table):
-        return block.bordered or any(_MOTTO.search(folded(p.text)) for row in block.rows for c in row.cells for p in c.paragraphs)
-    return bool(_APPENDIX_HEAD.match(folded(block.text)))
+# How many blocks after a closing may come before the type line of an attached document
+# (a header table, a rule, an empty line).
+ATTACHMENT_LEAD_BLOCKS = 3
+# Numbering styles (structure.sections) of a body written in articles: "Chương I", "Điều 1".
+_ARTICLE_STYLES = frozenset({"chuong", "dieu"})
 
 
-def _closing_span(blocks: list[Block], start: int) -> tuple[int, int]:
-    """[start, end) of the closing blocks; (len, len) when the document has none."""
-    for i in range(start, len(blocks)):
+@dataclass
+class DocumentPart:
+    """One document's blocks: up to its closing, the closing, and what follows it."""
+
+    head: list[Block]
+    closing_blocks: list[Block] = field(default_factory=list)
+    closing: ClosingRead | None = None
+    tail: list[Block] = field(default_factory=list)
+
+    @property
+    def blocks(self) -> list[Block]:
+        return self.head + self.closing_blocks + self.tail
+
+
+def _is_header_table(block: Block) -> bool:
+    """A borderless table holding the national motto: the header of a new document."""
+    if not isinstance(block, Table) or block.bordered:
+        return False
+    return any(without_motto(p.text) != p.text for col in table_columns(block) for p in col)
+
+
+def _is_type_line(block: Block) -> bool:
+    if not isinstance(block, Paragraph):
+        return False
+    return bool(match_type_line(block.text)) or bool(
+        (block.bold or block.align == "center") and match_type_prefix(block.text))
+
+
+def _opens_document(blocks: list[Block], i: int) -> bool:
+    """A type line at blocks[i], or an upper-case title over a "(Kèm theo ...)" caption."""
+    block = blocks[i]
+    if not isinstance(block, Paragraph):
+        return False
+    if _is_type_line(block):
+        return True
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    return is_upper(block.text, 4) and isinstance(nxt, Paragraph) and is_caption(nxt.text)
+
+
+def attachment_start(blocks: list[Block]) -> int | None:
+    """Where a new document begins in the blocks after a closing, or None.
+
+    A type line (or an upper-case title over a "(Kèm theo ...)" caption) within
+    the first few blocks starts one, with the header table before it if any. A
+    document part label ("PHỤ LỤC II", "DANH MỤC ...") before it makes what follows
+    an appendix of the document above (a repeated header table and all).
+    """
+    header_at = None
+    for i, block in enumerate(blocks[:ATTACHMENT_LEAD_BLOCKS + 1]):
+        if isinstance(block, Paragraph) and is_document_part(block.text):
+            return None
+        if _is_header_table(block):
+            header_at = i if header_at is None else header_at
+            continue
+        if _opens_document(blocks, i):
+            return header_at if header_at is not None else i
+    return None
+
+
+def _find_closing(blocks: list[Block], start: int, end: int) -> ClosingRead | None:
+    for i in range(start, end):
         if is_closing_start(blocks[i]):
-            end = i + 1
-            while end < len(blocks) and not _is_appendix_start(blocks[end]):
-                end += 1
-            return i, end
-    return len(blocks), len(blocks)
+            return read_closing(blocks, i)
+    return None
+
+
+def _next_header(blocks: list[Block], start: int) -> int:
+    """Index of the next document's header table (motto, then a type line), or len(blocks).
+
+    A document printed without a closing of its own (an attached plan) ends there: a header
+    table with the motto only stands at the top of a document, or of an appendix, which a
+    document-part label then names.
+    """
+    for i in range(start, len(blocks)):
+        if _is_header_table(blocks[i]) and attachment_start(blocks[i:]) == 0:
+            return i
+    return len(blocks)
+
+
+def split_documents(blocks: list[Block]) -> list[DocumentPart]:
+    """The documents printed in one file, in order; the first is the main one."""
+    parts: list[DocumentPart] = []
+    rest = list(blocks)
+    while True:
+        _, _, body_start = split_header(rest)
+        next_header = _next_header(rest, max(body_start, 1))
+        closing = _find_closing(rest, body_start, next_header)
+        if closing is None:
+            parts.append(DocumentPart(rest[:next_header]))
+            if next_header == len(rest):
+                return parts
+            rest = rest[next_header:]
+            continue
+        after = list(closing.leftover) + rest[closing.end:]
+        part = DocumentPart(rest[:closing.start], rest[closing.start:closing.end], closing)
+        begin = attachment_start(after)
+        if begin is None:
+            part.tail = after
+            parts.append(part)
+            return parts
+        part.tail = after[:begin]
+        parts.append(part)
+        rest = after[begin:]
 
 
 def _body_paragraphs(blocks: list[Block]) -> list[Paragraph]:
@@ -52,26 +154,63 @@ def _with_content(tasks: list[RawTask], warnings: list[PlanWarning]) -> list[Raw
     return kept
 
 
+def _unglue_caption_end(blocks: list[Block]) -> list[Block]:
+    """A caption's last line run together with the heading under it ("... tỉnh Hà Tĩnh) Chương I",
+    as a PDF producer lays them out) is cut in two: the heading opens the body."""
+    out: list[Block] = []
+    in_caption = False
+    for block in blocks[:HEADER_SEARCH_BLOCKS]:
+        if isinstance(block, Paragraph):
+            in_caption = in_caption or is_caption(block.text)
+            head, close, rest = block.text.rpartition(")")
+            if in_caption and close and rest.strip() and match_numbering(rest.strip()) is not None:
+                out += [replace(block, text=head + close), replace(block, text=rest.strip())]
+                in_caption = False
+                continue
+            in_caption = in_caption and ")" not in block.text
+        out.append(block)
+    return out + blocks[HEADER_SEARCH_BLOCKS:]
+
+
+def _part_skeleton(part: DocumentPart, warnings: list[PlanWarning], attached: bool) -> tuple[Skeleton, str | None]:
+    head = _unglue_caption_end(part.head)
+    header, type_code, body_start = split_header(head)
+    preamble, sections = build_sections(_body_paragraphs(head[body_start:]))
+    table_tasks, data_tables = read_tables(part.blocks)
+    # A body of articles (a decision, a charter, a regulation) assigns no tasks item by item.
+    first = match_numbering(sections[0].number or "") if sections else None
+    by_articles = first is not None and first.style in _ARTICLE_STYLES
+    tasks = _with_content(table_tasks or ([] if by_articles else tasks_from_sections(sections)), warnings)
+    if type_code is None:
+        warnings.append(PlanWarning("no_type_line", "no document type line (KẾ HOẠCH, QUYẾT ĐỊNH, ...) found", "header"))
+    if part.closing is None and not attached:
+        warnings.append(PlanWarning("no_closing", "no 'Nơi nhận' block found; recipients and signature may be missing", "closing"))
+    if part.closing is not None:
+        warnings.extend(part.closing.warnings)
+    # appendix captions, before the closing (no closing printed) or after it
+    captions = [b.text for b in head[body_start:] + part.tail if isinstance(b, Paragraph) and is_caption(b.text)]
+    skeleton = Skeleton(
+        header, preamble, sections, tasks, part.closing.closing if part.closing else RawClosing(),
+        warnings=warnings, data_tables=data_tables, captions=captions,
+    )
+    return skeleton, type_code
+
+
+def _pages(blocks: list[Block]) -> tuple[int, ...]:
+    pages = {p for b in blocks for p in b.pages}
+    return (min(pages), max(pages)) if pages else ()
+
+
 def build_skeleton(extracted: Extracted) -> tuple[Skeleton, str | None]:
-    """Split the blocks into the document's parts.
+    """Split the blocks into the document's parts, and the documents attached to it.
 
     Returns:
         The skeleton and the document type code read from the type line (None
         when there is none).
     """
-    blocks = list(extracted.blocks)
-    warnings = list(extracted.warnings)
-    header, type_code, body_start = split_header(blocks)
-    closing_start, closing_end = _closing_span(blocks, body_start)
-    preamble, sections = build_sections(_body_paragraphs(blocks[body_start:closing_start]))
-    closing = closing_from_blocks(blocks[closing_start:closing_end])
-    table_tasks, data_tables = read_tables(blocks)
-    tasks = _with_content(table_tasks or tasks_from_sections(sections), warnings)
-    if type_code is None:
-        warnings.append(PlanWarning("no_type_line", "no document type line (KẾ HOẠCH, QUYẾT ĐỊNH, ...) found", "header"))
-    if closing_start == len(blocks):
-        warnings.append(PlanWarning("no_closing", "no 'Nơi nhận' block found; recipients and signature may be missing", "closing"))
-    skeleton = Skeleton(
-        header, preamble, sections, tasks, closing, warnings=warnings, data_tables=data_tables
-    )
+    first, *others = split_documents(list(extracted.blocks))
+    skeleton, type_code = _part_skeleton(first, list(extracted.warnings), attached=False)
+    for part in others:
+        attached, code = _part_skeleton(part, [], attached=True)
+        skeleton.attachments.append(RawAttachment(attached, code, _pages(part.blocks)))
     return skeleton, type_code

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.data import load_csv
+from pipeline.data import load_csv, load_lines
 from pipeline.ir import Block, Paragraph, Table
 from pipeline.structure.blocks import is_rule, table_columns
 from pipeline.text import folded, is_upper
@@ -22,14 +22,47 @@ from pipeline.structure.types import RawHeader
 # How many leading blocks may hold the header block before the type line.
 HEADER_SEARCH_BLOCKS = 12
 
-_MOTTO = re.compile(r"cong hoa xa hoi chu nghia viet nam|doc lap\W+tu do\W+hanh phuc|dang cong san viet nam")
 # "Số: 196/KH-UBND", "Số 69-KL/TU" (no colon before a digit), "SỐ:".
 _NUMBER_LINE = re.compile(r"^\s*s[oố]\s*(?:[:.]|(?=\d))", re.I)
 # A place/date typed after the number in the same paragraph (tabs became spaces).
 _DATE_AFTER_NUMBER = re.compile(r"^(?P<number>\s*s[oố]\s*[:.]?\s*\d*\s*[-/]\s*\S+)\s+(?P<date>\S[^,]{0,40},\s*ngày\b.*)$", re.I)
-_PLACE_DATE = re.compile(r"ngay\b.*\bthang\b.*\bnam\b", re.I)
+# "Hà Nội, ngày 02 tháng 10 năm 2024"; a stamp over the day may glue it to "ngày" ("ngày15").
+_PLACE_DATE = re.compile(r"ngay\s*\d*\s*\W?\s*thang\b.*\bnam\b|^[^,]{2,40},\s*ngay", re.I)
+# "(Kèm theo Kế hoạch số 12/KH-UBND ...)", "(Ban hành kèm theo Quyết định số ...)": the caption
+# of an appendix or of an attached document, naming the document it belongs to.
+_CAPTION = re.compile(r"^\(?\s*(?:[\w ]{0,30}\s)?kem theo\b.*\bso\b", re.I)
 # A number line or place/date glued to the issuer in one paragraph (one-cell headers).
 _NUMBER_INSIDE = re.compile(r"(?=\bSố\s*[:.])")
+
+
+@cache
+def _motto() -> re.Pattern[str]:
+    """The national motto lines (data/national_motto.txt), folded, words apart by any punctuation."""
+    lines = [r"\W+".join(map(re.escape, folded(m).split())) for m in load_lines("national_motto.txt")]
+    return re.compile("|".join(lines))
+
+
+def without_motto(text: str) -> str:
+    """The line without the motto; "" when it holds nothing else (a date typed after it stays)."""
+    key = folded(text)
+    spans = [m.span() for m in _motto().finditer(key)]
+    if not spans:
+        return text
+    words = text.split()
+    if len(words) != len(key.split()):
+        return ""
+    out, pos = [], 0
+    for word, word_key in zip(words, key.split()):
+        start = key.find(word_key, pos)
+        pos = start + len(word_key)
+        if not any(a <= start < b for a, b in spans):
+            out.append(word)
+    return " ".join(out).strip(" -–")
+
+
+def is_caption(text: str) -> bool:
+    """"(Kèm theo Kế hoạch số ...)", "(Ban hành kèm theo Quyết định số ...)"."""
+    return bool(_CAPTION.match(folded(text)))
 
 
 @dataclass(frozen=True)
@@ -94,22 +127,50 @@ def classify_header_lines(lines: list[HeaderLine]) -> RawHeader:
     number = place_date = None
     issuer_side = min((ln.side for ln in lines), default=0)
     for line in lines:
-        key = folded(line.text)
-        if is_rule(line.text) or _MOTTO.search(key):
+        # Each field on its own: the motto dropped from its line leaves a date typed after it.
+        text = without_motto(line.text)
+        key = folded(text)
+        if is_rule(text) or not key:
             continue
-        if _NUMBER_LINE.match(line.text) and number is None:
-            number = line.text
+        if _NUMBER_LINE.match(text) and number is None:
+            number = text
         elif _PLACE_DATE.search(key) and place_date is None:
-            place_date = line.text
-        elif number is None and line.side == issuer_side and is_upper(line.text):
-            issuer.append(line.text)
+            place_date = text
+        elif number is None and line.side == issuer_side and is_upper(text):
+            issuer.append(text)
     return RawHeader(issuer_lines=tuple(issuer), number_line=number, place_date_line=place_date)
 
 
-def _type_index(blocks: list[Block]) -> int | None:
-    for i, block in enumerate(blocks[:HEADER_SEARCH_BLOCKS]):
-        if isinstance(block, Paragraph) and match_type_line(block.text):
-            return i
+def match_type_prefix(text: str) -> tuple[str, str, str] | None:
+    """("other", "Điều lệ", "(SỬA ĐỔI) QUỸ ...") for a type line with its title run on:
+    "ĐIỀU LỆ (SỬA ĐỔI) QUỸ ..."; None when the line does not start with a type name."""
+    if not is_upper(text):
+        return None
+    words, keys = text.split(), folded(text).split()
+    if len(words) != len(keys):
+        return None
+    for name, code, display in document_type_names():
+        n = len(name.split())
+        if len(keys) > n and " ".join(keys[:n]) == name and re.match(r"[\w(]", words[n]):
+            return code, display, " ".join(words[n:])
+    return None
+
+
+def _type_index(blocks: list[Block]) -> tuple[int, bool] | None:
+    """(index of the type line, whether its title is run on) in the leading blocks.
+
+    A type line with its title run on ("ĐIỀU LỆ QUỸ ...") counts only when no plain one
+    is there and no numbered heading comes before it ("QUY ĐỊNH CHUNG" under "Chương I").
+    """
+    paragraphs = [(i, b) for i, b in enumerate(blocks[:HEADER_SEARCH_BLOCKS]) if isinstance(b, Paragraph)]
+    for i, block in paragraphs:
+        if match_type_line(block.text):
+            return i, False
+    for i, block in paragraphs:
+        if match_numbering(block.text) is not None:
+            return None
+        if (block.bold or block.align == "center") and match_type_prefix(block.text):
+            return i, True
     return None
 
 
@@ -140,20 +201,41 @@ def split_header(blocks: list[Block]) -> tuple[RawHeader, str | None, int]:
         The raw header, the document type code (None when no type line was
         found) and the index of the first body block.
     """
-    type_at = _type_index(blocks)
+    found = _type_index(blocks)
+    type_at = found[0] if found else None
     head_end = type_at if type_at is not None else _first_body_block(blocks)
     lines = [ln for block in blocks[:head_end] for ln in _lines_of(block)]
     raw = classify_header_lines(lines)
-    if type_at is None:
+    if found is None:
         return raw, None, head_end
-    code, display = match_type_line(blocks[type_at].text)  # type: ignore[misc]
+    type_text = blocks[type_at].text  # type: ignore[union-attr]
+    if found[1]:
+        code, display, run_on = match_type_prefix(type_text)  # type: ignore[misc]
+    else:
+        (code, display), run_on = match_type_line(type_text), None  # type: ignore[misc]
     title_end = _title_end(blocks, type_at + 1)
-    title = " ".join(b.text for b in blocks[type_at + 1:title_end] if isinstance(b, Paragraph)) or None
+    texts = [b.text for b in blocks[type_at + 1:title_end] if isinstance(b, Paragraph)]
+    title_lines, caption = _title_and_caption(texts)
+    title = " ".join(([run_on] if run_on else []) + title_lines) or None
     body_start = title_end
     while body_start < len(blocks) and isinstance(blocks[body_start], Paragraph) and is_rule(blocks[body_start].text):
         body_start += 1
-    header = RawHeader(raw.issuer_lines, raw.number_line, raw.place_date_line, display, title)
+    header = RawHeader(raw.issuer_lines, raw.number_line, raw.place_date_line, display, title, caption)
     return header, code, body_start
+
+
+def _title_and_caption(texts: list[str]) -> tuple[list[str], str | None]:
+    """The title lines, and the "(Ban hành kèm theo ...)" caption under them (wrapped lines rejoined)."""
+    title: list[str] = []
+    caption: list[str] = []
+    for text in texts:
+        if caption and "(" in caption[0] and ")" not in " ".join(caption):
+            caption.append(text)  # the caption wrapped onto this line
+        elif is_caption(text) and not caption:
+            caption.append(text)
+        else:
+            title.append(text)
+    return title, " ".join(caption) or None
 
 
 def _first_body_block(blocks: list[Block]) -> int:

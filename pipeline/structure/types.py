@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pipeline.model import Signer
 from pipeline.warnings import PlanWarning
 
 
@@ -19,6 +20,8 @@ class RawHeader:
     place_date_line: str | None = None
     type_line: str | None = None
     title: str | None = None
+    # "(Ban hành kèm theo Quyết định số ...)" under the title of an attached document.
+    caption: str | None = None
 
 
 @dataclass
@@ -48,6 +51,8 @@ class RawClosing:
     recipients: tuple[str, ...] = ()
     archive: str | None = None
     signature_lines: tuple[str, ...] = ()
+    # The signer read from `signature_lines` (structure.signature holds every rule of it).
+    signer: Signer | None = None
 
 
 @dataclass
@@ -59,6 +64,19 @@ class Skeleton:
     closing: RawClosing = field(default_factory=RawClosing)
     data_tables: list["RawDataTable"] = field(default_factory=list)
     warnings: list[PlanWarning] = field(default_factory=list)
+    # Captions after the closing ("(Kèm theo Kế hoạch số 12/KH-UBND ngày 10/3/2026 ...)").
+    captions: list[str] = field(default_factory=list)
+    # Documents printed after this one in the same file (the plan a decision issues).
+    attachments: list["RawAttachment"] = field(default_factory=list)
+
+
+@dataclass
+class RawAttachment:
+    """An attached document: its own skeleton and type code, the pages it runs over."""
+
+    skeleton: Skeleton
+    type_code: str | None
+    pages: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

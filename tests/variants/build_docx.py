@@ -23,7 +23,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from docx_builders import list_definition
-from variants.spec import MOTTO, TaskRow, VariantDoc, VariantTable, table_grid
+from variants.spec import closing_rows, MOTTO, TaskRow, VariantDoc, VariantTable, table_grid
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 FONT = "Times New Roman"
@@ -230,6 +230,9 @@ def add_body(doc, spec: VariantDoc, text_width_cm: float) -> None:
 
 def add_closing(doc, spec: VariantDoc) -> None:
     """"Nơi nhận:" beside the signature block."""
+    if spec.closing_layout == "rows":
+        add_closing_rows(doc, spec)
+        return
     table = doc.add_table(rows=1, cols=2)
     _borders(table, "none")
     _widths(table, [8.0, 8.0])
@@ -242,6 +245,18 @@ def add_closing(doc, spec: VariantDoc) -> None:
     for _ in range(3):
         _par(right, "", 14, align="center")
     _par(right, spec.signer_name, 14, bold=True, align="center")
+
+
+def add_closing_rows(doc, spec: VariantDoc) -> None:
+    """The closing as one borderless row per line, free to break across pages."""
+    rows = closing_rows(spec)
+    table = doc.add_table(rows=len(rows), cols=2)
+    _borders(table, "none")
+    _widths(table, [8.0, 8.0])
+    for i, (left, right) in enumerate(rows):
+        lcell, rcell = table.rows[i].cells
+        _par(lcell, left, 12 if i == 0 else 11, bold=i == 0, italic=i == 0, align="left", first=True)
+        _par(rcell, right, 14, bold=True, align="center", first=True)
 
 
 def add_appendices(doc, spec: VariantDoc) -> None:

@@ -28,7 +28,7 @@ from reportlab.platypus import (BaseDocTemplate, Frame, NextPageTemplate, PageBr
                                 Paragraph, Spacer, Table, TableStyle)
 from xml.sax.saxutils import escape
 
-from variants.spec import MOTTO, VariantDoc, VariantTable, body_grid, header_grid, paged_table
+from variants.spec import MOTTO, closing_rows, VariantDoc, VariantTable, body_grid, header_grid, paged_table
 
 # Fonts ship with the tests (tests/fonts/, free licences): a fresh machine needs no font package.
 FONT_DIR = str(Path(__file__).resolve().parent.parent / "fonts")
@@ -193,7 +193,12 @@ def _body_story(spec: VariantDoc, width: float) -> list:
 
 
 def _closing_flowable(spec: VariantDoc) -> Table:
-    """Recipients | signature, borderless."""
+    """Recipients | signature, borderless (one row per line for ``closing_layout="rows"``)."""
+    if spec.closing_layout == "rows":
+        data = [[_p(left, 11 if i == 0 else 10, bold=i == 0, align=TA_LEFT) if left else "",
+                 _p(right, 13, bold=True, align=TA_CENTER) if right else ""]
+                for i, (left, right) in enumerate(closing_rows(spec))]
+        return Table(data, colWidths=[8 * cm, 8 * cm], splitByRow=1, style=[("VALIGN", (0, 0), (-1, -1), "TOP")])
     left = [_p("Nơi nhận:", 11, bold=True, align=TA_LEFT)] + [_p(r, 10, align=TA_LEFT) for r in spec.recipients]
     right = [_p(line, 13, bold=True, align=TA_CENTER) for line in spec.signer_lines]
     right += [Spacer(1, 40), _p(spec.signer_name, 13, bold=True, align=TA_CENTER)]

@@ -31,6 +31,9 @@ class Expected:
     # (label, texts): a section so numbered has exactly these paragraphs, in order
     paragraphs: tuple[tuple[str, tuple[str, ...]], ...] = ()
     recipients: list[dict] | None = None  # the "Nơi nhận" entries in order: {"name", "note"} (subsets)
+    # The documents attached after this one, in order, each with its own expectation (tasks,
+    # document fields with `attached_to` ...); None: attachments are not what this variant is about.
+    attachments: list["Expected"] | None = None
 
 
 @dataclass
@@ -480,13 +483,21 @@ def decision_with_plan() -> Variant:
                date="ngày 12 tháng 3 năm 2025", type_line="QUYẾT ĐỊNH",
                title=["Ban hành Kế hoạch phòng, chống thiên tai tỉnh Lâm Đồng năm 2025"], body=body,
                signer_lines=["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], signer_name="Trần Hồng Thái", attachment=attached)
-    expected = Expected(tasks=tasks, document={
+    # Issue 11: the decision at the top (no tasks of its own), the plan with its tasks attached.
+    plan_expected = Expected(tasks=tasks, document={
+        "type": "ke_hoach", "code": None, "issued_date": None, "signer": None,
+        "title": "Phòng, chống thiên tai tỉnh Lâm Đồng năm 2025",
+        "attached_to": {"code": "325/QĐ-UBND", "issued_date": "2025-03-12", "relation": "issued_with"}},
+        sections=(("I", "Chủ động phòng ngừa"),))
+    expected = Expected(tasks=[], document={
         "type": "quyet_dinh", "code": "325/QĐ-UBND", "number": "325", "symbol": "QĐ-UBND",
         "issuer": {"name": "Ủy ban nhân dân tỉnh Lâm Đồng"}, "place": "Lâm Đồng", "issued_date": "2025-03-12",
         "title": "Ban hành Kế hoạch phòng, chống thiên tai tỉnh Lâm Đồng năm 2025",
         "signer": {"name": "Trần Hồng Thái", "title": "Chủ tịch", "authority": "TM",
-                   "on_behalf_of": "Ủy ban nhân dân"}},
-        sections=(("Điều 1", "Ban hành kèm theo Quyết định này"), ("Điều 2", "có hiệu lực thi hành")))
+                   "on_behalf_of": "Ủy ban nhân dân", "layers": [{"authority": "TM", "of": "Ủy ban nhân dân"}]},
+        "attached_to": None},
+        sections=(("Điều 1", "Ban hành kèm theo Quyết định này"), ("Điều 2", "có hiệu lực thi hành")),
+        attachments=[plan_expected])
     return Variant(doc, "Quyết định with Điều and the plan attached, TM.", expected)
 
 
@@ -559,13 +570,14 @@ def pdf_quirks() -> list[Variant]:
 
 def variants() -> list[Variant]:
     """The whole corpus, in a stable order (office layouts from `catalog_office` last)."""
+    from variants.catalog_attach import attach_variants  # issue 11: attachments, closings
     from variants.catalog_office import office_variants  # it builds on the helpers above
 
     return [group_roman(), group_letters(), sub_numbering(), empty_tt(), vmerge_lead(), hmerge(),
             columns_alt_names(), columns_reordered(), columns_missing_extra(), header_two_lines(),
             header_no_repeat(), mid_page_split_rows(), two_appendices(), no_table(),
             department_plan(), ministry_plan(), decision_with_plan(), signature_q(), signature_tl(),
-            draft_number(), *pdf_quirks(), *office_variants()]
+            draft_number(), *pdf_quirks(), *office_variants(), *attach_variants()]
 
 
 def cases() -> list[tuple[Variant, str]]:

@@ -224,8 +224,12 @@ def signature_tl_kt() -> Variant:
                signer_name="Lê Văn Hòa", recipients=recipients, tables=[t])
     expected = Expected(
         document={"code": "150/KH-UBND", "archive": "Lưu: VT, NC",
-                  "signer": {"name": "Lê Văn Hòa", "title": "Phó Chánh Văn phòng", "authority": "TL",
-                             "on_behalf_of": "Chủ tịch"}},
+                  # contract 1.1: authority and on_behalf_of are the signer's own (innermost) line,
+                  # every line is in layers
+                  "signer": {"name": "Lê Văn Hòa", "title": "Phó Chánh Văn phòng", "authority": "KT",
+                             "on_behalf_of": "Chánh Văn phòng",
+                             "layers": [{"authority": "TL", "of": "Chủ tịch"},
+                                        {"authority": "KT", "of": "Chánh Văn phòng"}]}},
         recipients=[{"name": "Bộ Nội vụ", "note": "để b/c"},
                     {"name": "TT Tỉnh ủy, TT HĐND tỉnh", "note": "để b/c"},
                     {"name": "Chủ tịch, các PCT UBND tỉnh", "note": None},

@@ -128,7 +128,19 @@ class VariantDoc:
     # lines separated by a tab.
     header_layout: str = "table"
     paragraph_style: str = "indent"  # "indent": first line indented; "block": no indent, space between
+    # "cell": recipients and signature each one cell of a one-row table; "rows": one table row
+    # per line (recipient | signature line), so the block can break across a page.
+    closing_layout: str = "cell"
     font: str = "dejavu"  # PDF font family: "dejavu" (DejaVu Serif) or "times" (Liberation Serif, Times metrics)
+
+
+def closing_rows(spec: VariantDoc) -> list[tuple[str, str]]:
+    """The closing as (recipient line, signature line) rows: signature lines, three empty
+    lines for the signature, the name; "Nơi nhận:" first on the left."""
+    left = ["Nơi nhận:", *spec.recipients]
+    right = [*spec.signer_lines, "", "", "", spec.signer_name]
+    n = max(len(left), len(right))
+    return [(left[i] if i < len(left) else "", right[i] if i < len(right) else "") for i in range(n)]
 
 
 @dataclass(frozen=True)
