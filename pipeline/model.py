@@ -159,3 +159,6 @@ class Plan:
     agencies: list[Agency] = field(default_factory=list)
     warnings: list[PlanWarning] = field(default_factory=list)
     schema_version: str = SCHEMA_VERSION
+    # JSON pointer of an extracted value -> where it stands in the file (contract 1.1; see
+    # normalize.provenance): {"page", "bbox"}, {"paragraph"}, {"table", "row", "cell"}, or a list.
+    provenance: dict[str, dict | list[dict]] = field(default_factory=dict)

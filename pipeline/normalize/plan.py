@@ -22,6 +22,7 @@ from pipeline.model import (
 from pipeline.normalize.agency_mentions import find_agencies
 from pipeline.normalize.agencies import parse_agency_cell, province_from_issuer, resolve_issuer
 from pipeline.normalize.header import parse_number_line, parse_place_date
+from pipeline.normalize.provenance import build_provenance
 from pipeline.normalize.reference_merge import collect_references, ids_cited_in
 from pipeline.text import normalize_text
 from pipeline.normalize.timeframes import parse_timeframe
@@ -183,13 +184,15 @@ def build_plan(skeleton: Skeleton, type_code: str | None, source: Source) -> Pla
         archive=_text_or_none(archive), drafter_mark=drafter, parent_issuer=parent,
     )
     warnings = skeleton.warnings + number_warnings + date_warnings + ref_warnings + ctx.warnings
-    return Plan(
+    plan = Plan(
         source=source, document=document,
         sections=([preamble] if preamble.paragraphs else []) + sections,
         tasks=tasks, tables=[_data_table(t, source.format == "pdf") for t in skeleton.data_tables],
         recipients=recipients, references=references,
         agencies=list(ctx.agencies.values()), warnings=_dedupe(warnings),
     )
+    plan.provenance = build_provenance(skeleton, plan)
+    return plan
 
 
 def _dedupe(warnings: list[PlanWarning]) -> list[PlanWarning]:

@@ -10,7 +10,7 @@ from pathlib import Path
 from pipeline.model import Plan
 
 # Top-level key order of the contract; the model's field order gives the rest.
-TOP_LEVEL_ORDER = ("schema_version", "source", "document", "sections", "tasks", "tables", "recipients", "references", "agencies", "warnings")
+TOP_LEVEL_ORDER = ("schema_version", "source", "document", "sections", "tasks", "tables", "recipients", "references", "agencies", "warnings", "provenance")
 
 
 def plan_to_dict(plan: Plan) -> dict:

@@ -11,7 +11,8 @@ from dataclasses import replace
 
 from pipeline.ir import Block
 from pipeline.text import is_upper
-from pipeline.structure.stitch import GridRow, LogicalTable, role_text, stitch_tables
+from pipeline.ir import union_places
+from pipeline.structure.stitch import GridRow, LogicalTable, role_places, role_text, stitch_tables
 from pipeline.structure.types import RawDataTable, RawTask
 
 # A cell spanning at least this share of the columns is a group heading row.
@@ -66,7 +67,19 @@ def _merge_sub_row(task: RawTask, row: GridRow, roles: dict[int, str]) -> RawTas
         if role == "number" or row.carried[col] or not text or text == cells.get(role):
             continue
         cells[role] = f"{cells[role]}; {text}" if cells.get(role) else text
-    return replace(task, cells=cells, pages=tuple(sorted(set(task.pages) | set(row.pages))))
+    return replace(task, cells=cells, pages=tuple(sorted(set(task.pages) | set(row.pages))),
+                   places=_merged_places(task.places, _row_places(row, roles)))
+
+
+def _row_places(row: GridRow, roles: dict[int, str]) -> dict[str, tuple]:
+    """Where each role's cell of a row stands, and the row itself ("row")."""
+    places = {role: role_places(row, roles, role) for role in dict.fromkeys(roles.values())}
+    places["row"] = union_places([p for cell in row.places for p in cell])
+    return {role: where for role, where in places.items() if where}
+
+
+def _merged_places(old: dict[str, tuple], new: dict[str, tuple]) -> dict[str, tuple]:
+    return {role: union_places(old.get(role, ()) + new.get(role, ())) for role in dict.fromkeys([*old, *new])}
 
 
 def _fill_missing_numbers(tasks: list[RawTask]) -> list[RawTask]:
@@ -118,7 +131,8 @@ def rows_to_tasks(table: LogicalTable, index: int) -> list[RawTask]:
         if isinstance(number, int):
             parent = number
         cells = {role: role_text(row, table.roles, role) for role in dict.fromkeys(table.roles.values()) if role != "number"}
-        tasks.append(RawTask(str(number) if number is not None else None, group, cells, row.pages, index))
+        tasks.append(RawTask(str(number) if number is not None else None, group, cells, row.pages, index,
+                             places=_row_places(row, table.roles)))
     return _fill_missing_numbers(_demote_parent_rows(tasks))
 
 
@@ -159,6 +173,7 @@ def _data_table(table: LogicalTable) -> RawDataTable:
         header=table.header,
         rows=tuple(row.texts for row in table.rows if any(row.texts)),
         pages=tuple(sorted({p for row in table.rows for p in row.pages})),
+        places=tuple(row.places for row in table.rows if any(row.texts)),
     )
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pipeline.ir import Block, Place
 from pipeline.warnings import PlanWarning
 
 
@@ -41,6 +42,8 @@ class RawTask:
     table: int = 0
     # True for a task read from the body text (no task table): its text is also a paragraph.
     from_body: bool = False
+    # Where each role's cell stands, and "row" for the whole row (provenance; empty for body tasks).
+    places: dict[str, tuple[Place, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,8 @@ class Skeleton:
     closing: RawClosing = field(default_factory=RawClosing)
     data_tables: list["RawDataTable"] = field(default_factory=list)
     warnings: list[PlanWarning] = field(default_factory=list)
+    # The blocks the skeleton was read from: normalize locates header, sections and closing in them.
+    blocks: tuple[Block, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -69,3 +74,5 @@ class RawDataTable:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     pages: tuple[int, ...] = ()
+    # Per row, per column: where the cell stands (provenance).
+    places: tuple[tuple[tuple[Place, ...], ...], ...] = ()
