@@ -134,7 +134,7 @@ def _page_html(image: PageImage, boxes: list[Box], lang: str) -> str:
                     f'data-kind="{b.kind}" style="{style}" title="{title}">{tag}</div>')
     return (f'<section class="page" id="page-{image.number}" data-page="{image.number}" '
             f'style="aspect-ratio:{image.width:.1f}/{image.height:.1f}">'
-            f'<img src="{image.data_uri}" alt="{escape(message("review.page", lang, n=image.number))}" decoding="async">'
+            f'<img src="{image.data_uri}" alt="{escape(message("review.page", lang, n=image.number))}" decoding="async" loading="lazy">'
             f'{"".join(divs)}<div class="pno">{image.number}</div></section>')
 
 
@@ -166,7 +166,8 @@ _CSS = """
 .warnings a{display:block;padding:5px 6px;border-bottom:1px solid #e3e3e3;color:#222;text-decoration:none}
 .warnings a:hover{background:#fff3cd}.warnings b{color:#8a4b00}.legend label{display:block;font-size:13px}
 .sw{display:inline-block;width:12px;height:12px;border:2px solid;margin-right:4px;vertical-align:-2px}
-.page{position:relative;margin:0 auto 14px;max-width:900px;width:100%;box-shadow:0 1px 4px #0004;background:#fff}
+.page{position:relative;margin:0 auto 14px;max-width:900px;width:100%;box-shadow:0 1px 4px #0004;background:#fff;
+ content-visibility:auto;contain-intrinsic-size:auto 900px 1270px}
 .page img{position:absolute;inset:0;width:100%;height:100%}
 .box{position:absolute;border:1.5px solid;cursor:pointer}.box:hover{background:#ffeb3b44}
 .box .tag{position:absolute;left:-2px;top:-15px;font:bold 11px/13px sans-serif;color:#fff;padding:0 3px;background:#2ca02c}
@@ -251,6 +252,6 @@ def review_file(path: Path, lang: str = DEFAULT_LANG, ocr: bool = False) -> Revi
             for entry in where if isinstance(where, list) else [where]:
                 if "bbox" in entry:
                     boxes.setdefault(entry["page"], []).append(entry["bbox"])
-        dropped = dropped_text(pdf, boxes) if images else []
+        dropped = dropped_text(images, boxes)
     shown = dict(doc, provenance=layout_doc.get("provenance", {}))
     return Review(review_html(shown, images, dropped, notes, lang), doc, len(images), len(dropped))

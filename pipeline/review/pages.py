@@ -14,17 +14,14 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import pdfplumber
 import pypdfium2 as pdfium
 
-# Rendering resolution: text stays legible at 100% zoom, a page weighs ~60-120 kB as JPEG.
-RENDER_DPI = 96
-JPEG_QUALITY = 60
+# Rendering resolution: text stays legible at 100% zoom; a dense table page weighs ~150 kB as JPEG.
+RENDER_DPI = 90
+JPEG_QUALITY = 55
 POINTS_PER_INCH = 72
 # LibreOffice gets this long to lay out one DOCX before the page view is given up.
 SOFFICE_TIMEOUT_S = 180
-# Dropped words on one line closer than this (points) are drawn as one box.
-DROPPED_JOIN_GAP = 12.0
 
 
 @dataclass(frozen=True)
@@ -33,6 +30,8 @@ class PageImage:
     width: float  # points
     height: float  # points
     data_uri: str
+    # The text layer's runs (a line or a part of one): box in points, top-left origin, and text.
+    runs: tuple[tuple[tuple[float, float, float, float], str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -45,7 +44,10 @@ class Dropped:
 
 
 def render_pages(pdf_path: Path, dpi: int = RENDER_DPI, quality: int = JPEG_QUALITY) -> list[PageImage]:
-    """Every page as a JPEG data URI, with its size in points (the provenance boxes' unit)."""
+    """Every page as a JPEG data URI, with its size in points (the provenance boxes' unit) and its text runs.
+
+    pdfium reads the text layer in the same pass, far faster than parsing the page again with pdfminer.
+    """
     pdf = pdfium.PdfDocument(str(pdf_path))
     try:
         images = []
@@ -56,45 +58,46 @@ def render_pages(pdf_path: Path, dpi: int = RENDER_DPI, quality: int = JPEG_QUAL
             buffer = io.BytesIO()
             bitmap.to_pil().convert("RGB").save(buffer, "JPEG", quality=quality, optimize=True)
             images.append(PageImage(index + 1, width, height,
-                                    "data:image/jpeg;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")))
+                                    "data:image/jpeg;base64," + base64.b64encode(buffer.getvalue()).decode("ascii"),
+                                    _text_runs(page, height)))
             page.close()
         return images
     finally:
         pdf.close()
 
 
+def _text_runs(page: pdfium.PdfPage, height: float) -> tuple:
+    """pdfium's text rectangles (PDF space, bottom-left origin) turned to top-left boxes with their text."""
+    textpage = page.get_textpage()
+    try:
+        runs = []
+        for i in range(textpage.count_rects()):
+            left, bottom, right, top = textpage.get_rect(i)
+            text = textpage.get_text_bounded(left, bottom, right, top).strip()
+            if text:
+                runs.append(((left, height - top, right, height - bottom), text))
+        return tuple(runs)
+    finally:
+        textpage.close()
+
+
 def _inside(cx: float, cy: float, box: list[float]) -> bool:
     return box[0] - 1 <= cx <= box[2] + 1 and box[1] - 1 <= cy <= box[3] + 1
 
 
-def dropped_text(pdf_path: Path, boxes: dict[int, list[list[float]]]) -> list[Dropped]:
-    """Words of the text layer under no provenance box, joined into runs along their line.
+def dropped_text(images: list[PageImage], boxes: dict[int, list[list[float]]]) -> list[Dropped]:
+    """Text runs of the pages whose centre is under no provenance box.
 
     Args:
         boxes: per page, the boxes of every value of the output.
     """
-    found: list[Dropped] = []
-    with pdfplumber.open(pdf_path) as pdf:
-        for number, page in enumerate(pdf.pages, start=1):
-            words = page.extract_words(x_tolerance=1.5, y_tolerance=3)
-            page_boxes = boxes.get(number, [])
-            loose = [w for w in words
-                     if not any(_inside((w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2, b) for b in page_boxes)]
-            found.extend(_runs(number, loose))
-            page.close()
+    found = []
+    for image in images:
+        page_boxes = boxes.get(image.number, [])
+        for (x0, top, x1, bottom), text in image.runs:
+            if not any(_inside((x0 + x1) / 2, (top + bottom) / 2, b) for b in page_boxes):
+                found.append(Dropped(image.number, (x0, top, x1, bottom), text))
     return found
-
-
-def _runs(page: int, words: list[dict]) -> list[Dropped]:
-    runs: list[list[dict]] = []
-    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        last = runs[-1][-1] if runs else None
-        if last and abs(last["top"] - word["top"]) < 3 and 0 <= word["x0"] - last["x1"] < DROPPED_JOIN_GAP:
-            runs[-1].append(word)
-        else:
-            runs.append([word])
-    return [Dropped(page, (min(w["x0"] for w in r), min(w["top"] for w in r), max(w["x1"] for w in r),
-                           max(w["bottom"] for w in r)), " ".join(w["text"] for w in r)) for r in runs]
 
 
 class NoPages(Exception):
