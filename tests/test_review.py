@@ -156,11 +156,11 @@ def run_chromium(binary: str, profile: Path, *args: str) -> subprocess.Completed
                           capture_output=True, text=True, timeout=180, check=False)
 
 
-def screenshot(binary: str, page: Path, name: str, tmp_path: Path, size: str = "1600,1000") -> Path:
+def screenshot(binary: str, page: Path, name: str, tmp_path: Path, size: str = "1600,1000", fragment: str = "") -> Path:
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
     shot = ARTEFACTS / name
     shot.unlink(missing_ok=True)
-    result = run_chromium(binary, tmp_path / "profile", f"--screenshot={shot}", f"--window-size={size}", page.as_uri())
+    result = run_chromium(binary, tmp_path / "profile", f"--screenshot={shot}", f"--window-size={size}", page.as_uri() + fragment)
     assert shot.exists() and shot.stat().st_size > 40_000, result.stderr[-2000:]
     return shot
 
@@ -212,6 +212,8 @@ def test_review_page_dom(chromium: str, hanoi_review: Path, tmp_path: Path) -> N
     assert all(target in dom.ids for target in dom.links)
     assert all(t.startswith("b") for t, w in zip(dom.links, doc["warnings"]) if (w.get("where") or "").startswith("tasks"))
     screenshot(chromium, hanoi_review, "review-hanoi-173.png", tmp_path)
+    task_page = rows["/tasks/10"][0]
+    screenshot(chromium, hanoi_review, "review-hanoi-173-tasks.png", tmp_path, fragment=f"#page-{task_page}")
 
 
 def test_review_page_is_self_contained(hanoi_review: Path) -> None:

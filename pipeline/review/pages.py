@@ -50,6 +50,7 @@ def render_pages(pdf_path: Path, dpi: int = RENDER_DPI, quality: int = JPEG_QUAL
     """
     pdf = pdfium.PdfDocument(str(pdf_path))
     try:
+        pdf.init_forms()  # numbers and dates stamped by signature widgets are drawn, as a reader sees them
         images = []
         for index in range(len(pdf)):
             page = pdf[index]
