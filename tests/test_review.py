@@ -160,7 +160,7 @@ def screenshot(binary: str, page: Path, name: str, tmp_path: Path, size: str = "
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
     shot = ARTEFACTS / name
     shot.unlink(missing_ok=True)
-    result = run_chromium(binary, tmp_path / "profile", f"--screenshot={shot}", f"--window-size={size}", page.as_uri() + fragment)
+    result = run_chromium(binary, tmp_path / "profile", f"--screenshot={shot}", f"--window-size={size}", "--virtual-time-budget=5000", page.as_uri() + fragment)
     assert shot.exists() and shot.stat().st_size > 40_000, result.stderr[-2000:]
     return shot
 

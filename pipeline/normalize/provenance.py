@@ -27,7 +27,7 @@ from pipeline.text import folded
 # A value set on several paragraphs (a title on three lines) spans at most this many of them.
 MAX_SPAN_PARAGRAPHS = 8
 # Task fields whose text is a cell of the task's row, by their JSON name (the row's role names).
-TASK_CELLS = ("number", "content", "lead", "cooperating", "timeframe", "submit_to", "output", "note")
+TASK_CELLS = ("number", "group", "content", "lead", "cooperating", "timeframe", "submit_to", "output", "note")
 
 
 def match_key(text: str) -> str:

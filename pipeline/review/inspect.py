@@ -40,7 +40,9 @@ def kind_of(pointer: str) -> str:
     if parts[0] == "sections":
         return "paragraph" if "paragraphs" in parts else "heading"
     if parts[0] == "tasks":
-        return "task" if len(parts) == 2 else parts[2] if parts[2] in KIND_COLOURS else "cell"
+        if len(parts) == 2:
+            return "task"
+        return "heading" if parts[2] == "group" else parts[2] if parts[2] in KIND_COLOURS else "cell"
     if parts[0] == "recipients":
         return "recipient"
     return "table"

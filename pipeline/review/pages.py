@@ -68,18 +68,35 @@ def render_pages(pdf_path: Path, dpi: int = RENDER_DPI, quality: int = JPEG_QUAL
 
 
 def _text_runs(page: pdfium.PdfPage, height: float) -> tuple:
-    """pdfium's text rectangles (PDF space, bottom-left origin) turned to top-left boxes with their text."""
+    """pdfium's text rectangles (PDF space, bottom-left origin, before /Rotate) as boxes on the
+    page as shown (top-left origin), with their text."""
     textpage = page.get_textpage()
+    rotation = page.get_rotation() % 360
+    width, shown_height = page.get_size()
+    if rotation in (90, 270):
+        width, shown_height = shown_height, width  # the unrotated MediaBox
     try:
         runs = []
         for i in range(textpage.count_rects()):
             left, bottom, right, top = textpage.get_rect(i)
             text = textpage.get_text_bounded(left, bottom, right, top).strip()
             if text:
-                runs.append(((left, height - top, right, height - bottom), text))
+                runs.append((_shown_box(left, bottom, right, top, rotation, width, shown_height), text))
         return tuple(runs)
     finally:
         textpage.close()
+
+
+def _shown_box(left: float, bottom: float, right: float, top: float, rotation: int, width: float,
+               height: float) -> tuple[float, float, float, float]:
+    """A box of the unrotated page (PDF space, `width` x `height`) where the page shows it after /Rotate."""
+    if rotation == 90:  # turned clockwise: the left edge is at the top, the bottom edge at the left
+        return (bottom, left, top, right)
+    if rotation == 180:
+        return (width - right, bottom, width - left, top)
+    if rotation == 270:
+        return (height - top, width - right, height - bottom, width - left)
+    return (left, height - top, right, height - bottom)
 
 
 def _inside(cx: float, cy: float, box: list[float]) -> bool:
