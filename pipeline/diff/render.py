@@ -1,14 +1,13 @@
-"""A PlanDiff for machines (JSON) and for people (terminal text, one HTML page).
+"""A PlanDiff for machines (JSON) and for people in a terminal (text); the HTML page is `diff.html`.
 
-The text form is what a reviewer reads in a terminal ("Task 16: lead Sở Kế
-hoạch và Đầu tư → Sở Tài chính"); the HTML form is one self-contained page (no
-scripts, no network) with the summary on top and each changed task side by
-side, deleted words struck out and inserted words highlighted.
+The text form is what a reviewer reads in a terminal ("Nhiệm vụ 16: Chủ trì Sở
+Kế hoạch và Đầu tư → Sở Tài chính [đổi tên ...]"), Vietnamese by default,
+English with lang="en" ("Task 16: lead ..."). Shared wording (summary counts,
+value formatting, renumbered runs) lives here for both.
 """
 from __future__ import annotations
 
 import json
-from html import escape
 from typing import Any
 
 from pipeline.diff.plans import FieldChange, PlanDiff
