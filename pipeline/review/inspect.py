@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-from pipeline.conversion import convert
+from pipeline.conversion import ConversionError, convert
 from pipeline.i18n import DEFAULT_LANG, message, warning_label
 from pipeline.review.document import DOCUMENT_CSS, document_html, warning_where
 from pipeline.review.pages import Dropped, NoPages, PageImage, docx_to_pdf, dropped_text, render_pages
@@ -243,7 +243,10 @@ def review_file(path: Path, lang: str = DEFAULT_LANG, ocr: bool = False) -> Revi
         try:
             if doc["source"]["format"] == "docx":
                 pdf = docx_to_pdf(path, Path(tmp))
-                layout_doc = convert(pdf)  # boxes from LibreOffice's pages, pointers as the DOCX's
+                try:
+                    layout_doc = convert(pdf)  # boxes from LibreOffice's pages, pointers as the DOCX's
+                except ConversionError as exc:
+                    raise NoPages("no_soffice") from exc
                 notes.append(message("review.docx_via_pdf", lang))
             images = render_pages(pdf)
         except NoPages as exc:
