@@ -27,7 +27,8 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.conversion import convert  # noqa: E402
 from pipeline.diff.plans import diff_plans  # noqa: E402
-from pipeline.diff.render import render_html, render_json, render_text  # noqa: E402
+from pipeline.diff.html import render_html  # noqa: E402
+from pipeline.diff.render import render_json, render_text  # noqa: E402
 
 SAMPLE = ROOT / "samples" / "plan-196-KH-UBND.docx"
 SEED = 196

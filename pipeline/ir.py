@@ -17,6 +17,48 @@ Alignment = Literal["left", "center", "right", "justify"]
 
 
 @dataclass(frozen=True)
+class Place:
+    """Where a piece of text stands in its file (the contract's provenance entry).
+
+    PDF: a page (1-based) and a box ``(x0, top, x1, bottom)`` in PDF points, top
+    growing downwards (pdfplumber's coordinates). DOCX: the body paragraph's index,
+    or a table cell as (table, row, cell): indexes count the body's w:p / w:tbl
+    elements in file order (through content controls, empty paragraphs included),
+    the table's w:tr and the row's w:tc, all from 0.
+    """
+
+    page: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    paragraph: int | None = None
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
+
+    def to_dict(self) -> dict:
+        """The contract's JSON form: {"page", "bbox"} or {"paragraph"} or {"table", "row", "cell"}."""
+        if self.page is not None and self.bbox is not None:
+            return {"page": self.page, "bbox": [round(v, 1) for v in self.bbox]}
+        if self.paragraph is not None:
+            return {"paragraph": self.paragraph}
+        return {"table": self.table, "row": self.row, "cell": self.cell}
+
+
+def union_places(places: "tuple[Place, ...] | list[Place]") -> tuple[Place, ...]:
+    """Boxes on one page merged into their union, one Place per page (DOCX places kept, deduplicated)."""
+    by_page: dict[int, tuple[float, float, float, float]] = {}
+    others: list[Place] = []
+    for place in places:
+        if place.page is None or place.bbox is None:
+            if place not in others:
+                others.append(place)
+            continue
+        old = by_page.get(place.page)
+        b = place.bbox
+        by_page[place.page] = b if old is None else (min(old[0], b[0]), min(old[1], b[1]), max(old[2], b[2]), max(old[3], b[3]))
+    return tuple(Place(page=p, bbox=b) for p, b in sorted(by_page.items())) + tuple(others)
+
+
+@dataclass(frozen=True)
 class Paragraph:
     """One paragraph of running text (line wraps already joined with spaces)."""
 
@@ -27,6 +69,9 @@ class Paragraph:
     pages: tuple[int, ...] = ()
     # Left indent of the first line relative to the text block, in points; None when unknown.
     indent: float | None = None
+    # Where it stands: one box per PDF page it covers, or its DOCX paragraph (empty inside
+    # a DOCX table cell: the cell's places say where).
+    places: tuple[Place, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -43,6 +88,9 @@ class Cell:
     col: int
     col_span: int = 1
     row_span: int = 1
+    # The cell's ruled box per PDF page, or its DOCX (table, row, cell); a vertical merge
+    # lists every piece it covers.
+    places: tuple[Place, ...] = ()
 
     @property
     def text(self) -> str:

@@ -180,6 +180,10 @@ class Plan:
     agencies: list[Agency] = field(default_factory=list)
     warnings: list[PlanWarning] = field(default_factory=list)
     schema_version: str = SCHEMA_VERSION
+    # JSON pointer of an extracted value -> where it stands in the file (contract 1.1; see
+    # normalize.provenance): {"page", "bbox"}, {"paragraph"}, {"table", "row", "cell"}; a value in
+    # pieces (a cell cut by a page break) is its first piece with all of them under "pieces".
+    provenance: dict[str, dict] = field(default_factory=dict)
     # Documents printed in the same file after this one (the plan a decision issues).
     attachments: list[Attachment] = field(default_factory=list)
 

@@ -241,7 +241,7 @@ def test_docx_reassigned_lead(tmp_path: Path) -> None:
     lead = task(b, 16)["lead"]
     assert _without_ids(diff_to_dict(diff_plans(b, new))) == expected(
         unchanged=23, changed=[(16, 16, {"lead": change(lead, [SO_TAI_CHINH], added=[SO_TAI_CHINH], removed=lead)})])
-    assert "  ~ Task 16: lead Sở Kế hoạch và Đầu tư → Sở Tài chính" in render_text(diff_plans(b, new)).splitlines()
+    assert "  ~ Task 16: lead Sở Kế hoạch và Đầu tư → Sở Tài chính" in render_text(diff_plans(b, new), lang="en").splitlines()
 
 
 def test_docx_deleted_row(tmp_path: Path) -> None:
@@ -340,7 +340,7 @@ def test_renumbered_runs_fold_shifts() -> None:
 
 
 def test_text_report_of_a_removal() -> None:
-    lines = render_text(diff_plans(base(), rv.remove_task(base(), 5))).splitlines()
+    lines = render_text(diff_plans(base(), rv.remove_task(base(), 5)), lang="en").splitlines()
     assert lines[1] == "1 task removed, 19 tasks renumbered, 4 tasks unchanged"
     assert "  = Tasks 6–24 → 5–23 (renumbered)" in lines
 
@@ -388,8 +388,13 @@ def run_cli(argv: list[str]) -> int:
 
 
 def test_cli_pdf_against_docx(capsys: pytest.CaptureFixture) -> None:
-    assert run_cli([str(rv.SAMPLE_PDF), str(rv.SAMPLE_DOCX)]) == 0
+    assert run_cli([str(rv.SAMPLE_PDF), str(rv.SAMPLE_DOCX), "--lang", "en"]) == 0
     assert "No differences (24 tasks unchanged)." in capsys.readouterr().out
+
+
+def test_cli_reports_in_vietnamese_by_default(capsys: pytest.CaptureFixture) -> None:
+    assert run_cli([str(rv.SAMPLE_PDF), str(rv.SAMPLE_DOCX)]) == 0
+    assert "Không có khác biệt (24 nhiệm vụ giữ nguyên)." in capsys.readouterr().out
 
 
 def test_cli_json_inputs_to_json_file(tmp_path: Path) -> None:
@@ -397,13 +402,15 @@ def test_cli_json_inputs_to_json_file(tmp_path: Path) -> None:
     revised = rv.edit_task(base(), 16, lead=[SO_TAI_CHINH])
     old.write_text(json.dumps(base(), ensure_ascii=False), encoding="utf-8")
     new.write_text(json.dumps(revised, ensure_ascii=False), encoding="utf-8")
-    assert run_cli([str(old), str(new), "--format", "json", "-o", str(tmp_path / "d.json")]) == 0
+    # A difference: exit 1, as diff(1) gives it.
+    assert run_cli([str(old), str(new), "--format", "json", "-o", str(tmp_path / "d.json")]) == 1
     written = json.loads((tmp_path / "d.json").read_text(encoding="utf-8"))
     assert written == diff_to_dict(diff_plans(base(), revised))
 
 
 def test_cli_html_to_file(tmp_path: Path) -> None:
-    assert run_cli([str(rv.SAMPLE_DOCX), str(rv.SAMPLE_DOCX), "--format", "html", "-o", str(tmp_path / "d.html")]) == 0
+    assert run_cli([str(rv.SAMPLE_DOCX), str(rv.SAMPLE_DOCX), "--format", "html", "-o", str(tmp_path / "d.html"),
+                    "--lang", "en"]) == 0
     assert "No differences." in (tmp_path / "d.html").read_text(encoding="utf-8")
 
 
@@ -420,12 +427,13 @@ BAD_INPUTS = [
 
 
 @pytest.mark.parametrize("name, content, reason", BAD_INPUTS)
-def test_cli_unreadable_input_is_one_line_and_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture,
+def test_cli_unreadable_input_is_one_line_and_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture,
                                                      name: str, content: str | None, reason: str) -> None:
     bad = tmp_path / name
     if content is not None:
         bad.write_text(content, encoding="utf-8")
-    assert run_cli([str(rv.SAMPLE_DOCX), str(bad)]) == 1
+    # Exit 2 is trouble, as diff(1) says it: 1 means the two plans differ.
+    assert run_cli([str(rv.SAMPLE_DOCX), str(bad)]) == 2
     captured = capsys.readouterr()
     assert (captured.out, captured.err) == ("", f"vnplan: {bad}: {reason}\n")
 
@@ -433,7 +441,7 @@ def test_cli_unreadable_input_is_one_line_and_exit_1(tmp_path: Path, capsys: pyt
 def test_cli_json_that_breaks_the_schema(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(dict(base(), tasks="none")), encoding="utf-8")
-    assert run_cli([str(bad), str(rv.SAMPLE_DOCX)]) == 1
+    assert run_cli([str(bad), str(rv.SAMPLE_DOCX)]) == 2
     assert capsys.readouterr().err.startswith(f"vnplan: {bad}: not a valid vnplan JSON document ($.tasks: ")
 
 

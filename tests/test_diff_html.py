@@ -21,7 +21,7 @@ import pytest
 import revisions as rv
 from pipeline.conversion import convert
 from pipeline.diff.plans import diff_plans
-from pipeline.diff.render import render_html
+from pipeline.diff.html import render_html
 
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -79,7 +79,7 @@ def test_document_text_is_escaped() -> None:
 
 
 def test_no_differences_page() -> None:
-    page = render_html(diff_plans(base(), base()))
+    page = render_html(diff_plans(base(), base()), lang="en")
     assert '<p class="no-changes">No differences.</p>' in page and 'class="task-change"' not in page
 
 

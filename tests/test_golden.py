@@ -343,7 +343,8 @@ def test_recipient(fmt: str, item: str) -> None:
 
 def without_format_specifics(doc: dict) -> dict:
     """The output minus what may differ between PDF and DOCX: `source` and task pages."""
-    rest = {key: value for key, value in doc.items() if key != "source"}
+    # Provenance says where values stand, which is format specific (boxes vs paragraph indexes).
+    rest = {key: value for key, value in doc.items() if key not in ("source", "provenance")}
     rest["tasks"] = [{k: v for k, v in task.items() if k != "pages"} for task in doc["tasks"]]
     return rest
 
@@ -352,6 +353,12 @@ def test_pdf_and_docx_agree() -> None:
     """Both renderings of the same plan convert to the same JSON, bar source and pages."""
     diff = first_difference(without_format_specifics(converted("pdf")), without_format_specifics(converted("docx")))
     assert diff is None, f"PDF and DOCX outputs differ (pdf != docx): {diff}"
+
+
+def test_pdf_and_docx_have_provenance_for_the_same_values() -> None:
+    """Both renderings locate the same values, one in boxes, one in paragraphs and cells."""
+    pdf, docx = converted("pdf")["provenance"], converted("docx")["provenance"]
+    assert sorted(pdf) == sorted(docx)
 
 
 def test_task_pages() -> None:

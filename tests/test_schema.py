@@ -361,3 +361,38 @@ def test_fixture_meets_the_shared_contract_check():
     run = subprocess.run([sys.executable, str(tool), str(FIXTURE)], capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
     assert run.stdout.strip().endswith("1 file(s), 0 problem(s)")
+
+
+# --- provenance (contract 1.1) ----------------------------------------------------------------
+
+PROVENANCE_CASES = [
+    # a PDF box
+    ({"page": 2, "bbox": [10, 20, 30, 40]}, True),
+    # a DOCX body paragraph
+    ({"paragraph": 0}, True),
+    # a DOCX table cell
+    ({"table": 1, "row": 2, "cell": 3}, True),
+    # a value cut by a page break: one box on each page
+    ([{"page": 2, "bbox": [10, 700, 30, 800]}, {"page": 3, "bbox": [10, 50, 30, 60]}], True),
+    # a list of one is written as the object itself
+    ([{"page": 2, "bbox": [10, 20, 30, 40]}], False),
+    # pages count from 1
+    ({"page": 0, "bbox": [10, 20, 30, 40]}, False),
+    # a box has four numbers
+    ({"page": 1, "bbox": [10, 20, 30]}, False),
+    # a cell needs its table and row
+    ({"cell": 3}, False),
+]
+
+
+@pytest.mark.parametrize("where, valid", PROVENANCE_CASES)
+def test_provenance_locations(where, valid):
+    doc = fixture()
+    doc["provenance"]["/tasks/1/lead"] = where
+    assert is_valid(doc) is valid
+
+
+def test_provenance_keys_are_json_pointers():
+    doc = fixture()
+    doc["provenance"]["tasks[1].lead"] = {"paragraph": 3}
+    assert not is_valid(doc)

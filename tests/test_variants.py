@@ -337,6 +337,26 @@ def test_variant(variant: Variant, fmt: str, corpus, converted) -> None:
     assert not problems, f"{variant.key} [{fmt}] ({variant.feature}):\n  " + "\n  ".join(problems)
 
 
+def _provenance_params():
+    """Every built variant (a variant whose content is a known miss still locates what it found)."""
+    skip_lo = [pytest.mark.skip(reason="LibreOffice (soffice) not installed")] if build_lo.soffice_path() is None else []
+    return [pytest.param(v, fmt, id=f"{v.key}[{fmt}]", marks=skip_lo if fmt == "pdf-libreoffice" else [])
+            for v, fmt in cases()]
+
+
+@pytest.mark.parametrize(("variant", "fmt"), _provenance_params())
+def test_variant_provenance(variant: Variant, fmt: str, corpus, converted) -> None:
+    """Every task, recipient and header field of the variant has a place, and its text is there."""
+    from test_provenance import misplaced, missing_provenance
+
+    outcome = converted(variant.key, fmt)
+    if outcome.doc is None:
+        pytest.skip("not converted (its own test reports why)")
+    assert missing_provenance(outcome.doc) == []
+    wrong, _ = misplaced(corpus[variant.key, fmt], outcome.doc)
+    assert wrong == []
+
+
 def test_cell_accuracy_table(corpus, converted) -> None:
     """Prints the cell accuracy per feature and format (run with -s to see it); every cell is scored."""
     results = {k: converted(*k) for k in corpus}

@@ -1,8 +1,9 @@
-"""`vnplan diff OLD NEW [--format text|json|html] [-o FILE]`: argument parsing and exit codes.
+"""`vnplan diff OLD NEW [--format text|json|html] [-o FILE] [--lang vi|en]`: arguments and exit codes.
 
 OLD and NEW are each a PDF, a DOCX (converted on the fly) or a JSON file that
-`vnplan convert` wrote. An input that cannot be read gets one line on stderr,
-"vnplan: FILE: reason", and exit status 1; a usage error exits 2 (argparse).
+`vnplan convert` wrote. Exit status as `diff` gives it: 0 when the two plans do
+not differ, 1 when they do, 2 on trouble: an input that cannot be read (one line
+on stderr, "vnplan: FILE: reason") or a usage error (argparse).
 """
 from __future__ import annotations
 
@@ -14,19 +15,33 @@ from pathlib import Path
 from pipeline.cli import messages
 from pipeline.cli.inputs import is_stdin, local_file, read_text, sniffed_suffix, stdin_bytes
 from pipeline.conversion import ConversionError, convert
+from pipeline.diff.context import has_differences, report_context
+from pipeline.diff.html import render_html
 from pipeline.diff.plans import diff_plans
-from pipeline.diff.render import render_html, render_json, render_text
+from pipeline.diff.render import render_json, render_text
+from pipeline.i18n import add_lang_argument
 from pipeline.output.serialize import write_atomically
 from pipeline.output.validate import validation_errors
 from pipeline.errors import EXIT_OK, EXIT_FAILED, EXIT_USAGE
 
+# `diff`'s exit status: the plans differ; and trouble (an unreadable input), as diff(1) says it.
+EXIT_DIFFERENT = EXIT_FAILED
+EXIT_TROUBLE = EXIT_USAGE
 
-RENDERERS = {"text": render_text, "json": render_json, "html": render_html}
+RENDERERS = {
+    "text": lambda diff, context, lang: render_text(diff, context, lang),
+    "json": lambda diff, context, lang: render_json(diff),
+    "html": lambda diff, context, lang: render_html(diff, context, lang),
+}
 
 DIFF_HELP = """\
 Compare two revisions of a plan: tasks added, removed, reassigned, reworded,
 rescheduled or only renumbered (tasks are matched by content, not number),
-header fields, sections by path ("II.3") and references.
+header fields, sections by path ("II.3"), references and recipients. The
+HTML report names both files and titles, shows each changed task's content
+and group with links to its pages in both PDFs, and marks an agency renamed
+in the 2025 reorganisation apart from a real reassignment. Vietnamese by
+default (--lang en). Exit status: 0 no differences, 1 differences, 2 trouble.
 
 OLD and NEW may each be a .pdf, a .docx or a JSON file from `vnplan convert`;
 one of them may be - (standard input).
@@ -46,6 +61,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     parser.add_argument("new", metavar="NEW", type=Path, help="the later revision (.pdf, .docx or .json)")
     parser.add_argument("--format", choices=sorted(RENDERERS), default="text", help="output format (default: text)")
     parser.add_argument("-o", "--output", metavar="FILE", default=None, help="write here instead of stdout (- for stdout)")
+    add_lang_argument(parser)
     return parser
 
 
@@ -81,11 +97,11 @@ def load_plan(path: Path) -> dict:
 
 def _fail(path: Path | str, reason: str) -> int:
     messages.fail(path, reason)
-    return EXIT_FAILED
+    return EXIT_TROUBLE
 
 
 def run(args: argparse.Namespace) -> int:
-    """Diff args.old against args.new and write the report; the exit status."""
+    """Diff args.old against args.new and write the report; 0 same, 1 different, 2 trouble."""
     plans = []
     for path in (args.old, args.new):
         try:
@@ -94,15 +110,18 @@ def run(args: argparse.Namespace) -> int:
             return _fail(path, exc.reason)
         except Exception as exc:  # a bug gets one line, not a traceback
             return _fail(path, messages.describe(exc))
-    report = RENDERERS[args.format](diff_plans(*plans))
+    diff = diff_plans(*plans)
+    context = report_context(*plans, args.old, args.new)
+    report = RENDERERS[args.format](diff, context, args.lang)
+    status = EXIT_DIFFERENT if has_differences(diff, context) else EXIT_OK
     if args.output in (None, "-"):
         sys.stdout.write(report)
-        return EXIT_OK
+        return status
     try:
         write_atomically(Path(args.output), report)
     except OSError as exc:
         return _fail(args.output, f"cannot write ({messages.describe(exc)})")
-    return EXIT_OK
+    return status
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -83,6 +83,8 @@ LAZY_COMMANDS = {
     "batch": ("pipeline.cli.batch", "convert a folder tree in parallel"),
     "load": ("pipeline.cli.load", "load JSON files into a database"),
     "export": ("pipeline.cli.export", "export tasks to CSV / Excel / Parquet"),
+    "inspect": ("pipeline.cli.inspect", "review page: the conversion drawn over the pages"),
+    "render": ("pipeline.cli.render", "a converted plan as Markdown or HTML"),
 }
 
 

@@ -54,12 +54,14 @@ class FieldChange:
 class AddedTask:
     new_number: Number
     task: dict
+    index: int | None = None  # in the new plan's tasks (reports link to its place)
 
 
 @dataclass
 class RemovedTask:
     old_number: Number
     task: dict
+    index: int | None = None  # in the old plan's tasks
 
 
 @dataclass
@@ -67,6 +69,9 @@ class TaskChange:
     old_number: Number
     new_number: Number
     fields: dict[str, FieldChange]
+    # Indexes in the old and new plans' tasks: reports show the task's content, group and pages.
+    old_index: int | None = None
+    new_index: int | None = None
 
 
 @dataclass
@@ -230,14 +235,14 @@ def diff_tasks(old: list[dict], new: list[dict], threshold: float = DEFAULT_THRE
     """Added, removed, changed (with both numbers), renumbered and unchanged tasks."""
     alignment = align_tasks(old, new, threshold)
     result = TaskDiff(
-        added=[AddedTask(new[j]["number"], new[j]) for j in alignment.added],
-        removed=[RemovedTask(old[i]["number"], old[i]) for i in alignment.removed],
+        added=[AddedTask(new[j]["number"], new[j], j) for j in alignment.added],
+        removed=[RemovedTask(old[i]["number"], old[i], i) for i in alignment.removed],
     )
     for i, j in alignment.pairs:
         old_number, new_number = old[i]["number"], new[j]["number"]
         fields = task_field_changes(old[i], new[j])
         if fields:
-            result.changed.append(TaskChange(old_number, new_number, fields))
+            result.changed.append(TaskChange(old_number, new_number, fields, i, j))
         elif str(old_number) != str(new_number):
             result.renumbered.append(Renumbered(old_number, new_number))
         else:

@@ -1,20 +1,20 @@
-"""A PlanDiff for machines (JSON) and for people (terminal text, one HTML page).
+"""A PlanDiff for machines (JSON) and for people in a terminal (text); the HTML page is `diff.html`.
 
-The text form is what a reviewer reads in a terminal ("Task 16: lead Sở Kế
-hoạch và Đầu tư → Sở Tài chính"); the HTML form is one self-contained page (no
-scripts, no network) with the summary on top and each changed task side by
-side, deleted words struck out and inserted words highlighted.
+The text form is what a reviewer reads in a terminal ("Nhiệm vụ 16: Chủ trì Sở
+Kế hoạch và Đầu tư → Sở Tài chính [đổi tên ...]"), Vietnamese by default,
+English with lang="en" ("Task 16: lead ..."). Shared wording (summary counts,
+value formatting, renumbered runs) lives here for both.
 """
 from __future__ import annotations
 
 import json
-from html import escape
 from typing import Any
 
 from pipeline.diff.plans import FieldChange, PlanDiff
 from pipeline.diff.align import WordOp
 from pipeline.diff.sections import ParagraphDiff
 from pipeline.text import escape_controls
+from pipeline.i18n import DEFAULT_LANG, message
 
 # In the terminal, an unchanged run longer than this is cut to its ends.
 TEXT_CONTEXT_WORDS = 6
@@ -85,21 +85,33 @@ def render_json(diff: PlanDiff) -> str:
 # --- shared wording -----------------------------------------------------------------
 
 
-def summary_counts(diff: PlanDiff) -> list[tuple[str, int]]:
-    """(label, count) for the summary line, in reading order; "{s}" in a label marks the plural."""
+# Summary entries: (message key, English label with "{s}" for the plural, what it counts).
+_SUMMARY = (
+    ("diff.count.tasks_added", "task{s} added"), ("diff.count.tasks_removed", "task{s} removed"),
+    ("diff.count.tasks_changed", "task{s} changed"), ("diff.count.tasks_renumbered", "task{s} renumbered"),
+    ("diff.count.tasks_unchanged", "task{s} unchanged"), ("diff.count.header", "header field{s} changed"),
+    ("diff.count.sections_added", "section{s} added"), ("diff.count.sections_removed", "section{s} removed"),
+    ("diff.count.sections_changed", "section{s} changed"),
+    ("diff.count.references_added", "reference{s} added"), ("diff.count.references_removed", "reference{s} removed"),
+    ("diff.count.recipients_added", "recipient{s} added"), ("diff.count.recipients_removed", "recipient{s} removed"),
+)
+
+
+def summary_counts(diff: PlanDiff, context: Any = None) -> list[tuple[str, int]]:
+    """(message key, count) for the summary line, in reading order; recipients when `context` has them."""
     t, s, r = diff.tasks, diff.sections, diff.references
-    return [
-        ("task{s} added", len(t.added)), ("task{s} removed", len(t.removed)), ("task{s} changed", len(t.changed)),
-        ("task{s} renumbered", len(t.renumbered)), ("task{s} unchanged", t.unchanged),
-        ("header field{s} changed", len(diff.document)),
-        ("section{s} added", len(s.added)), ("section{s} removed", len(s.removed)),
-        ("section{s} changed", len(s.changed)),
-        ("reference{s} added", len(r.added)), ("reference{s} removed", len(r.removed)),
-    ]
+    counts = [len(t.added), len(t.removed), len(t.changed), len(t.renumbered), t.unchanged, len(diff.document),
+              len(s.added), len(s.removed), len(s.changed), len(r.added), len(r.removed)]
+    if context is not None:
+        counts += [len(context.recipients.added), len(context.recipients.removed)]
+    return [(key, n) for (key, _), n in zip(_SUMMARY, counts)]
 
 
-def count_label(label: str, count: int) -> str:
-    """"1 task added", "2 tasks added"."""
+def count_label(key: str, count: int, lang: str = "en") -> str:
+    """"1 task added", "2 tasks added" in English; the message table's label otherwise."""
+    if lang != "en":
+        return message(key, lang)
+    label = dict(_SUMMARY)[key]
     return label.format(s="" if count == 1 else "s")
 
 
@@ -131,11 +143,11 @@ def format_value(value: Any) -> str:
     return str(value)
 
 
-def task_label(old_number: Any, new_number: Any) -> str:
+def task_label(old_number: Any, new_number: Any, lang: str = "en") -> str:
     """"Task 16", or "Task 3 → 4" when the task moved."""
     if str(old_number) == str(new_number):
-        return f"Task {new_number}"
-    return f"Task {old_number} → {new_number}"
+        return message("diff.task", lang, n=new_number)
+    return message("diff.task_moved", lang, old=old_number, new=new_number)
 
 
 def reference_label(reference: dict) -> str:
@@ -159,14 +171,18 @@ def words_as_text(ops: list[WordOp]) -> str:
     return " ".join(marks[w.op].format(_shorten(w.text) if w.op == "equal" else w.text) for w in ops)
 
 
-def field_as_text(name: str, change: FieldChange) -> str:
+def field_as_text(name: str, change: FieldChange, lang: str = "en") -> str:
     """One field change on one line: "lead A → B", "cooperating + C; − D"."""
+    label = name if lang == "en" or name not in _TASK_FIELD_NAMES else message(f"col.{name}", lang)
     if change.words is not None:
-        return f"{name}: {words_as_text(change.words)}"
+        return f"{label}: {words_as_text(change.words)}"
     if change.added is not None and name == "cooperating":
         parts = [f"+ {format_value(a)}" for a in change.added] + [f"− {format_value(a)}" for a in change.removed]
-        return f"{name} " + "; ".join(parts)
-    return f"{name} {format_value(change.old)} → {format_value(change.new)}"
+        return f"{label} " + "; ".join(parts)
+    return f"{label} {format_value(change.old)} → {format_value(change.new)}"
+
+
+_TASK_FIELD_NAMES = frozenset({"content", "lead", "cooperating", "timeframe", "submit_to", "output", "note", "group"})
 
 
 def _paragraph_lines(diff: ParagraphDiff) -> list[str]:
@@ -176,31 +192,65 @@ def _paragraph_lines(diff: ParagraphDiff) -> list[str]:
     return lines
 
 
-def render_text(diff: PlanDiff) -> str:
-    """A readable summary for the terminal, one line per change."""
-    head = f"{diff.old.code or '(no number)'} ({diff.old.issued_date or 'no date'}) → " \
-           f"{diff.new.code or '(no number)'} ({diff.new.issued_date or 'no date'})"
-    if diff.is_empty():
-        return f"{escape_controls(head)}\nNo differences ({diff.tasks.unchanged} tasks unchanged).\n"
-    lines = [head, ", ".join(f"{n} {count_label(label, n)}" for label, n in summary_counts(diff) if n)]
+def _heading(key: str, english: str, lang: str) -> str:
+    return english if lang == "en" else f"{message(key, lang)}:"
+
+
+def _files_lines(context: Any, lang: str) -> list[str]:
+    lines = [f"{message('diff.old', lang)}: {context.old.filename} — {_shorten(context.old.title or _NONE)}",
+             f"{message('diff.new', lang)}: {context.new.filename} — {_shorten(context.new.title or _NONE)}"]
+    return lines if context.same_plan else lines + [f"!! {message('diff.not_revisions', lang)}"]
+
+
+def _agency_note(name: str, change: FieldChange, lang: str) -> str:
+    from pipeline.diff.context import renamed_only, successor_basis
+
+    if name not in ("lead", "cooperating", "submit_to"):
+        return ""
+    if renamed_only(change):
+        return f" [{message('diff.renamed', lang, basis=successor_basis(change))}]"
+    return f" [{message('diff.reassigned', lang)}]" if lang != "en" else ""
+
+
+def render_text(diff: PlanDiff, context: Any = None, lang: str = DEFAULT_LANG) -> str:
+    """A readable summary for the terminal, one line per change; `context` (diff.context) adds
+    the files, the not-a-revision warning, renamed agencies and recipients."""
+    none, no_date = message("doc.no_number", lang), message("doc.no_date", lang)
+    head = f"{diff.old.code or none} ({diff.old.issued_date or no_date}) → {diff.new.code or none} ({diff.new.issued_date or no_date})"
+    files = _files_lines(context, lang) if context is not None else []
+    counts = summary_counts(diff, context)
+    if not any(n for key, n in counts if key != "diff.count.tasks_unchanged"):
+        unchanged = f"{diff.tasks.unchanged} {count_label('diff.count.tasks_unchanged', diff.tasks.unchanged, lang)}"
+        return "\n".join(files + [head, f"{message('diff.no_differences', lang).rstrip('.')} ({unchanged}).", ""])
+    lines = files + [head, ", ".join(f"{n} {count_label(key, n, lang)}" for key, n in counts if n)]
     if diff.document:
-        lines += ["", "Document:"]
-        lines += [f"  {field_as_text(name, c)}" for name, c in diff.document.items()]
+        lines += ["", _heading("diff.header", "Document:", lang)]
+        lines += [f"  {field_as_text(name, c, lang)}" for name, c in diff.document.items()]
     t = diff.tasks
+    added, removed, renumbered = (message(f"diff.{k}", lang) for k in ("added", "removed", "tasks_renumbered"))
+    if lang == "en":
+        renumbered = "renumbered"
     if t.added or t.removed or t.changed or t.renumbered:
-        lines += ["", "Tasks:"]
-        lines += [f"  + Task {a.new_number} (added): {_shorten(a.task['content'])} [lead: {format_value(a.task['lead'])}]"
+        lines += ["", _heading("doc.tasks", "Tasks:", lang)]
+        lines += [f"  + {task_label(a.new_number, a.new_number, lang)} ({added}): {_shorten(a.task['content'])} "
+                  f"[{message('col.lead', lang).lower() if lang != 'en' else 'lead'}: {format_value(a.task['lead'])}]"
                   for a in t.added]
-        lines += [f"  − Task {r.old_number} (removed): {_shorten(r.task['content'])}" for r in t.removed]
+        lines += [f"  − {task_label(r.old_number, r.old_number, lang)} ({removed}): {_shorten(r.task['content'])}" for r in t.removed]
         for c in t.changed:
-            label = task_label(c.old_number, c.new_number)
-            lines += [f"  ~ {label}: {field_as_text(name, f)}" for name, f in c.fields.items()]
+            label = task_label(c.old_number, c.new_number, lang)
+            lines += [f"  ~ {label}: {field_as_text(name, f, lang)}{_agency_note(name, f, lang) if context else ''}"
+                      for name, f in c.fields.items()]
         for old_a, old_b, new_a, new_b in renumbered_runs([(r.old_number, r.new_number) for r in t.renumbered]):
-            lines.append(f"  = Task {old_a} → {new_a} (renumbered)" if old_a == old_b
-                         else f"  = Tasks {old_a}–{old_b} → {new_a}–{new_b} (renumbered)")
+            if lang == "en":
+                lines.append(f"  = Task {old_a} → {new_a} (renumbered)" if old_a == old_b
+                             else f"  = Tasks {old_a}–{old_b} → {new_a}–{new_b} (renumbered)")
+            else:
+                span = f"{old_a}" if old_a == old_b else f"{old_a}–{old_b}"
+                to = f"{new_a}" if new_a == new_b else f"{new_a}–{new_b}"
+                lines.append(f"  = {message('diff.task_moved', lang, old=span, new=to)} ({renumbered.lower()})")
     s = diff.sections
     if s.added or s.removed or s.changed:
-        lines += ["", "Sections:"]
+        lines += ["", _heading("diff.sections", "Sections:", lang)]
         lines += [f"  + {e.path} {e.title or ''}".rstrip() for e in s.added]
         lines += [f"  − {e.path} {e.title or ''}".rstrip() for e in s.removed]
         for c in s.changed:
@@ -208,8 +258,11 @@ def render_text(diff: PlanDiff) -> str:
             lines += [f"  ~ {c.path} {title}".rstrip()] + _paragraph_lines(c.paragraphs)
     r = diff.references
     if r.added or r.removed:
-        lines += ["", "References:"]
+        lines += ["", _heading("diff.references", "References:", lang)]
         lines += [f"  + {reference_label(x)}" for x in r.added] + [f"  − {reference_label(x)}" for x in r.removed]
+    if context is not None and (context.recipients.added or context.recipients.removed):
+        lines += ["", _heading("diff.recipients", "Recipients:", lang)]
+        lines += [f"  + {n}" for n in context.recipients.added] + [f"  − {n}" for n in context.recipients.removed]
     lines += _attachment_lines(diff)
     # Text from a document is shown, never obeyed: an escape code in a PDF's text layer
     # must not retitle the reviewer's terminal, nor a newline forge a line of the report.
@@ -227,141 +280,3 @@ def _attachment_lines(diff: PlanDiff) -> list[str]:
             body = render_text(a.diff).splitlines()[1:]  # its own head line says nothing: no number of its own
             lines += ["", f"Attachment {a.position + 1} ({a.new_type or 'document'}):"] + [f"  {ln}" if ln else ln for ln in body]
     return lines
-
-
-# --- HTML ---------------------------------------------------------------------------
-
-_CSS = """
-body{font:15px/1.45 system-ui,"Segoe UI",Roboto,"Noto Sans",sans-serif;margin:0 auto;max-width:1240px;padding:16px;color:#1d1d1f}
-h1{font-size:22px;margin:0 0 4px}h2{font-size:18px;border-bottom:1px solid #ccc;padding-bottom:3px;margin-top:28px}
-h3{font-size:15px;margin:14px 0 6px}.ids{color:#555;margin:0 0 12px}
-ul.summary{display:flex;flex-wrap:wrap;gap:8px;list-style:none;padding:0}
-ul.summary li{border:1px solid #bbb;border-radius:4px;padding:4px 10px;background:#f6f6f6}
-ul.summary li.zero{color:#999;background:#fff}
-table{border-collapse:collapse;width:100%;table-layout:fixed}
-th,td{border:1px solid #ccc;padding:5px 8px;vertical-align:top;text-align:left;overflow-wrap:anywhere}
-th.field,td.field{width:110px;background:#fafafa;font-weight:600}
-del{background:#ffd7d5;color:#82071e;text-decoration:line-through}
-ins{background:#ccffd8;color:#055d20;text-decoration:none}
-article{margin-bottom:18px}.added h3{color:#055d20}.removed h3{color:#82071e}
-.none{color:#888}
-"""
-
-
-def _e(value: Any) -> str:
-    return escape(format_value(value))
-
-
-def words_html(ops: list[WordOp], side: str) -> str:
-    """One side of a word diff: the old side strikes deletions, the new side marks insertions."""
-    keep, tag = ("delete", "del") if side == "old" else ("insert", "ins")
-    parts = [f"<{tag}>{escape(w.text)}</{tag}>" if w.op == keep else escape(w.text)
-             for w in ops if w.op in ("equal", keep)]
-    return " ".join(parts)
-
-
-def _agencies_html(agencies: list[dict] | None, marked: list[dict], tag: str) -> str:
-    ids = {a["id"] for a in marked}
-    names = [f"<{tag}>{escape(a['name'])}</{tag}>" if a["id"] in ids else escape(a["name"]) for a in agencies or []]
-    return ", ".join(names) or f'<span class="none">{_NONE}</span>'
-
-
-def field_cells_html(change: FieldChange) -> tuple[str, str]:
-    """The old and new cells of one changed field, changes highlighted."""
-    if change.words is not None:
-        return words_html(change.words, "old"), words_html(change.words, "new")
-    if change.added is not None:
-        return (_agencies_html(change.old, change.removed or [], "del"),
-                _agencies_html(change.new, change.added, "ins"))
-    return f"<del>{_e(change.old)}</del>", f"<ins>{_e(change.new)}</ins>"
-
-
-def _side_by_side(rows: list[tuple[str, str, str]], old_head: str, new_head: str, first: str = "field") -> str:
-    body = "".join(f'<tr><td class="field">{escape(n)}</td><td class="old">{o}</td><td class="new">{w}</td></tr>'
-                   for n, o, w in rows)
-    return (f'<table class="side-by-side"><thead><tr><th class="field">{escape(first)}</th><th>{escape(old_head)}</th>'
-            f"<th>{escape(new_head)}</th></tr></thead><tbody>{body}</tbody></table>")
-
-
-def _span(first: Any, last: Any) -> str:
-    return escape(str(first) if first == last else f"{first}–{last}")
-
-
-def _task_html(task: dict, kind: str, number: Any) -> str:
-    rows = "".join(f'<tr><td class="field">{name}</td><td>{_e(task.get(name))}</td></tr>'
-                   for name in ("content", "lead", "cooperating", "timeframe", "submit_to", "output", "note", "group"))
-    return (f'<article class="task-{kind} {kind}" data-number="{escape(str(number))}"><h3>Task {escape(str(number))} '
-            f"({kind})</h3><table><tbody>{rows}</tbody></table></article>")
-
-
-def _tasks_html(diff: PlanDiff) -> list[str]:
-    t, out = diff.tasks, []
-    if t.changed:
-        out.append('<section id="tasks-changed"><h2>Changed tasks</h2>')
-        for c in t.changed:
-            rows = [(name, *field_cells_html(f)) for name, f in c.fields.items()]
-            out.append(f'<article class="task-change" data-old-number="{escape(str(c.old_number))}" '
-                       f'data-new-number="{escape(str(c.new_number))}"><h3>{escape(task_label(c.old_number, c.new_number))}'
-                       f"</h3>{_side_by_side(rows, f'Old (task {c.old_number})', f'New (task {c.new_number})')}</article>")
-        out.append("</section>")
-    if t.added:
-        out += ['<section id="tasks-added"><h2>Added tasks</h2>', *(_task_html(a.task, "added", a.new_number)
-                                                                  for a in t.added), "</section>"]
-    if t.removed:
-        out += ['<section id="tasks-removed"><h2>Removed tasks</h2>', *(_task_html(r.task, "removed", r.old_number)
-                                                                      for r in t.removed), "</section>"]
-    if t.renumbered:
-        runs = renumbered_runs([(r.old_number, r.new_number) for r in t.renumbered])
-        rows = "".join(f"<tr><td>{_span(a, b)}</td><td>{_span(c, d)}</td></tr>" for a, b, c, d in runs)
-        out.append(f'<section id="tasks-renumbered"><h2>Renumbered tasks (same content)</h2><table class="renumbered">'
-                   f"<thead><tr><th>old number</th><th>new number</th></tr></thead><tbody>{rows}</tbody></table></section>")
-    return out
-
-
-def _paragraph_rows(diff: ParagraphDiff) -> list[tuple[str, str, str]]:
-    rows = [(f"¶{c.old_index + 1} → ¶{c.new_index + 1}", words_html(c.words, "old"), words_html(c.words, "new"))
-            for c in diff.changed]
-    rows += [(f"¶{p.index + 1}", "", f"<ins>{escape(p.text)}</ins>") for p in diff.added]
-    rows += [(f"¶{p.index + 1}", f"<del>{escape(p.text)}</del>", "") for p in diff.removed]
-    return rows
-
-
-def _sections_html(diff: PlanDiff) -> list[str]:
-    s = diff.sections
-    if not (s.added or s.removed or s.changed):
-        return []
-    out = ['<section id="sections"><h2>Sections</h2>']
-    for kind, entries in (("added", s.added), ("removed", s.removed)):
-        out += [f'<article class="section-{kind} {kind}" data-path="{escape(e.path)}"><h3>{escape(e.path)} '
-                f"{escape(e.title or '')} ({kind})</h3>{''.join(f'<p>{escape(p)}</p>' for p in e.paragraphs)}</article>"
-                for e in entries]
-    for c in s.changed:
-        rows = [("title", f"<del>{_e(c.old)}</del>", f"<ins>{_e(c.new)}</ins>")] if c.old != c.new else []
-        out.append(f'<article class="section-change" data-path="{escape(c.path)}"><h3>{escape(c.path)} '
-                   f"{escape(c.new or '')}</h3>{_side_by_side(rows + _paragraph_rows(c.paragraphs), 'Old', 'New', 'paragraph')}</article>")
-    return out + ["</section>"]
-
-
-def render_html(diff: PlanDiff) -> str:
-    """One self-contained HTML page: summary, header changes, tasks side by side, sections, references."""
-    title = f"vnplan diff: {diff.old.code or '(no number)'} → {diff.new.code or '(no number)'}"
-    summary = "".join(f'<li class="{"zero" if not n else ""}"><b>{n}</b> {escape(count_label(label, n))}</li>'
-                      for label, n in summary_counts(diff))
-    parts = [
-        f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{escape(title)}</title>'
-        f"<style>{_CSS}</style></head><body><h1>{escape(title)}</h1>",
-        f'<p class="ids">old: {_e(diff.old.issued_date)} · sha256 {_e((diff.old.sha256 or "")[:12])} — '
-        f'new: {_e(diff.new.issued_date)} · sha256 {_e((diff.new.sha256 or "")[:12])}</p>',
-        f'<section id="summary"><ul class="summary">{summary}</ul>'
-        + ('<p class="no-changes">No differences.</p>' if diff.is_empty() else "") + "</section>",
-    ]
-    if diff.document:
-        rows = [(name, *field_cells_html(c)) for name, c in diff.document.items()]
-        parts.append(f'<section id="document"><h2>Document header</h2>{_side_by_side(rows, "Old", "New")}</section>')
-    parts += _tasks_html(diff) + _sections_html(diff)
-    refs = diff.references
-    if refs.added or refs.removed:
-        items = [f"<li><ins>+ {escape(reference_label(r))}</ins></li>" for r in refs.added]
-        items += [f"<li><del>− {escape(reference_label(r))}</del></li>" for r in refs.removed]
-        parts.append(f'<section id="references"><h2>References</h2><ul>{"".join(items)}</ul></section>')
-    return "".join(parts) + "</body></html>\n"

@@ -12,7 +12,7 @@ Headers, footers, footnotes and text boxes are not body text and are left out.
 from __future__ import annotations
 
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterator
 
@@ -58,6 +58,9 @@ class _Context:
     styles: Styles
     numbering: Numbering
     warnings: list[PlanWarning] = field(default_factory=list)
+    # Body-level w:p and w:tbl seen so far: their indexes are the DOCX provenance.
+    paragraphs_seen: int = 0
+    tables_seen: int = 0
 
 
 def extract_docx(path: Path) -> ir.Extracted:
@@ -79,7 +82,7 @@ def extract_docx(path: Path) -> ir.Extracted:
         if body is None:
             raise ExtractError("corrupt DOCX: the document has no body")
         ctx = _Context(load_styles(_related_root(main, RT.STYLES)), Numbering(_related_root(main, RT.NUMBERING)))
-        blocks = tuple(_body_blocks(body, ctx))
+        blocks = tuple(_body_blocks(body, ctx, top=True))
     except ExtractError:
         raise
     except etree.LxmlError as exc:
@@ -163,17 +166,26 @@ def _related_root(main: Part, reltype: str) -> etree._Element | None:
 # --- paragraphs -------------------------------------------------------------------------------
 
 
-def _body_blocks(container: etree._Element, ctx: _Context) -> Iterator[ir.Block]:
-    """Paragraphs and tables of a body (or cell) in order, looking through content controls."""
+def _body_blocks(container: etree._Element, ctx: _Context, top: bool = False) -> Iterator[ir.Block]:
+    """Paragraphs and tables of a body (or cell) in order, looking through content controls.
+
+    With `top` (the body itself) each block gets its place: the index of its w:p or w:tbl.
+    """
     for node in container:
         if node.tag == qn("w:p"):
             paragraph = _paragraph(node, ctx)
+            if top:
+                if paragraph is not None:
+                    paragraph = replace(paragraph, places=(ir.Place(paragraph=ctx.paragraphs_seen),))
+                ctx.paragraphs_seen += 1
             if paragraph is not None:
                 yield paragraph
         elif node.tag == qn("w:tbl"):
-            yield read_table(node, ctx.styles, lambda tc: _body_blocks(tc, ctx))
+            index = ctx.tables_seen if top else None
+            ctx.tables_seen += top
+            yield read_table(node, ctx.styles, lambda tc: _body_blocks(tc, ctx), table_index=index)
         elif node.tag in TRANSPARENT:
-            yield from _body_blocks(node, ctx)
+            yield from _body_blocks(node, ctx, top)
 
 
 def _runs(container: etree._Element) -> Iterator[etree._Element]:

@@ -9,7 +9,7 @@ contributes its cells' paragraphs in reading order.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
 from docx.oxml.ns import qn
@@ -38,6 +38,8 @@ class _RawCell:
     vmerge: str | None  # "restart", "continue" or None
     paragraphs: list[ir.Paragraph]
     row_span: int = 1
+    # Where the cell and the continuation cells merged into it stand (DOCX provenance).
+    places: list[ir.Place] = field(default_factory=list)
 
 
 def _children(container: etree._Element, tag: str) -> Iterator[etree._Element]:
@@ -49,21 +51,26 @@ def _children(container: etree._Element, tag: str) -> Iterator[etree._Element]:
             yield from _children(node, tag)
 
 
-def _row_cells(tr: etree._Element, read_blocks: BlockReader) -> list[_RawCell]:
+def _row_cells(tr: etree._Element, read_blocks: BlockReader, where: tuple[int, int] | None = None) -> list[_RawCell]:
     """A row's cells placed on the grid: w:gridBefore shifts the first one, w:gridSpan widens,
-    and a legacy w:hMerge continuation widens the cell before it instead of being a cell."""
+    and a legacy w:hMerge continuation widens the cell before it instead of being a cell.
+
+    `where` is (table, row) of a body-level table: its cells get their DOCX places.
+    """
     col = int_val(tr, "w:trPr", "w:gridBefore", default=0)
     cells: list[_RawCell] = []
-    for tc in _children(tr, "w:tc"):
+    for index, tc in enumerate(_children(tr, "w:tc")):
+        place = [ir.Place(table=where[0], row=where[1], cell=index)] if where else []
         span = max(1, int_val(tc, "w:tcPr", "w:gridSpan", default=1))
         hmerge = child(tc, "w:tcPr", "w:hMerge")
         if hmerge is not None and hmerge.get(qn("w:val")) != "restart" and cells:
             cells[-1].col_span += span
             cells[-1].paragraphs += _cell_paragraphs(tc, read_blocks)
+            cells[-1].places += place
         else:
             vmerge = child(tc, "w:tcPr", "w:vMerge")
             state = None if vmerge is None else ("restart" if vmerge.get(qn("w:val")) == "restart" else "continue")
-            cells.append(_RawCell(tc, col, span, state, _cell_paragraphs(tc, read_blocks)))
+            cells.append(_RawCell(tc, col, span, state, _cell_paragraphs(tc, read_blocks), places=place))
         col += span
     return cells
 
@@ -95,6 +102,7 @@ def merge_vertical(rows: list[list[_RawCell]]) -> list[list[_RawCell]]:
             if cell.vmerge == "continue" and above is not None and above.col_span == cell.col_span:
                 above.row_span += 1
                 above.paragraphs += cell.paragraphs
+                above.places += cell.places
                 still_open[cell.col] = above
                 continue
             if cell.vmerge == "restart":
@@ -105,16 +113,19 @@ def merge_vertical(rows: list[list[_RawCell]]) -> list[list[_RawCell]]:
     return merged_rows
 
 
-def read_table(tbl: etree._Element, styles: Styles, read_blocks: BlockReader) -> ir.Table:
+def read_table(tbl: etree._Element, styles: Styles, read_blocks: BlockReader, table_index: int | None = None) -> ir.Table:
     """A w:tbl as an IR table, each merged cell once, positioned on the table grid.
 
     Args:
         tbl: The w:tbl element.
         styles: The package's styles, for table-style borders.
         read_blocks: Reads a cell's blocks, the same way the body is read.
+        table_index: The table's index among the body's tables (None for a nested table):
+            each cell's place.
     """
     trs = [tr for tr in _children(tbl, "w:tr") if child(tr, "w:trPr", "w:del") is None]  # not deleted rows
-    raw_rows = [_row_cells(tr, read_blocks) for tr in trs]
+    raw_rows = [_row_cells(tr, read_blocks, None if table_index is None else (table_index, r))
+                for r, tr in enumerate(trs)]
     widths = [(cells[-1].col + cells[-1].col_span if cells else 0)
               + int_val(tr, "w:trPr", "w:gridAfter", default=0) for tr, cells in zip(trs, raw_rows)]
     n_cols = max([len(list(_children(child(tbl, "w:tblGrid"), "w:gridCol")))
@@ -122,7 +133,7 @@ def read_table(tbl: etree._Element, styles: Styles, read_blocks: BlockReader) ->
     merged = merge_vertical(raw_rows)
     rows = tuple(
         ir.Row(
-            cells=tuple(ir.Cell(tuple(c.paragraphs), c.col, c.col_span, c.row_span) for c in cells),
+            cells=tuple(ir.Cell(tuple(c.paragraphs), c.col, c.col_span, c.row_span, tuple(c.places)) for c in cells),
             repeat_header=_is_header_row(tr),
         )
         for tr, cells in zip(trs, merged)

@@ -13,7 +13,7 @@ import statistics
 from dataclasses import dataclass
 
 from pipeline.data import load_yaml
-from pipeline.ir import Cell, Paragraph, Row, Table
+from pipeline.ir import Cell, Paragraph, Place, Row, Table, union_places
 from pipeline.text import is_upper, join_wrapped
 
 # Words whose vertical centres are this close (as a fraction of the font size) share a line.
@@ -271,11 +271,16 @@ def band_to_table(band: Band, ragged: bool = True) -> Table:
         if right:
             rights.append(right)
     cells = (
-        Cell(paragraphs=tuple(lines_to_paragraphs(lefts, ragged=ragged)), col=0),
-        Cell(paragraphs=tuple(lines_to_paragraphs(rights, ragged=ragged)), col=1),
+        Cell(paragraphs=tuple(lines_to_paragraphs(lefts, ragged=ragged)), col=0, places=line_places(lefts)),
+        Cell(paragraphs=tuple(lines_to_paragraphs(rights, ragged=ragged)), col=1, places=line_places(rights)),
     )
     pages = tuple(sorted({ln.page for ln in band.lines}))
     return Table(rows=(Row(cells=cells, pages=pages),), n_cols=2, bordered=False, pages=pages)
+
+
+def line_places(lines: list[Line]) -> tuple[Place, ...]:
+    """The lines' box on each page they stand on (provenance)."""
+    return union_places([Place(page=ln.page, bbox=(ln.x0, ln.top, ln.x1, ln.bottom)) for ln in lines])
 
 
 def _is_centered(line: Line, left: float, right: float) -> bool:
@@ -313,6 +318,7 @@ def _paragraph(lines: list[Line], left: float, right: float) -> Paragraph:
         align="center" if centered else None,
         pages=tuple(sorted({ln.page for ln in lines})),
         indent=round(lines[0].x0 - left, 1),
+        places=line_places(lines),
     )
 
 

@@ -39,7 +39,7 @@ from pipeline.extract.layout import (
     group_lines,
     lines_to_paragraphs,
 )
-from pipeline.ir import Block, Cell, Extracted, Paragraph, Row, Table
+from pipeline.ir import Block, Cell, Extracted, Paragraph, Place, Row, Table
 from pipeline.text import join_wrapped
 from pipeline.warnings import PlanWarning
 
@@ -122,7 +122,8 @@ def build_table(cell_boxes: list[tuple[float, float, float, float]], words: list
         c0, c1 = _index(xs, box[0]), _index(xs, box[2])
         r0, r1 = _index(ys, box[1]), _index(ys, box[3])
         paragraphs = lines_to_paragraphs(group_lines(by_middle.inside(box)), ragged=True)
-        cell = Cell(paragraphs=tuple(paragraphs), col=c0, col_span=max(c1 - c0, 1), row_span=max(r1 - r0, 1))
+        cell = Cell(paragraphs=tuple(paragraphs), col=c0, col_span=max(c1 - c0, 1), row_span=max(r1 - r0, 1),
+                    places=(Place(page=page, bbox=tuple(box)),))
         rows.setdefault(r0, []).append(cell)
     ir_rows = tuple(
         Row(cells=tuple(sorted(cells, key=lambda c: c.col)), pages=(page,)) for _, cells in sorted(rows.items())
@@ -314,6 +315,7 @@ def join_pages(pages: list[list[Block]]) -> list[Block]:
                 block = Paragraph(
                     text=join_wrapped([prev.text, block.text]), bold=prev.bold and block.bold, italic=prev.italic and block.italic,
                     align=prev.align, pages=prev.pages + block.pages, indent=prev.indent,
+                    places=prev.places + block.places,
                 )
             blocks.append(block)
     return blocks

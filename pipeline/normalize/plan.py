@@ -24,6 +24,7 @@ from pipeline.normalize.agency_mentions import find_agencies
 from pipeline.normalize.agencies import parse_agency_cell, province_from_issuer, resolve_issuer
 from pipeline.normalize.attachments import attached_to, date_from_captions
 from pipeline.normalize.header import parse_number_line, parse_place_date
+from pipeline.normalize.provenance import build_provenance
 from pipeline.normalize.reference_merge import collect_references, ids_cited_in
 from pipeline.text import normalize_text
 from pipeline.normalize.timeframes import parse_timeframe
@@ -204,6 +205,7 @@ def build_plan(skeleton: Skeleton, type_code: str | None, source: Source, provin
         recipients=recipients, references=references,
         agencies=list(ctx.agencies.values()), warnings=_dedupe(warnings),
     )
+    plan.provenance = build_provenance(skeleton, plan)
     plan.attachments = [_attachment(raw, plan, ctx.province) for raw in skeleton.attachments]
     return plan
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from pipeline.model import Plan
 
 # Top-level key order of the contract; the model's field order gives the rest.
-TOP_LEVEL_ORDER = ("schema_version", "source", "document", "sections", "tasks", "tables", "recipients", "references", "agencies", "warnings", "attachments")
+TOP_LEVEL_ORDER = ("schema_version", "source", "document", "sections", "tasks", "tables", "recipients", "references", "agencies", "warnings", "provenance", "attachments")
 # An attachment has the top-level shape without what only the file has, and its pages.
 ATTACHMENT_ORDER = tuple(k for k in TOP_LEVEL_ORDER if k not in ("schema_version", "source", "attachments"))
 

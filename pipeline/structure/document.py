@@ -191,7 +191,7 @@ def _part_skeleton(part: DocumentPart, warnings: list[PlanWarning], attached: bo
     captions = [b.text for b in head[body_start:] + part.tail if isinstance(b, Paragraph) and is_caption(b.text)]
     skeleton = Skeleton(
         header, preamble, sections, tasks, part.closing.closing if part.closing else RawClosing(),
-        warnings=warnings, data_tables=data_tables, captions=captions,
+        warnings=warnings, data_tables=data_tables, captions=captions, blocks=tuple(part.blocks),
     )
     return skeleton, type_code
 

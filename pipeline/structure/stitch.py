@@ -14,7 +14,7 @@ from functools import cache
 
 from pipeline.data import load_yaml
 from pipeline.text import join_wrapped
-from pipeline.ir import Block, Paragraph, Table
+from pipeline.ir import Block, Paragraph, Place, Table, union_places
 from pipeline.text import folded
 
 # Header rows are looked for among the first rows of a table.
@@ -39,6 +39,8 @@ class GridRow:
     repeat_header: bool = False
     # Per column: True where the text is carried down from a vertically merged cell above.
     carried: tuple[bool, ...] = ()
+    # Per column: where the cell's text stands (provenance); a merged cell's places repeat too.
+    places: tuple[tuple[Place, ...], ...] = ()
 
 
 @dataclass
@@ -77,15 +79,17 @@ def _cell_text(paragraph_texts: list[str]) -> str:
 
 def expand_grid(table: Table) -> list[GridRow]:
     """Rows as full-width text tuples: a vertically merged cell repeats in the rows it covers."""
-    carried: dict[int, tuple[str, int]] = {}  # column -> (text, rows still covered)
+    carried: dict[int, tuple[str, int, tuple[Place, ...]]] = {}  # column -> (text, rows still covered, places)
     rows: list[GridRow] = []
     for row in table.rows:
         texts = [""] * table.n_cols
+        places: list[tuple[Place, ...]] = [()] * table.n_cols
         from_above = [False] * table.n_cols
-        for col, (text, left) in list(carried.items()):
+        for col, (text, left, where) in list(carried.items()):
             texts[col] = text
+            places[col] = where
             from_above[col] = True
-            carried[col] = (text, left - 1)
+            carried[col] = (text, left - 1, where)
             if left - 1 <= 0:
                 del carried[col]
         widest = 1
@@ -94,10 +98,11 @@ def expand_grid(table: Table) -> list[GridRow]:
                 continue
             text = _cell_text([p.text for p in cell.paragraphs])
             texts[cell.col] = text
+            places[cell.col] = cell.places
             widest = max(widest, cell.col_span)
             if cell.row_span > 1:
-                carried[cell.col] = (text, cell.row_span - 1)
-        rows.append(GridRow(tuple(texts), widest, row.pages, row.repeat_header, tuple(from_above)))
+                carried[cell.col] = (text, cell.row_span - 1, cell.places)
+        rows.append(GridRow(tuple(texts), widest, row.pages, row.repeat_header, tuple(from_above), tuple(places)))
     return rows
 
 
@@ -142,10 +147,22 @@ def role_text(row: GridRow, roles: dict[int, str], role: str) -> str:
     return " ".join(row.texts[c] for c, r in roles.items() if r == role and row.texts[c]).strip()
 
 
+def role_places(row: GridRow, roles: dict[int, str], role: str) -> tuple[Place, ...]:
+    """Where the text of a role's columns stands (empty when the table carries no places)."""
+    if not row.places:
+        return ()
+    return union_places([p for c, r in roles.items() if r == role and row.texts[c] for p in row.places[c]])
+
+
 def _join_rows(upper: GridRow, lower: GridRow) -> GridRow:
     texts = tuple(join_wrapped([a, b]) if a and b else a or b for a, b in zip(upper.texts, lower.texts))
     pages = tuple(sorted(set(upper.pages) | set(lower.pages)))
-    return GridRow(texts, max(upper.widest_span, lower.widest_span), pages)
+    # A cell cut by the page break keeps both pieces: one box on each page.
+    places = tuple(
+        ((pa if ta else ()) + (pb if tb else ())) or pa
+        for ta, tb, pa, pb in zip(upper.texts, lower.texts, upper.places, lower.places)
+    ) if upper.places and lower.places else ()
+    return GridRow(texts, max(upper.widest_span, lower.widest_span), pages, places=places)
 
 
 def _append_piece(logical: LogicalTable, rows: list[GridRow], after_page_break: bool) -> None:

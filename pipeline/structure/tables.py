@@ -12,7 +12,8 @@ from dataclasses import replace
 
 from pipeline.ir import Block
 from pipeline.text import is_upper
-from pipeline.structure.stitch import GridRow, LogicalTable, role_text, stitch_tables
+from pipeline.ir import union_places
+from pipeline.structure.stitch import GridRow, LogicalTable, role_places, role_text, stitch_tables
 from pipeline.structure.types import RawDataTable, RawTask
 
 # A cell spanning at least this share of the columns is a group heading row.
@@ -67,7 +68,19 @@ def _merge_sub_row(task: RawTask, row: GridRow, roles: dict[int, str]) -> RawTas
         if role == "number" or row.carried[col] or not text or text == cells.get(role):
             continue
         cells[role] = f"{cells[role]}; {text}" if cells.get(role) else text
-    return replace(task, cells=cells, pages=tuple(sorted(set(task.pages) | set(row.pages))))
+    return replace(task, cells=cells, pages=tuple(sorted(set(task.pages) | set(row.pages))),
+                   places=_merged_places(task.places, _row_places(row, roles)))
+
+
+def _row_places(row: GridRow, roles: dict[int, str]) -> dict[str, tuple]:
+    """Where each role's cell of a row stands, and the row itself ("row")."""
+    places = {role: role_places(row, roles, role) for role in dict.fromkeys(roles.values())}
+    places["row"] = union_places([p for cell in row.places for p in cell])
+    return {role: where for role, where in places.items() if where}
+
+
+def _merged_places(old: dict[str, tuple], new: dict[str, tuple]) -> dict[str, tuple]:
+    return {role: union_places(old.get(role, ()) + new.get(role, ())) for role in dict.fromkeys([*old, *new])}
 
 
 def _fill_missing_numbers(tasks: list[RawTask]) -> list[RawTask]:
@@ -106,6 +119,7 @@ def rows_to_tasks(table: LogicalTable, index: int) -> list[RawTask]:
     """Task rows of a logical table, each under the latest group heading."""
     tasks: list[RawTask] = []
     group: str | None = None
+    group_places: tuple = ()  # where the group heading row stands
     n_cols = len(table.header)
     parent: int | str | None = None
     for row in table.rows:
@@ -113,7 +127,7 @@ def rows_to_tasks(table: LogicalTable, index: int) -> list[RawTask]:
             continue
         heading = _group_heading(row, table.roles, n_cols)
         if heading:
-            group = heading
+            group, group_places = heading, union_places([p for cell in row.places for p in cell])
             continue
         if tasks and _continues_merged_task(row, table.roles):
             tasks[-1] = _merge_sub_row(tasks[-1], row, table.roles)
@@ -122,7 +136,10 @@ def rows_to_tasks(table: LogicalTable, index: int) -> list[RawTask]:
         if isinstance(number, int):
             parent = number
         cells = {role: role_text(row, table.roles, role) for role in dict.fromkeys(table.roles.values()) if role != "number"}
-        tasks.append(RawTask(str(number) if number is not None else None, group, cells, row.pages, index))
+        places = _row_places(row, table.roles)
+        if group and group_places:
+            places["group"] = group_places
+        tasks.append(RawTask(str(number) if number is not None else None, group, cells, row.pages, index, places=places))
     return _fill_missing_numbers(_demote_parent_rows(tasks))
 
 
@@ -130,15 +147,17 @@ def _demote_parent_rows(tasks: list[RawTask]) -> list[RawTask]:
     """A numbered row with no agencies followed by its sub-rows ("1" then "1.1") heads a group."""
     out: list[RawTask] = []
     group_override: tuple[str, str] | None = None  # (parent number, heading)
+    group_places: tuple = ()  # where the demoted parent row stands
     for i, task in enumerate(tasks):
         nxt = tasks[i + 1] if i + 1 < len(tasks) else None
         has_agency = task.cells.get("lead") or task.cells.get("cooperating")
         if nxt and task.number and not has_agency and (nxt.number or "").startswith(f"{task.number}."):
             group_override = (task.number, f"{task.number}. {task.cells.get('content', '')}".strip())
+            group_places = task.places.get("row", ())
             continue
         # A row without TT under the demoted parent's sub-rows stays in its group.
         if group_override and (task.number is None or task.number.startswith(f"{group_override[0]}.")):
-            task = replace(task, group=group_override[1])
+            task = replace(task, group=group_override[1], places={**task.places, "group": group_places})
         else:
             group_override = None
         out.append(task)
@@ -163,6 +182,7 @@ def _data_table(table: LogicalTable) -> RawDataTable:
         header=table.header,
         rows=tuple(row.texts for row in table.rows if any(row.texts)),
         pages=tuple(sorted({p for row in table.rows for p in row.pages})),
+        places=tuple(row.places for row in table.rows if any(row.texts)),
     )
 
 

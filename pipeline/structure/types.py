@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pipeline.ir import Block, Place
 from pipeline.model import Signer
 from pipeline.warnings import PlanWarning
 
@@ -44,6 +45,8 @@ class RawTask:
     table: int = 0
     # True for a task read from the body text (no task table): its text is also a paragraph.
     from_body: bool = False
+    # Where each role's cell stands, and "row" for the whole row (provenance; empty for body tasks).
+    places: dict[str, tuple[Place, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,8 @@ class Skeleton:
     closing: RawClosing = field(default_factory=RawClosing)
     data_tables: list["RawDataTable"] = field(default_factory=list)
     warnings: list[PlanWarning] = field(default_factory=list)
+    # The blocks the skeleton was read from: normalize locates header, sections and closing in them.
+    blocks: tuple[Block, ...] = ()
     # Captions after the closing ("(Kèm theo Kế hoạch số 12/KH-UBND ngày 10/3/2026 ...)").
     captions: list[str] = field(default_factory=list)
     # Documents printed after this one in the same file (the plan a decision issues).
@@ -87,3 +92,5 @@ class RawDataTable:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     pages: tuple[int, ...] = ()
+    # Per row, per column: where the cell stands (provenance).
+    places: tuple[tuple[tuple[Place, ...], ...], ...] = ()

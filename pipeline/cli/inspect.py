@@ -1,0 +1,59 @@
+"""`vnplan inspect FILE [-o DIR] [--lang vi|en]`: the review page of a conversion.
+
+Writes DIR/<stem>.review.html (default out/): every page of the PDF (or of the
+PDF LibreOffice makes from a DOCX) with what the converter found drawn on it,
+the warnings beside it, and the converted plan as a document. The page is one
+file with its images inside: it opens from disk, no server.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from pipeline.conversion import ConversionError
+from pipeline.errors import EXIT_FAILED, EXIT_OK
+from pipeline.i18n import add_lang_argument, message
+from pipeline.output.serialize import write_atomically
+
+INSPECT_HELP = """\
+Convert FILE and write a review page, DIR/<stem>.review.html: each page image
+with the header fields, headings, task rows (number, lead, cooperating ...),
+recipients, signature and the text left out drawn on it, the warnings in a
+side panel (click one to see its place), the converted plan beside it.
+Vietnamese by default; --lang en for English.
+
+example:
+  vnplan inspect samples/plan-196-KH-UBND.pdf -o out/
+  vnplan inspect plan.docx --lang en     # pages via LibreOffice, when installed"""
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    cmd = subparsers.add_parser("inspect", help="review page: the conversion drawn over the pages",
+                                description=INSPECT_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    cmd.add_argument("file", metavar="FILE", type=Path, help="a .pdf or .docx")
+    cmd.add_argument("-o", "--output", default="out", metavar="DIR", help="output folder (default: out/)")
+    cmd.add_argument("--ocr", action="store_true", help="read scanned pages with Tesseract")
+    add_lang_argument(cmd)
+    return cmd
+
+
+def run(args: argparse.Namespace) -> int:
+    from pipeline.review.inspect import review_file  # pypdfium2 and friends only when used
+
+    try:
+        review = review_file(args.file, lang=args.lang, ocr=args.ocr)
+    except ConversionError as exc:
+        print(f"vnplan: {args.file}: {exc.reason}", file=sys.stderr)
+        return EXIT_FAILED
+    except Exception as exc:  # a bug gets one line, not a traceback
+        print(f"vnplan: {args.file}: internal error ({type(exc).__name__}: {exc})", file=sys.stderr)
+        return EXIT_FAILED
+    target = Path(args.output) / f"{args.file.stem}.review.html"
+    try:
+        write_atomically(target, review.html)
+    except OSError as exc:
+        print(f"vnplan: {target}: {message('cli.cannot_write', args.lang, reason=exc.strerror or exc)}", file=sys.stderr)
+        return EXIT_FAILED
+    print(message("cli.written", args.lang, path=target), file=sys.stderr)
+    return EXIT_OK

@@ -1,0 +1,58 @@
+"""`vnplan render FILE|JSON --to md|html [-o FILE] [--lang vi|en]`: the plan for people who read plans.
+
+FILE is a .pdf or .docx (converted on the fly) or a JSON file `vnplan convert`
+wrote. Header, sections, the task table with its group rows, other tables,
+recipients, signature, the documents cited with their full citation, warnings.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from pipeline.conversion import ConversionError
+from pipeline.errors import EXIT_FAILED, EXIT_OK
+from pipeline.i18n import add_lang_argument, message
+from pipeline.output.serialize import write_atomically
+
+RENDER_HELP = """\
+Write a converted plan as Markdown or HTML: header, sections, the task table
+(group rows kept), recipients, signature, cited documents in full.
+
+example:
+  vnplan render samples/plan-196-KH-UBND.pdf --to md
+  vnplan render out/plan.json --to html -o plan.html --lang en"""
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    cmd = subparsers.add_parser("render", help="a converted plan as Markdown or HTML", description=RENDER_HELP,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    cmd.add_argument("file", metavar="FILE", type=Path, help="a .pdf, .docx or converted .json")
+    cmd.add_argument("--to", choices=("md", "html"), default="md", help="output format (default: md)")
+    cmd.add_argument("-o", "--output", metavar="FILE", default=None, help="write here instead of stdout")
+    add_lang_argument(cmd)
+    return cmd
+
+
+def run(args: argparse.Namespace) -> int:
+    from pipeline.cli.diff import load_plan
+    from pipeline.review.document import to_html, to_markdown
+
+    try:
+        doc = load_plan(args.file)
+    except ConversionError as exc:
+        print(f"vnplan: {args.file}: {exc.reason}", file=sys.stderr)
+        return EXIT_FAILED
+    except Exception as exc:  # a bug gets one line, not a traceback
+        print(f"vnplan: {args.file}: internal error ({type(exc).__name__}: {exc})", file=sys.stderr)
+        return EXIT_FAILED
+    text = (to_html if args.to == "html" else to_markdown)(doc, args.lang)
+    if args.output in (None, "-"):
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        write_atomically(Path(args.output), text)
+    except OSError as exc:
+        print(f"vnplan: {args.output}: {message('cli.cannot_write', args.lang, reason=exc.strerror or exc)}", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
