@@ -10,7 +10,7 @@ from pipeline.structure.body_tasks import tasks_from_sections
 from pipeline.structure.closing import closing_from_blocks, is_closing_start
 from pipeline.structure.header import split_header
 from pipeline.structure.sections import build_sections
-from pipeline.structure.tables import read_tables
+from pipeline.structure.tables import read_tables, row_label
 from pipeline.structure.types import RawTask, Skeleton
 
 _APPENDIX_HEAD = re.compile(r"^phu luc\b")
@@ -48,7 +48,7 @@ def _with_content(tasks: list[RawTask], warnings: list[PlanWarning]) -> list[Raw
         else:
             filled = ", ".join(f"{role}: {text}" for role, text in task.cells.items() if text.strip())
             warnings.append(PlanWarning("task_without_content", f"row {task.number or '?'} has no task text"
-                                    + (f" ({filled})" if filled else ""), f"tables[{task.table}]"))
+                                        + (f" ({filled})" if filled else ""), None, row_label(task)))
     return kept
 
 
@@ -68,9 +68,9 @@ def build_skeleton(extracted: Extracted) -> tuple[Skeleton, str | None]:
     table_tasks, data_tables = read_tables(blocks)
     tasks = _with_content(table_tasks or tasks_from_sections(sections), warnings)
     if type_code is None:
-        warnings.append(PlanWarning("no_type_line", "no document type line (KẾ HOẠCH, QUYẾT ĐỊNH, ...) found", "header"))
+        warnings.append(PlanWarning("no_type_line", "no document type line (KẾ HOẠCH, QUYẾT ĐỊNH, ...) found", "/document/type"))
     if closing_start == len(blocks):
-        warnings.append(PlanWarning("no_closing", "no 'Nơi nhận' block found; recipients and signature may be missing", "closing"))
+        warnings.append(PlanWarning("no_closing", "no 'Nơi nhận' block found; recipients and signature may be missing", "/recipients"))
     skeleton = Skeleton(
         header, preamble, sections, tasks, closing, warnings=warnings, data_tables=data_tables
     )

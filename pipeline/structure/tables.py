@@ -22,6 +22,8 @@ _LETTER_GROUP = re.compile(r"^[A-ZĐ]\.?$")
 _PLAIN_NUMBER = re.compile(r"^(\d+)\.?$")
 _DOTTED_NUMBER = re.compile(r"^(\d+(?:\.\d+)+)\.?$")
 _LETTER_ITEM = re.compile(r"^([a-zđ])[.)]$")
+# "Phụ lục", "PHỤ LỤC II", "Phụ lục 2" at the head of a caption.
+_APPENDIX = re.compile(r"^\s*(ph[uụ] l[uụ]c(?:\s+(?:[IVXLC]+|\d+)\b)?)", re.I)
 
 
 def _group_heading(row: GridRow, roles: dict[int, str], n_cols: int) -> str | None:
@@ -98,9 +100,25 @@ def _suffixes():
         n += 1
 
 
+def table_place(caption: str | None, ordinal: int) -> str:
+    """How the document names a task table: "Phụ lục II" from its caption, else "Bảng <n>"."""
+    if caption and (m := _APPENDIX.match(caption)):
+        return " ".join(["Phụ lục", *m.group(1).split()[2:]])
+    return f"Bảng {ordinal}"
+
+
+def row_label(task: RawTask) -> str:
+    """"Phụ lục I, dòng 3, trang 5": where a person finds a task table's row, in Vietnamese."""
+    parts = [task.place or f"Bảng {task.table + 1}", f"dòng {task.number or '?'}"]
+    if task.pages:
+        parts.append(f"trang {min(task.pages)}")
+    return ", ".join(parts)
+
+
 def rows_to_tasks(table: LogicalTable, index: int) -> list[RawTask]:
     """Task rows of a logical table, each under the latest group heading."""
     tasks: list[RawTask] = []
+    place = table_place(table.caption, index + 1)
     group: str | None = None
     n_cols = len(table.header)
     parent: int | str | None = None
@@ -118,7 +136,7 @@ def rows_to_tasks(table: LogicalTable, index: int) -> list[RawTask]:
         if isinstance(number, int):
             parent = number
         cells = {role: role_text(row, table.roles, role) for role in dict.fromkeys(table.roles.values()) if role != "number"}
-        tasks.append(RawTask(str(number) if number is not None else None, group, cells, row.pages, index))
+        tasks.append(RawTask(str(number) if number is not None else None, group, cells, row.pages, index, place=place))
     return _fill_missing_numbers(_demote_parent_rows(tasks))
 
 

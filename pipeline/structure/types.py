@@ -41,6 +41,8 @@ class RawTask:
     table: int = 0
     # True for a task read from the body text (no task table): its text is also a paragraph.
     from_body: bool = False
+    # How the document names the table the row is in ("Phụ lục II", "Bảng 2"); None for the body.
+    place: str | None = None
 
 
 @dataclass(frozen=True)
