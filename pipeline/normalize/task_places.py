@@ -51,7 +51,8 @@ def task_keys(tasks: list[RawTask]) -> list[str]:
     # Tasks of one table (or of the body) are consecutive; each run is keyed on its own first.
     runs = [list(run) for _, run in groupby(tasks, key=lambda t: (t.from_body, t.table))]
     per_run = [_qualified_by_group(run) for run in runs]
-    clash = _duplicated([k for run_keys in per_run for k in run_keys])
+    # Keys that two runs share (a clash inside one run is a typo, settled by "#2" below).
+    clash = _duplicated([k for run_keys in per_run for k in set(run_keys)])
     for run, run_keys in zip(runs, per_run):
         by_table = not run[0].from_body and any(k in clash for k in run_keys)
         keys.extend(f"B{run[0].table + 1}:{k}" if by_table else k for k in run_keys)
