@@ -10,8 +10,8 @@ from pipeline.structure.body_tasks import tasks_from_sections
 from pipeline.structure.closing import closing_from_blocks, is_closing_start
 from pipeline.structure.header import split_header
 from pipeline.structure.sections import build_sections
-from pipeline.structure.tables import read_tables, row_label
-from pipeline.structure.types import RawTask, Skeleton
+from pipeline.structure.tables import read_tables, row_label, untaken_task_tables
+from pipeline.structure.types import RawSection, RawTask, Skeleton
 
 _APPENDIX_HEAD = re.compile(r"^phu luc\b")
 _MOTTO = re.compile(r"cong hoa xa hoi chu nghia viet nam")
@@ -52,6 +52,17 @@ def _with_content(tasks: list[RawTask], warnings: list[PlanWarning]) -> list[Raw
     return kept
 
 
+def _plan_tasks(table_tasks: list[RawTask], sections: list[RawSection], after_closing: list[Block]) -> list[RawTask]:
+    """The plan's tasks: an appendix task table lists them all; task tables inside the body
+    list only some (a schedule of broadcasts under one heading), so the body's own tasks
+    ("1. Sở Nội vụ: a) ...") are kept after them; without a task table, the body's."""
+    if not table_tasks:
+        return tasks_from_sections(sections)
+    if read_tables(after_closing)[0]:
+        return table_tasks
+    return table_tasks + tasks_from_sections(sections)
+
+
 def build_skeleton(extracted: Extracted) -> tuple[Skeleton, str | None]:
     """Split the blocks into the document's parts.
 
@@ -66,7 +77,8 @@ def build_skeleton(extracted: Extracted) -> tuple[Skeleton, str | None]:
     preamble, sections = build_sections(_body_paragraphs(blocks[body_start:closing_start]))
     closing = closing_from_blocks(blocks[closing_start:closing_end])
     table_tasks, data_tables = read_tables(blocks)
-    tasks = _with_content(table_tasks or tasks_from_sections(sections), warnings)
+    tasks = _with_content(_plan_tasks(table_tasks, sections, blocks[closing_start:]), warnings)
+    warnings.extend(untaken_task_tables(data_tables))
     if type_code is None:
         warnings.append(PlanWarning("no_type_line", "no document type line (KẾ HOẠCH, QUYẾT ĐỊNH, ...) found", "/document/type"))
     if closing_start == len(blocks):

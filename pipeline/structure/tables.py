@@ -13,6 +13,7 @@ from pipeline.ir import Block
 from pipeline.text import is_upper
 from pipeline.structure.stitch import GridRow, LogicalTable, role_text, stitch_tables
 from pipeline.structure.types import RawDataTable, RawTask
+from pipeline.warnings import PlanWarning, pointer
 
 # A cell spanning at least this share of the columns is a group heading row.
 GROUP_SPAN_SHARE = 0.5
@@ -177,7 +178,23 @@ def _data_table(table: LogicalTable) -> RawDataTable:
         header=table.header,
         rows=tuple(row.texts for row in table.rows if any(row.texts)),
         pages=tuple(sorted({p for row in table.rows for p in row.pages})),
+        task_like=table.looks_like_tasks,
     )
+
+
+def untaken_task_tables(tables: list[RawDataTable]) -> list[PlanWarning]:
+    """A warning for each data table that looks like a task table, naming where it is printed."""
+    warnings = []
+    for i, table in enumerate(tables):
+        if not table.task_like:
+            continue
+        label = table_place(table.caption, i + 1) + (f", trang {table.pages[0]}" if table.pages else "")
+        header = " | ".join(h for h in table.header if h)
+        warnings.append(PlanWarning(
+            "task_table_not_taken",
+            f"a table with task columns but no responsibility (chủ trì) column was kept as a data table: {header}",
+            pointer("tables", i), label))
+    return warnings
 
 
 def extract_tasks(blocks: list[Block]) -> list[RawTask]:

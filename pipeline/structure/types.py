@@ -71,3 +71,5 @@ class RawDataTable:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     pages: tuple[int, ...] = ()
+    # Task text and a number or deadline column but no responsibility column (see stitch).
+    task_like: bool = False
