@@ -16,12 +16,13 @@ from dataclasses import replace
 from functools import cache
 
 from pipeline.data import load_yaml
-from pipeline.text import folded
+from pipeline.text import normalize_text
 from pipeline.structure.stitch import column_role
 from pipeline.structure.types import RawSection, RawTask
 
 _LABELLED = re.compile(r"^[-+•]?\s*(?P<label>[^:]{3,40}?)\s*:\s*(?P<value>.+)$")
 _BULLET = re.compile(r"^\s*[-+•]\s*")
+_AFTER_HEAD = " ,;:("
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # Roles a labelled line can fill; other labels (Địa điểm, Kinh phí) are left in the section.
 _TASK_ROLES = ("lead", "cooperating", "timeframe", "output", "submit_to")
@@ -58,24 +59,25 @@ def path_number(labels: list[str]) -> str:
 @cache
 def _heads() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     data = load_yaml("agency_heads.yaml")
-    return tuple(data["lead_ins"]), tuple(data["heads"]), tuple(data["not_heads"])
+    return tuple(tuple(normalize_text(w).lower() for w in data[k]) for k in ("lead_ins", "heads", "not_heads"))
 
 
 def agency_heading(title: str | None) -> str | None:
     """The agency text of a heading like "Đề nghị Công an tỉnh:", else None."""
     if not title or len(title) > 160:
         return None
-    text = title.strip().rstrip(":.").strip()
+    text = normalize_text(title).rstrip(":.").strip()
     lead_ins, heads, not_heads = _heads()
-    key = folded(text)
+    key = text.lower()  # diacritics kept: "Số lượng" is no "Sở", "Bảo đảm" no "Báo"
     for lead_in in lead_ins:
         if key.startswith(lead_in + " "):
             text = text[len(lead_in) + 1:].strip()
-            key = folded(text)
+            key = text.lower()
             break
     if any(key.startswith(n) for n in not_heads):
         return None
-    if any(key == h or key.startswith(h + " ") for h in heads):
+    # The head is a whole word: "các sở, ban, ngành" opens with "các sở", "sở" does not open "sổ tay".
+    if any(key == h or (key.startswith(h) and key[len(h)] in _AFTER_HEAD) for h in heads):
         return text
     return None
 
@@ -144,9 +146,12 @@ def _assigned_tasks(section: RawSection, number: str, group: str | None) -> list
         assignment = {"lead": m.group("lead"), **({"cooperating": m.group("partners")} if m.group("partners") else {})}
     paragraphs = [p for p in section.paragraphs if p.strip()]
     # Where the items are bullets, an unbulleted paragraph after them closes the
-    # section ("Trên đây là Kế hoạch ..."), it is no task.
+    # section ("Trên đây là Kế hoạch ..."), it is no task; where they are lettered
+    # sub-items ("a) ..."), so is every plain paragraph.
     if any(_BULLET.match(p) for p in paragraphs):
         paragraphs = [p for p in paragraphs if _BULLET.match(p)]
+    elif any(not c.children for c in section.children):
+        paragraphs = []
     items = [_BULLET.sub("", p).strip() for p in paragraphs]
     items += [" ".join(filter(None, [c.title, *c.paragraphs])) for c in section.children if not c.children]
     return [
