@@ -23,6 +23,8 @@ from pipeline.structure.types import RawSection, RawTask
 _LABELLED = re.compile(r"^[-+•]?\s*(?P<label>[^:]{3,40}?)\s*:\s*(?P<value>.+)$")
 _BULLET = re.compile(r"^\s*[-+•]\s*")
 _AFTER_HEAD = " ,;:("
+# A run-in label longer than this before its colon is a sentence, not an agency.
+MAX_RUN_IN_AGENCY = 100
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # Roles a labelled line can fill; other labels (Địa điểm, Kinh phí) are left in the section.
 _TASK_ROLES = ("lead", "cooperating", "timeframe", "output", "submit_to")
@@ -137,7 +139,19 @@ def _activity_task(section: RawSection, number: str, group: str | None) -> RawTa
 _LEAD_AND_PARTNERS = re.compile(r"^(?P<lead>.+?)\s+chủ trì\s*,?\s*(?:phối hợp(?:\s+với)?\s+(?P<partners>.+))?$", re.I)
 
 
+def _run_in_agency(section: RawSection) -> RawSection:
+    """"5. Sở Văn hóa, Thể thao và Du lịch: Chỉ đạo ..." as a heading and its item: a run-in
+    agency label with commas is not split off by the section tree (a comma may end a clause)."""
+    if section.title is not None or len(section.paragraphs) != 1 or ":" not in section.paragraphs[0]:
+        return section
+    label, rest = section.paragraphs[0].split(":", 1)
+    if len(label) > MAX_RUN_IN_AGENCY or agency_heading(label) is None or not rest.strip():
+        return section
+    return replace(section, title=label.strip(), paragraphs=[rest.strip()])
+
+
 def _assigned_tasks(section: RawSection, number: str, group: str | None) -> list[RawTask]:
+    section = _run_in_agency(section)
     heading = agency_heading(section.title)
     if heading is None:
         return []
