@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.normalize.timeframes import load_words, parse_timeframe, plan_year
+from pipeline.normalize.plan_frame import plan_year
+from pipeline.normalize.timeframes import load_words, parse_timeframe
 
 # (cell text, (kind, start, end, date, event))
 CASES = [
@@ -152,6 +153,7 @@ PLAN_YEAR_CASES = [
     (None, None, "Chuyển đổi số giai đoạn 2026-2030", 2026),  # only a period: its first year
     ("2025-10-02", "Quảng Ngãi, ngày 02 tháng 10 năm 2025", "Phòng, chống ma túy đến năm 2030",
      2025),  # "đến năm 2030" ends a period, it is not the plan's year
+    ("2025-10-02", None, "Chương trình đến hết năm 2030", 2025),  # "đến hết năm" ends a period too
     (None, None, None, None),  # nothing known
 ]
 

@@ -25,7 +25,8 @@ from pipeline.normalize.header import parse_number_line, parse_place_date
 from pipeline.normalize.reference_merge import collect_references, ids_cited_in
 from pipeline.text import normalize_text
 from pipeline.normalize.task_places import task_keys, task_label
-from pipeline.normalize.timeframes import parse_timeframe, plan_year
+from pipeline.normalize.plan_frame import plan_year
+from pipeline.normalize.timeframes import parse_timeframe
 from pipeline.structure.closing import parse_signature, split_archive
 from pipeline.structure.types import RawDataTable, RawSection, RawTask, Skeleton
 from pipeline.warnings import PlanWarning, pointer

@@ -402,28 +402,3 @@ def parse_timeframe(
         )
     timeframe = model.Timeframe(clean, found.kind, found.start, found.end, found.date, found.event, found.inferred)
     return timeframe, warnings
-
-
-# "năm 2026" in a title names the year the plan is for, unless it ends a period ("đến năm 2030").
-_TITLE_YEAR = re.compile(rf"(?<!den )(?<!toi )(?<!giai doan )\bnam\s+(?P<year>{YEAR})(?!\d)(?!\s*[-–]\s*\d)")
-_ANY_YEAR = re.compile(rf"(?<![\d/])(?P<year>{YEAR})(?!\d)")
-
-
-def plan_year(issued_date: str | None, date_line: str | None, title: str | None) -> int | None:
-    """The year a plan is for, the frame of its timeframes that name no year.
-
-    The title's "năm 2026" first (a plan for 2026 may be issued in December 2025), then
-    the issued date's year, the year of a draft's date line ("ngày ... tháng ... năm
-    2026"), and last the first year of the period the title names ("giai đoạn 2026-2030").
-    """
-    folded_title = fold_aligned(normalize_text(title or ""))
-    years = {int(m["year"]) for m in _TITLE_YEAR.finditer(folded_title)}
-    if len(years) == 1:
-        return years.pop()
-    if issued_date:
-        return int(issued_date[:4])
-    if date_line and (m := _ANY_YEAR.search(fold_aligned(normalize_text(date_line)))):
-        return int(m["year"])
-    period = patterns().period.search(folded_title)
-    return int(period["start"]) if period else None
-

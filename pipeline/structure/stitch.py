@@ -30,7 +30,6 @@ CAPTION_BLOCKS = 5
 CARRIED_ROLES = frozenset({"lead", "cooperating", "timeframe", "submit_to", "output", "note", "monitor"})
 
 _COLUMN_NUMBERING = re.compile(r"^\(?\d{1,2}\)?$")
-_CAPTION_HEAD = re.compile(r"^(?:phu luc|bang|danh muc|bieu)\b")
 
 
 @dataclass(frozen=True)
@@ -208,6 +207,13 @@ def _is_fragment(first: GridRow, roles: dict[int, str]) -> bool:
     return bool(number_cols) and not any(first.texts[c] for c in number_cols if c < len(first.texts))
 
 
+@cache
+def _caption_head() -> re.Pattern[str]:
+    """The words that open a table's caption, from data/table_words.yaml, on folded text."""
+    heads = sorted((folded(w) for w in load_yaml("table_words.yaml")["caption_heads"]), key=len, reverse=True)
+    return re.compile(rf"^(?:{'|'.join(re.escape(h) for h in heads)})\b")
+
+
 def _caption(blocks: list[Block], index: int) -> str | None:
     """The text just above a table: from an appendix title ("PHỤ LỤC I", "Bảng 2") down to
     the table, else the one short paragraph before it."""
@@ -216,7 +222,7 @@ def _caption(blocks: list[Block], index: int) -> str | None:
         if not isinstance(block, Paragraph):
             break
         above.insert(0, block.text.strip())
-        if _CAPTION_HEAD.match(folded(block.text)):
+        if _caption_head().match(folded(block.text)):
             return " ".join(t for t in above if t)
     nearest = next((t for t in reversed(above) if t), None)
     return nearest if nearest and len(nearest) <= MAX_CAPTION_CHARS else None

@@ -9,8 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from functools import cache
+
+from pipeline.data import load_yaml
 from pipeline.ir import Block
-from pipeline.text import is_upper
+from pipeline.text import folded, is_upper
 from pipeline.structure.stitch import GridRow, LogicalTable, role_text, stitch_tables
 from pipeline.structure.types import RawDataTable, RawTask
 from pipeline.warnings import PlanWarning, pointer
@@ -23,8 +26,6 @@ _LETTER_GROUP = re.compile(r"^[A-ZĐ]\.?$")
 _PLAIN_NUMBER = re.compile(r"^(\d+)\.?$")
 _DOTTED_NUMBER = re.compile(r"^(\d+(?:\.\d+)+)\.?$")
 _LETTER_ITEM = re.compile(r"^([a-zđ])[.)]$")
-# "Phụ lục", "PHỤ LỤC II", "Phụ lục 2" at the head of a caption.
-_APPENDIX = re.compile(r"^\s*(ph[uụ] l[uụ]c(?:\s+(?:[IVXLC]+|\d+)\b)?)", re.I)
 
 
 def _group_heading(row: GridRow, roles: dict[int, str], n_cols: int) -> str | None:
@@ -101,10 +102,19 @@ def _suffixes():
         n += 1
 
 
+@cache
+def _appendix() -> tuple[str, re.Pattern[str]]:
+    """The appendix word as printed in labels, and a pattern for it and its numeral on folded text."""
+    word = load_yaml("table_words.yaml")["appendix_word"]
+    return word, re.compile(rf"^\s*{re.escape(folded(word))}(?:\s+([ivxlc]+|\d+)\b)?")
+
+
 def table_place(caption: str | None, ordinal: int) -> str:
     """How the document names a task table: "Phụ lục II" from its caption, else "Bảng <n>"."""
-    if caption and (m := _APPENDIX.match(caption)):
-        return " ".join(["Phụ lục", *m.group(1).split()[2:]])
+    word, pattern = _appendix()
+    if caption and (m := pattern.match(folded(caption))):
+        numeral = m.group(1)
+        return f"{word} {numeral.upper() if not numeral.isdigit() else numeral}" if numeral else word
     return f"Bảng {ordinal}"
 
 
