@@ -128,7 +128,7 @@ def test_ocr_warning_lists_pages_and_confidence() -> None:
         "ocr_used",
         "text of 1 page(s) read by OCR (no text layer): 1; mean word confidence 94%; "
         "check names and numbers against the scan",
-        "source",
+        "/source",
     )
 
 

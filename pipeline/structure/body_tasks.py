@@ -97,13 +97,30 @@ def labelled_fields(paragraphs: list[str]) -> dict[str, str]:
     return fields
 
 
-# "Giao Thanh tra Sở chủ trì, phối hợp với Phòng Nghiệp vụ Y thực hiện."
-_ASSIGNMENT = re.compile(
-    r"""^Giao\s+(?P<lead>.+?)\s+chủ\s+trì
-        (?:\s*,?\s*phối\s+hợp(?:\s+với)?\s+(?P<cooperating>.+?))?      # partners, if named
-        (?:\s+(?:thực\s+hiện|triển\s+khai|tổ\s+chức\s+thực\s+hiện))?\s*\.?$""",
-    re.X | re.I,
-)
+def _words(key: str) -> str:
+    """A regex alternative of the assignment words of one kind, longest first, spaces as \\s+."""
+    phrases = sorted(load_yaml("agency_heads.yaml")["assignment"][key], key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
+
+
+@cache
+def _assignment() -> re.Pattern[str]:
+    """"Giao Thanh tra Sở chủ trì, phối hợp với Phòng Nghiệp vụ Y thực hiện."."""
+    return re.compile(
+        rf"""^(?:{_words("assign")})\s+(?P<lead>.+?)\s+(?:{_words("lead")})
+            (?:\s*,?\s*(?:{_words("partners")})\s+(?P<cooperating>.+?))?      # partners, if named
+            (?:\s+(?:{_words("closing")}))?\s*\.?$""",
+        re.X | re.I,
+    )
+
+
+@cache
+def _lead_and_partners() -> re.Pattern[str]:
+    """"Sở Tài chính chủ trì, phối hợp các sở, ban, ngành": a heading naming the lead and its partners."""
+    return re.compile(
+        rf"^(?P<lead>.+?)\s+(?:{_words('lead')})\s*,?\s*(?:(?:{_words('partners')})\s+(?P<partners>.+))?$", re.I)
+
+
 _SENTENCE_END = re.compile(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])")
 
 
@@ -116,7 +133,7 @@ def split_assignment(text: str) -> tuple[str, dict[str, str]]:
     content: list[str] = []
     fields: dict[str, str] = {}
     for sentence in _SENTENCE_END.split(text.strip()):
-        if m := _ASSIGNMENT.match(sentence):
+        if m := _assignment().match(sentence):
             fields.update({k: v.strip() for k, v in m.groupdict().items() if v})
         elif (labelled := labelled_fields([sentence])) and content:
             fields.update({k: v for k, v in labelled.items() if k not in fields})
@@ -136,9 +153,6 @@ def _activity_task(section: RawSection, number: str, group: str | None) -> RawTa
     return RawTask(number=number, group=group, cells={"content": content, **fields}, from_body=True)
 
 
-_LEAD_AND_PARTNERS = re.compile(r"^(?P<lead>.+?)\s+chủ trì\s*,?\s*(?:phối hợp(?:\s+với)?\s+(?P<partners>.+))?$", re.I)
-
-
 def _run_in_agency(section: RawSection) -> RawSection:
     """"5. Sở Văn hóa, Thể thao và Du lịch: Chỉ đạo ..." as a heading and its item: a run-in
     agency label with commas is not split off by the section tree (a comma may end a clause)."""
@@ -156,7 +170,7 @@ def _assigned_tasks(section: RawSection, number: str, group: str | None) -> list
     if heading is None:
         return []
     assignment = {"lead": heading}
-    if m := _LEAD_AND_PARTNERS.match(heading):  # "Sở Tài chính chủ trì, phối hợp các sở, ban, ngành"
+    if m := _lead_and_partners().match(heading):  # "Sở Tài chính chủ trì, phối hợp các sở, ban, ngành"
         assignment = {"lead": m.group("lead"), **({"cooperating": m.group("partners")} if m.group("partners") else {})}
     paragraphs = [p for p in section.paragraphs if p.strip()]
     # Where the items are bullets, an unbulleted paragraph after them closes the
