@@ -109,6 +109,13 @@ def test_task_keys_are_unique(path: Path) -> None:
     assert all(keys) and len(set(keys)) == len(keys), f"{path.name}: repeated keys"
 
 
+@pytest.mark.parametrize("path", [p for p in CONVERTIBLE if p.suffix == ".pdf"], ids=ids)
+def test_pdf_tasks_have_pages(path: Path) -> None:
+    """Table rows and body items alike: a person finds a PDF's task by its page."""
+    missing = [t["key"] for t in converted(path.name)["tasks"] if not t["pages"]]
+    assert not missing, f"{path.name}: tasks without pages: {missing}"
+
+
 def resolves(doc: dict, where: str) -> bool:
     """Whether a JSON pointer names a value of the output."""
     if not where.startswith("/"):

@@ -150,7 +150,8 @@ def _activity_task(section: RawSection, number: str, group: str | None) -> RawTa
     fields = {**inline, **fields}
     if "lead" not in fields or not content:
         return None
-    return RawTask(number=number, group=group, cells={"content": content, **fields}, from_body=True)
+    return RawTask(number=number, group=group, cells={"content": content, **fields}, pages=section.all_pages(),
+                   from_body=True)
 
 
 def _run_in_agency(section: RawSection) -> RawSection:
@@ -161,7 +162,7 @@ def _run_in_agency(section: RawSection) -> RawSection:
     label, rest = section.paragraphs[0].split(":", 1)
     if len(label) > MAX_RUN_IN_AGENCY or agency_heading(label) is None or not rest.strip():
         return section
-    return replace(section, title=label.strip(), paragraphs=[rest.strip()])
+    return replace(section, title=label.strip(), paragraphs=[rest.strip()], pages=section.all_pages())
 
 
 def _assigned_tasks(section: RawSection, number: str, group: str | None) -> list[RawTask]:
@@ -172,19 +173,22 @@ def _assigned_tasks(section: RawSection, number: str, group: str | None) -> list
     assignment = {"lead": heading}
     if m := _lead_and_partners().match(heading):  # "Sở Tài chính chủ trì, phối hợp các sở, ban, ngành"
         assignment = {"lead": m.group("lead"), **({"cooperating": m.group("partners")} if m.group("partners") else {})}
-    paragraphs = [p for p in section.paragraphs if p.strip()]
+    pages = section.paragraph_pages + [()] * (len(section.paragraphs) - len(section.paragraph_pages))
+    paragraphs = [(p, pg) for p, pg in zip(section.paragraphs, pages) if p.strip()]
     # Where the items are bullets, an unbulleted paragraph after them closes the
     # section ("Trên đây là Kế hoạch ..."), it is no task; where they are lettered
     # sub-items ("a) ..."), so is every plain paragraph.
-    if any(_BULLET.match(p) for p in paragraphs):
-        paragraphs = [p for p in paragraphs if _BULLET.match(p)]
+    if any(_BULLET.match(p) for p, _ in paragraphs):
+        paragraphs = [(p, pg) for p, pg in paragraphs if _BULLET.match(p)]
     elif any(not c.children for c in section.children):
         paragraphs = []
-    items = [_BULLET.sub("", p).strip() for p in paragraphs]
-    items += [" ".join(filter(None, [c.title, *c.paragraphs])) for c in section.children if not c.children]
+    items = [(_BULLET.sub("", p).strip(), pg) for p, pg in paragraphs]
+    items += [(" ".join(filter(None, [c.title, *c.paragraphs])), c.all_pages())
+              for c in section.children if not c.children]
     return [
-        RawTask(number=f"{number}.{i}", group=group, cells={"content": item, **assignment}, from_body=True)
-        for i, item in enumerate(items, start=1)
+        RawTask(number=f"{number}.{i}", group=group, cells={"content": item, **assignment}, pages=tuple(item_pages),
+                from_body=True)
+        for i, (item, item_pages) in enumerate(items, start=1)
         if item
     ]
 

@@ -28,6 +28,13 @@ class RawSection:
     level: int
     paragraphs: list[str] = field(default_factory=list)
     children: list["RawSection"] = field(default_factory=list)
+    # PDF pages of the heading, and of each paragraph (aligned with `paragraphs`); () for DOCX.
+    pages: tuple[int, ...] = ()
+    paragraph_pages: list[tuple[int, ...]] = field(default_factory=list)
+
+    def all_pages(self) -> tuple[int, ...]:
+        """Every page the heading and its own paragraphs are printed on, ascending."""
+        return tuple(sorted({p for pages in (self.pages, *self.paragraph_pages) for p in pages}))
 
 
 @dataclass(frozen=True)
