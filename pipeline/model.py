@@ -41,11 +41,15 @@ class Timeframe:
     end: int | None = None
     date: str | None = None
     event: str | None = None
+    # True when a year was not printed but taken from the plan's frame ("Quý III" in a 2026 plan).
+    inferred: bool = False
 
 
 @dataclass
 class Task:
     number: int | str
+    # Unique within the document, stable across conversions: "5", "II.5", "B2:5" (contract 1.1).
+    key: str
     group: str | None
     content: str
     lead: list[Agency] = field(default_factory=list)

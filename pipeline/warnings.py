@@ -20,13 +20,22 @@ class PlanWarning:
     Attributes:
         code: a key of `data/warning_codes.csv` ("agency_unknown").
         message: one line for a person, naming the text concerned.
-        where: where in the output the doubt lies ("document.issued_date", "tasks[4].lead"),
-            or the part of the file ("source", "header", "closing"); None when the whole.
+        where: a JSON pointer into the output at the value in doubt ("/document/issued_date",
+            "/tasks/4/lead"), or at the part of the file ("/source", "/header", "/closing");
+            None when the whole.
+        label: how a person finds the place in the document, in Vietnamese
+            ("Phụ lục, nhiệm vụ II.5, trang 9"); None where the pointer says enough.
     """
 
     code: str
     message: str
     where: str | None = None
+    label: str | None = None
+
+
+def pointer(*parts: str | int) -> str:
+    """A JSON pointer (RFC 6901) from its reference tokens: pointer("tasks", 4, "lead") == "/tasks/4/lead"."""
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
 
 
 @cache

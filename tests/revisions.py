@@ -28,7 +28,7 @@ def agency(id_: str, name: str, *, text: str | None = None, kind: str = "agency"
 
 def timeframe(text: str, kind: str, start: int | None = None, end: int | None = None) -> dict:
     """A Timeframe dict as the converter writes it."""
-    return {"text": text, "kind": kind, "start": start, "end": end, "date": None, "event": None}
+    return {"text": text, "kind": kind, "start": start, "end": end, "date": None, "event": None, "inferred": False}
 
 
 # --- JSON level -------------------------------------------------------------------------

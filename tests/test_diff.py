@@ -28,7 +28,7 @@ SCHEMAS = Path(__file__).resolve().parents[1] / "schemas"
 
 SO_TAI_CHINH = rv.agency("so-tai-chinh-quang-ngai", "Sở Tài chính")
 NEW_TASK = {
-    "number": 3, "group": None,
+    "number": 3, "key": "3", "group": None,
     "content": "Xây dựng cơ sở dữ liệu chuyên gia khoa học và công nghệ của tỉnh, kết nối với cơ sở dữ liệu quốc gia",
     "lead": [rv.agency("so-khoa-hoc-va-cong-nghe-quang-ngai", "Sở Khoa học và Công nghệ")],
     "cooperating": [], "timeframe": rv.timeframe("Năm 2025", "year", 2025, 2025),

@@ -190,7 +190,7 @@ def test_blank_number_warning_names_the_field() -> None:
     # the warning says where and quotes the line with its spaces collapsed
     _, (warning,) = parse_number_line("Số:      /KH-UBND")
     assert (warning.code, warning.where, warning.message) == (
-        "blank_number", "document.number", "the number is blank ('Số: /KH-UBND'): a draft?")
+        "blank_number", "/document/number", "the number is blank ('Số: /KH-UBND'): a draft?")
 
 
 # (place/date line, place, ISO date, warning codes)

@@ -128,7 +128,7 @@ def test_ocr_warning_lists_pages_and_confidence() -> None:
         "ocr_used",
         "text of 1 page(s) read by OCR (no text layer): 1; mean word confidence 94%; "
         "check names and numbers against the scan",
-        "source",
+        "/source",
     )
 
 
@@ -317,7 +317,7 @@ def test_scanned_plan_with_ocr(tesseract: None, scanned_plan: Path) -> None:
     assert document["issuer"]["name"] == "Ủy ban nhân dân tỉnh Lâm Đồng"
     assert [s["number"] for s in doc["sections"] if s["number"]] == ["I", "II"]
     warning = next(w for w in doc["warnings"] if w["code"] == "ocr_used")
-    assert warning["where"] == "source"
+    assert warning["where"] == "/source"
     assert warning["message"].startswith("text of 1 page(s) read by OCR (no text layer): 1; mean word confidence ")
 
 

@@ -84,8 +84,8 @@ def _page(number: int, char_count: int, unmapped: float = 0.0) -> PageContent:
 def test_page_warnings_name_scanned_and_garbled_pages() -> None:
     pages = [_page(1, 900), _page(2, 0), _page(3, 800, unmapped=0.1), _page(4, 0)]
     assert page_warnings(pages) == (
-        PlanWarning("pages_without_text", "2 of 4 pages have no text layer (scanned?): 2, 4", "source"),
-        PlanWarning("text_partly_unreadable", "glyphs without a Unicode mapping on 1 page(s): 3", "source"),
+        PlanWarning("pages_without_text", "2 of 4 pages have no text layer (scanned?): 2, 4", "/source"),
+        PlanWarning("text_partly_unreadable", "glyphs without a Unicode mapping on 1 page(s): 3", "/source"),
     )
 
 

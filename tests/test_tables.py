@@ -11,6 +11,8 @@ def stitch_task_tables(blocks):
     """The task tables among the stitched tables."""
     return [t for t in stitch_tables(blocks) if t.is_task_table]
 from ir_builders import cell, grid, layout, para, row, table
+from pipeline.ir import Extracted
+from pipeline.structure.document import build_skeleton
 
 # --- column_role -------------------------------------------------------------------
 
@@ -48,6 +50,16 @@ ROLE_CASES = [
     ("Cấp trình", "submit_to"),  # plan 196
     ("Ghi chú", "note"),  # plan 196
     ("Theo dõi, kiểm tra, đôn đốc", "monitor"),  # monitoring column
+    # issue 12: the responsibility column names people or says "trách nhiệm", not "chủ trì"
+    ("Người thực hiện", "lead"),  # a person or office does the task
+    ("Cán bộ phụ trách", "lead"),  # the officer in charge
+    ("Người phụ trách", "lead"),  # the person in charge
+    ("Trách nhiệm thực hiện", "lead"),  # plan 05's tables ("Trách nhiệm / thực hiện")
+    ("Trách nhiệm", "lead"),  # short
+    ("Bộ phận thực hiện", "lead"),  # the unit doing it
+    ("Đơn vị thực hiện", "lead"),  # executing unit
+    ("Đơn vị được kiểm tra", None),  # plan 04's schedule: the inspected unit does no task
+    ("Người ký", None),  # a signer column is not a responsibility
     ("Kinh phí", None),  # budget: not a task field
     ("", None),  # empty cell
 ]
@@ -399,3 +411,90 @@ HEADING_CASES = [
 @pytest.mark.parametrize("texts, span, expected", HEADING_CASES)
 def test_group_heading(texts: tuple[str, ...], span: int, expected: str | None) -> None:
     assert _group_heading(GridRow(texts, span, ()), ROLES, 4) == expected
+
+
+# --- issue 12: tables from real plans of other provinces -------------------------------
+
+PEOPLE_HEADER = ["TT", "Nội dung", "Người thực hiện", "Thời gian"]
+
+
+def test_task_table_whose_responsibility_column_names_people_gives_its_tasks() -> None:
+    # a department's work plan: nine rows led by officers, not agencies
+    rows = [[str(i), f"Công việc số {i} của phòng", f"Trưởng phòng {i}", f"Tháng {i}/2026"] for i in range(1, 10)]
+    tasks = extract_tasks([grid([PEOPLE_HEADER] + rows)])
+    assert [(t.number, t.cells["lead"]) for t in tasks] == [(str(i), f"Trưởng phòng {i}") for i in range(1, 10)]
+
+
+def _merged_lead_pieces(last_on_first_page: int, continuation_span: int) -> list:
+    """Five tasks; the lead "Sở Giáo dục và Đào tạo" is merged over tasks 1-4 and a page break falls
+    after task `last_on_first_page`. The PDF prints the merged text above the break only: below it
+    the continuation is an empty cell spanning `continuation_span` rows."""
+    first_rows = [row(*(cell(t, c) for c, t in enumerate(HEADER)), pages=(3,))]
+    span_above = last_on_first_page
+    for n in range(1, last_on_first_page + 1):
+        cells = [cell(str(n), 0), cell(f"Việc {n} của ngành giáo dục", 1)]
+        if n == 1:
+            cells.append(cell("Sở Giáo dục và Đào tạo", 2, row_span=span_above))
+        cells += [cell("Sở Tài chính", 3), cell("Năm 2026", 4)]
+        first_rows.append(row(*cells, pages=(3,)))
+    second_rows = [row(*(cell(t, c) for c, t in enumerate(HEADER)), pages=(4,))]
+    for n in range(last_on_first_page + 1, 6):
+        cells = [cell(str(n), 0), cell(f"Việc {n} của ngành giáo dục", 1)]
+        if n == last_on_first_page + 1:
+            cells.append(cell("", 2, row_span=continuation_span))
+        elif n == 5:
+            cells.append(cell("Sở Xây dựng", 2))
+        cells += [cell("Sở Tài chính", 3), cell("Năm 2026", 4)]
+        second_rows.append(row(*cells, pages=(4,)))
+    return [table(first_rows, 5, page=3, ends_page=True), table(second_rows, 5, page=4, starts_page=True)]
+
+
+@pytest.mark.parametrize(("last_on_first_page", "continuation_span"), [
+    (2, 2),  # the merge runs to the foot of page 3 and on over two rows of page 4
+    (1, 3),  # only its first row on page 3 (no sign above the break), an empty merged cell below
+    (3, 1),  # three rows above; below, one empty cell of one row
+])
+def test_lead_merged_across_a_page_break_is_carried_over(last_on_first_page: int, continuation_span: int) -> None:
+    tasks = extract_tasks(_merged_lead_pieces(last_on_first_page, continuation_span))
+    assert [(t.number, t.cells["lead"]) for t in tasks] == [
+        ("1", "Sở Giáo dục và Đào tạo"), ("2", "Sở Giáo dục và Đào tạo"), ("3", "Sở Giáo dục và Đào tạo"),
+        ("4", "Sở Giáo dục và Đào tạo"), ("5", "Sở Xây dựng")]
+
+
+def test_genuinely_empty_cooperating_cell_after_a_break_stays_empty() -> None:
+    # no merge: an empty "phối hợp" cell at the top of a page is just empty
+    first = _piece([HEADER, ["1", "Việc A", "Sở A", "Sở B", "2025"]], page=2, first=True)
+    second = _piece([HEADER, ["2", "Việc B", "Sở C", "", "2026"]], page=3, last=True)
+    assert [t.cells["cooperating"] for t in extract_tasks([first, second])] == ["Sở B", ""]
+
+
+def test_last_rows_fragment_alone_on_the_final_page_is_kept() -> None:
+    # the last row breaks over the page; the final page holds only the rest of its cells, whose
+    # words ("nội dung", "chủ trì") must not make the fragment a new table's header
+    first = _piece([HEADER, ["1", "Việc A", "Sở A", "", "2025"],
+                    ["2", "Tổng kết, đánh giá các", "Sở Nội vụ", "Các sở, ngành và", "Quý IV/2026"]], page=5, first=True)
+    second = _piece([["", "nội dung của Kế hoạch", "", "các đơn vị chủ trì", ""]], page=6, last=True)
+    tasks = extract_tasks([first, second])
+    assert [(t.number, t.cells["content"], t.cells["cooperating"], t.pages) for t in tasks] == [
+        ("1", "Việc A", "", (5,)),
+        ("2", "Tổng kết, đánh giá các nội dung của Kế hoạch", "Các sở, ngành và các đơn vị chủ trì", (5, 6))]
+
+
+def test_table_that_looks_like_a_task_table_but_is_not_taken_is_warned_with_its_page() -> None:
+    # numbered rows with a task text and a deadline but no responsibility column: kept as data, warned
+    blocks = [para("KẾ HOẠCH", bold=True, pages=(1,)), grid([["STT", "Nội dung công việc", "Kinh phí", "Thời gian"],
+                                                            ["1", "In tài liệu", "5.000.000", "Quý I/2026"],
+                                                            ["2", "Tổ chức hội nghị", "20.000.000", "Quý II/2026"]],
+                                                           page=4)]
+    skeleton, _ = build_skeleton(Extracted(blocks=tuple(blocks), pages=4))
+    assert skeleton.tasks == [] and len(skeleton.data_tables) == 1
+    (warning,) = [w for w in skeleton.warnings if w.code == "task_table_not_taken"]
+    assert warning.where == "/tables/0" and warning.label == "Bảng 1, trang 4"
+
+
+def test_schedule_without_task_text_is_not_warned() -> None:
+    # plan 04's Phụ lục I (STT | unit inspected | time) is a schedule: no task text, no warning
+    blocks = [para("KẾ HOẠCH", bold=True), grid([["STT", "Đơn vị được kiểm tra", "Thời gian kiểm tra"],
+                                                ["1", "Sở Xây dựng", "Tháng 7/2026"]])]
+    skeleton, _ = build_skeleton(Extracted(blocks=tuple(blocks), pages=None))
+    assert [w.code for w in skeleton.warnings if w.code == "task_table_not_taken"] == []

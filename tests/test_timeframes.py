@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.normalize.plan_frame import plan_year
 from pipeline.normalize.timeframes import load_words, parse_timeframe
 
 # (cell text, (kind, start, end, date, event))
@@ -56,12 +57,15 @@ CASES = [
     ("Quý IV/2025 - Quý I/2026", ("quarter", 2025, 2026, None, None)),  # across a year
     ("Quý I, II/2026", ("quarter", 2026, 2026, None, None)),  # two quarters listed
     ("quý iv 2025", ("quarter", 2025, 2025, None, None)),  # lower case, space only
+    ("Quý III, IV/2026, 2027", ("quarter", 2026, 2027, None, None)),  # issue 12: a year listed after runs to it
+    ("Quý IV/2026 và năm 2027", ("quarter", 2026, 2027, None, None)),  # "và năm" before the listed year
     # --- month
     ("Tháng 12/2025", ("month", 2025, 2025, None, None)),  # slash
     ("tháng 5 năm 2026", ("month", 2026, 2026, None, None)),  # words
     ("Tháng 5-6/2026", ("month", 2026, 2026, None, None)),  # two months
     ("Trước tháng 6/2025", ("month", 2025, 2025, None, None)),  # deadline month
     ("12/2025", ("month", 2025, 2025, None, None)),  # bare month/year
+    ("Tháng 9/2026, 2027", ("month", 2026, 2027, None, None)),  # a second year listed after the month
     # --- date
     ("Trước ngày 30/6/2025", ("date", 2025, 2025, "2025-06-30", None)),  # deadline
     ("Trước 31/12/2025", ("date", 2025, 2025, "2025-12-31", None)),  # without "ngày"
@@ -113,6 +117,52 @@ def test_parse_timeframe(text: str, expected: tuple) -> None:
     assert got == expected
 
 
+# (cell text, plan year, (kind, start, end, date, inferred)): cells naming no year take the plan's year.
+INFERRED_CASES = [
+    ("Quý III", 2026, ("quarter", 2026, 2026, None, True)),  # issue 12: a quarter with no year
+    ("Trong quý I", 2025, ("quarter", 2025, 2025, None, True)),  # "trong" before it
+    ("Quý 2", 2026, ("quarter", 2026, 2026, None, True)),  # arabic quarter number
+    ("tháng 9", 2026, ("month", 2026, 2026, None, True)),  # issue 12: a month with no year
+    ("Trong tháng 10", 2026, ("month", 2026, 2026, None, True)),  # "trong" before it
+    ("Trước ngày 30/6", 2026, ("date", 2026, 2026, "2026-06-30", True)),  # a day and month
+    ("Từ 20 giờ 15 phút - 20 giờ 45 phút ngày 23 tháng 1", 2026,
+     ("date", 2026, 2026, "2026-01-23", True)),  # plan 05's broadcast slots: clock times are no years
+    ("Quý III/2025", 2026, ("quarter", 2025, 2025, None, False)),  # a printed year wins: not inferred
+    ("Quý III, IV/2026, 2027", 2025, ("quarter", 2026, 2027, None, False)),  # printed years, the plan's ignored
+    ("Quý III", None, ("quarter", None, None, None, False)),  # no plan year known: a quarter of no year
+    ("Trước ngày 15/12 hằng năm", 2026, ("annual", None, None, None, False)),  # recurring: no deadline year
+    ("Thường xuyên", 2026, ("ongoing", None, None, None, False)),  # ongoing stays open
+    ("6 tháng đầu năm", 2026, ("other", None, None, None, False)),  # a span, not "tháng 6"
+    ("Trong vòng 30 ngày", 2026, ("other", None, None, None, False)),  # relative: no anchor
+]
+
+
+@pytest.mark.parametrize(("text", "year", "expected"), INFERRED_CASES)
+def test_timeframe_in_the_plans_year(text: str, year: int | None, expected: tuple) -> None:
+    timeframe, _ = parse_timeframe(text, plan_year=year)
+    assert timeframe is not None
+    assert (timeframe.kind, timeframe.start, timeframe.end, timeframe.date, timeframe.inferred) == expected
+
+
+# (issued date, date line, title, plan year): the frame a yearless timeframe takes.
+PLAN_YEAR_CASES = [
+    ("2025-12-24", "Lâm Đồng, ngày 24 tháng 12 năm 2025", "Kế hoạch cải cách hành chính năm 2026",
+     2026),  # the title's year: a plan for 2026 issued in December 2025
+    ("2026-04-28", "Hà Nội, ngày 28 tháng 4 năm 2026", "Tổ chức Festival Thăng Long - Hà Nội", 2026),  # issued
+    (None, "Lâm Đồng, ngày    tháng    năm 2026", "Kiểm tra công tác cải cách hành chính", 2026),  # a draft's date line
+    (None, None, "Chuyển đổi số giai đoạn 2026-2030", 2026),  # only a period: its first year
+    ("2025-10-02", "Quảng Ngãi, ngày 02 tháng 10 năm 2025", "Phòng, chống ma túy đến năm 2030",
+     2025),  # "đến năm 2030" ends a period, it is not the plan's year
+    ("2025-10-02", None, "Chương trình đến hết năm 2030", 2025),  # "đến hết năm" ends a period too
+    (None, None, None, None),  # nothing known
+]
+
+
+@pytest.mark.parametrize(("issued", "line", "title", "year"), PLAN_YEAR_CASES)
+def test_plan_year(issued: str | None, line: str | None, title: str | None, year: int | None) -> None:
+    assert plan_year(issued, line, title) == year
+
+
 def test_case_table_is_large_enough() -> None:
     assert len(CASES) >= 50
 
@@ -145,9 +195,9 @@ WARNING_CASES = [
 
 @pytest.mark.parametrize(("text", "codes"), WARNING_CASES)
 def test_warnings(text: str, codes: list[str]) -> None:
-    _, warnings = parse_timeframe(text, where="tasks[0].timeframe")
+    _, warnings = parse_timeframe(text, where="/tasks/0/timeframe", label="Phụ lục, nhiệm vụ II.5")
     assert [w.code for w in warnings] == codes
-    assert all(w.where == "tasks[0].timeframe" and w.message for w in warnings)
+    assert all(w.where == "/tasks/0/timeframe" and w.label == "Phụ lục, nhiệm vụ II.5" and w.message for w in warnings)
 
 
 def test_invalid_date_message_quotes_the_original_text() -> None:

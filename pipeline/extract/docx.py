@@ -289,7 +289,7 @@ def _warn_about_skipped_content(body: etree._Element, ctx: _Context) -> None:
              and clean_whitespace("".join(box.itertext()))]
     if boxes:
         ctx.warnings.append(PlanWarning("docx_text_box_skipped",
-                             f"{len(boxes)} text box(es) with text not extracted", "body"))
+                             f"{len(boxes)} text box(es) with text not extracted", "/sections"))
     if next(body.iter(qn("w:del"), qn("w:ins"), qn("w:moveFrom")), None) is not None:
         ctx.warnings.append(PlanWarning("docx_tracked_changes",
-                             "unaccepted tracked changes: deleted text dropped, inserted text kept", "body"))
+                             "unaccepted tracked changes: deleted text dropped, inserted text kept", "/sections"))

@@ -285,4 +285,4 @@ def ocr_warning(result: OcrResult, listed: str) -> PlanWarning:
     return PlanWarning("ocr_used",
             f"text of {read} page(s) read by OCR (no text layer): {listed}; "
             f"mean word confidence {result.confidence:.0f}%; check names and numbers against the scan",
-            "source")
+            "/source")

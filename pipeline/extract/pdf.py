@@ -411,9 +411,9 @@ def page_warnings(pages: list[PageContent]) -> tuple[PlanWarning, ...]:
     empty = [p.number for p in pages if not p.char_count]
     if empty:
         warnings.append(PlanWarning("pages_without_text",
-                         f"{len(empty)} of {len(pages)} pages have no text layer (scanned?): {_listed(empty)}", "source"))
+                         f"{len(empty)} of {len(pages)} pages have no text layer (scanned?): {_listed(empty)}", "/source"))
     garbled = [p.number for p in pages if p.unmapped > PAGE_UNMAPPED_WARNING]
     if garbled:
         warnings.append(PlanWarning("text_partly_unreadable",
-                         f"glyphs without a Unicode mapping on {len(garbled)} page(s): {_listed(garbled)}", "source"))
+                         f"glyphs without a Unicode mapping on {len(garbled)} page(s): {_listed(garbled)}", "/source"))
     return tuple(warnings)

@@ -27,10 +27,12 @@ from pipeline.normalize.header import parse_number_line, parse_place_date
 from pipeline.normalize.provenance import build_provenance
 from pipeline.normalize.reference_merge import collect_references, ids_cited_in
 from pipeline.text import normalize_text
+from pipeline.normalize.task_places import task_keys, task_label
+from pipeline.normalize.plan_frame import plan_year
 from pipeline.normalize.timeframes import parse_timeframe
 from pipeline.structure.closing import split_archive
 from pipeline.structure.types import RawAttachment, RawDataTable, RawSection, RawTask, Skeleton
-from pipeline.warnings import PlanWarning
+from pipeline.warnings import PlanWarning, pointer
 
 _RECIPIENT_NOTE = re.compile(r"^(?P<name>.*?)\s*\((?P<note>[^()]*)\)\s*$")
 
@@ -51,11 +53,11 @@ class _Context:
         self.warnings: list[PlanWarning] = []
         self.agencies: dict[str, Agency] = {}
 
-    def agencies_in(self, text: str | None, where: str) -> list[Agency]:
+    def agencies_in(self, text: str | None, where: str, label: str | None = None) -> list[Agency]:
         if not text or not normalize_text(text):
             return []
         found, warnings = parse_agency_cell(text, self.province)
-        self.warnings.extend(_located(warnings, where))
+        self.warnings.extend(_located(warnings, where, label))
         return self.remember(*found)
 
     def mentioned_in(self, text: str) -> list[str]:
@@ -70,21 +72,26 @@ class _Context:
         return known
 
 
-def _located(warnings: list[PlanWarning], where: str) -> list[PlanWarning]:
-    return [PlanWarning(w.code, w.message, w.where or where) for w in warnings]
+def _located(warnings: list[PlanWarning], where: str, label: str | None = None) -> list[PlanWarning]:
+    """The warnings placed at `where` (a JSON pointer) and `label`, unless they say better."""
+    return [PlanWarning(w.code, w.message, w.where or where, w.label or label) for w in warnings]
 
 
-def _build_task(raw: RawTask, index: int, ctx: _Context, refs: dict[str, list[str]], paged: bool) -> Task:
-    where = f"tasks[{index}]"
-    timeframe, tf_warnings = parse_timeframe(raw.cells.get("timeframe", ""), where=f"{where}.timeframe")
+def _build_task(raw: RawTask, index: int, place: tuple[str, str], ctx: _Context, refs: dict[str, list[str]],
+                paged: bool, year: int | None) -> Task:
+    where = pointer("tasks", index)
+    key, label = place
+    timeframe, tf_warnings = parse_timeframe(
+        raw.cells.get("timeframe", ""), where=f"{where}/timeframe", plan_year=year, label=label)
     ctx.warnings.extend(tf_warnings)
-    submit_to = ctx.agencies_in(raw.cells.get("submit_to"), f"{where}.submit_to")
+    submit_to = ctx.agencies_in(raw.cells.get("submit_to"), f"{where}/submit_to", label)
     return Task(
         number=_task_number(raw.number),
+        key=key,
         group=_text_or_none(raw.group),
         content=normalize_text(raw.cells.get("content", "")),
-        lead=ctx.agencies_in(raw.cells.get("lead"), f"{where}.lead"),
-        cooperating=ctx.agencies_in(raw.cells.get("cooperating"), f"{where}.cooperating"),
+        lead=ctx.agencies_in(raw.cells.get("lead"), f"{where}/lead", label),
+        cooperating=ctx.agencies_in(raw.cells.get("cooperating"), f"{where}/cooperating", label),
         timeframe=timeframe,
         submit_to=submit_to[0] if submit_to else None,
         output=_text_or_none(raw.cells.get("output")),
@@ -100,18 +107,24 @@ def _paragraph(text: str, where: str, ctx: _Context, refs: dict[str, list[str]])
 
 
 def _build_section(raw: RawSection, path: str, ctx: _Context, refs: dict[str, list[str]]) -> Section:
-    paragraphs = [_paragraph(text, f"{path}.p{i}", ctx, refs) for i, text in enumerate(raw.paragraphs)]
-    children = [_build_section(child, f"{path}.{child.number}", ctx, refs) for child in raw.children]
+    paragraphs = [_paragraph(text, f"{path}/paragraphs/{i}", ctx, refs) for i, text in enumerate(raw.paragraphs)]
+    children = [_build_section(child, f"{path}/children/{j}", ctx, refs) for j, child in enumerate(raw.children)]
     return Section(number=raw.number, title=_text_or_none(raw.title), paragraphs=paragraphs, children=children)
 
 
 def _section_texts(raw: RawSection, path: str) -> list[tuple[str, str]]:
-    texts = [(f"{path}.p{i}", text) for i, text in enumerate(raw.paragraphs)]
+    """A section's title and paragraphs keyed by their JSON pointer in the output, children after."""
+    texts = [(f"{path}/paragraphs/{i}", text) for i, text in enumerate(raw.paragraphs)]
     if raw.title:
-        texts.insert(0, (f"{path}.title", raw.title))
-    for child in raw.children:
-        texts.extend(_section_texts(child, f"{path}.{child.number}"))
+        texts.insert(0, (f"{path}/title", raw.title))
+    for j, child in enumerate(raw.children):
+        texts.extend(_section_texts(child, f"{path}/children/{j}"))
     return texts
+
+
+def _section_offset(skeleton: Skeleton) -> int:
+    """Index of the first numbered section in the output: the preamble, when any, comes first."""
+    return 1 if skeleton.preamble else 0
 
 
 def _task_text(task: RawTask) -> str:
@@ -122,13 +135,14 @@ def _citable_texts(skeleton: Skeleton) -> list[tuple[str, str]]:
     """Every text that may cite another document, keyed by where it stands, in reading order."""
     texts: list[tuple[str, str]] = []
     if skeleton.header.title:
-        texts.append(("document.title", skeleton.header.title))
-    texts.extend((f"preamble.p{i}", t) for i, t in enumerate(skeleton.preamble))
+        texts.append(("/document/title", skeleton.header.title))
+    texts.extend((f"/sections/0/paragraphs/{i}", t) for i, t in enumerate(skeleton.preamble))
+    offset = _section_offset(skeleton)
     for i, section in enumerate(skeleton.sections):
-        texts.extend(_section_texts(section, f"sections.{section.number or i}"))
+        texts.extend(_section_texts(section, pointer("sections", i + offset)))
     for i, task in enumerate(skeleton.tasks):
         if not task.from_body:  # a body task's text is counted as its section's paragraph
-            texts.append((f"tasks[{i}]", _task_text(task)))
+            texts.append((pointer("tasks", i), _task_text(task)))
     return [(where, normalize_text(text)) for where, text in texts]
 
 
@@ -148,7 +162,7 @@ def _recipient(text: str, index: int, ctx: _Context) -> Recipient:
     if m := _RECIPIENT_NOTE.match(text):
         name, note = m.group("name"), m.group("note").strip() or None
     agencies, warnings = parse_agency_cell(name, ctx.province)
-    ctx.warnings.extend(_located(warnings, f"recipients[{index}]"))
+    ctx.warnings.extend(_located(warnings, pointer("recipients", index), f"Nơi nhận, dòng {index + 1}"))
     ctx.remember(*agencies)
     return Recipient(name=name, note=note, agency=agencies[0] if agencies else None, agencies=agencies)
 
@@ -180,14 +194,19 @@ def build_plan(skeleton: Skeleton, type_code: str | None, source: Source, provin
     references, cited, ref_warnings = collect_references(_citable_texts(skeleton), own_code=own_code)
     for i, task in enumerate(skeleton.tasks):
         if task.from_body:
-            cited[f"tasks[{i}]"] = ids_cited_in(normalize_text(_task_text(task)), references)
-    tasks = [_build_task(t, i, ctx, cited, source.format == "pdf") for i, t in enumerate(skeleton.tasks)]
+            cited[pointer("tasks", i)] = ids_cited_in(normalize_text(_task_text(task)), references)
+    paged = source.format == "pdf"
+    places = _task_places(skeleton.tasks, paged)
+    year = plan_year(issued, header.place_date_line, header.title)
+    tasks = [_build_task(t, i, places[i], ctx, cited, paged, year) for i, t in enumerate(skeleton.tasks)]
+    ref_warnings = _located_in_text(ref_warnings, skeleton, places)
     recipients = [_recipient(r, i, ctx) for i, r in enumerate(skeleton.closing.recipients)]
     preamble = Section(
         number=None, title=None,
-        paragraphs=[_paragraph(t, f"preamble.p{i}", ctx, cited) for i, t in enumerate(skeleton.preamble)],
+        paragraphs=[_paragraph(t, f"/sections/0/paragraphs/{i}", ctx, cited) for i, t in enumerate(skeleton.preamble)],
     )
-    sections = [_build_section(s, f"sections.{s.number or i}", ctx, cited) for i, s in enumerate(skeleton.sections)]
+    offset = _section_offset(skeleton)
+    sections = [_build_section(s, pointer("sections", i + offset), ctx, cited) for i, s in enumerate(skeleton.sections)]
     document = DocumentMeta(
         type=type_code or "other",
         type_name=_text_or_none(header.type_line),
@@ -219,12 +238,39 @@ def _attachment(raw: RawAttachment, main: Plan, province: str | None) -> Attachm
     return Attachment(plan=plan, pages=[raw.pages[0], raw.pages[-1]] if paged else None)
 
 
+def _task_places(tasks: list[RawTask], paged: bool) -> list[tuple[str, str]]:
+    """(key, label) of every task: "II.5", "Phụ lục, nhiệm vụ II.5, trang 9"."""
+    keys = task_keys(tasks)
+    return [(key, task_label(task, key, paged)) for task, key in zip(tasks, keys)]
+
+
+def _located_in_text(warnings: list[PlanWarning], skeleton: Skeleton, places: list[tuple[str, str]]) -> list[PlanWarning]:
+    """Labels for warnings about a cited text: the task's label, or the section's number path."""
+    labels = {pointer("tasks", i): label for i, (_, label) in enumerate(places)}
+    labels["/document/title"] = "Trích yếu"
+    if skeleton.preamble:
+        labels.update({f"/sections/0/paragraphs/{i}": "Phần mở đầu" for i in range(len(skeleton.preamble))})
+    offset = _section_offset(skeleton)
+
+    def walk(section: RawSection, path: str, numbers: list[str]) -> None:
+        numbers = numbers + [section.number or "?"]
+        name = f"Mục {'.'.join(numbers)}"
+        labels[f"{path}/title"] = name
+        labels.update({f"{path}/paragraphs/{i}": name for i in range(len(section.paragraphs))})
+        for j, child in enumerate(section.children):
+            walk(child, f"{path}/children/{j}", numbers)
+
+    for i, section in enumerate(skeleton.sections):
+        walk(section, pointer("sections", i + offset), [])
+    return [PlanWarning(w.code, w.message, w.where, w.label or labels.get(w.where or "")) for w in warnings]
+
+
 def _dedupe(warnings: list[PlanWarning]) -> list[PlanWarning]:
     """One warning per (code, message, where): a cell repeated by a merge warns once."""
-    seen: set[tuple[str, str, str | None]] = set()
+    seen: set[PlanWarning] = set()
     out = []
     for w in warnings:
-        if (w.code, w.message, w.where) not in seen:
-            seen.add((w.code, w.message, w.where))
+        if w not in seen:
+            seen.add(w)
             out.append(w)
     return out

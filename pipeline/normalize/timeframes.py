@@ -33,6 +33,7 @@ class _Found:
     end: int | None = None
     date: str | None = None
     event: str | None = None
+    inferred: bool = False
 
 
 @cache
@@ -72,6 +73,10 @@ class _Patterns:
     month: re.Pattern[str]
     bare_month: re.Pattern[str]
     year: re.Pattern[str]
+    date_no_year: re.Pattern[str]
+    date_words_no_year: re.Pattern[str]
+    quarter_no_year: re.Pattern[str]
+    month_no_year: re.Pattern[str]
 
 
 @cache
@@ -80,6 +85,8 @@ def patterns() -> _Patterns:
     lead = r"^[\W_]*"  # bullets, dashes or brackets before the first word
     quarter_no = r"(?:iv|iii|ii|i|[1-4])(?![a-z0-9])"
     # Text is whitespace-normalised, so one space is all a lookbehind needs.
+    # Further years listed after the first: "Quý III, IV/2026, 2027" runs to 2027.
+    more_years = rf"(?P<more>(?:\s*(?:,|-|–|va|den)\s*(?:nam\s+)?{YEAR}(?!\d))*)"
     not_after_month = "".join(rf"(?<!{re.escape(fold_aligned(w))}\s)" for w in load_words()["month_word"])
     return _Patterns(
         after_event=re.compile(_alternation("after_event")),
@@ -153,6 +160,7 @@ def patterns() -> _Patterns:
             (?:\s*(?:,|-|–|va|den)\s*(?:quy\s+)?{quarter_no})*       # "quý I, II", "quý I-II"
             \s*(?:[/\-.,]\s*)?(?:nam\s+)?                            # "/", " năm "
             (?P<year>{YEAR})(?!\d)
+            {more_years}                                             # "Quý III, IV/2026, 2027"
             """,
             re.X,
         ),
@@ -162,6 +170,7 @@ def patterns() -> _Patterns:
             (?:\s*(?:,|-|–|va|den)\s*(?:thang\s+)?\d{{1,2}}(?!\d))*      # "tháng 5-6"
             \s*(?:[/\-.,]\s*)?(?:nam\s+)?                               # "/", " năm "
             (?P<year>{YEAR})(?!\d)
+            {more_years}                                                # "tháng 9/2026, 2027"
             """,
             re.X,
         ),
@@ -169,6 +178,15 @@ def patterns() -> _Patterns:
             rf"(?<![\d/.])(?P<month>\d{{1,2}})\s*/\s*(?P<year>{YEAR})(?!\d)",  # "12/2025"
         ),
         year=re.compile(rf"(?<!\d)(?P<year>{YEAR})(?!\d)"),
+        # The same shapes with the year left out (only tried when the cell names no year).
+        date_no_year=re.compile(
+            rf"(?<![\d/.]){not_after_month}(?P<day>\d{{1,2}})\s*/\s*(?P<month>\d{{1,2}})(?![\d/])",  # "30/6"
+        ),
+        date_words_no_year=re.compile(
+            r"ngay\s+(?P<day>\d{1,2})\s+thang\s+(?P<month>\d{1,2})(?!\d)",  # "ngày 23 tháng 1"
+        ),
+        quarter_no_year=re.compile(rf"(?:{_alternation('quarter_word')})\s+{quarter_no}"),  # "quý III"
+        month_no_year=re.compile(rf"(?:{_alternation('month_word')})\s+(?P<month>\d{{1,2}})(?!\d)"),  # "tháng 9"
     )
 
 
@@ -243,7 +261,7 @@ def _rule_from_year(text: str, folded: str, problems: list[str]) -> _Found | Non
 
 def _rule_quarter(text: str, folded: str, problems: list[str]) -> _Found | None:
     """"Quý III/2025", "Quý II năm 2026"; several quarters span their years."""
-    years = [int(m["year"]) for m in patterns().quarter.finditer(folded)]
+    years = [y for m in patterns().quarter.finditer(folded) for y in _match_years(m)]
     return _Found("quarter", min(years), max(years)) if years else None
 
 
@@ -255,8 +273,14 @@ def _rule_month(text: str, folded: str, problems: list[str]) -> _Found | None:
     for match in found:
         if not 1 <= int(match["month"]) <= 12:
             problems.append(f"impossible month {text[match.start():match.end()]!r}")
-    years = [int(m["year"]) for m in found]
+    years = [y for m in found for y in _match_years(m)]
     return _Found("month", min(years), max(years))
+
+
+def _match_years(match: re.Match[str]) -> list[int]:
+    """The year of a quarter or month match and the further years listed after it."""
+    more = match.groupdict().get("more") or ""
+    return [int(match["year"]), *(int(y) for y in re.findall(YEAR, more))]
 
 
 def _rule_year(text: str, folded: str, problems: list[str]) -> _Found | None:
@@ -283,6 +307,48 @@ RULES: tuple[_Rule, ...] = (
 )
 
 
+# --- Rules for a cell without any year: the plan's year is the frame ------------------
+
+_InferredRule = Callable[[str, str, list[str], "int | None"], "_Found | None"]
+
+
+def _in_plan_year(kind: str, plan_year: int | None, **values) -> _Found:
+    """A timeframe of the plan's year, marked inferred; without a plan year, no years at all."""
+    return _Found(kind, plan_year, plan_year, inferred=plan_year is not None, **values)
+
+
+def _rule_date_no_year(text: str, folded: str, problems: list[str], plan_year: int | None) -> _Found | None:
+    """"Trước ngày 30/6", "ngày 23 tháng 1": a day of the plan's year."""
+    match = patterns().date_no_year.search(folded) or patterns().date_words_no_year.search(folded)
+    if not match:
+        return None
+    iso = None
+    if plan_year is not None:
+        try:
+            iso = datetime.date(plan_year, int(match["month"]), int(match["day"])).isoformat()
+        except ValueError:
+            problems.append(f"impossible date {text[match.start():match.end()]!r}")
+    return _in_plan_year("date", plan_year, date=iso)
+
+
+def _rule_quarter_no_year(text: str, folded: str, problems: list[str], plan_year: int | None) -> _Found | None:
+    """"Quý III", "trong quý I": a quarter of the plan's year."""
+    return _in_plan_year("quarter", plan_year) if patterns().quarter_no_year.search(folded) else None
+
+
+def _rule_month_no_year(text: str, folded: str, problems: list[str], plan_year: int | None) -> _Found | None:
+    """"Tháng 9", "trong tháng 10": a month of the plan's year; a month 13 is a warning."""
+    match = patterns().month_no_year.search(folded)
+    if not match:
+        return None
+    if not 1 <= int(match["month"]) <= 12:
+        problems.append(f"impossible month {text[match.start():match.end()]!r}")
+    return _in_plan_year("month", plan_year)
+
+
+INFERRED_RULES: tuple[_InferredRule, ...] = (_rule_date_no_year, _rule_quarter_no_year, _rule_month_no_year)
+
+
 def _span_years(folded: str) -> tuple[int | None, int | None]:
     """The start and end years a recurring timeframe gives, if any ("Hằng năm, 2026-2030")."""
     for rule in (_rule_period, _rule_from_year, _rule_year):
@@ -298,13 +364,16 @@ def _looks_dated(folded: str) -> bool:
 
 
 def parse_timeframe(
-    text: str, where: str | None = None
+    text: str, where: str | None = None, *, plan_year: int | None = None, label: str | None = None
 ) -> tuple[model.Timeframe | None, list[PlanWarning]]:
     """Classify a timeframe cell; None for an empty cell.
 
     Args:
         text: the cell text as extracted (markup, line wraps and old tone marks allowed).
-        where: location for warnings (e.g. "tasks[3].timeframe"), passed through.
+        where: location for warnings (a JSON pointer, "/tasks/3/timeframe"), passed through.
+        plan_year: the year the plan is for; a cell naming no year ("Quý III", "tháng 9",
+            "trước ngày 30/6") takes it, marked `inferred`.
+        label: how a person finds the cell ("Phụ lục, nhiệm vụ II.5"), for warnings.
 
     Returns:
         The Timeframe (its text normalised) and the warnings: an impossible date
@@ -317,14 +386,15 @@ def parse_timeframe(
     folded = fold_aligned(clean)
     problems: list[str] = []
     found = next((f for rule in RULES if (f := rule(clean, folded, problems))), None)
+    found = found or next((f for rule in INFERRED_RULES if (f := rule(clean, folded, problems, plan_year))), None)
     found = found or _Found("other")
     warnings = [
-        PlanWarning("timeframe_invalid_date", f"{p} in timeframe {clean!r}", where)
+        PlanWarning("timeframe_invalid_date", f"{p} in timeframe {clean!r}", where, label)
         for p in problems
     ]
     if found.kind == "other" and _looks_dated(folded):
         warnings.append(
-            PlanWarning("timeframe_unrecognized", f"no timeframe rule matched {clean!r}", where)
+            PlanWarning("timeframe_unrecognized", f"no timeframe rule matched {clean!r}", where, label)
         )
-    timeframe = model.Timeframe(clean, found.kind, found.start, found.end, found.date, found.event)
+    timeframe = model.Timeframe(clean, found.kind, found.start, found.end, found.date, found.event, found.inferred)
     return timeframe, warnings

@@ -16,12 +16,15 @@ from dataclasses import replace
 from functools import cache
 
 from pipeline.data import load_yaml
-from pipeline.text import folded
+from pipeline.text import normalize_text
 from pipeline.structure.stitch import column_role
 from pipeline.structure.types import RawSection, RawTask
 
 _LABELLED = re.compile(r"^[-+•]?\s*(?P<label>[^:]{3,40}?)\s*:\s*(?P<value>.+)$")
 _BULLET = re.compile(r"^\s*[-+•]\s*")
+_AFTER_HEAD = " ,;:("
+# A run-in label longer than this before its colon is a sentence, not an agency.
+MAX_RUN_IN_AGENCY = 100
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # Roles a labelled line can fill; other labels (Địa điểm, Kinh phí) are left in the section.
 _TASK_ROLES = ("lead", "cooperating", "timeframe", "output", "submit_to")
@@ -58,24 +61,25 @@ def path_number(labels: list[str]) -> str:
 @cache
 def _heads() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     data = load_yaml("agency_heads.yaml")
-    return tuple(data["lead_ins"]), tuple(data["heads"]), tuple(data["not_heads"])
+    return tuple(tuple(normalize_text(w).lower() for w in data[k]) for k in ("lead_ins", "heads", "not_heads"))
 
 
 def agency_heading(title: str | None) -> str | None:
     """The agency text of a heading like "Đề nghị Công an tỉnh:", else None."""
     if not title or len(title) > 160:
         return None
-    text = title.strip().rstrip(":.").strip()
+    text = normalize_text(title).rstrip(":.").strip()
     lead_ins, heads, not_heads = _heads()
-    key = folded(text)
+    key = text.lower()  # diacritics kept: "Số lượng" is no "Sở", "Bảo đảm" no "Báo"
     for lead_in in lead_ins:
         if key.startswith(lead_in + " "):
             text = text[len(lead_in) + 1:].strip()
-            key = folded(text)
+            key = text.lower()
             break
     if any(key.startswith(n) for n in not_heads):
         return None
-    if any(key == h or key.startswith(h + " ") for h in heads):
+    # The head is a whole word: "các sở, ban, ngành" opens with "các sở", "sở" does not open "sổ tay".
+    if any(key == h or (key.startswith(h) and key[len(h)] in _AFTER_HEAD) for h in heads):
         return text
     return None
 
@@ -93,13 +97,30 @@ def labelled_fields(paragraphs: list[str]) -> dict[str, str]:
     return fields
 
 
-# "Giao Thanh tra Sở chủ trì, phối hợp với Phòng Nghiệp vụ Y thực hiện."
-_ASSIGNMENT = re.compile(
-    r"""^Giao\s+(?P<lead>.+?)\s+chủ\s+trì
-        (?:\s*,?\s*phối\s+hợp(?:\s+với)?\s+(?P<cooperating>.+?))?      # partners, if named
-        (?:\s+(?:thực\s+hiện|triển\s+khai|tổ\s+chức\s+thực\s+hiện))?\s*\.?$""",
-    re.X | re.I,
-)
+def _words(key: str) -> str:
+    """A regex alternative of the assignment words of one kind, longest first, spaces as \\s+."""
+    phrases = sorted(load_yaml("agency_heads.yaml")["assignment"][key], key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
+
+
+@cache
+def _assignment() -> re.Pattern[str]:
+    """"Giao Thanh tra Sở chủ trì, phối hợp với Phòng Nghiệp vụ Y thực hiện."."""
+    return re.compile(
+        rf"""^(?:{_words("assign")})\s+(?P<lead>.+?)\s+(?:{_words("lead")})
+            (?:\s*,?\s*(?:{_words("partners")})\s+(?P<cooperating>.+?))?      # partners, if named
+            (?:\s+(?:{_words("closing")}))?\s*\.?$""",
+        re.X | re.I,
+    )
+
+
+@cache
+def _lead_and_partners() -> re.Pattern[str]:
+    """"Sở Tài chính chủ trì, phối hợp các sở, ban, ngành": a heading naming the lead and its partners."""
+    return re.compile(
+        rf"^(?P<lead>.+?)\s+(?:{_words('lead')})\s*,?\s*(?:(?:{_words('partners')})\s+(?P<partners>.+))?$", re.I)
+
+
 _SENTENCE_END = re.compile(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])")
 
 
@@ -112,7 +133,7 @@ def split_assignment(text: str) -> tuple[str, dict[str, str]]:
     content: list[str] = []
     fields: dict[str, str] = {}
     for sentence in _SENTENCE_END.split(text.strip()):
-        if m := _ASSIGNMENT.match(sentence):
+        if m := _assignment().match(sentence):
             fields.update({k: v.strip() for k, v in m.groupdict().items() if v})
         elif (labelled := labelled_fields([sentence])) and content:
             fields.update({k: v for k, v in labelled.items() if k not in fields})
@@ -129,29 +150,45 @@ def _activity_task(section: RawSection, number: str, group: str | None) -> RawTa
     fields = {**inline, **fields}
     if "lead" not in fields or not content:
         return None
-    return RawTask(number=number, group=group, cells={"content": content, **fields}, from_body=True)
+    return RawTask(number=number, group=group, cells={"content": content, **fields}, pages=section.all_pages(),
+                   from_body=True)
 
 
-_LEAD_AND_PARTNERS = re.compile(r"^(?P<lead>.+?)\s+chủ trì\s*,?\s*(?:phối hợp(?:\s+với)?\s+(?P<partners>.+))?$", re.I)
+def _run_in_agency(section: RawSection) -> RawSection:
+    """"5. Sở Văn hóa, Thể thao và Du lịch: Chỉ đạo ..." as a heading and its item: a run-in
+    agency label with commas is not split off by the section tree (a comma may end a clause)."""
+    if section.title is not None or len(section.paragraphs) != 1 or ":" not in section.paragraphs[0]:
+        return section
+    label, rest = section.paragraphs[0].split(":", 1)
+    if len(label) > MAX_RUN_IN_AGENCY or agency_heading(label) is None or not rest.strip():
+        return section
+    return replace(section, title=label.strip(), paragraphs=[rest.strip()], pages=section.all_pages())
 
 
 def _assigned_tasks(section: RawSection, number: str, group: str | None) -> list[RawTask]:
+    section = _run_in_agency(section)
     heading = agency_heading(section.title)
     if heading is None:
         return []
     assignment = {"lead": heading}
-    if m := _LEAD_AND_PARTNERS.match(heading):  # "Sở Tài chính chủ trì, phối hợp các sở, ban, ngành"
+    if m := _lead_and_partners().match(heading):  # "Sở Tài chính chủ trì, phối hợp các sở, ban, ngành"
         assignment = {"lead": m.group("lead"), **({"cooperating": m.group("partners")} if m.group("partners") else {})}
-    paragraphs = [p for p in section.paragraphs if p.strip()]
+    pages = section.paragraph_pages + [()] * (len(section.paragraphs) - len(section.paragraph_pages))
+    paragraphs = [(p, pg) for p, pg in zip(section.paragraphs, pages) if p.strip()]
     # Where the items are bullets, an unbulleted paragraph after them closes the
-    # section ("Trên đây là Kế hoạch ..."), it is no task.
-    if any(_BULLET.match(p) for p in paragraphs):
-        paragraphs = [p for p in paragraphs if _BULLET.match(p)]
-    items = [_BULLET.sub("", p).strip() for p in paragraphs]
-    items += [" ".join(filter(None, [c.title, *c.paragraphs])) for c in section.children if not c.children]
+    # section ("Trên đây là Kế hoạch ..."), it is no task; where they are lettered
+    # sub-items ("a) ..."), so is every plain paragraph.
+    if any(_BULLET.match(p) for p, _ in paragraphs):
+        paragraphs = [(p, pg) for p, pg in paragraphs if _BULLET.match(p)]
+    elif any(not c.children for c in section.children):
+        paragraphs = []
+    items = [(_BULLET.sub("", p).strip(), pg) for p, pg in paragraphs]
+    items += [(" ".join(filter(None, [c.title, *c.paragraphs])), c.all_pages())
+              for c in section.children if not c.children]
     return [
-        RawTask(number=f"{number}.{i}", group=group, cells={"content": item, **assignment}, from_body=True)
-        for i, item in enumerate(items, start=1)
+        RawTask(number=f"{number}.{i}", group=group, cells={"content": item, **assignment}, pages=tuple(item_pages),
+                from_body=True)
+        for i, (item, item_pages) in enumerate(items, start=1)
         if item
     ]
 

@@ -20,8 +20,8 @@ from pipeline.structure.header import (
 )
 from pipeline.structure.sections import build_sections, match_numbering
 from pipeline.structure.signature import is_document_part
-from pipeline.structure.tables import read_tables
-from pipeline.structure.types import RawAttachment, RawClosing, RawTask, Skeleton
+from pipeline.structure.tables import read_tables, untaken_task_tables
+from pipeline.structure.types import RawAttachment, RawClosing, RawSection, RawTask, Skeleton
 from pipeline.text import is_upper
 from pipeline.warnings import PlanWarning
 
@@ -150,8 +150,19 @@ def _with_content(tasks: list[RawTask], warnings: list[PlanWarning]) -> list[Raw
         else:
             filled = ", ".join(f"{role}: {text}" for role, text in task.cells.items() if text.strip())
             warnings.append(PlanWarning("task_without_content", f"row {task.number or '?'} has no task text"
-                                    + (f" ({filled})" if filled else ""), f"tables[{task.table}]"))
+                                        + (f" ({filled})" if filled else ""), None, row_label(task)))
     return kept
+
+
+def _plan_tasks(table_tasks: list[RawTask], sections: list[RawSection], after_closing: list[Block]) -> list[RawTask]:
+    """The plan's tasks: an appendix task table lists them all; task tables inside the body
+    list only some (a schedule of broadcasts under one heading), so the body's own tasks
+    ("1. Sở Nội vụ: a) ...") are kept after them; without a task table, the body's."""
+    if not table_tasks:
+        return tasks_from_sections(sections)
+    if read_tables(after_closing)[0]:
+        return table_tasks
+    return table_tasks + tasks_from_sections(sections)
 
 
 def _unglue_caption_end(blocks: list[Block]) -> list[Block]:
@@ -180,11 +191,13 @@ def _part_skeleton(part: DocumentPart, warnings: list[PlanWarning], attached: bo
     # A body of articles (a decision, a charter, a regulation) assigns no tasks item by item.
     first = match_numbering(sections[0].number or "") if sections else None
     by_articles = first is not None and first.style in _ARTICLE_STYLES
-    tasks = _with_content(table_tasks or ([] if by_articles else tasks_from_sections(sections)), warnings)
+    tasks = table_tasks if by_articles else _plan_tasks(table_tasks, sections, part.closing_blocks + part.tail)
+    tasks = _with_content(tasks, warnings)
+    warnings.extend(untaken_task_tables(data_tables))
     if type_code is None:
-        warnings.append(PlanWarning("no_type_line", "no document type line (KẾ HOẠCH, QUYẾT ĐỊNH, ...) found", "header"))
+        warnings.append(PlanWarning("no_type_line", "no document type line (KẾ HOẠCH, QUYẾT ĐỊNH, ...) found", "/document/type"))
     if part.closing is None and not attached:
-        warnings.append(PlanWarning("no_closing", "no 'Nơi nhận' block found; recipients and signature may be missing", "closing"))
+        warnings.append(PlanWarning("no_closing", "no 'Nơi nhận' block found; recipients and signature may be missing", "/recipients"))
     if part.closing is not None:
         warnings.extend(part.closing.warnings)
     # appendix captions, before the closing (no closing printed) or after it

@@ -68,7 +68,7 @@ def build_sections(paragraphs: list[Paragraph]) -> tuple[list[str], list[RawSect
     for para in paragraphs:
         numbered = match_numbering(para.text)
         if numbered is None or (not stack and not is_heading(para, numbered) and numbered.style not in _TOP_STYLES):
-            _add_text(para.text, stack, preamble)
+            _add_text(para, stack, preamble)
             continue
         numbered = _letter_in_sequence(numbered, stack)
         styles = [s for s, _ in stack]
@@ -81,6 +81,8 @@ def build_sections(paragraphs: list[Paragraph]) -> tuple[list[str], list[RawSect
             title=title,
             level=len(stack) + 1,
             paragraphs=[text] if text else [],
+            pages=para.pages,
+            paragraph_pages=[para.pages] if text else [],
         )
         (stack[-1][1].children if stack else roots).append(section)
         stack.append((numbered.style, section))
@@ -110,12 +112,13 @@ def _letter_in_sequence(numbered: Numbered, stack: list[tuple[str, RawSection]])
     return numbered
 
 
-def _add_text(text: str, stack: list[tuple[str, RawSection]], preamble: list[str]) -> None:
+def _add_text(para: Paragraph, stack: list[tuple[str, RawSection]], preamble: list[str]) -> None:
     """A plain paragraph goes to the innermost open heading.
 
     After a numbered body paragraph ("4. Yêu cầu các sở ..."), an unnumbered,
     unbulleted paragraph closes the list and belongs to the parent heading.
     """
+    text = para.text
     if not stack:
         preamble.append(text)
         return
@@ -123,3 +126,4 @@ def _add_text(text: str, stack: list[tuple[str, RawSection]], preamble: list[str
     if target.title is None and not re.match(r"^[-+•]", text) and len(stack) > 1:
         target = stack[-2][1]
     target.paragraphs.append(text)
+    target.paragraph_pages.append(para.pages)

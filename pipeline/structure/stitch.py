@@ -9,7 +9,7 @@ into tasks; the others are kept as data tables.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from pipeline.data import load_yaml
@@ -25,8 +25,11 @@ MAX_CAPTION_CHARS = 250
 # How many paragraphs above a table may belong to its caption.
 CAPTION_BLOCKS = 5
 
+# Cells a vertical merge may carry over a page break; the task number and text never are
+# (a row cut by the break is rejoined instead).
+CARRIED_ROLES = frozenset({"lead", "cooperating", "timeframe", "submit_to", "output", "note", "monitor"})
+
 _COLUMN_NUMBERING = re.compile(r"^\(?\d{1,2}\)?$")
-_CAPTION_HEAD = re.compile(r"^(?:phu luc|bang|danh muc|bieu)\b")
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,13 @@ class LogicalTable:
     @property
     def is_task_table(self) -> bool:
         return is_task_table(self.roles)
+
+    @property
+    def looks_like_tasks(self) -> bool:
+        """Task text and a number or deadline column, but no responsibility column: a task
+        table whose lead column the vocabulary does not know, or a list that is no task table."""
+        values = set(self.roles.values())
+        return not self.is_task_table and "content" in values and bool(values & {"number", "timeframe"})
 
 
 @cache
@@ -168,15 +178,57 @@ def _join_rows(upper: GridRow, lower: GridRow) -> GridRow:
 def _append_piece(logical: LogicalTable, rows: list[GridRow], after_page_break: bool) -> None:
     """Add a page's rows, rejoining the first one when a page break cut it."""
     number_cols = [c for c, r in logical.roles.items() if r == "number"]
+    cut = bool(rows and after_page_break and logical.rows and number_cols
+               and not any(rows[0].texts[c] for c in number_cols))
+    if after_page_break and logical.rows and rows:
+        rows = _carry_across_break(logical.rows[-1], rows, logical.roles, cut)
     for i, row in enumerate(rows):
-        cut_row = (
-            i == 0 and after_page_break and logical.rows and number_cols
-            and not any(row.texts[c] for c in number_cols)
-        )
-        if cut_row:
+        if i == 0 and cut:
             logical.rows[-1] = _join_rows(logical.rows[-1], row)
         else:
             logical.rows.append(row)
+
+
+def _carry_across_break(last: GridRow, rows: list[GridRow], roles: dict[int, str], cut: bool) -> list[GridRow]:
+    """Fill the cells a vertical merge carries over a page break.
+
+    A PDF prints a merged cell's text above the break only; below it the merge
+    goes on as an empty cell (Word and LibreOffice alike). A column is carried
+    when the merge shows: the last row above was itself covered by the merge,
+    or the empty cell below spans rows; an empty lead on a numbered task row
+    is carried too, since a task always has a lead and only a merge leaves it
+    blank. The carried text fills the empty cell and the rows it covers.
+    """
+    out = list(rows)
+    start = 1 if cut else 0  # a cut row is rejoined to the row above, which holds the text
+    for col, role in roles.items():
+        if role not in CARRIED_ROLES or not last.texts[col] or start >= len(rows) or rows[start].texts[col]:
+            continue
+        spans_below = start + 1 < len(rows) and rows[start + 1].carried[col] and not rows[start + 1].texts[col]
+        merged_above = bool(last.carried) and last.carried[col]
+        if not (merged_above or spans_below or role == "lead"):
+            continue
+        for i in range(start, len(rows)):
+            if out[i].texts[col] or (i > start and not out[i].carried[col]):
+                break
+            texts = out[i].texts[:col] + (last.texts[col],) + out[i].texts[col + 1:]
+            carried = out[i].carried[:col] + (True,) + out[i].carried[col + 1:]
+            out[i] = replace(out[i], texts=texts, carried=carried)
+    return out
+
+
+def _is_fragment(first: GridRow, roles: dict[int, str]) -> bool:
+    """A piece whose first row has no task number is the rest of a row cut by the page break,
+    whatever its words: a header fills every column it names, its number column included."""
+    number_cols = [c for c, r in roles.items() if r == "number"]
+    return bool(number_cols) and not any(first.texts[c] for c in number_cols if c < len(first.texts))
+
+
+@cache
+def _caption_head() -> re.Pattern[str]:
+    """The words that open a table's caption, from data/table_words.yaml, on folded text."""
+    heads = sorted((folded(w) for w in load_yaml("table_words.yaml")["caption_heads"]), key=len, reverse=True)
+    return re.compile(rf"^(?:{'|'.join(re.escape(h) for h in heads)})\b")
 
 
 def _caption(blocks: list[Block], index: int) -> str | None:
@@ -187,7 +239,7 @@ def _caption(blocks: list[Block], index: int) -> str | None:
         if not isinstance(block, Paragraph):
             break
         above.insert(0, block.text.strip())
-        if _CAPTION_HEAD.match(folded(block.text)):
+        if _caption_head().match(folded(block.text)):
             return " ".join(t for t in above if t)
     nearest = next((t for t in reversed(above) if t), None)
     return nearest if nearest and len(nearest) <= MAX_CAPTION_CHARS else None
@@ -225,7 +277,8 @@ def stitch_tables(blocks: list[Block]) -> list[LogicalTable]:
             open_table is not None and previous is not None and block.starts_page and previous.ends_page
             and len(rows[0].texts) == len(open_table.header)
         )
-        if continues and (roles == open_table.roles or not is_task_table(roles)):
+        if continues and (roles == open_table.roles or not is_task_table(roles)
+                          or _is_fragment(rows[0], open_table.roles)):
             repeated = _same_texts(_joined_header(rows, depth), open_table.header)
             body = rows[depth:] if repeated else rows
             _append_piece(open_table, [r for r in body if not _same_texts(r.texts, open_table.header)], True)

@@ -10,11 +10,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from functools import cache
+
+from pipeline.data import load_yaml
 from pipeline.ir import Block
-from pipeline.text import is_upper
+from pipeline.text import folded, is_upper
 from pipeline.ir import union_places
 from pipeline.structure.stitch import GridRow, LogicalTable, role_places, role_text, stitch_tables
 from pipeline.structure.types import RawDataTable, RawTask
+from pipeline.warnings import PlanWarning, pointer
 
 # A cell spanning at least this share of the columns is a group heading row.
 GROUP_SPAN_SHARE = 0.5
@@ -115,9 +119,34 @@ def _suffixes():
         n += 1
 
 
+@cache
+def _appendix() -> tuple[str, re.Pattern[str]]:
+    """The appendix word as printed in labels, and a pattern for it and its numeral on folded text."""
+    word = load_yaml("table_words.yaml")["appendix_word"]
+    return word, re.compile(rf"^\s*{re.escape(folded(word))}(?:\s+([ivxlc]+|\d+)\b)?")
+
+
+def table_place(caption: str | None, ordinal: int) -> str:
+    """How the document names a task table: "Phụ lục II" from its caption, else "Bảng <n>"."""
+    word, pattern = _appendix()
+    if caption and (m := pattern.match(folded(caption))):
+        numeral = m.group(1)
+        return f"{word} {numeral.upper() if not numeral.isdigit() else numeral}" if numeral else word
+    return f"Bảng {ordinal}"
+
+
+def row_label(task: RawTask) -> str:
+    """"Phụ lục I, dòng 3, trang 5": where a person finds a task table's row, in Vietnamese."""
+    parts = [task.place or f"Bảng {task.table + 1}", f"dòng {task.number or '?'}"]
+    if task.pages:
+        parts.append(f"trang {min(task.pages)}")
+    return ", ".join(parts)
+
+
 def rows_to_tasks(table: LogicalTable, index: int) -> list[RawTask]:
     """Task rows of a logical table, each under the latest group heading."""
     tasks: list[RawTask] = []
+    place = table_place(table.caption, index + 1)
     group: str | None = None
     group_places: tuple = ()  # where the group heading row stands
     n_cols = len(table.header)
@@ -139,7 +168,7 @@ def rows_to_tasks(table: LogicalTable, index: int) -> list[RawTask]:
         places = _row_places(row, table.roles)
         if group and group_places:
             places["group"] = group_places
-        tasks.append(RawTask(str(number) if number is not None else None, group, cells, row.pages, index, places=places))
+        tasks.append(RawTask(str(number) if number is not None else None, group, cells, row.pages, index, places=places, place=place))
     return _fill_missing_numbers(_demote_parent_rows(tasks))
 
 
@@ -183,7 +212,23 @@ def _data_table(table: LogicalTable) -> RawDataTable:
         rows=tuple(row.texts for row in table.rows if any(row.texts)),
         pages=tuple(sorted({p for row in table.rows for p in row.pages})),
         places=tuple(row.places for row in table.rows if any(row.texts)),
+        task_like=table.looks_like_tasks,
     )
+
+
+def untaken_task_tables(tables: list[RawDataTable]) -> list[PlanWarning]:
+    """A warning for each data table that looks like a task table, naming where it is printed."""
+    warnings = []
+    for i, table in enumerate(tables):
+        if not table.task_like:
+            continue
+        label = table_place(table.caption, i + 1) + (f", trang {table.pages[0]}" if table.pages else "")
+        header = " | ".join(h for h in table.header if h)
+        warnings.append(PlanWarning(
+            "task_table_not_taken",
+            f"a table with task columns but no responsibility (chủ trì) column was kept as a data table: {header}",
+            pointer("tables", i), label))
+    return warnings
 
 
 def extract_tasks(blocks: list[Block]) -> list[RawTask]:

@@ -32,6 +32,13 @@ class RawSection:
     level: int
     paragraphs: list[str] = field(default_factory=list)
     children: list["RawSection"] = field(default_factory=list)
+    # PDF pages of the heading, and of each paragraph (aligned with `paragraphs`); () for DOCX.
+    pages: tuple[int, ...] = ()
+    paragraph_pages: list[tuple[int, ...]] = field(default_factory=list)
+
+    def all_pages(self) -> tuple[int, ...]:
+        """Every page the heading and its own paragraphs are printed on, ascending."""
+        return tuple(sorted({p for pages in (self.pages, *self.paragraph_pages) for p in pages}))
 
 
 @dataclass(frozen=True)
@@ -47,6 +54,8 @@ class RawTask:
     from_body: bool = False
     # Where each role's cell stands, and "row" for the whole row (provenance; empty for body tasks).
     places: dict[str, tuple[Place, ...]] = field(default_factory=dict)
+    # How the document names the table the row is in ("Phụ lục II", "Bảng 2"); None for the body.
+    place: str | None = None
 
 
 @dataclass(frozen=True)
@@ -94,3 +103,5 @@ class RawDataTable:
     pages: tuple[int, ...] = ()
     # Per row, per column: where the cell stands (provenance).
     places: tuple[tuple[tuple[Place, ...], ...], ...] = ()
+    # Task text and a number or deadline column but no responsibility column (see stitch).
+    task_like: bool = False

@@ -13,6 +13,7 @@ Vietnamese glyph. Output is deterministic (``invariant=1``).
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -28,7 +29,7 @@ from reportlab.platypus import (BaseDocTemplate, Frame, NextPageTemplate, PageBr
                                 Paragraph, Spacer, Table, TableStyle)
 from xml.sax.saxutils import escape
 
-from variants.spec import MOTTO, closing_rows, VariantDoc, VariantTable, body_grid, header_grid, paged_table
+from variants.spec import MOTTO, Placed, VariantDoc, VariantTable, body_grid, closing_rows, header_grid, paged_table
 
 # Fonts ship with the tests (tests/fonts/, free licences): a fresh machine needs no font package.
 FONT_DIR = str(Path(__file__).resolve().parent.parent / "fonts")
@@ -136,8 +137,7 @@ def _task_table(table: VariantTable, width: float, rows: range, with_header: boo
     """A platypus Table of the body rows ``rows`` of the spec, with or without its header rows."""
     n_header = len(table.header_rows())
     top = n_header if with_header else 0
-    cells = (header_grid(table) if with_header else []) + [
-        c for c in body_grid(table, n_header) if (c.row - n_header) in rows]
+    cells = (header_grid(table) if with_header else []) + _piece_cells(body_grid(table, n_header), n_header, rows)
     data = [["" for _ in table.columns] for _ in range(top + len(rows))]
     if table.rules == "horizontal":  # a line above every row and below the last, no vertical lines
         style = [("LINEABOVE", (0, 0), (-1, -1), 0.5, colors.black),
@@ -155,6 +155,19 @@ def _task_table(table: VariantTable, width: float, rows: range, with_header: boo
     return Table(data, colWidths=[width * c.width / total for c in table.columns],
                  repeatRows=top if table.repeat_header else 0,
                  splitByRow=1, style=TableStyle(style))
+
+
+def _piece_cells(body: list[Placed], n_header: int, rows: range) -> list[Placed]:
+    """The body cells of the rows `rows`, as a page prints them: a cell merged down over the
+    page break keeps its text above the break; below it the merge goes on as an empty cell."""
+    out = []
+    for c in body:
+        first, last = c.row - n_header, c.row - n_header + c.rowspan  # body rows [first, last)
+        if first in rows:
+            out.append(replace(c, rowspan=min(last, rows.stop) - first))
+        elif first < rows.start < last:
+            out.append(replace(c, row=rows.start + n_header, text="", rowspan=min(last, rows.stop) - rows.start))
+    return out
 
 
 def _table_flowables(table: VariantTable, width: float) -> list:

@@ -572,12 +572,13 @@ def variants() -> list[Variant]:
     """The whole corpus, in a stable order (office layouts from `catalog_office` last)."""
     from variants.catalog_attach import attach_variants  # issue 11: attachments, closings
     from variants.catalog_office import office_variants  # it builds on the helpers above
+    from variants.catalog_tables import table_variants
 
     return [group_roman(), group_letters(), sub_numbering(), empty_tt(), vmerge_lead(), hmerge(),
             columns_alt_names(), columns_reordered(), columns_missing_extra(), header_two_lines(),
             header_no_repeat(), mid_page_split_rows(), two_appendices(), no_table(),
             department_plan(), ministry_plan(), decision_with_plan(), signature_q(), signature_tl(),
-            draft_number(), *pdf_quirks(), *office_variants(), *attach_variants()]
+            draft_number(), *pdf_quirks(), *office_variants(), *attach_variants(), *table_variants()]
 
 
 def cases() -> list[tuple[Variant, str]]:
