@@ -20,7 +20,7 @@ from pipeline.structure.header import (
 )
 from pipeline.structure.sections import build_sections, match_numbering
 from pipeline.structure.signature import is_document_part
-from pipeline.structure.tables import read_tables, untaken_task_tables
+from pipeline.structure.tables import read_tables, row_label, untaken_task_tables
 from pipeline.structure.types import RawAttachment, RawClosing, RawSection, RawTask, Skeleton
 from pipeline.text import is_upper
 from pipeline.warnings import PlanWarning
