@@ -1,7 +1,9 @@
 """`vnplan load JSON... [--db URL]`: contract JSON files into a database.
 
-Each file is one transaction; a file that cannot be read or stored gets one line
-on stderr and the others are still loaded (exit 1).
+Each file is read and checked against the schema before it touches the database,
+then stored in one transaction; a file that cannot be read, is not a valid plan
+or cannot be stored gets one line on stderr (the file, and the JSON path or the
+database's reason; never SQL) and the others are still loaded (exit 1).
 """
 from __future__ import annotations
 
@@ -10,20 +12,22 @@ import json
 import sys
 from pathlib import Path
 
+from sqlalchemy import Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from pipeline.store.db import DEFAULT_URL, connect, load_document
-from pipeline.errors import EXIT_OK, EXIT_FAILED
-
+from pipeline.errors import EXIT_FAILED, EXIT_OK
+from pipeline.output.validate import validation_errors
+from pipeline.store.db import DEFAULT_URL, connect, error_line, load_document
 
 LOAD_HELP = f"""\
-Load converted JSON files into a database through SQLAlchemy: documents,
-sections, paragraphs, tasks, task_agencies, agencies, references, citations,
-recipients. Loading is idempotent (a file already stored is skipped; the PDF
-of a stored DOCX with the same content is recorded as another file of it) and a new
-revision of a stored plan (same code, or same issuer and title) is stored
-beside it, linked by documents.previous_id. A folder stands for its *.json
-files (recursively; _report.json is skipped).
+Load converted JSON files into a database through SQLAlchemy (schema and views:
+docs/db.md). Each file is validated against the plan schema first. Loading is
+idempotent (a file already stored is skipped; the PDF of a stored DOCX with the
+same content is recorded as another file of it); a new revision of a stored plan
+(same issuer and code, or same issuer and title) is stored beside it, and the
+revisions are chained by issued date and number. A database made by an earlier
+release is upgraded in place (Alembic migrations). Loaders may run at once on one
+database. A folder stands for its *.json files (recursively; _report.json is skipped).
 
 examples:
   vnplan load out/*.json                       # into {DEFAULT_URL.removeprefix('sqlite:///')}
@@ -50,25 +54,61 @@ def expand_inputs(paths: list[Path]) -> list[Path]:
     return out
 
 
+def read_plan(path: Path) -> dict:
+    """The plan JSON in `path`; ValueError with one line saying what is wrong and where."""
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ValueError(f"cannot read ({exc.strerror or type(exc).__name__})") from None
+    except UnicodeDecodeError:
+        raise ValueError("not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    if not isinstance(doc, dict):
+        raise ValueError("not a plan document (the JSON is not an object)")
+    problems = validation_errors(doc)
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise ValueError(f"not a valid plan: {problems[0]}{more}")
+    return doc
+
+
+def shown_url(url: str) -> str:
+    """The URL with its password hidden, as far as it parses."""
+    try:
+        return make_url(url).render_as_string()
+    except SQLAlchemyError:
+        return "the database URL given"
+
+
+def _say(line: str) -> None:
+    print(line.replace("\n", " ").replace("\r", " "), file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
     """Load every file; 0 when all loaded (or were already there), 1 when any failed."""
-    engine = connect(args.db)
     status, counts = EXIT_OK, {"stored": 0, "revision": 0, "same_content": 0, "duplicate": 0, "failed": 0}
+    engine: Engine | None = None
     try:
         for path in expand_inputs(args.files):
             try:
-                doc = json.loads(path.read_text(encoding="utf-8"))
+                doc = read_plan(path)
+                engine = engine or connect(args.db)
                 result = load_document(engine, doc)
-            except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, SQLAlchemyError) as exc:
-                print(f"vnplan: {path}: cannot load ({type(exc).__name__}: {exc})", file=sys.stderr)
+            except (ValueError, SQLAlchemyError) as exc:
+                reason = error_line(exc) if isinstance(exc, SQLAlchemyError) else str(exc)
+                _say(f"vnplan: {path}: {reason}")
                 counts["failed"] += 1
                 status = EXIT_FAILED
+                if isinstance(exc, SQLAlchemyError) and engine is None:
+                    break  # the database itself cannot be opened: every file would fail alike
                 continue
             counts[result.status] += 1
             link = f" (revision of document {result.previous_id})" if result.previous_id else ""
-            print(f"{path}: {result.status} as document {result.document_id}{link}", file=sys.stderr)
+            _say(f"{path}: {result.status} as document {result.document_id}{link}")
     finally:
-        engine.dispose()
-    print("vnplan load: " + ", ".join(f"{v} {k}" for k, v in counts.items()) + f" into {engine.url.render_as_string()}",
-          file=sys.stderr)
+        if engine is not None:
+            engine.dispose()
+    where = engine.url.render_as_string() if engine is not None else shown_url(args.db)
+    _say("vnplan load: " + ", ".join(f"{v} {k}" for k, v in counts.items()) + f" into {where}")
     return status

@@ -63,12 +63,13 @@ def plan_key(meta: dict) -> str | None:
     """What the revisions of one plan share: its issuer and code, else its issuer and title.
 
     The issuer is part of the key: 196/KH-UBND of Quảng Ngãi and of Lâm Đồng are two plans.
+    A title (hundreds of characters) enters as its hash.
     """
     issuer = (meta.get("issuer") or {}).get("id") or ""
     if meta.get("code"):
         return f"{issuer}|code:{meta['code']}"
     if meta.get("title") and issuer:
-        return f"{issuer}|title:{meta['title']}"
+        return f"{issuer}|title:{hashlib.sha256(meta['title'].encode('utf-8')).hexdigest()}"
     return None
 
 
