@@ -264,3 +264,17 @@ def test_export_from_db_command(tmp_path):
     engine.dispose()
     assert vnplan_export("--tasks", str(tmp_path / "t.parquet"), "--from-db", url) == 0
     assert pq.read_table(tmp_path / "t.parquet").num_rows == len(sample()["tasks"])
+
+
+# ---- convert -o - with several inputs: JSON Lines ------------------------------------------
+
+def test_convert_to_stdout_with_several_inputs_writes_json_lines(capsys):
+    import json
+
+    from pipeline.cli.main import main
+    from store_corpus import SOURCES
+
+    one, two = SOURCES[0], SOURCES[5]  # the sample DOCX and the 05 Lâm Đồng draft
+    assert main(["convert", str(one), str(two), "-o", "-"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [json.loads(line)["source"]["filename"] for line in lines] == [one.name, two.name]
