@@ -6,6 +6,7 @@ latter is skipped).
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import copy
 import os
 from pathlib import Path
@@ -180,3 +181,134 @@ def test_load_command(tmp_path, plan, capsys):
     assert "vnplan: " + str(folder / "broken.json") + ": not JSON (line 1, column 2" in err
     assert "_report.json" not in err
     assert "1 stored" in err and "1 duplicate" in err
+
+
+# ---- contract 1.1 (tests/fixtures/decision_with_plan_1_1.json, written by hand) --------------
+
+FIXTURE_1_1 = ROOT / "tests" / "fixtures" / "decision_with_plan_1_1.json"
+
+
+@pytest.fixture
+def decision() -> dict:
+    import json
+    return json.loads(FIXTURE_1_1.read_text(encoding="utf-8"))
+
+
+def test_attachment_is_a_document_attached_to_its_decision(engine, decision):
+    result = db.load_document(engine, decision)
+    d = db_schema.documents
+    with engine.connect() as conn:
+        attached = conn.execute(select(d).where(d.c.attached_to_id == result.document_id)).mappings().one()
+    # the plan "ban hành kèm theo" 45/QĐ-UBND prints no number, date or issuer of its own
+    assert (attached["type"], attached["attached_to_code"], attached["attached_relation"]) == (
+        "ke_hoach", "45/QĐ-UBND", "issued_with")
+    assert (attached["is_draft"], attached["is_current"], attached["province"]) == (True, True, "Lâm Đồng")
+    assert (attached["period_start"], attached["period_end"]) == (2026, 2026)  # "... năm 2026"
+
+
+def test_task_keys_and_inferred_deadlines(engine, decision):
+    db.load_document(engine, decision)
+    t = db_schema.tasks
+    with engine.connect() as conn:
+        stored = conn.execute(select(t.c.key, t.c.number, t.c.deadline_start, t.c.deadline_end, t.c.deadline_inferred)
+                              .order_by(t.c.position)).all()
+    assert [tuple(r) for r in stored] == [
+        # "Quý III", the year taken from the plan by the converter (Timeframe inferred)
+        ("I.1", "1", dt.date(2026, 1, 1), dt.date(2026, 12, 31), True),
+        # "Trong năm 2027", printed in the row
+        ("II.1", "1", dt.date(2027, 1, 1), dt.date(2027, 12, 31), False),
+    ]
+
+
+def test_task_agencies_gazetteer_and_guessed(engine, decision):
+    db.load_document(engine, decision)
+    ta = db_schema.task_agencies
+    with engine.connect() as conn:
+        cells = {r.agency_id: (r.gazetteer_id, r.recognised) for r in conn.execute(select(ta))}
+    assert cells == {
+        "so-tai-chinh-lam-dong": ("so-tai-chinh", True),  # the gazetteer's template row, for Lâm Đồng
+        "so-noi-vu-lam-dong": ("so-noi-vu", True),
+        "trung-tam-xuc-tien-khong-co-that-lam-dong": (None, False),  # a name no list holds
+    }
+
+
+def test_warnings_keep_where_and_label(engine, decision):
+    db.load_document(engine, decision)
+    w = db_schema.warnings
+    with engine.connect() as conn:
+        stored = {(r.code, r.where_path, r.label) for r in conn.execute(select(w))}
+    assert stored == {("no_closing", "/document/signer", "trang 4"),
+                      ("agency_unknown", "/tasks/1/lead/1", "Phụ lục, nhiệm vụ II.1, trang 3")}
+
+
+def test_provenance_does_not_make_another_document(engine, decision):
+    """The DOCX of the same text has other provenance (paragraphs, not pages): same content."""
+    docx = copy.deepcopy(decision)
+    docx["source"].update(format="docx", sha256="46" * 32, filename="qd-45.docx", pages=None)
+    docx["provenance"] = {"/document/issued_date": {"paragraph": 3}}
+    docx["attachments"][0]["provenance"] = {"/tasks/0/lead/0": {"table": 0, "row": 1, "cell": 4}}
+    docx["attachments"][0]["pages"] = None
+    first = db.load_document(engine, decision)
+    assert db.load_document(engine, docx) == db.LoadResult("same_content", first.document_id)
+
+
+# ---- revisions by date, not load order; issuers apart --------------------------------------
+
+def test_revisions_are_ordered_by_date_whatever_the_load_order(engine, plan):
+    dates = ["2025-06-01", "2024-10-02", "2025-01-20"]
+    versions = []
+    for i, day in enumerate(dates):
+        version = variant(plan, "abc"[i], issued_date=day)
+        version["tasks"][0]["content"] += f" ({day})"
+        versions.append(version)
+    for version in versions:
+        db.load_document(engine, version)
+    d = db_schema.documents
+    with engine.connect() as conn:
+        chain = conn.execute(select(d.c.issued_date, d.c.revision, d.c.is_current).order_by(d.c.revision)).all()
+    assert [(r.issued_date.isoformat(), r.revision, r.is_current) for r in chain] == [
+        ("2024-10-02", 1, False), ("2025-01-20", 2, False), ("2025-06-01", 3, True)]
+
+
+def test_same_code_of_two_issuers_is_two_plans(engine, plan):
+    other = variant(plan, "b", issuer=dict(plan["document"]["issuer"], id="uy-ban-nhan-dan-tinh-lam-dong",
+                                           name="Ủy ban nhân dân tỉnh Lâm Đồng"))
+    other["tasks"][0]["content"] += " (Lâm Đồng)"
+    statuses = [db.load_document(engine, doc).status for doc in (plan, other)]
+    assert statuses == ["stored", "stored"]
+
+
+# ---- bad input: one line, before the database ---------------------------------------------
+
+BAD_FILES = [
+    # not JSON at all
+    ("{not json", "not JSON (line 1, column 2"),
+    # JSON, but not an object
+    ("[1, 2]", "not a plan document (the JSON is not an object)"),
+    # a plan missing its tasks: the schema names the path
+    (lambda p: {k: v for k, v in p.items() if k != "tasks"}, "not a valid plan: $.tasks: required property is missing"),
+    # a task number of the wrong type
+    (lambda p: p | {"tasks": [dict(p["tasks"][0], number=3.5)] + p["tasks"][1:]}, "not a valid plan: $.tasks[0].number"),
+]
+
+
+@pytest.mark.parametrize("content, reason", BAD_FILES, ids=["not-json", "not-object", "no-tasks", "bad-number"])
+def test_bad_file_is_one_line_and_touches_no_database(tmp_path, plan, capsys, content, reason):
+    bad = tmp_path / "bad.json"
+    bad.write_text(content if isinstance(content, str) else to_json(content(copy.deepcopy(plan))), encoding="utf-8")
+    database = tmp_path / "db" / "plans.sqlite"
+    assert vnplan_load(str(bad), "--db", f"sqlite:///{database}") == 1
+    lines = [line for line in capsys.readouterr().err.splitlines() if line.startswith("vnplan: ")]
+    assert len(lines) == 1 and lines[0].startswith(f"vnplan: {bad}: {reason}")
+    assert not database.exists()
+
+
+def test_database_errors_are_one_line_without_sql(tmp_path, plan, capsys):
+    """A database that cannot be opened: its reason, not the SQL or the parameters."""
+    good = tmp_path / "plan.json"
+    good.write_text(to_json(plan), encoding="utf-8")
+    (tmp_path / "not-a-db").write_text("this is not an SQLite file " * 100, encoding="utf-8")
+    assert vnplan_load(str(good), "--db", f"sqlite:///{tmp_path / 'not-a-db'}") == 1
+    err = [line for line in capsys.readouterr().err.splitlines() if line.startswith("vnplan: ")]
+    assert len(err) == 1 and "database error (DatabaseError: file is not a database)" in err[0]
+    assert "SELECT" not in err[0] and "[SQL" not in err[0]

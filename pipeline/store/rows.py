@@ -248,13 +248,18 @@ def warning_rows(doc: dict, document_id: int) -> list[dict]:
 
 def attachment_docs(doc: dict) -> list[dict]:
     """The 1.1 attachments as documents of their own: the source is the parent's file, with a
-    sha256 of its own (the parent's, qualified by the attachment's place) so each is one row."""
+    sha256 of its own (the parent's, qualified by the attachment's place) so each is one row.
+    An attachment that prints no issuer was issued by its document's issuer (and so has its province)."""
     source = doc["source"]
     out = []
     for i, attachment in enumerate(doc.get("attachments") or [], start=1):
         sha = hashlib.sha256(f"{source['sha256']}/attachments/{i}".encode()).hexdigest()
         pages = attachment.get("pages")
+        meta = attachment.get("document") or {}
+        if not meta.get("issuer"):
+            meta = meta | {"issuer": doc["document"].get("issuer")}
         out.append(attachment | {
+            "document": meta,
             "schema_version": doc.get("schema_version", "1.1"),
             "source": {"sha256": sha, "filename": f"{source['filename']}#attachment-{i}",
                        "format": source["format"], "pages": (pages[1] - pages[0] + 1) if pages else None},
