@@ -178,7 +178,7 @@ def test_load_command(tmp_path, plan, capsys):
     assert vnplan_load(str(folder), "--db", url) == 1
     assert vnplan_load(str(folder / "plan.json"), "--db", url) == 0
     err = capsys.readouterr().err
-    assert "vnplan: " + str(folder / "broken.json") + ": not JSON (line 1, column 2" in err
+    assert "vnplan: " + str(folder / "broken.json") + ": not valid JSON (line 1" in err
     assert "_report.json" not in err
     assert "1 stored" in err and "1 duplicate" in err
 
@@ -282,13 +282,13 @@ def test_same_code_of_two_issuers_is_two_plans(engine, plan):
 
 BAD_FILES = [
     # not JSON at all
-    ("{not json", "not JSON (line 1, column 2"),
+    ("{not json", "not valid JSON (line 1: Expecting property name"),
     # JSON, but not an object
-    ("[1, 2]", "not a plan document (the JSON is not an object)"),
+    ("[1, 2]", "not a vnplan JSON document (top level is not an object)"),
     # a plan missing its tasks: the schema names the path
-    (lambda p: {k: v for k, v in p.items() if k != "tasks"}, "not a valid plan: $.tasks: required property is missing"),
+    (lambda p: {k: v for k, v in p.items() if k != "tasks"}, "not a valid vnplan JSON document ($.tasks: required property is missing)"),
     # a task number of the wrong type
-    (lambda p: p | {"tasks": [dict(p["tasks"][0], number=3.5)] + p["tasks"][1:]}, "not a valid plan: $.tasks[0].number"),
+    (lambda p: p | {"tasks": [dict(p["tasks"][0], number=3.5)] + p["tasks"][1:]}, "not a valid vnplan JSON document ($.tasks[0].number"),
 ]
 
 

@@ -252,7 +252,7 @@ def test_unreadable_json_is_reported_and_skipped(tmp_path, capsys):
     good.write_text(to_json(sample()), encoding="utf-8")
     bad.write_text("{", encoding="utf-8")
     assert vnplan_export("--tasks", str(tmp_path / "t.csv"), str(good), str(bad)) == 1
-    assert f"vnplan: {bad}: not JSON" in capsys.readouterr().err
+    assert f"vnplan: {bad}: not valid JSON" in capsys.readouterr().err
     with open(tmp_path / "t.csv", encoding="utf-8-sig") as handle:
         assert len(list(csv.reader(handle))) == 1 + len(sample()["tasks"])
 

@@ -8,15 +8,15 @@ database's reason; never SQL) and the others are still loaded (exit 1).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 from sqlalchemy import Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
+from pipeline.cli.diff import load_json_plan
+from pipeline.conversion import ConversionError
 from pipeline.errors import EXIT_FAILED, EXIT_OK
-from pipeline.output.validate import validation_errors
 from pipeline.store.db import DEFAULT_URL, connect, error_line, load_document
 
 LOAD_HELP = f"""\
@@ -55,22 +55,12 @@ def expand_inputs(paths: list[Path]) -> list[Path]:
 
 
 def read_plan(path: Path) -> dict:
-    """The plan JSON in `path`; ValueError with one line saying what is wrong and where."""
+    """The plan JSON in `path`, checked against the schema; ValueError with one line saying
+    what is wrong and where (the same reading `vnplan diff` does)."""
     try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ValueError(f"cannot read ({exc.strerror or type(exc).__name__})") from None
-    except UnicodeDecodeError:
-        raise ValueError("not UTF-8 text") from None
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
-    if not isinstance(doc, dict):
-        raise ValueError("not a plan document (the JSON is not an object)")
-    problems = validation_errors(doc)
-    if problems:
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise ValueError(f"not a valid plan: {problems[0]}{more}")
-    return doc
+        return load_json_plan(path)
+    except ConversionError as exc:
+        raise ValueError(exc.reason) from None
 
 
 def shown_url(url: str) -> str:
