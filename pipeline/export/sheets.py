@@ -57,39 +57,41 @@ def write_csv(records: list[dict], path: Path, lang: str) -> None:
 
 
 def write_xlsx(records: list[dict], path: Path, lang: str) -> None:
+    """Streamed (openpyxl write-only): rows go to the file as they are made."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "nhiem-vu" if lang == "vi" else "tasks"
-    sheet.append([c.header(lang) for c in COLUMNS])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    wrap = Alignment(wrap_text=True, vertical="top")
-    for r, record in enumerate(records, start=2):
-        for c, column in enumerate(COLUMNS, start=1):
-            value = record.get(column.key)
-            if value is None:
-                continue
-            cell = sheet.cell(row=r, column=c)
-            if column.type == "date":
-                cell.value = value
-                cell.number_format = DATE_FORMATS[lang]
-            elif column.type in ("int", "bool"):
-                cell.value = value
-            else:
-                cell.value = str(value)[:MAX_CELL]
-                cell.data_type = "s"  # text, even when it starts with "=": never a formula
-                cell.quotePrefix = looks_like_formula(value)
-                if column.width >= 30:
-                    cell.alignment = wrap
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("nhiem-vu" if lang == "vi" else "tasks")
     for c, column in enumerate(COLUMNS, start=1):
         sheet.column_dimensions[get_column_letter(c)].width = column.width
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{max(len(records) + 1, 2)}"
+    wrap, bold = Alignment(wrap_text=True, vertical="top"), Font(bold=True)
+
+    def header(title: str) -> WriteOnlyCell:
+        cell = WriteOnlyCell(sheet, value=title)
+        cell.font, cell.alignment = bold, wrap
+        return cell
+
+    def cell(column, value: object) -> object:
+        if value is None or column.type in ("int", "bool"):
+            return value
+        out = WriteOnlyCell(sheet, value=value if column.type == "date" else str(value)[:MAX_CELL])
+        if column.type == "date":
+            out.number_format = DATE_FORMATS[lang]
+            return out
+        out.data_type = "s"  # text, even when it starts with "=": never a formula
+        out.quotePrefix = looks_like_formula(value)
+        if column.width >= 30:
+            out.alignment = wrap
+        return out
+
+    sheet.append([header(c.header(lang)) for c in COLUMNS])
+    for record in records:
+        sheet.append([cell(c, record.get(c.key)) for c in COLUMNS])
     book.save(path)
 
 
