@@ -139,12 +139,14 @@ def _store_body(conn: Connection, doc: dict, document_id: int, period: tuple[int
              for r in doc.get("references", [])]
 
     flat = rows.flatten_sections(doc.get("sections", []))
-    section_ids: list[int] = []
-    for position, (depth, path, section, parent) in enumerate(flat):  # parents first, one by one
-        row = {"document_id": document_id, "parent_id": section_ids[parent] if parent >= 0 else None,
-               "position": position, "depth": depth, "path": path or None,
-               "number": section.get("number"), "title": section.get("title")}
-        section_ids.append(_insert_returning_ids(conn, sections, [row])[0])
+    section_ids: list[int] = [0] * len(flat)
+    for level in sorted({depth for depth, _, _, _ in flat}):  # a level at a time: parents have ids
+        places = [i for i, (depth, _, _, _) in enumerate(flat) if depth == level]
+        level_rows = [{"document_id": document_id, "parent_id": section_ids[flat[i][3]] if flat[i][3] >= 0 else None,
+                       "position": i, "depth": level, "path": flat[i][1] or None,
+                       "number": flat[i][2].get("number"), "title": flat[i][2].get("title")} for i in places]
+        for i, new_id in zip(places, _insert_returning_ids(conn, sections, level_rows)):
+            section_ids[i] = new_id
     owned = [(section_ids[i], p) for i, (_, _, section, _) in enumerate(flat) for p in section.get("paragraphs", [])]
     paragraph_ids = _insert_returning_ids(conn, paragraphs, [
         {"document_id": document_id, "section_id": sid, "position": i, "text": p["text"]}
