@@ -6,13 +6,13 @@ latter is skipped).
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import copy
-import os
+import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 
 from pipeline.conversion import convert
 from pipeline.cli import load as db_cli
@@ -190,7 +190,6 @@ FIXTURE_1_1 = ROOT / "tests" / "fixtures" / "decision_with_plan_1_1.json"
 
 @pytest.fixture
 def decision() -> dict:
-    import json
     return json.loads(FIXTURE_1_1.read_text(encoding="utf-8"))
 
 

@@ -6,6 +6,7 @@ import argparse
 import copy
 import csv
 import datetime as dt
+import json
 import os
 import shutil
 import subprocess
@@ -28,12 +29,10 @@ CALC = Path("/usr/lib/libreoffice/program/libsclo.so")  # LibreOffice Calc: .ci/
 
 
 def docs() -> list[dict]:
-    import json
     return [json.loads(p.read_text(encoding="utf-8")) for p in corpus_files()]
 
 
 def sample(name: str = "plan-196-KH-UBND.docx.json") -> dict:
-    import json
     return json.loads((corpus_dir() / name).read_text(encoding="utf-8"))
 
 
@@ -269,8 +268,6 @@ def test_export_from_db_command(tmp_path):
 # ---- convert -o - with several inputs: JSON Lines ------------------------------------------
 
 def test_convert_to_stdout_with_several_inputs_writes_json_lines(capsys):
-    import json
-
     from pipeline.cli.main import main
     from store_corpus import SOURCES
 
