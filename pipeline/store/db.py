@@ -243,9 +243,9 @@ def _load(conn: Connection, doc: dict) -> LoadResult:
 def _retryable(exc: SQLAlchemyError) -> bool:
     """Lost a race: a lock wait ran out, PostgreSQL chose this transaction to fail, or a
     unique index refused a row another loader stored first (the retry then sees that row)."""
-    if isinstance(exc, IntegrityError):
-        return True
     code = getattr(getattr(exc, "orig", None), "sqlstate", None)
+    if isinstance(exc, IntegrityError):  # a unique index, not a NOT NULL or foreign key: that would fail again
+        return code == "23505" or "UNIQUE constraint failed" in str(getattr(exc, "orig", ""))
     return isinstance(exc, OperationalError) and (code in (None, "40001", "40P01", "55P03"))
 
 
