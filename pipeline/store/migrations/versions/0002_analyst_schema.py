@@ -7,6 +7,10 @@ Revision chains are rebuilt by issued date and number, and two documents with th
 same content (left by release 0.1.0's unlocked loads) are kept, the later one marked
 `duplicate_of` the first so the new unique index holds.
 
+The new columns are filled by this release's own functions (store.rows, db.relink_revisions,
+views.replace_views), not frozen copies: a later release that changes what they compute must
+copy here what this migration needs, so that an old database still migrates to this revision.
+
 Revision ID: 0002
 Revises: 0001
 """
