@@ -41,6 +41,7 @@ bench: install
 	$(BIN)/python bench/bench_batch.py
 	$(BIN)/python bench/bench_underthesea.py
 	$(BIN)/python bench/bench_inspect.py
+	$(BIN)/python bench/bench_db.py
 
 # Regenerates pipeline/output/plan_validator.py after the schema changed (a test says when).
 validator: install

@@ -1,29 +1,29 @@
 """`vnplan load` (pipeline/store/db.py): the schema, idempotent loads, revisions, plain SQL.
 
-Every test runs against SQLite, and against a real PostgreSQL server when
-VNPLAN_TEST_PG_URL is set (.ci/postgres.sh starts one). Locally without a server
-the PostgreSQL cases are skipped; in CI (CI=true) a missing server is a failure.
+Every test runs against SQLite and PostgreSQL (tests/db_engines.py says when the
+latter is skipped).
 """
 from __future__ import annotations
 
 import argparse
 import copy
-import os
-import re
+import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 
 from pipeline.conversion import convert
 from pipeline.cli import load as db_cli
 from pipeline.store import db
+from pipeline.store import rows as store_rows
 from pipeline.store import schema as db_schema
 from pipeline.output.serialize import to_json
+from db_engines import ENGINES, empty_url
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_DOCX = ROOT / "samples" / "plan-196-KH-UBND.docx"
-PG_URL = os.environ.get("VNPLAN_TEST_PG_URL")
 
 
 @pytest.fixture(scope="module")
@@ -31,22 +31,11 @@ def plan() -> dict:
     return convert(SAMPLE_DOCX)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=ENGINES)
 def engine(request, tmp_path):
-    """A fresh, empty database of each kind."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'plans.sqlite'}"
-    elif PG_URL:
-        url = PG_URL
-    elif os.environ.get("CI") == "true":
-        pytest.fail("CI=true but VNPLAN_TEST_PG_URL is not set: start PostgreSQL with .ci/postgres.sh")
-    else:
-        pytest.skip("no PostgreSQL server (set VNPLAN_TEST_PG_URL; .ci/postgres.sh starts one)")
-    eng = db.connect(url)
-    db_schema.metadata.drop_all(eng)
-    db_schema.metadata.create_all(eng)
+    """A fresh database of each kind, with the schema created by the migrations."""
+    eng = db.connect(empty_url(request.param, tmp_path))
     yield eng
-    db_schema.metadata.drop_all(eng)
     eng.dispose()
 
 
@@ -76,8 +65,8 @@ def test_document_is_stored_in_every_table(engine, plan):
         (db_schema.task_agencies, len(roles)),
         (db_schema.recipients, len(plan["recipients"])),
         (db_schema.references, len(plan["references"])),
-        (db_schema.sections, len(db.flatten_sections(plan["sections"]))),
-        (db_schema.paragraphs, sum(len(s["paragraphs"]) for _, _, s, _ in db.flatten_sections(plan["sections"]))),
+        (db_schema.sections, len(store_rows.flatten_sections(plan["sections"]))),
+        (db_schema.paragraphs, sum(len(s["paragraphs"]) for _, _, s, _ in store_rows.flatten_sections(plan["sections"]))),
     ]
     for table, rows in expected:
         assert count(engine, table) == rows, table.name
@@ -159,7 +148,7 @@ def test_shared_agencies_and_references_stored_once(engine, plan):
     db.load_document(engine, versions["a"])
     db.load_document(engine, versions["other-plan"])
     assert count(engine, db_schema.references) == len(plan["references"])
-    assert count(engine, db_schema.agencies) == len(db.agency_rows(plan))
+    assert count(engine, db_schema.agencies) == len(store_rows.agency_rows(plan))
 
 
 def test_failed_document_leaves_nothing(engine, plan):
@@ -189,40 +178,136 @@ def test_load_command(tmp_path, plan, capsys):
     assert vnplan_load(str(folder), "--db", url) == 1
     assert vnplan_load(str(folder / "plan.json"), "--db", url) == 0
     err = capsys.readouterr().err
-    assert "broken.json: cannot load" in err and "_report.json" not in err
+    assert "vnplan: " + str(folder / "broken.json") + ": not valid JSON (line 1" in err
+    assert "_report.json" not in err
     assert "1 stored" in err and "1 duplicate" in err
 
 
-# ---- the README queries (docs/db.md) run as written -----------------------------------------
+# ---- contract 1.1 (tests/fixtures/decision_with_plan_1_1.json, written by hand) --------------
 
-def doc_queries() -> list[str]:
-    return re.findall(r"```sql\n(.*?)```", (ROOT / "docs" / "db.md").read_text(encoding="utf-8"), re.S)
+FIXTURE_1_1 = ROOT / "tests" / "fixtures" / "decision_with_plan_1_1.json"
 
 
-def test_documented_queries(tmp_path, plan):
-    """The three queries of docs/db.md, against SQLite as the docs show them."""
-    engine = db.connect(f"sqlite:///{tmp_path / 'plans.sqlite'}")
-    finance = variant(plan, "f", code="9/KH-UBND", number="9", title="Kế hoạch tài chính")
-    finance["tasks"][0]["lead"] = [{"id": "so-tai-chinh-x", "name": "Sở Tài chính", "kind": "agency",
-                                    "text": "Sở Tài chính", "level": "province", "successor": None}]
-    finance["tasks"][0]["timeframe"] = {"text": "Thường xuyên", "kind": "ongoing", "start": None, "end": None,
-                                        "date": None, "event": None}
-    finance["tasks"][1]["lead"] = finance["tasks"][0]["lead"]
-    finance["tasks"][1]["timeframe"] = {"text": "Năm 2020", "kind": "year", "start": 2020, "end": 2020,
-                                        "date": None, "event": None}  # long past: not open
-    db.load_document(engine, plan)
-    db.load_document(engine, finance)
-    open_finance, citing_709, leaders = doc_queries()
+@pytest.fixture
+def decision() -> dict:
+    return json.loads(FIXTURE_1_1.read_text(encoding="utf-8"))
+
+
+def test_attachment_is_a_document_attached_to_its_decision(engine, decision):
+    result = db.load_document(engine, decision)
+    d = db_schema.documents
     with engine.connect() as conn:
-        rows = conn.execute(text(open_finance)).all()
-        # the sample's task 16 is led by Sở Kế hoạch và Đầu tư, merged into Sở Tài chính in 2025
-        led_by_successor = [t for t in plan["tasks"] if any((a.get("successor") or {}).get("name") == "Sở Tài chính"
-                                                              for a in t["lead"])]
-        # (the finance variant is a copy of the sample, so it has task 16 too)
-        assert {(r.code, r.number) for r in rows} == {("9/KH-UBND", str(finance["tasks"][0]["number"]))} | {
-            (code, str(t["number"])) for t in led_by_successor for code in ("196/KH-UBND", "9/KH-UBND")}
-        assert led_by_successor, "the sample should have a task led by a predecessor of Sở Tài chính"
-        assert {r.code for r in conn.execute(text(citing_709)).all()} == {"196/KH-UBND", "9/KH-UBND"}
-        top = conn.execute(text(leaders)).all()
-        assert top and top[0].tasks >= top[-1].tasks
-    engine.dispose()
+        attached = conn.execute(select(d).where(d.c.attached_to_id == result.document_id)).mappings().one()
+    # the plan "ban hành kèm theo" 45/QĐ-UBND prints no number, date or issuer of its own
+    assert (attached["type"], attached["attached_to_code"], attached["attached_relation"]) == (
+        "ke_hoach", "45/QĐ-UBND", "issued_with")
+    assert (attached["is_draft"], attached["is_current"], attached["province"]) == (True, True, "Lâm Đồng")
+    assert (attached["period_start"], attached["period_end"]) == (2026, 2026)  # "... năm 2026"
+
+
+def test_task_keys_and_inferred_deadlines(engine, decision):
+    db.load_document(engine, decision)
+    t = db_schema.tasks
+    with engine.connect() as conn:
+        stored = conn.execute(select(t.c.key, t.c.number, t.c.deadline_start, t.c.deadline_end, t.c.deadline_inferred)
+                              .order_by(t.c.position)).all()
+    assert [tuple(r) for r in stored] == [
+        # "Quý III", the year taken from the plan by the converter (Timeframe inferred)
+        ("I.1", "1", dt.date(2026, 1, 1), dt.date(2026, 12, 31), True),
+        # "Trong năm 2027", printed in the row
+        ("II.1", "1", dt.date(2027, 1, 1), dt.date(2027, 12, 31), False),
+    ]
+
+
+def test_task_agencies_gazetteer_and_guessed(engine, decision):
+    db.load_document(engine, decision)
+    ta = db_schema.task_agencies
+    with engine.connect() as conn:
+        cells = {r.agency_id: (r.gazetteer_id, r.recognised) for r in conn.execute(select(ta))}
+    assert cells == {
+        "so-tai-chinh-lam-dong": ("so-tai-chinh", True),  # the gazetteer's template row, for Lâm Đồng
+        "so-noi-vu-lam-dong": ("so-noi-vu", True),
+        "trung-tam-xuc-tien-khong-co-that-lam-dong": (None, False),  # a name no list holds
+    }
+
+
+def test_warnings_keep_where_and_label(engine, decision):
+    db.load_document(engine, decision)
+    w = db_schema.warnings
+    with engine.connect() as conn:
+        stored = {(r.code, r.where_path, r.label) for r in conn.execute(select(w))}
+    assert stored == {("no_closing", "/document/signer", "trang 4"),
+                      ("agency_unknown", "/tasks/1/lead/1", "Phụ lục, nhiệm vụ II.1, trang 3")}
+
+
+def test_provenance_does_not_make_another_document(engine, decision):
+    """The DOCX of the same text has other provenance (paragraphs, not pages): same content."""
+    docx = copy.deepcopy(decision)
+    docx["source"].update(format="docx", sha256="46" * 32, filename="qd-45.docx", pages=None)
+    docx["provenance"] = {"/document/issued_date": {"paragraph": 3}}
+    docx["attachments"][0]["provenance"] = {"/tasks/0/lead/0": {"table": 0, "row": 1, "cell": 4}}
+    docx["attachments"][0]["pages"] = None
+    first = db.load_document(engine, decision)
+    assert db.load_document(engine, docx) == db.LoadResult("same_content", first.document_id)
+
+
+# ---- revisions by date, not load order; issuers apart --------------------------------------
+
+def test_revisions_are_ordered_by_date_whatever_the_load_order(engine, plan):
+    dates = ["2025-06-01", "2024-10-02", "2025-01-20"]
+    versions = []
+    for i, day in enumerate(dates):
+        version = variant(plan, "abc"[i], issued_date=day)
+        version["tasks"][0]["content"] += f" ({day})"
+        versions.append(version)
+    for version in versions:
+        db.load_document(engine, version)
+    d = db_schema.documents
+    with engine.connect() as conn:
+        chain = conn.execute(select(d.c.issued_date, d.c.revision, d.c.is_current).order_by(d.c.revision)).all()
+    assert [(r.issued_date.isoformat(), r.revision, r.is_current) for r in chain] == [
+        ("2024-10-02", 1, False), ("2025-01-20", 2, False), ("2025-06-01", 3, True)]
+
+
+def test_same_code_of_two_issuers_is_two_plans(engine, plan):
+    other = variant(plan, "b", issuer=dict(plan["document"]["issuer"], id="uy-ban-nhan-dan-tinh-lam-dong",
+                                           name="Ủy ban nhân dân tỉnh Lâm Đồng"))
+    other["tasks"][0]["content"] += " (Lâm Đồng)"
+    statuses = [db.load_document(engine, doc).status for doc in (plan, other)]
+    assert statuses == ["stored", "stored"]
+
+
+# ---- bad input: one line, before the database ---------------------------------------------
+
+BAD_FILES = [
+    # not JSON at all
+    ("{not json", "not valid JSON (line 1: Expecting property name"),
+    # JSON, but not an object
+    ("[1, 2]", "not a vnplan JSON document (top level is not an object)"),
+    # a plan missing its tasks: the schema names the path
+    (lambda p: {k: v for k, v in p.items() if k != "tasks"}, "not a valid vnplan JSON document ($.tasks: required property is missing)"),
+    # a task number of the wrong type
+    (lambda p: p | {"tasks": [dict(p["tasks"][0], number=3.5)] + p["tasks"][1:]}, "not a valid vnplan JSON document ($.tasks[0].number"),
+]
+
+
+@pytest.mark.parametrize("content, reason", BAD_FILES, ids=["not-json", "not-object", "no-tasks", "bad-number"])
+def test_bad_file_is_one_line_and_touches_no_database(tmp_path, plan, capsys, content, reason):
+    bad = tmp_path / "bad.json"
+    bad.write_text(content if isinstance(content, str) else to_json(content(copy.deepcopy(plan))), encoding="utf-8")
+    database = tmp_path / "db" / "plans.sqlite"
+    assert vnplan_load(str(bad), "--db", f"sqlite:///{database}") == 1
+    lines = [line for line in capsys.readouterr().err.splitlines() if line.startswith("vnplan: ")]
+    assert len(lines) == 1 and lines[0].startswith(f"vnplan: {bad}: {reason}")
+    assert not database.exists()
+
+
+def test_database_errors_are_one_line_without_sql(tmp_path, plan, capsys):
+    """A database that cannot be opened: its reason, not the SQL or the parameters."""
+    good = tmp_path / "plan.json"
+    good.write_text(to_json(plan), encoding="utf-8")
+    (tmp_path / "not-a-db").write_text("this is not an SQLite file " * 100, encoding="utf-8")
+    assert vnplan_load(str(good), "--db", f"sqlite:///{tmp_path / 'not-a-db'}") == 1
+    err = [line for line in capsys.readouterr().err.splitlines() if line.startswith("vnplan: ")]
+    assert len(err) == 1 and "database error (DatabaseError: file is not a database)" in err[0]
+    assert "SELECT" not in err[0] and "[SQL" not in err[0]

@@ -2,22 +2,28 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
-from pipeline.cli import messages
-from pipeline.cli.inputs import read_text
-from pipeline.cli.load import expand_inputs, open_database
-from pipeline.export.tasks import export_format, tasks_from_db, tasks_from_docs, write_frame
-from pipeline.errors import EXIT_OK, EXIT_FAILED, EXIT_USAGE
+from sqlalchemy.exc import SQLAlchemyError
 
+from pipeline.cli import messages
+from pipeline.cli.load import display_url, expand_inputs, open_database, read_plan
+from pipeline.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from pipeline.export.sheets import export_format, write
+from pipeline.export.tasks import records_from_db, task_records
+from pipeline.store.db import error_line
 
 EXPORT_HELP = """\
-Write one row per task (plan code, title, issuer, date, task number, group,
-content, lead / cooperating / submit_to agency names joined by "; ",
-timeframe, output, note, references) to a .csv, .xlsx or .parquet file,
-from converted JSON files (or folders of them) or from a database that
-`vnplan load` filled (each plan's current revision).
+Write one row per task of the latest revision of each plan (--all-revisions:
+of every revision) to a .csv, .xlsx or .parquet file, from converted JSON files
+(or folders of them) or from a database that `vnplan load` filled. The PDF and
+the DOCX of one text count once. Columns: plan code, title, issuer, province and
+its successor after the 2025 mergers, issued date, draft, revision, task key,
+group, content, lead / cooperating / submit_to agencies (names and ids, and who
+leads today), timeframe, deadline window, output, note, references, source.
+Headers in Vietnamese (--lang en: English); XLSX has real dates, a frozen header
+row, filters and column widths; CSV is UTF-8 with a BOM; Parquet is typed.
+Cells that a spreadsheet would run as a formula are written as text.
 
 examples:
   vnplan export --tasks tasks.xlsx out/*.json
@@ -30,8 +36,21 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     cmd.add_argument("--tasks", required=True, type=Path, metavar="FILE", help="output .csv, .xlsx or .parquet")
     cmd.add_argument("--from-db", metavar="URL", help="read from this database instead of JSON files")
+    cmd.add_argument("--all-revisions", action="store_true", help="every revision of each plan, not the latest")
+    cmd.add_argument("--lang", choices=("vi", "en"), default="vi", help="header language (default vi)")
     cmd.add_argument("files", nargs="*", type=Path, metavar="JSON")
     return cmd
+
+
+def _from_files(paths: list[Path], all_revisions: bool) -> tuple[list[dict], int]:
+    docs, status = [], EXIT_OK
+    for path in expand_inputs(paths):
+        try:
+            docs.append(read_plan(path))
+        except ValueError as exc:
+            messages.fail(path, str(exc))
+            status = EXIT_FAILED
+    return task_records(docs, all_revisions), status
 
 
 def run(args: argparse.Namespace) -> int:
@@ -50,18 +69,18 @@ def run(args: argparse.Namespace) -> int:
         if engine is None:
             return EXIT_FAILED
         try:
-            frame = tasks_from_db(engine)
+            records = records_from_db(engine, args.all_revisions)
+        except SQLAlchemyError as exc:
+            messages.fail(display_url(args.from_db), error_line(exc))
+            return EXIT_FAILED
         finally:
             engine.dispose()
     else:
-        docs = []
-        for path in expand_inputs(args.files):
-            try:
-                docs.append(json.loads(read_text(path)))
-            except (OSError, UnicodeDecodeError, ValueError) as exc:
-                messages.fail(path, f"cannot read JSON ({messages.describe(exc) if isinstance(exc, OSError) else exc})")
-                status = EXIT_FAILED
-        frame = tasks_from_docs(docs)
-    write_frame(frame, args.tasks)
-    messages.info(f"vnplan export: {len(frame)} tasks to {messages.escape(args.tasks)}")
+        records, status = _from_files(args.files, args.all_revisions)
+    try:
+        write(records, args.tasks, args.lang)
+    except OSError as exc:
+        messages.fail(args.tasks, f"cannot write ({messages.describe(exc)})")
+        return EXIT_FAILED
+    messages.info(f"vnplan export: {len(records)} tasks to {messages.escape(args.tasks)}")
     return status

@@ -1,7 +1,9 @@
 """`vnplan load JSON... [--db URL]`: contract JSON files into a database.
 
-Each file is one transaction; a file that cannot be read or stored gets one line
-on stderr and the others are still loaded (exit 1).
+Each file is read and checked against the schema before it touches the database,
+then stored in one transaction; a file that cannot be read, is not a valid plan
+or cannot be stored gets one line on stderr (the file, and the JSON path or the
+database's reason; never SQL) and the others are still loaded (exit 1).
 """
 from __future__ import annotations
 
@@ -10,13 +12,14 @@ import json
 import os
 from pathlib import Path
 
+from sqlalchemy import Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
-
-from sqlalchemy.engine import Engine
 
 from pipeline.cli import messages
 from pipeline.cli.inputs import is_stdin, read_text
-from pipeline.store.db import DEFAULT_URL, connect, load_document
+from pipeline.cli.diff import load_json_plan
+from pipeline.conversion import ConversionError
+from pipeline.store.db import DEFAULT_URL, connect, error_line, load_document
 from pipeline.errors import EXIT_OK, EXIT_FAILED
 
 # Seconds libpq waits for a PostgreSQL server before giving up (PGCONNECT_TIMEOUT, unless
@@ -25,13 +28,15 @@ CONNECT_TIMEOUT = 10
 
 
 LOAD_HELP = f"""\
-Load converted JSON files into a database through SQLAlchemy: documents,
-sections, paragraphs, tasks, task_agencies, agencies, references, citations,
-recipients. Loading is idempotent (a file already stored is skipped; the PDF
-of a stored DOCX with the same content is recorded as another file of it) and a new
-revision of a stored plan (same code, or same issuer and title) is stored
-beside it, linked by documents.previous_id. A folder stands for its *.json
-files (recursively; _report.json is skipped); - reads one from standard input.
+Load converted JSON files into a database through SQLAlchemy (schema and views:
+docs/db.md). Each file is validated against the plan schema first. Loading is
+idempotent (a file already stored is skipped; the PDF of a stored DOCX with the
+same content is recorded as another file of it); a new revision of a stored plan
+(same issuer and code, or same issuer and title) is stored beside it, and the
+revisions are chained by issued date and number. A database made by an earlier
+release is upgraded in place (Alembic migrations). Loaders may run at once on one
+database. A folder stands for its *.json files (recursively; _report.json is skipped);
+- reads one from standard input.
 
 examples:
   vnplan load out/*.json                       # into {DEFAULT_URL.removeprefix('sqlite:///')}
@@ -85,31 +90,53 @@ def read_failure(exc: Exception) -> str:
         return f"cannot load (not valid JSON, line {exc.lineno}: {exc.msg})"
     if isinstance(exc, UnicodeDecodeError):
         return "cannot load (not UTF-8 text)"
-    if isinstance(exc, (OSError, SQLAlchemyError)):
+    if isinstance(exc, SQLAlchemyError):
+        return f"cannot load ({error_line(exc)})"
+    if isinstance(exc, OSError):
         return f"cannot load ({messages.describe(exc)})"
     return f"cannot load ({type(exc).__name__}: {exc})"
 
 
+def read_plan(path: Path) -> dict:
+    """The plan JSON in `path`, checked against the schema; ValueError with one line saying
+    what is wrong and where (the same reading `vnplan diff` does)."""
+    try:
+        return load_json_plan(path)
+    except ConversionError as exc:
+        raise ValueError(exc.reason) from None
+
+
 def run(args: argparse.Namespace) -> int:
     """Load every file; 0 when all loaded (or were already there), 1 when any failed."""
-    engine = open_database(args.db)
-    if engine is None:
-        return EXIT_FAILED
     status, counts = EXIT_OK, {"stored": 0, "revision": 0, "same_content": 0, "duplicate": 0, "failed": 0}
+    engine: Engine | None = None
     try:
         for path in expand_inputs(args.files):
             try:
-                doc = json.loads(read_text(path))
+                doc = read_plan(path)
+            except ValueError as exc:
+                messages.fail(path, str(exc))
+                counts["failed"] += 1
+                status = EXIT_FAILED
+                continue
+            if engine is None:
+                engine = open_database(args.db)
+                if engine is None:
+                    return EXIT_FAILED
+            try:
                 result = load_document(engine, doc)
-            except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, SQLAlchemyError) as exc:
+            except (OSError, ValueError, KeyError, TypeError, SQLAlchemyError) as exc:
                 messages.fail(path, read_failure(exc))
                 counts["failed"] += 1
                 status = EXIT_FAILED
+                if isinstance(exc, SQLAlchemyError) and engine is None:
+                    break  # the database itself cannot be opened: every file would fail alike
                 continue
             counts[result.status] += 1
             link = f" (revision of document {result.previous_id})" if result.previous_id else ""
             messages.info(f"{messages.escape(path)}: {result.status} as document {result.document_id}{link}")
     finally:
-        engine.dispose()
+        if engine is not None:
+            engine.dispose()
     messages.info("vnplan load: " + ", ".join(f"{v} {k}" for k, v in counts.items()) + f" into {display_url(args.db)}")
     return status

@@ -37,6 +37,7 @@ Output is validated against the schema and written atomically.
 example:
   vnplan convert samples/plan-196-KH-UBND.pdf -o out/
   vnplan convert plan.docx -o -          # JSON to stdout
+  vnplan convert *.pdf -o - > plans.jsonl  # several inputs: JSON Lines, one plan a line
   vnplan convert scanned.pdf --ocr       # read scanned pages with Tesseract"""
 
 VALIDATE_HELP = """\
@@ -176,7 +177,9 @@ def run_convert(files: list[Path], output: str, ocr: bool = False) -> int:
             status = EXIT_FAILED
             continue
         text = to_json(doc)
-        if output == "-":
+        if output == "-" and len(files) > 1:  # JSON Lines: one document a line, readable as a stream
+            sys.stdout.write(json.dumps(doc, ensure_ascii=False) + "\n")
+        elif output == "-":
             sys.stdout.write(text)
             sys.stdout.flush()  # a closed pipe shows here, inside main's guard
         else:

@@ -1,234 +1,152 @@
 """Contract JSON → a relational database (SQLite by default, PostgreSQL too).
 
-The schema (`db_schema`) is plain tables that answer analysts' questions in
-plain SQL ("all open tasks led by Sở Tài chính", "every plan citing Quyết định
-709/QĐ-TTg").
+The schema (`schema.py`, built by the migrations in `migrations/`) is plain
+tables and views (`views.py`) that answer analysts' questions in plain SQL.
 
 Agencies and references are shared across documents: the contract gives both a
 stable id, so one row serves every plan that names them. Loading is one
 transaction per document and idempotent: a file already stored (same sha256) is
 skipped; the same text from another file (the PDF of a stored DOCX: equal
 `content_sha256`) is recorded in `document_files` only, so its tasks are not
-counted twice; a new revision of a stored plan (same code, or same issuer and title)
-is stored beside it, linked by `documents.previous_id`, and becomes the one
-with `is_current` true.
+counted twice; a new revision of a stored plan (same issuer and code, or same
+issuer and title) is stored beside it. A plan's revisions are chained by issued
+date and number, whatever order they were loaded in: `previous_id` points to
+the one before, `revision` counts from 1, and only the last has `is_current`.
+An attached document (contract 1.1) is a row of its own with `attached_to_id`.
+
+Safe to run at once: every load takes one lock before it decides anything (SQLite:
+BEGIN IMMEDIATE; PostgreSQL: a transaction-level advisory lock), and the unique
+indexes on file and content hashes back the decisions.
 """
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
-import json
+import random
+import time
 from dataclasses import dataclass
+from pathlib import Path
 
-from sqlalchemy import Connection, Engine, Table, create_engine, event, insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Connection, Engine, Table, create_engine, event, insert, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
 
+from pipeline.store import rows
 from pipeline.store.schema import (
-    agencies, citations, document_files, documents, metadata, paragraphs, recipients, references, sections,
-    task_agencies, tasks,
+    agencies, calendar_years, citations, document_files, documents, paragraphs, recipients, references, sections, task_agencies,
+    tasks, warnings,
 )
 
 DEFAULT_URL = "sqlite:///out/plans.sqlite"
-ROLES = ("lead", "cooperating", "submit_to")
+# One advisory lock id for every vnplan writer on a PostgreSQL database (any 64-bit number would do).
+PG_LOCK_ID = 0x766E706C616E  # "vnplan"
+# SQLite: how long a writer waits for another's lock before giving up (seconds).
+SQLITE_BUSY_TIMEOUT = 120
+# A load that lost a race (lock timeout, serialization failure, unique index) is retried.
+LOAD_ATTEMPTS = 5
+RETRY_PAUSE = 0.2  # seconds, times the attempt number, with jitter
 
 
 @dataclass(frozen=True)
 class LoadResult:
-    """What loading one document did: "stored", "revision" (stored, linked to the
-    previous one), "same_content" (another file of a stored document) or "duplicate"."""
+    """What loading one document did: "stored", "revision" (stored, in a chain of several),
+    "same_content" (another file of a stored document) or "duplicate" (this file is stored)."""
 
     status: str
     document_id: int
     previous_id: int | None = None
 
 
-def _sqlite_foreign_keys(dbapi_connection, _record) -> None:
+def _sqlite_setup(dbapi_connection, _record) -> None:
+    """Foreign keys on; no implicit BEGIN from the driver: `_sqlite_begin` emits its own."""
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
 
 
-def connect(url: str = DEFAULT_URL) -> Engine:
-    """An engine for `url` with the schema created; SQLite files get their folder made."""
+def _sqlite_begin(conn: Connection) -> None:
+    """Take the write lock at BEGIN, so two loaders never both decide on a stale read."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for `url` (SQLite files get their folder made), without touching the schema."""
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
-        from pathlib import Path
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url)
-    if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_foreign_keys)
-    metadata.create_all(engine)
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT})
+        event.listen(engine, "connect", _sqlite_setup)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    return create_engine(url)
+
+
+def connect(url: str = DEFAULT_URL) -> Engine:
+    """An engine for `url` with the schema created, or migrated to this release's."""
+    from pipeline.store.migrate import ensure_schema
+
+    engine = make_engine(url)
+    ensure_schema(engine)
     return engine
 
 
-# ---- values ----------------------------------------------------------------------------
-
-def _date(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
+def lock(conn: Connection) -> None:
+    """Serialise writers: the rest of this transaction runs alone (SQLite's BEGIN IMMEDIATE did it)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_LOCK_ID})
 
 
-def _insert_ignore(conn: Connection, table: Table, rows: list[dict], key: str) -> None:
+def error_line(exc: BaseException) -> str:
+    """One line for a person: the database's own message, never the SQL or its parameters."""
+    if isinstance(exc, DBAPIError) and exc.orig is not None:
+        detail = str(exc.orig).strip().splitlines()
+        return f"database error ({type(exc.orig).__name__}: {detail[0] if detail else 'no detail'})"
+    if isinstance(exc, SQLAlchemyError):
+        return f"database error ({type(exc).__name__})"
+    return f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}".rstrip(": ")
+
+
+# ---- writing ---------------------------------------------------------------------------
+
+def _insert_ignore(conn: Connection, table: Table, new_rows: list[dict], key: str) -> None:
     """INSERT rows, silently keeping the stored row where `key` already exists."""
-    if not rows:
+    if not new_rows:
         return
     dialect = conn.dialect.name
     if dialect in ("sqlite", "postgresql"):
         make = sqlite_insert if dialect == "sqlite" else pg_insert
-        conn.execute(make(table).on_conflict_do_nothing(index_elements=[key]), rows)
+        conn.execute(make(table).on_conflict_do_nothing(index_elements=[key]), new_rows)
         return
-    stored = set(conn.scalars(select(table.c[key]).where(table.c[key].in_([r[key] for r in rows]))))
-    fresh = [r for r in rows if r[key] not in stored]
+    stored = set(conn.scalars(select(table.c[key]).where(table.c[key].in_([r[key] for r in new_rows]))))
+    fresh = [r for r in new_rows if r[key] not in stored]
     if fresh:
         conn.execute(insert(table), fresh)
 
 
-def content_sha256(doc: dict) -> str:
-    """A hash of what the document says, not of the file it came in.
-
-    Leaves out `source`, `warnings` and the tasks' PDF page numbers: the PDF and
-    the DOCX of one plan convert to the same content and so the same hash.
-    """
-    body = {key: value for key, value in doc.items() if key not in ("source", "warnings")}
-    body["tasks"] = [{k: v for k, v in task.items() if k != "pages"} for task in doc.get("tasks", [])]
-    return hashlib.sha256(json.dumps(body, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
-
-
-def file_row(doc: dict, document_id: int) -> dict:
-    source = doc["source"]
-    return {"document_id": document_id, "sha256": source["sha256"], "filename": source["filename"],
-            "format": source["format"], "pages": source.get("pages"), "loaded_at": _now()}
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
-
-
-def agency_rows(doc: dict) -> list[dict]:
-    """Every agency the document names (its list, issuer, task cells, recipients), once each."""
-    found: dict[str, dict] = {}
-
-    def add(agency: dict | None) -> None:
-        if agency and agency.get("id") and agency["id"] not in found:
-            successor = agency.get("successor") or {}
-            found[agency["id"]] = {
-                "id": agency["id"], "name": agency["name"], "kind": agency.get("kind") or "agency",
-                "level": agency.get("level"), "successor_id": successor.get("id"),
-                "successor_name": successor.get("name"),
-            }
-
-    for agency in doc.get("agencies", []):
-        add(agency)
-    add(doc["document"].get("issuer"))
-    for task in doc.get("tasks", []):
-        for agency in [*task.get("lead", []), *task.get("cooperating", []), task.get("submit_to")]:
-            add(agency)
-    for recipient in doc.get("recipients", []):
-        add(recipient.get("agency"))
-    return list(found.values())
-
-
-def reference_row(ref: dict) -> dict:
-    return {
-        "key": ref["id"], "code": ref.get("code"), "type": ref.get("type") or "other", "type_name": ref.get("type_name"),
-        "number": ref.get("number"), "symbol": ref.get("symbol"), "year": ref.get("year"),
-        "issued_date": _date(ref.get("issued_date")), "issuer_name": (ref.get("issuer") or {}).get("name"),
-    }
-
-
-def document_row(doc: dict) -> dict:
-    meta, source = doc["document"], doc["source"]
-    signer = meta.get("signer") or {}
-    return {
-        "sha256": source["sha256"], "code": meta.get("code"), "type": meta["type"], "type_name": meta.get("type_name"),
-        "number": meta.get("number"), "symbol": meta.get("symbol"),
-        "issuer_id": (meta.get("issuer") or {}).get("id"), "place": meta.get("place"),
-        "issued_date": _date(meta.get("issued_date")), "title": meta.get("title"),
-        "signer_name": signer.get("name"), "signer_title": signer.get("title"),
-        "signer_authority": signer.get("authority"), "signer_on_behalf_of": signer.get("on_behalf_of"),
-        "archive": meta.get("archive"), "source_filename": source["filename"], "source_format": source["format"],
-        "pages": source.get("pages"), "schema_version": doc.get("schema_version", "1.0"),
-        "warnings": len(doc.get("warnings", [])), "is_current": True,
-        "content_sha256": content_sha256(doc), "loaded_at": _now(),
-    }
-
-
-def task_row(task: dict, document_id: int, position: int) -> dict:
-    timeframe = task.get("timeframe") or {}
-    return {
-        "document_id": document_id, "position": position, "number": str(task["number"]),
-        "group_title": task.get("group"), "content": task["content"],
-        "timeframe_text": timeframe.get("text"), "timeframe_kind": timeframe.get("kind"),
-        "timeframe_start": timeframe.get("start"), "timeframe_end": timeframe.get("end"),
-        "timeframe_date": _date(timeframe.get("date")), "timeframe_event": timeframe.get("event"),
-        "output": task.get("output"), "note": task.get("note"),
-        "pages": ",".join(map(str, task["pages"])) if task.get("pages") else None,
-    }
-
-
-def task_agency_rows(task: dict, task_id: int) -> list[dict]:
-    cells = {"lead": task.get("lead") or [], "cooperating": task.get("cooperating") or [],
-             "submit_to": [task["submit_to"]] if task.get("submit_to") else []}
-    return [
-        {"task_id": task_id, "agency_id": agency["id"], "role": role, "position": i, "text": agency.get("text")}
-        for role in ROLES for i, agency in enumerate(cells[role])
-    ]
-
-
-def flatten_sections(sections: list[dict], depth: int = 0, prefix: str = "") -> list[tuple[int, str, dict, int]]:
-    """(depth, path, section, parent index or -1) in reading order; paths like "II.3.a"."""
-    out: list[tuple[int, str, dict, int]] = []
-
-    def walk(items: list[dict], level: int, base: str, parent: int) -> None:
-        for section in items:
-            path = f"{base}.{section['number']}" if base and section.get("number") else (section.get("number") or base)
-            out.append((level, path, section, parent))
-            walk(section.get("children", []), level + 1, path, len(out) - 1)
-
-    walk(sections, depth, prefix, -1)
-    return out
-
-
-# ---- loading ---------------------------------------------------------------------------
-
-def _insert_returning_ids(conn: Connection, table: Table, rows: list[dict]) -> list[int]:
-    if not rows:
+def _insert_returning_ids(conn: Connection, table: Table, new_rows: list[dict]) -> list[int]:
+    if not new_rows:
         return []
-    result = conn.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
+    result = conn.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), new_rows)
     return list(result.scalars())
 
 
-def find_previous(conn: Connection, doc: dict) -> int | None:
-    """The current stored revision of the same plan: same code, else same issuer and title."""
-    meta = doc["document"]
-    if meta.get("code"):
-        same = documents.c.code == meta["code"]
-    elif meta.get("title") and (meta.get("issuer") or {}).get("id"):
-        same = (documents.c.issuer_id == meta["issuer"]["id"]) & (documents.c.title == meta["title"])
-    else:
-        return None
-    query = select(documents.c.id).where(same, documents.c.is_current).order_by(documents.c.id.desc()).limit(1)
-    return conn.scalar(query)
-
-
-def _store_body(conn: Connection, doc: dict, document_id: int) -> None:
-    """Sections, paragraphs, tasks, recipients and citations of a stored document row."""
+def _store_body(conn: Connection, doc: dict, document_id: int, period: tuple[int | None, int | None]) -> None:
+    """Sections, paragraphs, tasks, recipients, citations and warnings of a stored document row."""
     ref_ids = dict(conn.execute(select(references.c.key, references.c.id)
                                 .where(references.c.key.in_([r["id"] for r in doc.get("references", [])]))).all())
     cites = [{"document_id": document_id, "reference_id": ref_ids[r["id"]], "task_id": None, "paragraph_id": None,
               "mentions": r.get("mentions"), "alias": (r.get("aliases") or [None])[0]}
              for r in doc.get("references", [])]
 
-    flat = flatten_sections(doc.get("sections", []))
-    section_ids: list[int] = []
-    for position, (depth, path, section, parent) in enumerate(flat):  # parents first, one by one
-        row = {"document_id": document_id, "parent_id": section_ids[parent] if parent >= 0 else None,
-               "position": position, "depth": depth, "path": path or None,
-               "number": section.get("number"), "title": section.get("title")}
-        section_ids.append(_insert_returning_ids(conn, sections, [row])[0])
+    flat = rows.flatten_sections(doc.get("sections", []))
+    section_ids: list[int] = [0] * len(flat)
+    for level in sorted({depth for depth, _, _, _ in flat}):  # a level at a time: parents have ids
+        places = [i for i, (depth, _, _, _) in enumerate(flat) if depth == level]
+        level_rows = [{"document_id": document_id, "parent_id": section_ids[flat[i][3]] if flat[i][3] >= 0 else None,
+                       "position": i, "depth": level, "path": flat[i][1] or None,
+                       "number": flat[i][2].get("number"), "title": flat[i][2].get("title")} for i in places]
+        for i, new_id in zip(places, _insert_returning_ids(conn, sections, level_rows)):
+            section_ids[i] = new_id
     owned = [(section_ids[i], p) for i, (_, _, section, _) in enumerate(flat) for p in section.get("paragraphs", [])]
     paragraph_ids = _insert_returning_ids(conn, paragraphs, [
         {"document_id": document_id, "section_id": sid, "position": i, "text": p["text"]}
@@ -238,8 +156,10 @@ def _store_body(conn: Connection, doc: dict, document_id: int) -> None:
                    "mentions": None, "alias": None} for key in dict.fromkeys(para.get("references", [])) if key in ref_ids]
 
     task_list = doc.get("tasks", [])
-    task_ids = _insert_returning_ids(conn, tasks, [task_row(t, document_id, i) for i, t in enumerate(task_list)])
-    links = [row for tid, task in zip(task_ids, task_list) for row in task_agency_rows(task, tid)]
+    task_rows = [rows.task_row(t, document_id, i, period) for i, t in enumerate(task_list)]
+    task_ids = _insert_returning_ids(conn, tasks, task_rows)
+    _remember_years(conn, [*period, *(day.year for r in task_rows for day in (r["deadline_start"], r["deadline_end"]) if day)])
+    links = [row for tid, task in zip(task_ids, task_list) for row in rows.task_agency_rows(task, tid)]
     if links:
         conn.execute(insert(task_agencies), links)
     for tid, task in zip(task_ids, task_list):
@@ -252,43 +172,92 @@ def _store_body(conn: Connection, doc: dict, document_id: int) -> None:
                "agency_id": (r.get("agency") or {}).get("id")} for i, r in enumerate(doc.get("recipients", []))]
     if people:
         conn.execute(insert(recipients), people)
+    notes = rows.warning_rows(doc, document_id)
+    if notes:
+        conn.execute(insert(warnings), notes)
+
+
+def _remember_years(conn: Connection, years: list[int | None]) -> None:
+    """Widen calendar_years to cover these years: the per-year view spans what plans name."""
+    known = [y for y in years if y]
+    if known:
+        _insert_ignore(conn, calendar_years, [{"year": y} for y in range(min(known), max(known) + 1)], "year")
+
+
+def _store_document(conn: Connection, doc: dict, attached_to: int | None = None) -> int | None:
+    """One document row and its body; None when an attachment's text is already stored."""
+    row = rows.document_row(doc) | {"attached_to_id": attached_to}
+    if attached_to is not None and _same_content(conn, row["content_sha256"]) is not None:
+        return None
+    _insert_ignore(conn, agencies, rows.agency_rows(doc), "id")
+    _insert_ignore(conn, references, [rows.reference_row(r) for r in doc.get("references", [])], "key")
+    document_id = _insert_returning_ids(conn, documents, [row])[0]
+    _store_body(conn, doc, document_id, (row["period_start"], row["period_end"]))
+    return document_id
+
+
+def _same_content(conn: Connection, content_sha256: str) -> int | None:
+    return conn.scalar(select(documents.c.id).where(documents.c.content_sha256 == content_sha256,
+                                                    documents.c.duplicate_of.is_(None)))
+
+
+def relink_revisions(conn: Connection, key: str | None) -> None:
+    """Chain every revision of one plan by issued date and number; the last is the current one.
+
+    Attachments follow their document: current when it is.
+    """
+    if key is None:
+        return
+    chain = conn.execute(select(documents.c.id, documents.c.issued_date, documents.c.number)
+                         .where(documents.c.plan_key == key, documents.c.duplicate_of.is_(None))).all()
+    chain.sort(key=lambda r: rows.revision_order(r.issued_date, r.number, r.id))
+    for position, row in enumerate(chain):
+        current = position == len(chain) - 1
+        conn.execute(update(documents).where(documents.c.id == row.id).values(
+            previous_id=chain[position - 1].id if position else None, revision=position + 1, is_current=current))
+        conn.execute(update(documents).where(documents.c.attached_to_id == row.id).values(is_current=current))
+
+
+def _load(conn: Connection, doc: dict) -> LoadResult:
+    sha = doc["source"]["sha256"]
+    existing = conn.scalar(select(document_files.c.document_id).where(document_files.c.sha256 == sha))
+    if existing is not None:
+        return LoadResult("duplicate", existing)
+    same = _same_content(conn, rows.content_sha256(doc))
+    if same is not None:
+        conn.execute(insert(document_files), [rows.file_row(doc, same)])
+        return LoadResult("same_content", same)
+    document_id = _store_document(conn, doc)
+    conn.execute(insert(document_files), [rows.file_row(doc, document_id)])
+    for attachment in rows.attachment_docs(doc):
+        _store_document(conn, attachment, attached_to=document_id)
+    key = rows.plan_key(doc["document"])
+    relink_revisions(conn, key)
+    stored = conn.execute(select(documents.c.previous_id, documents.c.revision)
+                          .where(documents.c.id == document_id)).one()
+    chained = conn.scalar(select(documents.c.id).where(documents.c.plan_key == key, documents.c.id != document_id,
+                                                       documents.c.duplicate_of.is_(None)).limit(1)) if key else None
+    return LoadResult("revision" if chained else "stored", document_id, stored.previous_id)
+
+
+def _retryable(exc: SQLAlchemyError) -> bool:
+    """Lost a race: a lock wait ran out, PostgreSQL chose this transaction to fail, or a
+    unique index refused a row another loader stored first (the retry then sees that row)."""
+    code = getattr(getattr(exc, "orig", None), "sqlstate", None)
+    if isinstance(exc, IntegrityError):  # a unique index, not a NOT NULL or foreign key: that would fail again
+        return code == "23505" or "UNIQUE constraint failed" in str(getattr(exc, "orig", ""))
+    return isinstance(exc, OperationalError) and (code in (None, "40001", "40P01", "55P03"))
 
 
 def load_document(engine: Engine, doc: dict) -> LoadResult:
-    """Store one contract document in its own transaction; see the module docstring.
-
-    Two loaders racing on the same file both see it absent; the unique sha256
-    lets one win and the other roll back and report a duplicate.
-    """
-    try:
-        return _load(engine, doc)
-    except IntegrityError:
-        with engine.connect() as conn:
-            existing = conn.scalar(select(document_files.c.document_id)
-                                   .where(document_files.c.sha256 == doc["source"]["sha256"]))
-        if existing is None:
-            raise
-        return LoadResult("duplicate", existing)
-
-
-def _load(engine: Engine, doc: dict) -> LoadResult:
-    sha = doc["source"]["sha256"]
-    with engine.begin() as conn:
-        existing = conn.scalar(select(document_files.c.document_id).where(document_files.c.sha256 == sha))
-        if existing is not None:
-            return LoadResult("duplicate", existing)
-        row = document_row(doc)
-        same = conn.scalar(select(documents.c.id).where(documents.c.content_sha256 == row["content_sha256"])
-                           .order_by(documents.c.id).limit(1))
-        if same is not None:
-            conn.execute(insert(document_files), [file_row(doc, same)])
-            return LoadResult("same_content", same)
-        _insert_ignore(conn, agencies, agency_rows(doc), "id")
-        _insert_ignore(conn, references, [reference_row(r) for r in doc.get("references", [])], "key")
-        previous = find_previous(conn, doc)
-        document_id = _insert_returning_ids(conn, documents, [row | {"previous_id": previous}])[0]
-        conn.execute(insert(document_files), [file_row(doc, document_id)])
-        if previous is not None:
-            conn.execute(update(documents).where(documents.c.id == previous).values(is_current=False))
-        _store_body(conn, doc, document_id)
-    return LoadResult("revision" if previous else "stored", document_id, previous)
+    """Store one contract document in its own locked transaction; see the module docstring."""
+    for attempt in range(1, LOAD_ATTEMPTS + 1):
+        try:
+            with engine.begin() as conn:
+                lock(conn)
+                return _load(conn, doc)
+        except SQLAlchemyError as exc:
+            if attempt == LOAD_ATTEMPTS or not _retryable(exc):
+                raise
+            time.sleep(RETRY_PAUSE * attempt * (1 + random.random()))
+    raise AssertionError("unreachable")
