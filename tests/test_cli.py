@@ -141,7 +141,7 @@ def test_invalid_json_is_one_line(tmp_path, command, content, reason):
     args = {"load": ["load", bad, "--db", f"sqlite:///{tmp_path / 'p.sqlite'}"],
             "diff": ["diff", bad, plan_json(tmp_path)], "validate": ["validate", bad]}[command]
     run = vnplan(*args, cwd=tmp_path)
-    assert run.code == 1
+    assert run.code == (2 if command == "diff" else 1)  # diff answers as diff(1): 2 is trouble
     failures = [line for line in run.lines if line.startswith("vnplan: ") and not line.startswith("vnplan load:")]
     assert len(failures) == 1 and failures[0].startswith(f"vnplan: {bad}: ") and reason in failures[0], run.stderr
 
@@ -288,7 +288,7 @@ def test_diff_text_never_passes_escape_codes_to_the_terminal(tmp_path, where):
     (tmp_path / "old.json").write_text(json.dumps(old), encoding="utf-8")
     (tmp_path / "new.json").write_text(json.dumps(new), encoding="utf-8")
     run = vnplan("diff", "old.json", "new.json", "--format", "text", cwd=tmp_path)
-    assert run.code == 0 and "owned" in run.stdout
+    assert run.code == 1 and "owned" in run.stdout  # 1: the plans differ (diff(1))
     assert ESC not in run.stdout and "\x07" not in run.stdout
     assert not any(line.startswith("vnplan: forged") for line in run.stdout.splitlines())
 

@@ -372,10 +372,13 @@ PROVENANCE_CASES = [
     ({"paragraph": 0}, True),
     # a DOCX table cell
     ({"table": 1, "row": 2, "cell": 3}, True),
-    # a value cut by a page break: one box on each page
-    ([{"page": 2, "bbox": [10, 700, 30, 800]}, {"page": 3, "bbox": [10, 50, 30, 60]}], True),
-    # a list of one is written as the object itself
-    ([{"page": 2, "bbox": [10, 20, 30, 40]}], False),
+    # a value cut by a page break: its first box, and one box on each page under "pieces"
+    ({"page": 2, "bbox": [10, 700, 30, 800],
+      "pieces": [{"page": 2, "bbox": [10, 700, 30, 800]}, {"page": 3, "bbox": [10, 50, 30, 60]}]}, True),
+    # pieces are two or more
+    ({"page": 2, "bbox": [10, 20, 30, 40], "pieces": [{"page": 2, "bbox": [10, 20, 30, 40]}]}, False),
+    # a bare list is not a Location (the contract checker wants one object per entry)
+    ([{"page": 2, "bbox": [10, 700, 30, 800]}, {"page": 3, "bbox": [10, 50, 30, 60]}], False),
     # pages count from 1
     ({"page": 0, "bbox": [10, 20, 30, 40]}, False),
     # a box has four numbers

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from pipeline.diff.context import has_differences
 from pipeline.diff.plans import FieldChange, PlanDiff
 from pipeline.diff.align import WordOp
 from pipeline.diff.sections import ParagraphDiff
@@ -219,7 +220,7 @@ def render_text(diff: PlanDiff, context: Any = None, lang: str = DEFAULT_LANG) -
     head = f"{diff.old.code or none} ({diff.old.issued_date or no_date}) → {diff.new.code or none} ({diff.new.issued_date or no_date})"
     files = _files_lines(context, lang) if context is not None else []
     counts = summary_counts(diff, context)
-    if not any(n for key, n in counts if key != "diff.count.tasks_unchanged"):
+    if not has_differences(diff, context):
         unchanged = f"{diff.tasks.unchanged} {count_label('diff.count.tasks_unchanged', diff.tasks.unchanged, lang)}"
         return "\n".join(files + [head, f"{message('diff.no_differences', lang).rstrip('.')} ({unchanged}).", ""])
     lines = files + [head, ", ".join(f"{n} {count_label(key, n, lang)}" for key, n in counts if n)]

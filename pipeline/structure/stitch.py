@@ -213,8 +213,15 @@ def _carry_across_break(last: GridRow, rows: list[GridRow], roles: dict[int, str
                 break
             texts = out[i].texts[:col] + (last.texts[col],) + out[i].texts[col + 1:]
             carried = out[i].carried[:col] + (True,) + out[i].carried[col + 1:]
-            out[i] = replace(out[i], texts=texts, carried=carried)
+            out[i] = replace(out[i], texts=texts, carried=carried, places=_with_place(out[i].places, col, last))
     return out
+
+
+def _with_place(places: tuple[tuple[Place, ...], ...], col: int, source: GridRow) -> tuple[tuple[Place, ...], ...]:
+    """A row's places with column `col` pointing where the carried text is printed (above the break)."""
+    if not places or col >= len(places) or col >= len(source.places):
+        return places
+    return places[:col] + (source.places[col],) + places[col + 1:]
 
 
 def _is_fragment(first: GridRow, roles: dict[int, str]) -> bool:
