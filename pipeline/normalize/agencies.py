@@ -23,57 +23,13 @@ import re
 from dataclasses import dataclass
 
 from pipeline import model
+from pipeline.normalize.agency_rules import AgencyRules, rules_for
+from pipeline.normalize.gazetteer import Gazetteer, Province, default_gazetteer, expand_abbreviations  # noqa: F401
 from pipeline.text import normalize_text, slugify
-from pipeline.normalize.gazetteer import (
-    Province,
-    agency_key,
-    build_agency,
-    expand_abbreviations,
-    find_province,
-    fuzzy_lookup,
-    lookup,
-    match_group,
-    province_suffixes,
-    provinces_index,
-)
 from pipeline.warnings import PlanWarning
 
 MAX_RUN = 8  # the most separator-split pieces one name may span
 
-# Words a body's name starts with (folded). A piece starting otherwise continues the previous one.
-_HEAD = re.compile(r"""^(?:
-    cac|nhung|thu\ truong|lanh\ dao|toan\ the|mot\ so            # collectives
-  | so|bo|ban|cuc|chi\ cuc|vien|vu|tong\ cuc|phong(?!\ chong)|quy(?!\ (?:hoach|trinh|dinh))|kho\ bac    # state bodies
-  | uy\ ban|hoi\ dong|hoi|lien\ hiep|lien\ doan|lien\ minh|doan    # councils, mass organisations
-  | truong|dai\ hoc|cao\ dang|hoc\ vien|benh\ vien|bao\ tang       # schools, hospitals, museums
-  | trung\ tam|van\ phong|cong\ an|cong\ ty|tong\ cong\ ty|tap\ doan|hang\ (?:phim|hang)|ngan\ hang
-  | thanh\ tra|dai\ (?:phat|truyen|tieng)|bao(?!\ (?:ve|dam|ton|quan|chi))|cong\ thong\ tin|co\ quan|co\ so|don\ vi|tinh\ uy|thanh\ uy|dang\ uy|tinh\ doan|thanh\ doan
-  | thuong\ truc|chu\ tich|pho\ chu\ tich|chanh|pho\ chanh|giam\ doc|bi\ thu|quoc\ hoi
-  | chinh\ phu|thu\ tuong|toa\ an|kiem\ toan|bao\ hiem|hai\ quan|hop\ tac\ xa|cau\ lac\ bo|lang\ nghe|nhom
-)\b""", re.X)
-# Heads that may follow a distributive prefix ("các Trường: Đại học X") without ending the list.
-_SUBHEAD = re.compile(r"^(?:dai hoc|cao dang|hoc vien|trung hoc|tieu hoc|mam non)\b")
-# A title written without its body ("CT" in "CT, PCT UBND tỉnh"): it takes the next piece's body.
-_TITLE = re.compile(r"^(?P<title>(?:các\s+)?(?:Phó\s+)?(?:Chủ\s+tịch|Chánh|Giám\s+đốc|Trưởng\s+ban|Bí\s+thư))\.?(?:\s+(?P<body>.+))?$")
-# A collective: starts with a plural or an office-holder of a plural ("Thủ trưởng các sở ...").
-_GROUP_START = re.compile(r"^(?:(?:thu truong|chu tich|lanh dao) )?(?:cac|nhung|toan the|mot so) ")
-# A local government below the province: "Ủy ban nhân dân xã Bát Tràng".
-# A piece made only of collective nouns ("ban ngành, đơn vị") continues the collective before it.
-_COLLECTIVE_TAIL = re.compile(r"""^(?:(?:ban|nganh|don\ vi|dia\ phuong|co\ quan|to\ chuc|doan\ the|so|hoi
-    |thi\ xa|thi|thanh\ pho|xa|phuong|huyen|quan|thi\ tran|dac\ khu|doanh\ nghiep|ca\ nhan)\ ?)+
-    (?:\ ?(?:co\ )?lien\ quan)?$""", re.X)
-_COLLECTIVE_NOUN = re.compile(r"^(?:co quan|don vi|to chuc|dia phuong|doanh nghiep|co so)\b")
-_BARE_PLURAL = re.compile(r"cac \w+(?: \w+)?")
-_LOCAL_GOV = re.compile(r"^(?:uy ban nhan dan|hoi dong nhan dan) (?P<unit>huyen|quan|thi xa|thanh pho|xa|phuong|thi tran|dac khu) \S")
-_DISTRICT_UNITS = {"huyen", "quan", "thi xa", "thanh pho"}
-# A distributive prefix: "các Trường" (: A; B) or "UBND các phường" (: Ba Đình, Hoàn Kiếm).
-_DISTRIBUTIVE = re.compile(r"(?i)(?:(?P<head>UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân)\s+)?các\s+(?P<kind>\w+)")
-# A generic noun phrase with no name in it ("Cơ quan thuế", "đơn vị sự nghiệp công lập ..."): a collective.
-_GENERIC = re.compile(r"^(?:cơ quan|đơn vị|cơ sở|tổ chức|doanh nghiệp|nhóm)\s+[a-zđà-ỹ]", re.I)
-_GENERIC_NEXT_LOWER = re.compile(r"^\S+\s+\S+\s+[a-zđà-ỹ]")
-# Text that points elsewhere instead of naming a body: "Theo phân công tại Quyết định số ...",
-# "Như Điều 3", "Căn cứ ...". A document code inside ("1441/QĐ-UBND") is a citation, not a name.
-_NOT_A_BODY = re.compile(r"^(?:theo|như|căn cứ|tùy|khi)\b|\d+\s*/\s*[A-ZĐ]", re.I)
 # A trailing "(báo cáo)", "(Đ/c Phúc)", "(Trung tâm Thông tin)": a note, not part of the name.
 _NOTE = re.compile(r"\s*\([^()]*\)\s*$")
 _SEPARATOR = re.compile(r"""
@@ -84,6 +40,34 @@ _SEPARATOR = re.compile(r"""
       | (?<=\s)và(?=\s)         # soft: "A và B", also inside names
     )\s*""", re.X)
 
+
+@dataclass(frozen=True)
+class Scope:
+    """Who writes the cell: the issuer's province, the issuer and its parent body.
+
+    The issuer resolves bare offices ("Bộ trưởng" in a ministry's recipients) and
+    units inside it ("Phòng Tổ chức cán bộ", "Văn phòng Sở"), whose ids then carry
+    the issuer's. `gazetteer` is the data to read (the package's by default).
+    """
+
+    province: str | None = None
+    issuer: model.Agency | None = None
+    parent: model.Agency | None = None
+    gazetteer: Gazetteer | None = None
+
+    @property
+    def gaz(self) -> Gazetteer:
+        return self.gazetteer or default_gazetteer()
+
+    @property
+    def rules(self) -> AgencyRules:
+        return rules_for(self.gaz)
+
+
+def _scope(province: str | None | Scope, gazetteer: Gazetteer | None = None) -> Scope:
+    if isinstance(province, Scope):
+        return province
+    return Scope(province=province, gazetteer=gazetteer)
 
 
 @dataclass
@@ -96,17 +80,16 @@ class _Piece:
 # ---------------------------------------------------------------- names not in the gazetteer
 
 
-def _recase(text: str) -> str:
+def _recase(text: str, scope: Scope) -> str:
     """Official capitalisation for text typed in capitals: first word, name after the head, places."""
     if any(ch.islower() for ch in text):
         return text[:1].upper() + text[1:]
     words = text.lower().split()
-    out = [w for w in words]
+    out = list(words)
     if out:
         out[0] = out[0].capitalize()
-    key = agency_key(text)
-    head_len = next((len(m.group(0).split()) for m in [_HEAD.match(key)] if m), 1)
-    if len(out) > head_len and not _LOCAL_GOV.match(key):
+    head_len = scope.rules.head_words(scope.gaz.head_key(text))
+    if len(out) > head_len and not scope.rules.local_gov.match(scope.gaz.agency_key(text)):
         out[head_len] = out[head_len].capitalize()
     for i, w in enumerate(words[:-1]):
         if w in ("tỉnh", "huyện", "xã", "phường", "quận", "thị", "phố", "trấn") or w == "học" and i and words[i - 1] == "đại":
@@ -115,22 +98,79 @@ def _recase(text: str) -> str:
     return " ".join(out)
 
 
-def _unlisted(text: str, key: str, prov: Province | None, span: str) -> tuple[model.Agency, list[PlanWarning]]:
-    """A body absent from the gazetteer: local governments by rule, other heads with a warning."""
-    name = _recase(text)
-    if _GENERIC.match(span) and _GENERIC_NEXT_LOWER.match(span):
+def _own_unit(name: str, span: str, scope: Scope) -> model.Agency | None:
+    """A unit inside the issuing department or ministry ("Phòng Tổ chức cán bộ", "Văn phòng Sở"):
+    its id carries the issuer's, so two departments' units never share one."""
+    issuer, rules, gaz = scope.issuer, scope.rules, scope.gaz
+    if issuer is None or issuer.id.startswith("uy-ban-nhan-dan") or not rules.unit_head.match(gaz.head_key(name)):
+        return None
+    issuer_head = gaz.head_key(issuer.name).split(" ")[0]
+    own = rules.own_body.search(name)
+    if own and gaz.head_key(own.group(0)) == issuer_head:  # "Văn phòng Sở" of Sở Nội vụ
+        name = f"{name[:own.start()]} {issuer.name}"
+        return model.Agency(id=slugify(name) + (f"-{_province_slug(issuer)}" if _province_slug(issuer) else ""),
+                            name=name, kind="agency", text=span, level=issuer.level)
+    if any(p in gaz.agency_key(name).split() for p in ("tinh", "thanh", "huyen", "xa", "phuong")):
+        return None  # names a place: not a unit of the issuer
+    return model.Agency(id=f"{slugify(name)}-{issuer.id}", name=name, kind="agency", text=span, level=issuer.level)
+
+
+def _province_slug(agency: model.Agency) -> str:
+    """The province slug a provincial body's id ends with ("so-noi-vu-lam-dong" -> "lam-dong"), or ""."""
+    if agency.level != "province":
+        return ""
+    gaz = default_gazetteer()
+    return next((p.slug for _, p in gaz.provinces[1] if agency.id.endswith("-" + p.slug)), "")
+
+
+def _unlisted(text: str, key: str, prov: Province | None, span: str, scope: Scope
+              ) -> tuple[model.Agency, list[PlanWarning]]:
+    """A body absent from the gazetteer: local governments, regional offices and units of the
+    issuer by rule; central bodies without a province; other heads with a warning."""
+    rules, gaz = scope.rules, scope.gaz
+    name = _recase(text, scope)
+    head_text = gaz.head_key(name)
+    if rules.generic.match(span) and re.match(r"^\S+\s+\S+\s+[a-zđà-ỹ]", span):
         return model.Agency(id=slugify(name), name=name, kind="group", text=span), []
-    local = _LOCAL_GOV.match(key)
+    if rules.regional.match(head_text):  # "Chi cục Hải quan khu vực XIII"
+        return model.Agency(id=slugify(name), name=name, kind="agency", text=span, level="central"), []
+    local = rules.local_gov.match(key)
     suffix = f"-{prov.slug}" if prov and prov.slug not in slugify(name) else ""
     if local:
-        level = "district" if local.group("unit") in _DISTRICT_UNITS else None
+        level = "district" if local.group("unit") in rules.district_units else None
         return model.Agency(id=slugify(name) + suffix, name=name, kind="agency", text=span, level=level), []
-    body = next((b for b, p in province_suffixes(key) if p is None), None)
-    if body is not None:  # "... tỉnh": the name without the generic word, the province in the id
+    unit = _own_unit(name, span, scope)
+    if unit is not None:
+        return unit, [PlanWarning("agency_unknown", f"agency not in the gazetteer: {span!r}")]
+    named_province = [p for _, p in gaz.province_suffixes(key) if p is not None]
+    if rules.central_tail.search(head_text) or rules.central_head.match(head_text) and not named_province and " tỉnh" not in f" {head_text}":
+        code = "agency_unknown" if rules.is_head(head_text) else "agency_unrecognized"
+        agency = model.Agency(id=slugify(name), name=name, kind="agency", text=span, level="central")
+        return agency, [PlanWarning(code, f"agency not in the gazetteer: {span!r}")]
+    body = next((b for b, p in gaz.province_suffixes(key) if p is None), None)
+    if body is not None and len(body.split()) > 1:  # "... tỉnh": the name without the generic word
         name = " ".join(name.split()[: len(body.split())])
-    code = "agency_unknown" if _HEAD.match(key) else "agency_unrecognized"
-    agency = model.Agency(id=slugify(name) + suffix, name=name, kind="agency", text=span)
+    code = "agency_unknown" if rules.is_head(head_text) else "agency_unrecognized"
+    agency = model.Agency(id=slugify(name) + suffix, name=name, kind="agency", text=span,
+                          level="province" if code == "agency_unknown" and prov and (suffix or body) else None)
     return agency, [PlanWarning(code, f"agency not in the gazetteer: {span!r}")]
+
+
+def _office_of_issuer(span: str, scope: Scope) -> model.Agency | None:
+    """A bare office in a recipient line ("Bộ trưởng", "Chủ tịch", "Các Phó Giám đốc Sở") is the
+    holder of that office in the issuer, or in its parent when the issuer has no such office."""
+    gaz, rules = scope.gaz, scope.rules
+    text = rules.own_body.sub("", f" {span}").strip()
+    heads = rules.title_bodies.get(gaz.head_key(text))
+    if not heads:
+        return None
+    for body in (scope.issuer, scope.parent):
+        if body is not None and any(gaz.head_key(body.name).startswith(h) for h in heads):
+            name = f"{text[:1].upper()}{text[1:]} {body.name}"
+            if name.lower().startswith("các "):
+                name = name[4:5].upper() + name[5:]
+            return model.Agency(id=slugify(name), name=name, kind="agency", text=span, level=body.level)
+    return None
 
 
 # ---------------------------------------------------------------- public API
@@ -144,30 +184,57 @@ def _clean(text: str) -> str:
     return re.sub(r"[\s.;,:]+$", "", text)
 
 
-def resolve_agency(text: str, province: str | None) -> tuple[model.Agency, list[PlanWarning]]:
-    """One body's text -> Agency; `province` is the issuer's province, used for "UBND tỉnh", "Sở ..."."""
+def resolve_agency(text: str, province: str | None | Scope, gazetteer: Gazetteer | None = None
+                   ) -> tuple[model.Agency, list[PlanWarning]]:
+    """One body's text -> Agency.
+
+    Args:
+        text: the body as written ("Sở KH&CN", "UBND tỉnh").
+        province: the issuer's province (for "UBND tỉnh", "Sở ..."), or a whole `Scope`.
+        gazetteer: the data to read; the package's when None.
+    """
+    scope = _scope(province, gazetteer)
+    gaz, rules = scope.gaz, scope.rules
     span = _clean(text)
-    expanded = expand_abbreviations(re.sub(r"^Lãnh đạo\s+", "", span))
-    key = agency_key(expanded)
-    prov = find_province(province)
-    group = match_group(key)
+    bare = rules.honorific.sub("", re.sub(r"^Lãnh đạo\s+", "", span))
+    expanded = gaz.expand_abbreviations(bare)
+    key = gaz.agency_key(expanded)
+    prov = gaz.find_province(scope.province)
+    group = gaz.match_group(key)
     if group:
-        return model.Agency(id=group["id"], name=group["name"], kind="group", text=span), []
-    hit = lookup(key)
-    if hit is None and _GROUP_START.match(key + " "):
-        name = _recase(expanded)
+        name, group_id = gaz.group_name(group, prov, expanded)
+        return model.Agency(id=group_id, name=name, kind="group", text=span), []
+    office = _office_of_issuer(bare, scope)
+    if office is not None:
+        return office, []
+    hit = gaz.lookup(key, expanded)
+    if hit is None and rules.group_start.match(key + " "):
+        name = _recase(expanded, scope)
         return model.Agency(id=slugify(name), name=name, kind="group", text=span), []
-    if hit is None and not _LOCAL_GOV.match(key):
-        hit = fuzzy_lookup(key)
+    if hit is None and not rules.local_gov.match(key) and rules.is_head(gaz.head_key(expanded)):
+        hit = gaz.fuzzy_lookup(key)
     if hit:
         row, explicit = hit
-        return build_agency(row, explicit or (prov if row.is_template else None), span), []
-    return _unlisted(expanded, key, prov, span)
+        return gaz.build_agency(row, explicit or (prov if row.is_template else None), span), []
+    place = _province_named(key, span, scope)
+    if place is not None:
+        return place, []
+    return _unlisted(expanded, key, prov, span, scope)
 
 
-def _pieces(text: str) -> list[_Piece]:
+def _province_named(key: str, span: str, scope: Scope) -> model.Agency | None:
+    """A province named as an actor ("Thành phố Hồ Chí Minh", "tỉnh Đăk Lăk"): the province itself."""
+    bare = re.sub(r"^(?:tinh|thanh pho|tp) ", "", key)
+    prov = scope.gaz.provinces[0].get(bare)
+    if prov is None:
+        return None
+    name = f"{prov.kind.capitalize()} {prov.name}"
+    return model.Agency(id=slugify(name), name=name, kind="agency", text=span, level="province")
+
+
+def _pieces(text: str, scope: Scope) -> list[_Piece]:
     """Cut at every separator outside parentheses; a bulleted line break counts as ";"."""
-    text = normalize_text(_join_lines(re.sub(r"\n\s*[-+•]\s*", " ; ", text.strip().lstrip("-+• "))))
+    text = normalize_text(_join_lines(re.sub(r"\n\s*[-+•]\s*", " ; ", text.strip().lstrip("-+• ")), scope))
     masked = re.sub(r"\([^()]*\)", lambda m: "_" * len(m.group(0)), text)
     pieces, start, sep = [], 0, ""
     for m in _SEPARATOR.finditer(masked):
@@ -177,15 +244,20 @@ def _pieces(text: str) -> list[_Piece]:
     return [p for p in pieces if _clean(p.text)]
 
 
-def _join_lines(text: str) -> str:
+def _join_lines(text: str, scope: Scope) -> str:
     """A line break is a wrap, unless the line ends a known name and the next starts another body."""
     lines = [line.strip() for line in text.split("\n")]
     out = lines[0]
     for line in lines[1:]:
         last = re.split(r"[;,]|\svà\s", out)[-1]
-        apart = line and _HEAD.match(agency_key(line)) and _is_known(last) and not _is_known(f"{last} {line}")
+        apart = (line and _starts_body(line, scope) and _is_known(last, scope)
+                 and not _is_known(f"{last} {line}", scope))
         out += f" ; {line}" if apart else f" {line}"
     return out
+
+
+def _starts_body(text: str, scope: Scope) -> bool:
+    return scope.rules.is_head(scope.gaz.head_key(text))
 
 
 def _joined(pieces: list[_Piece]) -> str:
@@ -196,19 +268,21 @@ def _joined(pieces: list[_Piece]) -> str:
     return out
 
 
-def _is_known(text: str) -> bool:
-    key = agency_key(_clean(text))
-    return bool(match_group(key) or lookup(key))
+def _is_known(text: str, scope: Scope) -> bool:
+    gaz = scope.gaz
+    cleaned = gaz.expand_abbreviations(_clean(text))
+    key = gaz.agency_key(cleaned)
+    return bool(gaz.match_group(key) or gaz.lookup(key, cleaned))
 
 
-def _merge_known(pieces: list[_Piece]) -> list[_Piece]:
+def _merge_known(pieces: list[_Piece], scope: Scope) -> list[_Piece]:
     """Glue the longest run of soft-separated pieces that is a known name or collective."""
     out, i = [], 0
     while i < len(pieces):
         j = i + 1
         for end in range(min(len(pieces), i + MAX_RUN), i + 1, -1):
             run = pieces[i:end]
-            if all(p.sep in (",", "và") for p in run[1:]) and _is_known(_joined(run)):
+            if all(p.sep in (",", "và") for p in run[1:]) and _is_known(_joined(run), scope):
                 j = end
                 break
         out.append(_Piece(_joined(pieces[i:j]), pieces[i].sep))
@@ -216,70 +290,99 @@ def _merge_known(pieces: list[_Piece]) -> list[_Piece]:
     return out
 
 
-def _distribute(pieces: list[_Piece]) -> list[_Piece]:
+def _distributed(piece: _Piece, prefix: str, scope: Scope) -> bool:
+    """Whether a piece after "các Bộ:" / "các Trường:" names one more member of the list: it does not
+    start a body of its own, or the prefix makes it a known name ("Bộ" + "CT" = Bộ Công Thương)."""
+    head = scope.gaz.head_key(piece.text)
+    if not _starts_body(piece.text, scope) or scope.rules.subhead.match(scope.gaz.agency_key(piece.text)):
+        return True
+    return bool(prefix) and not head.startswith("các ") and _is_known(f"{prefix} {piece.text}", scope)
+
+
+def _distribute(pieces: list[_Piece], scope: Scope) -> list[_Piece]:
     """"các Trường: A; B" -> "Trường A", "Trường B"; "VPUB: CVP, NC" -> "VPUB"; "CT, PCT UBND" -> two."""
     out: list[_Piece] = []
     prefix = None
     for piece in pieces:
-        key = agency_key(piece.text)
-        distributive = _DISTRIBUTIVE.fullmatch(out[-1].text) if out else None
+        distributive = scope.rules.distributive.fullmatch(out[-1].text) if out else None
         if piece.sep == ":" and distributive:  # "các Trường: A; B", "UBND các phường: A, B"
             out.pop()
             kind = distributive.group("kind")
-            prefix = f"{distributive.group('head')} {kind}" if distributive.group("head") else kind.capitalize()
+            silent = kind.lower() in scope.gaz.grammar["distributive_silent_kinds"]
+            head = distributive.group("head")
+            prefix = (head if silent else f"{head} {kind}") if head else kind.capitalize()
         if piece.sep in (":", ",") and prefix == "" or piece.sep == ":" and prefix is None:
             if re.fullmatch(r"[A-ZĐ]{1,6}", piece.text):  # internal units of the body before: dropped
                 prefix = ""
                 continue
-        if prefix is not None and piece.sep in (":", ";", ",", "và") and (not _HEAD.match(key) or _SUBHEAD.match(key)):
+        if prefix is not None and piece.sep in (":", ";", ",", "và") and _distributed(piece, prefix, scope):
             if prefix:
-                out.append(_Piece(piece.text, ";", f"{prefix} {piece.text}"))
+                last = out[-1] if out and out[-1].resolve_as else None
+                glued = f"{last.text} {piece.sep} {piece.text}" if last and piece.sep == "và" else (
+                    f"{last.text}, {piece.text}" if last else "")
+                if last and piece.sep in (",", "và") and _is_known(f"{prefix} {glued}", scope) \
+                        and not _is_known(f"{prefix} {piece.text}", scope):
+                    out[-1] = _Piece(glued, last.sep, f"{prefix} {glued}")  # "Tài nguyên và Môi trường"
+                else:
+                    out.append(_Piece(piece.text, ";", f"{prefix} {piece.text}"))
             continue
         prefix = None
         out.append(piece)
+    gaz, rules = scope.gaz, scope.rules
     for before, after in zip(out, out[1:]):
-        title = _TITLE.match(expand_abbreviations(before.text))
-        body = _TITLE.match(expand_abbreviations(after.text))
+        title = rules.title.match(gaz.expand_abbreviations(before.text))
+        body = rules.title.match(gaz.expand_abbreviations(after.text))
         if title and not title.group("body") and body and body.group("body"):
             before.resolve_as = f"{title.group('title')} {body.group('body')}"
     return out
 
 
-def _merge_continuations(pieces: list[_Piece]) -> list[_Piece]:
+def _merge_continuations(pieces: list[_Piece], scope: Scope) -> list[_Piece]:
     """A piece that cannot start a body ("Công nghệ", "thương mại") belongs to the one before."""
+    gaz, rules = scope.gaz, scope.rules
     out: list[_Piece] = []
     for piece in pieces:
-        key = agency_key(piece.text)
-        tail = _COLLECTIVE_TAIL.match(key) and out and _GROUP_START.match(agency_key(out[-1].text) + " ")
-        tail = tail and not (piece.sep == "và" and _is_known(piece.text))  # "... và các địa phương"
+        key = gaz.agency_key(piece.text)
+        previous = gaz.agency_key(out[-1].text) if out else ""
+        tail = rules.collective_tail.match(key) and out and rules.group_start.match(previous + " ")
+        tail = tail and not (piece.sep == "và" and _is_known(piece.text, scope))  # "... và các địa phương"
         # "Các cơ quan, đơn vị trực tiếp sử dụng ngân sách": a bare plural noun shares what follows.
-        tail = tail or (piece.sep == "," and out and _BARE_PLURAL.fullmatch(agency_key(out[-1].text))
-                        and _COLLECTIVE_NOUN.match(key))
-        if out and piece.sep in (",", "và") and (tail or not _HEAD.match(key) and not _is_known(piece.text)):
+        tail = tail or (piece.sep == "," and out and rules.bare_plural.fullmatch(previous)
+                        and rules.collective_noun.match(key))
+        starts = _starts_body(piece.text, scope) or piece.resolve_as
+        if out and piece.sep in (",", "và") and (tail or not starts and not _is_known(piece.text, scope)):
             out[-1] = _Piece(_joined([out[-1], piece]), out[-1].sep, out[-1].resolve_as)
         else:
             out.append(piece)
     return out
 
 
-def _split(text: str) -> list[_Piece]:
-    return _merge_continuations(_distribute(_merge_known(_pieces(text))))
+def _split(text: str, scope: Scope) -> list[_Piece]:
+    return _merge_continuations(_distribute(_merge_known(_pieces(text, scope), scope), scope), scope)
 
 
-def split_agency_list(text: str) -> list[str]:
+def split_agency_list(text: str, province: str | None | Scope = None) -> list[str]:
     """A cell or recipient line -> one string per body or collective, names and groups kept whole."""
-    return [_clean(p.resolve_as or p.text) for p in _split(text)]
+    return [_clean(p.resolve_as or p.text) for p in _split(text, _scope(province))]
 
 
-def parse_agency_cell(text: str, province: str | None) -> tuple[list[model.Agency], list[PlanWarning]]:
-    """Split and resolve a cell; a body named twice in one cell is listed once."""
+def parse_agency_cell(text: str, province: str | None | Scope, gazetteer: Gazetteer | None = None
+                      ) -> tuple[list[model.Agency], list[PlanWarning]]:
+    """Split and resolve a cell; a body named twice in one cell is listed once.
+
+    Args:
+        text: an agency cell or recipient line.
+        province: the issuer's province, or a whole `Scope` (province, issuer, gazetteer).
+        gazetteer: the data to read when `province` is a name; the package's when None.
+    """
+    scope = _scope(province, gazetteer)
     agencies: list[model.Agency] = []
     warnings: list[PlanWarning] = []
-    for piece in _split(text or ""):
-        if _NOT_A_BODY.search(piece.text):
+    for piece in _split(text or "", scope):
+        if scope.rules.not_a_body.search(piece.text):
             warnings.append(PlanWarning("not_an_agency", f"no agency named, only a pointer: {_clean(piece.text)!r}"))
             continue
-        agency, found = resolve_agency(piece.resolve_as or piece.text, province)
+        agency, found = resolve_agency(piece.resolve_as or piece.text, scope)
         agency.text = _clean(piece.text)
         if agency.id not in {a.id for a in agencies}:
             agencies.append(agency)
@@ -287,38 +390,70 @@ def parse_agency_cell(text: str, province: str | None) -> tuple[list[model.Agenc
     return agencies, warnings
 
 
-def province_from_issuer(issuer_text: str) -> str | None:
+def merge_unknown_warnings(warnings: list[PlanWarning]) -> list[PlanWarning]:
+    """One agency_unknown / agency_unrecognized warning per distinct name, counting its mentions
+    and saying where they are; other warnings pass unchanged, in order."""
+    merged: dict[tuple[str, str], list[str | None]] = {}
+    out: list[PlanWarning | tuple[str, str]] = []
+    for w in warnings:
+        if w.code not in ("agency_unknown", "agency_unrecognized"):
+            out.append(w)
+            continue
+        name = w.message.split(": ", 1)[-1].split(" (", 1)[0]
+        group = (w.code, normalize_text(name).lower())
+        if group not in merged:
+            merged[group] = []
+            out.append(group)
+        merged[group].append(w.where)
+    result = []
+    first_message = {(w.code, normalize_text(w.message.split(": ", 1)[-1].split(" (", 1)[0]).lower()): w.message
+                     for w in reversed(warnings) if w.code in ("agency_unknown", "agency_unrecognized")}
+    for item in out:
+        if isinstance(item, PlanWarning):
+            result.append(item)
+            continue
+        wheres = [w for w in dict.fromkeys(merged[item]) if w]
+        count = len(merged[item])
+        message = first_message[item] + (f" ({count} mentions: {', '.join(wheres)})" if count > 1 else "")
+        result.append(PlanWarning(item[0], message, wheres[0] if wheres else None))
+    return result
+
+
+def province_from_issuer(issuer_text: str, gazetteer: Gazetteer | None = None) -> str | None:
     """The province named in an issuer block ("UBND TỈNH LÂM ĐỒNG / SỞ NỘI VỤ" -> "Lâm Đồng")."""
-    key = f" {agency_key(issuer_text)} "
-    pairs = provinces_index()[1]
+    gaz = gazetteer or default_gazetteer()
+    key = f" {gaz.agency_key(issuer_text)} "
+    pairs = gaz.provinces[1]
     for pkey, prov in pairs:
         if re.search(rf" (?:tinh|thanh pho|tp|uy ban nhan dan|hoi dong nhan dan) {pkey} ", key):
             return prov.name
     return next((prov.name for pkey, prov in pairs if f" {pkey} " in key), None)
 
 
-def resolve_issuer(lines: list[str]) -> tuple[model.Agency, model.Agency | None]:
+def resolve_issuer(lines: list[str], gazetteer: Gazetteer | None = None) -> tuple[model.Agency, model.Agency | None]:
     """Header lines (in capitals) -> (issuer, parent): ["UBND TỈNH X", "SỞ NỘI VỤ"] -> (Sở Nội vụ, UBND X)."""
+    gaz = gazetteer or default_gazetteer()
     parts = [p for line in lines for p in re.split(r"\s+/\s+", line)]
     parts = [normalize_text(p).strip("-–—_ ") for p in parts if normalize_text(p).strip("-–—_ ")]
-    province = province_from_issuer(" ".join(parts))
-    whole, warnings = resolve_agency(" ".join(parts), province)
+    scope = Scope(province_from_issuer(" ".join(parts), gaz), gazetteer=gaz)
+    whole, warnings = resolve_agency(" ".join(parts), scope)
     if not warnings or len(parts) < 2:
         return whole, None
     for cut in range(len(parts) - 1, 0, -1):
-        parent, parent_warnings = resolve_agency(" ".join(parts[:cut]), province)
+        parent, parent_warnings = resolve_agency(" ".join(parts[:cut]), scope)
         if not parent_warnings:
-            return _child_of(" ".join(parts[cut:]), parent, province), parent
+            return _child_of(" ".join(parts[cut:]), parent, scope), parent
     return whole, None
 
 
-def _child_of(text: str, parent: model.Agency, province: str | None) -> model.Agency:
+def _child_of(text: str, parent: model.Agency, scope: Scope) -> model.Agency:
     """The lower line of a two-line issuer, read as a unit of the parent where the gazetteer has it."""
-    within, warnings = resolve_agency(f"{text} {parent.name}", province)
+    within, warnings = resolve_agency(f"{text} {parent.name}", scope)
     if not warnings:
         within.text = text
         return within
-    child, _ = resolve_agency(text, province)
+    child, _ = resolve_agency(text, scope)
     if parent.level == "central" and child.level == "province":  # "BỘ TÀI CHÍNH / CỤC THUẾ"
-        child, _ = _unlisted(expand_abbreviations(text), agency_key(text), None, text)
+        gaz = scope.gaz
+        child, _ = _unlisted(gaz.expand_abbreviations(text), gaz.agency_key(text), None, text, Scope(gazetteer=gaz))
     return child

@@ -26,15 +26,17 @@ _NUMBER_SYMBOL = re.compile(rf"""
     (?P<p_num>\d{{1,5}}) [^\S\n]?-[^\S\n]?       # Party style: the number, then "-"
     (?P<p_type>{_SEG}) [^\S\n]?/[^\S\n]?         #   the type code ("KL"), then "/"
     (?P<p_issuer>{_SEG}(?:-\n?{_SEG})*)          #   the issuing body ("TW", "TU")
-  | (?P<s_num>\d{{1,5}})                         # State style: the number ("709", "08")
+  | (?P<s_num>\d{{1,2}}\.\d{{3}}|\d{{1,5}}[a-zđ]?)  # State style: the number ("709", "08", "1.234",
+                                                 #   "47a": a company's or an office's letter)
     (?:[^\S\n]?/[^\S\n]?(?P<s_year>(?:19|20)\d{{2}}))?  # a year inside it ("140/2017/")
     [^\S\n]?/[^\S\n]?                            # "/", maybe spaced ("196 /KH-UBND")
-    (?P<s_symbol>{_SEG}(?:-\n?{_SEG})*)          # the symbol ("QĐ-TTg"); a line may wrap after "-"
+    (?P<s_symbol>{_SEG}(?:[^\S\n]?-[^\S\n]?\n?{_SEG})*)  # the symbol ("QĐ-TTg"); a line may wrap after "-",
+                                                 #   a stray space may stand by it ("1856/TTr -SCT")
 """, re.X)
 
 _NUMBER_HEAD = re.compile(r"""
     \s+                                          # after the type word
-    (?:(?i:số)\s*:?\s*)?                         # "số" (optional: "Chỉ thị 25/CT-TTg")
+    (?:(?i:số)\s*:?\s*){0,2}                     # "số" (optional: "Chỉ thị 25/CT-TTg"; doubled: "số số 12")
 """, re.X)
 
 _CONTINUATION = re.compile(r"""
@@ -158,8 +160,11 @@ def _split_symbol(m: re.Match[str]) -> tuple[str, str, str, int | None, str, lis
     return number, symbol, code, int(year) if year else None, segments[0], segments
 
 
-def _read_words(text: str, pos: int, stop: re.Pattern[str], max_words: int) -> int:
-    """End of a run of words from pos, up to a stop word, punctuation or max_words."""
+def _read_words(text: str, pos: int, stop: re.Pattern[str], max_words: int, lower_and: bool = False) -> int:
+    """End of a run of words from pos, up to a stop word, punctuation or max_words.
+
+    "và" ends the run before a lower-case word unless `lower_and` (a title: "Luật Địa chất và
+    khoáng sản"), where only a stop word after it ends the title ("Luật Đất đai và các ...")."""
     end, count, previous = pos, 0, ""
     while count < max_words:
         m = _WORD.match(text, end)
@@ -170,7 +175,9 @@ def _read_words(text: str, pos: int, stop: re.Pattern[str], max_words: int) -> i
         next_word = nxt.group("w") if nxt and nxt.group("gap") else ""
         if word[0].islower() and stop.match(text, at) and not _KEEP.match(text, at):
             break
-        if word == "và" and (not next_word[:1].isupper() or type_word_pattern().match(text, nxt.start("w"))):
+        lower_ok = lower_and and next_word[:1].islower() and not stop.match(text, nxt.start("w"))
+        if word == "và" and (not (next_word[:1].isupper() or lower_ok)
+                             or type_word_pattern().match(text, nxt.start("w"))):
             break
         if word == "-" and not next_word[:1].isupper():
             break
@@ -286,7 +293,7 @@ def _read_title(text: str, start: int, pos: int, doc_type: DocType) -> tuple[int
         if not word or word in _NOT_A_NAME or (doc_type.cite_by_name == "name" and not word[0].isupper()) or (
                 text[start:pos].isupper() and not word.isupper()):  # "KỶ LUẬT\nĐiều 23"
             return None
-        end = _read_words(text, first.start("w"), _NAME_STOP, _MAX_NAME_WORDS)
+        end = _read_words(text, first.start("w"), _NAME_STOP, _MAX_NAME_WORDS, lower_and=True)
         if end == first.start("w"):
             return None
         pos = end

@@ -57,8 +57,8 @@ def path_number(labels: list[str]) -> str:
 
 @cache
 def _heads() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    data = load_yaml("agency_heads.yaml")
-    return tuple(data["lead_ins"]), tuple(data["heads"]), tuple(data["not_heads"])
+    data = load_yaml("agency_heads.yaml")  # written with diacritics; headings are matched folded here
+    return tuple(tuple(folded(w) for w in data[k]) for k in ("lead_ins", "heads", "not_heads"))
 
 
 def agency_heading(title: str | None) -> str | None:

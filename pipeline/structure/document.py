@@ -72,6 +72,7 @@ def build_skeleton(extracted: Extracted) -> tuple[Skeleton, str | None]:
     if closing_start == len(blocks):
         warnings.append(PlanWarning("no_closing", "no 'Nơi nhận' block found; recipients and signature may be missing", "closing"))
     skeleton = Skeleton(
-        header, preamble, sections, tasks, closing, warnings=warnings, data_tables=data_tables
+        header, preamble, sections, tasks, closing, warnings=warnings, data_tables=data_tables,
+        notes=list(extracted.notes),
     )
     return skeleton, type_code

@@ -59,6 +59,7 @@ class Skeleton:
     closing: RawClosing = field(default_factory=RawClosing)
     data_tables: list["RawDataTable"] = field(default_factory=list)
     warnings: list[PlanWarning] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # footnote texts: cited documents are read from them
 
 
 @dataclass(frozen=True)
