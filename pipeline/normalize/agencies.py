@@ -204,6 +204,9 @@ def resolve_agency(text: str, province: str | None | Scope, gazetteer: Gazetteer
     if group:
         name, group_id = gaz.group_name(group, prov, expanded)
         return model.Agency(id=group_id, name=name, kind="group", text=span), []
+    bare = rules.plural_office.sub("", bare)  # "các Phó Chủ tịch UBND tỉnh": the office
+    expanded = gaz.expand_abbreviations(bare)
+    key = gaz.agency_key(expanded)
     office = _office_of_issuer(bare, scope)
     if office is not None:
         return office, []
@@ -311,10 +314,11 @@ def _distribute(pieces: list[_Piece], scope: Scope) -> list[_Piece]:
             silent = kind.lower() in scope.gaz.grammar["distributive_silent_kinds"]
             head = distributive.group("head")
             prefix = (head if silent else f"{head} {kind}") if head else kind.capitalize()
-        if piece.sep in (":", ",") and prefix == "" or piece.sep == ":" and prefix is None:
-            if re.fullmatch(r"[A-ZĐ]{1,6}", piece.text):  # internal units of the body before: dropped
-                prefix = ""
-                continue
+        if piece.sep == "," and prefix == "":  # "VPCP: BTCN, các PCN, Trợ lý TTg": all internal units
+            continue
+        if piece.sep == ":" and prefix is None and re.fullmatch(r"[A-ZĐ][A-ZĐ0-9]{0,5}", piece.text):
+            prefix = ""  # internal units of the body before ("VPUB: CVP, NC", "VP: V1, V4"): dropped
+            continue
         if prefix is not None and piece.sep in (":", ";", ",", "và") and _distributed(piece, prefix, scope):
             if prefix:
                 last = out[-1] if out and out[-1].resolve_as else None
@@ -334,6 +338,10 @@ def _distribute(pieces: list[_Piece], scope: Scope) -> list[_Piece]:
         body = rules.title.match(gaz.expand_abbreviations(after.text))
         if title and not title.group("body") and body and body.group("body"):
             before.resolve_as = f"{title.group('title')} {body.group('body')}"
+        council = rules.shared_head.match(gaz.expand_abbreviations(before.text))
+        shares = rules.shared_head.match(gaz.expand_abbreviations(after.text))
+        if council and not council.group("rest") and shares and shares.group("rest") and after.sep == ",":
+            before.resolve_as = f"{council.group('head')} {shares.group('rest')}"  # "HĐND, UBND các tỉnh"
     return out
 
 

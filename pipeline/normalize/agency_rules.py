@@ -47,6 +47,8 @@ class AgencyRules:
     own_body: re.Pattern[str]  # on the text: "Văn phòng Sở" -> the issuer
     regional: re.Pattern[str]  # on head_key text
     distributive: re.Pattern[str]  # on the text
+    shared_head: re.Pattern[str]  # on expanded text: "Hội đồng nhân dân" then what it shares
+    plural_office: re.Pattern[str]  # on the text: "các Phó Chủ tịch ..." is the office, held by several
 
     def is_head(self, head_text: str) -> bool:
         """head_text (a head_key) opens the name of a body."""
@@ -86,5 +88,7 @@ def rules_for(gaz: Gazetteer) -> AgencyRules:
         own_body=re.compile(rf"\s(?i:{_alt(g['own_body_words'])})$"),
         regional=re.compile(rf"^(?:{_alt([head_form(h) for h in g['regional_heads']])})\s.*"
                             rf"{_alt([head_form(g['regional_word'])])}\s+[ivxlc\d]+$"),
+        shared_head=re.compile(rf"^(?P<head>{_alt(g['shared_heads'])})(?:\s+(?P<rest>.+))?$", re.I),
+        plural_office=re.compile(rf"^(?i:các)\s+(?=(?i:{_alt(titles)})(?:\s|$))"),
         distributive=re.compile(rf"(?i)(?:(?P<head>{_alt(g['distributive_heads'])})\s+)?các\s+(?P<kind>\w+)"),
     )
