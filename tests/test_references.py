@@ -14,7 +14,7 @@ from pipeline.normalize.reference_merge import collect_references
 from pipeline.normalize.citation_vocab import document_types, issuer_from_symbol, normalize_issuer
 from pipeline.text import modernize_tones
 from pipeline.normalize.references import Citation, find_alias_definitions, find_citations
-from reference_cases import CASES
+from reference_cases import CASES, KNOWN_MISSES
 
 SEED_NAMES = ("plan-196-KH-UBND.txt",)
 SEED_DIRS = (Path(__file__).parent / "fixtures", Path(__file__).resolve().parents[2] / "shared" / "seed")
@@ -25,19 +25,25 @@ def as_expected(c: Citation) -> tuple:
     return (c.type, c.key, c.issued_date, c.issuer_name, c.provision, c.defined_alias)
 
 
+MIN_CITATIONS = 400  # issue 12: labelled citations in the table (expected items, negatives apart)
+
+
 def test_table_precision_and_recall():
     score = score_table(CASES, lambda text: [as_expected(c) for c in find_citations(text)])
     print("\n" + score.summary("reference_cases"))
-    assert score.cases >= 150
+    assert score.true_positives + score.false_negatives >= MIN_CITATIONS
     assert score.precision >= 0.98 and score.recall >= 0.98, score.report("reference_cases")
 
 
-@pytest.mark.parametrize("text, expected", CASES, ids=[f"case{i}" for i in range(len(CASES))])
+def _param(index: int, text: str, expected: list):
+    marks = [pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[text])] if text in KNOWN_MISSES else []
+    return pytest.param(text, expected, id=f"case{index}", marks=marks)
+
+
+@pytest.mark.parametrize("text, expected", [_param(i, t, e) for i, (t, e) in enumerate(CASES)])
 def test_case(text, expected):
-    """Each labelled case on its own, so a failure names the string (not required to pass all)."""
-    got = [as_expected(c) for c in find_citations(text)]
-    if got != expected:
-        pytest.xfail(f"differs: {got}")
+    """Each labelled case on its own: a wrong, missing or extra citation fails here."""
+    assert [as_expected(c) for c in find_citations(text)] == expected
 
 
 # ---- the parts of a citation -----------------------------------------------------------

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.data import load_csv
+from pipeline.data import load_csv, load_yaml
 from pipeline.text import clean_whitespace, modernize_tones
 
 _TERM = re.compile(r"\s*,?\s*\(?(?i:khóa|khoá)\s+[IVXLC\d]+\)?$")  # "khóa XI": a term, not the body
@@ -70,6 +70,40 @@ def issuer_codes() -> dict[str, tuple[str | None, str | None]]:
     """Code -> (issuer of a document with this symbol, expansion inside written text)."""
     return {row["code"]: (row["symbol_issuer"] or None, row["text_expansion"] or None)
             for row in load_csv("issuer_codes.csv")}
+
+
+def _words_regex(words: list[str], flags: int = 0) -> re.Pattern[str]:
+    alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?:{alternatives})(?!\w)", flags)
+
+
+@dataclass(frozen=True)
+class CitationWords:
+    """The word lists of data/citation_words.yaml, compiled."""
+
+    issuer_stop: re.Pattern[str]
+    issuer_stop_caps: re.Pattern[str]  # the same, for a citation written in capitals
+    max_issuer_words: int
+    complete_issuers: tuple[str, ...]
+    name_stop: re.Pattern[str]
+    max_name_words: int
+    keep_in_name: re.Pattern[str]
+    inner_comma: re.Pattern[str]
+    not_a_name: frozenset[str]
+
+
+@cache
+def citation_words() -> CitationWords:
+    """data/citation_words.yaml, loaded once."""
+    w = load_yaml("citation_words.yaml")
+    return CitationWords(
+        issuer_stop=_words_regex(w["issuer_stop"]), issuer_stop_caps=_words_regex(w["issuer_stop"], re.I),
+        max_issuer_words=int(w["max_issuer_words"]),
+        complete_issuers=tuple(sorted(w["complete_issuers"], key=len, reverse=True)),
+        name_stop=_words_regex(w["name_stop"]), max_name_words=int(w["max_name_words"]),
+        keep_in_name=_words_regex(w["keep_in_name"]),
+        inner_comma=re.compile(rf",\s(?:{_words_regex(w['inner_comma']).pattern})"),
+        not_a_name=frozenset(w["not_a_name"]))
 
 
 # ---- small helpers ------------------------------------------------------------------
