@@ -291,3 +291,60 @@ def test_references_follow_the_schema():
     assert len(refs) > 100
     for ref in refs:
         validator.validate(dataclasses.asdict(ref))
+
+
+# ---- citations in DOCX footnotes (issue 12) -----------------------------------------------------
+
+_FOOTNOTES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
+<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>
+<w:footnote w:id="1"><w:p><w:r><w:t xml:space="preserve">Quyết định số 1441/QĐ-UBND ngày 25/9/2025 của Chủ tịch UBND tỉnh.</w:t></w:r></w:p></w:footnote>
+<w:footnote w:id="2"><w:p><w:r><w:t>Tờ trình số 1856/TTr -SCT ngày 12/8/2025 của Sở Công Thương.</w:t></w:r></w:p></w:footnote>
+</w:footnotes>"""
+
+
+def _with_footnotes(src: Path, dst: Path) -> Path:
+    """A copy of a DOCX with a footnotes part holding two citations, linked from the main part."""
+    import zipfile
+    with zipfile.ZipFile(src) as old, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            data = old.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", b'<Override PartName="/word/footnotes.xml" ContentType='
+                                    b'"application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>')
+            elif info.filename == "word/_rels/document.xml.rels":
+                data = data.replace(b"</Relationships>", b'<Relationship Id="rIdFn1" Type="http://schemas.openxmlformats.org/'
+                                    b'officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>')
+            new.writestr(info, data)
+        new.writestr("word/footnotes.xml", _FOOTNOTES.encode("utf-8"))
+    return dst
+
+
+def test_citations_in_docx_footnotes_become_references(tmp_path):
+    from pipeline.conversion import convert_to_plan
+    sample = Path(__file__).resolve().parents[1] / "samples" / "plan-196-KH-UBND.docx"
+    plain = {r.id for r in convert_to_plan(sample).references}
+    plan = convert_to_plan(_with_footnotes(sample, tmp_path / "notes.docx"))
+    added = {r.id: r for r in plan.references if r.id not in plain}
+    assert set(added) == {"1441/QĐ-UBND", "1856/TTr-SCT"}
+    assert added["1856/TTr-SCT"].issued_date == "2025-08-12"
+    assert added["1441/QĐ-UBND"].issuer.name == "Chủ tịch Ủy ban nhân dân tỉnh"
+
+
+def test_docx_without_footnotes_reads_none(tmp_path):
+    from pipeline.extract.docx import extract_docx
+    sample = Path(__file__).resolve().parents[1] / "samples" / "plan-196-KH-UBND.docx"
+    assert extract_docx(sample).notes == ()
+    assert extract_docx(_with_footnotes(sample, tmp_path / "n.docx")).notes == (
+        "Quyết định số 1441/QĐ-UBND ngày 25/9/2025 của Chủ tịch UBND tỉnh.",
+        "Tờ trình số 1856/TTr -SCT ngày 12/8/2025 của Sở Công Thương.")
+
+
+def test_no_duplicate_reference_with_a_garbage_issuer():
+    """The same letter cited with and without the stray space is one reference, its issuer clean."""
+    refs, _, _ = collect_references([
+        ("preamble.p0", "Xét đề nghị của Sở Công Thương tại Tờ trình số 1856/TTr-SCT ngày 12/8/2025,"),
+        ("sections.1.p0", "Theo Tờ trình số 1856/TTr -SCT ngày 12/8/2025 của Sở Công Thương về việc"),
+    ])
+    assert [(r.id, r.issuer.name, r.mentions) for r in refs] == [("1856/TTr-SCT", "Sở Công Thương", 2)]
