@@ -330,19 +330,20 @@ WAVE2_CASES = [
     ("- Bộ trưởng (để b/c);", BTC, [("Bộ trưởng Bộ Tài chính", A)]),  # minister of the issuing ministry
     ("- Các Thứ trưởng;", BTC, [("Thứ trưởng Bộ Tài chính", A)]),  # deputies
     ("- Vụ Pháp chế;", BTC, [("Vụ Pháp chế", A)]),  # a ministry unit
-    ("- Thanh tra Bộ;", BTC, [("Thanh tra Bộ Tài chính", A)]),  # "Bộ" = the issuer
+    ("- Thanh tra Bộ;", BTC, [("Thanh tra Bộ", A)]),  # "Bộ" = the issuer: name as written, id with the issuer
+    ("Cục Tin học và Thống kê tài chính", BTC, [("Cục Tin học và Thống kê tài chính", A)]),  # "và" inside an unlisted unit
     ("Cục Thuế, Cục Hải quan, Kho bạc Nhà nước", BTC, [("Cục Thuế", A), ("Cục Hải quan", A), ("Kho bạc Nhà nước", A)]),  # central units
     ("- Bộ trưởng (để b/c);", BNNMT, [("Bộ trưởng Bộ Nông nghiệp và Môi trường", A)]),  # another ministry
     ("Cục Quản lý đất đai; Vụ Pháp chế", BNNMT, [("Cục Quản lý đất đai", A), ("Vụ Pháp chế", A)]),  # listed and own unit
     ("- Chủ tịch (b/c);", UB_LD, [("Chủ tịch Ủy ban nhân dân tỉnh Lâm Đồng", A)]),  # the issuer's chairman
     ("- Giám đốc Sở (b/c);", SNV_LD, [("Giám đốc Sở Nội vụ", A)]),  # the issuing department's director
     ("- Các Phó Giám đốc Sở;", SNV_LD, [("Phó Giám đốc Sở Nội vụ", A)]),  # deputies
-    ("- Văn phòng Sở;", SNV_LD, [("Văn phòng Sở Nội vụ", A)]),  # "Sở" = the issuer
+    ("- Văn phòng Sở;", SNV_LD, [("Văn phòng Sở", A)]),  # "Sở" = the issuer: name as written, id with the issuer
     ("Phòng Tổ chức cán bộ", SNV_LD, [("Phòng Tổ chức cán bộ", A)]),  # a unit of the issuer
     ("- Chủ tịch UBND tỉnh;", SNV_LD, [("Chủ tịch Ủy ban nhân dân tỉnh Lâm Đồng", A)]),  # named in full
     ("- Chủ tịch;", SNV_LD, [("Chủ tịch Ủy ban nhân dân tỉnh Lâm Đồng", A)]),  # a department has none: the parent's
     ("- Giám đốc Sở;", SYT_TH, [("Giám đốc Sở Y tế", A)]),  # another department
-    ("Phòng Nghiệp vụ Y; Thanh tra Sở", SYT_TH, [("Phòng Nghiệp vụ Y", A), ("Thanh tra Sở Y tế", A)]),  # own units
+    ("Phòng Nghiệp vụ Y; Thanh tra Sở", SYT_TH, [("Phòng Nghiệp vụ Y", A), ("Thanh tra Sở", A)]),  # own units
     # --- other provinces' department tables and "Kính gửi" lists
     ("Trung tâm Phục vụ hành chính công tỉnh", TH, [("Trung tâm Phục vụ hành chính công tỉnh Thanh Hóa", A)]),  # Thanh Hóa
     ("Sở Nông nghiệp và Môi trường", TH, [("Sở Nông nghiệp và Môi trường", A)]),  # Thanh Hóa

@@ -348,3 +348,13 @@ def test_no_duplicate_reference_with_a_garbage_issuer():
         ("sections.1.p0", "Theo Tờ trình số 1856/TTr -SCT ngày 12/8/2025 của Sở Công Thương về việc"),
     ])
     assert [(r.id, r.issuer.name, r.mentions) for r in refs] == [("1856/TTr-SCT", "Sở Công Thương", 2)]
+
+
+def test_a_citation_vocabulary_passed_in_is_read_without_editing_the_package():
+    from pipeline.normalize.citation_vocab import CitationVocab
+    tiny = CitationVocab(Path(__file__).parent / "fixtures" / "citation_vocab_tiny")
+    text = "Theo Phiếu trình số 12/PTr-VP ngày 03/3/2025 và Nghị định số 45/2025/NĐ-CP"
+    assert [(c.type, c.key) for c in find_citations(text, tiny)] == [("phieu_trinh", "12/PTr-VP")]  # no Nghị định there
+    assert [(c.type, c.key) for c in find_citations(text)] == [("nghi_dinh", "45/2025/NĐ-CP")]  # the package's
+    refs, _, _ = collect_references([("p0", text)], vocab=tiny)
+    assert [r.id for r in refs] == ["12/PTr-VP"]

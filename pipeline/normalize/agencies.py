@@ -23,8 +23,11 @@ import re
 from dataclasses import dataclass
 
 from pipeline import model
-from pipeline.normalize.agency_rules import AgencyRules, rules_for
-from pipeline.normalize.gazetteer import Gazetteer, Province, default_gazetteer, expand_abbreviations  # noqa: F401
+from pipeline.normalize.agency_rules import Scope, scope_of
+from pipeline.normalize.agency_unlisted import (  # noqa: F401  (merge_unknown_warnings: public here)
+    merge_unknown_warnings, office_of_issuer, province_named, recase, unlisted_agency,
+)
+from pipeline.normalize.gazetteer import Gazetteer, default_gazetteer, expand_abbreviations  # noqa: F401
 from pipeline.text import normalize_text, slugify
 from pipeline.warnings import PlanWarning
 
@@ -41,136 +44,11 @@ _SEPARATOR = re.compile(r"""
     )\s*""", re.X)
 
 
-@dataclass(frozen=True)
-class Scope:
-    """Who writes the cell: the issuer's province, the issuer and its parent body.
-
-    The issuer resolves bare offices ("Bộ trưởng" in a ministry's recipients) and
-    units inside it ("Phòng Tổ chức cán bộ", "Văn phòng Sở"), whose ids then carry
-    the issuer's. `gazetteer` is the data to read (the package's by default).
-    """
-
-    province: str | None = None
-    issuer: model.Agency | None = None
-    parent: model.Agency | None = None
-    gazetteer: Gazetteer | None = None
-
-    @property
-    def gaz(self) -> Gazetteer:
-        return self.gazetteer or default_gazetteer()
-
-    @property
-    def rules(self) -> AgencyRules:
-        return rules_for(self.gaz)
-
-
-def _scope(province: str | None | Scope, gazetteer: Gazetteer | None = None) -> Scope:
-    if isinstance(province, Scope):
-        return province
-    return Scope(province=province, gazetteer=gazetteer)
-
-
 @dataclass
 class _Piece:
     text: str  # as written
     sep: str  # separator before it: "" | ";" | ":" | "," | "và"
     resolve_as: str | None = None  # text to resolve when it differs from `text`
-
-
-# ---------------------------------------------------------------- names not in the gazetteer
-
-
-def _recase(text: str, scope: Scope) -> str:
-    """Official capitalisation for text typed in capitals: first word, name after the head, places."""
-    if any(ch.islower() for ch in text):
-        return text[:1].upper() + text[1:]
-    words = text.lower().split()
-    out = list(words)
-    if out:
-        out[0] = out[0].capitalize()
-    head_len = scope.rules.head_words(scope.gaz.head_key(text))
-    if len(out) > head_len and not scope.rules.local_gov.match(scope.gaz.agency_key(text)):
-        out[head_len] = out[head_len].capitalize()
-    for i, w in enumerate(words[:-1]):
-        if w in ("tỉnh", "huyện", "xã", "phường", "quận", "thị", "phố", "trấn") or w == "học" and i and words[i - 1] == "đại":
-            out[i + 1:] = [x.capitalize() for x in out[i + 1:]]
-            break
-    return " ".join(out)
-
-
-def _own_unit(name: str, span: str, scope: Scope) -> model.Agency | None:
-    """A unit inside the issuing department or ministry ("Phòng Tổ chức cán bộ", "Văn phòng Sở"):
-    its id carries the issuer's, so two departments' units never share one."""
-    issuer, rules, gaz = scope.issuer, scope.rules, scope.gaz
-    if issuer is None or issuer.id.startswith("uy-ban-nhan-dan") or not rules.unit_head.match(gaz.head_key(name)):
-        return None
-    issuer_head = gaz.head_key(issuer.name).split(" ")[0]
-    own = rules.own_body.search(name)
-    if own and gaz.head_key(own.group(0)) == issuer_head:  # "Văn phòng Sở" of Sở Nội vụ
-        name = f"{name[:own.start()]} {issuer.name}"
-        return model.Agency(id=slugify(name) + (f"-{_province_slug(issuer)}" if _province_slug(issuer) else ""),
-                            name=name, kind="agency", text=span, level=issuer.level)
-    if any(p in gaz.agency_key(name).split() for p in ("tinh", "thanh", "huyen", "xa", "phuong")):
-        return None  # names a place: not a unit of the issuer
-    return model.Agency(id=f"{slugify(name)}-{issuer.id}", name=name, kind="agency", text=span, level=issuer.level)
-
-
-def _province_slug(agency: model.Agency) -> str:
-    """The province slug a provincial body's id ends with ("so-noi-vu-lam-dong" -> "lam-dong"), or ""."""
-    if agency.level != "province":
-        return ""
-    gaz = default_gazetteer()
-    return next((p.slug for _, p in gaz.provinces[1] if agency.id.endswith("-" + p.slug)), "")
-
-
-def _unlisted(text: str, key: str, prov: Province | None, span: str, scope: Scope
-              ) -> tuple[model.Agency, list[PlanWarning]]:
-    """A body absent from the gazetteer: local governments, regional offices and units of the
-    issuer by rule; central bodies without a province; other heads with a warning."""
-    rules, gaz = scope.rules, scope.gaz
-    name = _recase(text, scope)
-    head_text = gaz.head_key(name)
-    if rules.generic.match(span) and re.match(r"^\S+\s+\S+\s+[a-zđà-ỹ]", span):
-        return model.Agency(id=slugify(name), name=name, kind="group", text=span), []
-    if rules.regional.match(head_text):  # "Chi cục Hải quan khu vực XIII"
-        return model.Agency(id=slugify(name), name=name, kind="agency", text=span, level="central"), []
-    local = rules.local_gov.match(key)
-    suffix = f"-{prov.slug}" if prov and prov.slug not in slugify(name) else ""
-    if local:
-        level = "district" if local.group("unit") in rules.district_units else None
-        return model.Agency(id=slugify(name) + suffix, name=name, kind="agency", text=span, level=level), []
-    unit = _own_unit(name, span, scope)
-    if unit is not None:
-        return unit, [PlanWarning("agency_unknown", f"agency not in the gazetteer: {span!r}")]
-    named_province = [p for _, p in gaz.province_suffixes(key) if p is not None]
-    if rules.central_tail.search(head_text) or rules.central_head.match(head_text) and not named_province and " tỉnh" not in f" {head_text}":
-        code = "agency_unknown" if rules.is_head(head_text) else "agency_unrecognized"
-        agency = model.Agency(id=slugify(name), name=name, kind="agency", text=span, level="central")
-        return agency, [PlanWarning(code, f"agency not in the gazetteer: {span!r}")]
-    body = next((b for b, p in gaz.province_suffixes(key) if p is None), None)
-    if body is not None and len(body.split()) > 1:  # "... tỉnh": the name without the generic word
-        name = " ".join(name.split()[: len(body.split())])
-    code = "agency_unknown" if rules.is_head(head_text) else "agency_unrecognized"
-    agency = model.Agency(id=slugify(name) + suffix, name=name, kind="agency", text=span,
-                          level="province" if code == "agency_unknown" and prov and (suffix or body) else None)
-    return agency, [PlanWarning(code, f"agency not in the gazetteer: {span!r}")]
-
-
-def _office_of_issuer(span: str, scope: Scope) -> model.Agency | None:
-    """A bare office in a recipient line ("Bộ trưởng", "Chủ tịch", "Các Phó Giám đốc Sở") is the
-    holder of that office in the issuer, or in its parent when the issuer has no such office."""
-    gaz, rules = scope.gaz, scope.rules
-    text = rules.own_body.sub("", f" {span}").strip()
-    heads = rules.title_bodies.get(gaz.head_key(text))
-    if not heads:
-        return None
-    for body in (scope.issuer, scope.parent):
-        if body is not None and any(gaz.head_key(body.name).startswith(h) for h in heads):
-            name = f"{text[:1].upper()}{text[1:]} {body.name}"
-            if name.lower().startswith("các "):
-                name = name[4:5].upper() + name[5:]
-            return model.Agency(id=slugify(name), name=name, kind="agency", text=span, level=body.level)
-    return None
 
 
 # ---------------------------------------------------------------- public API
@@ -193,7 +71,7 @@ def resolve_agency(text: str, province: str | None | Scope, gazetteer: Gazetteer
         province: the issuer's province (for "UBND tỉnh", "Sở ..."), or a whole `Scope`.
         gazetteer: the data to read; the package's when None.
     """
-    scope = _scope(province, gazetteer)
+    scope = scope_of(province, gazetteer)
     gaz, rules = scope.gaz, scope.rules
     span = _clean(text)
     bare = rules.honorific.sub("", re.sub(r"^Lãnh đạo\s+", "", span))
@@ -207,32 +85,22 @@ def resolve_agency(text: str, province: str | None | Scope, gazetteer: Gazetteer
     bare = rules.plural_office.sub("", bare)  # "các Phó Chủ tịch UBND tỉnh": the office
     expanded = gaz.expand_abbreviations(bare)
     key = gaz.agency_key(expanded)
-    office = _office_of_issuer(bare, scope)
+    office = office_of_issuer(bare, scope)
     if office is not None:
         return office, []
     hit = gaz.lookup(key, expanded)
     if hit is None and rules.group_start.match(key + " "):
-        name = _recase(expanded, scope)
+        name = recase(expanded, scope)
         return model.Agency(id=slugify(name), name=name, kind="group", text=span), []
     if hit is None and not rules.local_gov.match(key) and rules.is_head(gaz.head_key(expanded)):
         hit = gaz.fuzzy_lookup(key)
     if hit:
         row, explicit = hit
         return gaz.build_agency(row, explicit or (prov if row.is_template else None), span), []
-    place = _province_named(key, span, scope)
+    place = province_named(key, span, scope)
     if place is not None:
         return place, []
-    return _unlisted(expanded, key, prov, span, scope)
-
-
-def _province_named(key: str, span: str, scope: Scope) -> model.Agency | None:
-    """A province named as an actor ("Thành phố Hồ Chí Minh", "tỉnh Đăk Lăk"): the province itself."""
-    bare = re.sub(r"^(?:tinh|thanh pho|tp) ", "", key)
-    prov = scope.gaz.provinces[0].get(bare)
-    if prov is None:
-        return None
-    name = f"{prov.kind.capitalize()} {prov.name}"
-    return model.Agency(id=slugify(name), name=name, kind="agency", text=span, level="province")
+    return unlisted_agency(expanded, key, prov, span, scope)
 
 
 def _pieces(text: str, scope: Scope) -> list[_Piece]:
@@ -371,7 +239,7 @@ def _split(text: str, scope: Scope) -> list[_Piece]:
 
 def split_agency_list(text: str, province: str | None | Scope = None) -> list[str]:
     """A cell or recipient line -> one string per body or collective, names and groups kept whole."""
-    return [_clean(p.resolve_as or p.text) for p in _split(text, _scope(province))]
+    return [_clean(p.resolve_as or p.text) for p in _split(text, scope_of(province))]
 
 
 def parse_agency_cell(text: str, province: str | None | Scope, gazetteer: Gazetteer | None = None
@@ -383,7 +251,7 @@ def parse_agency_cell(text: str, province: str | None | Scope, gazetteer: Gazett
         province: the issuer's province, or a whole `Scope` (province, issuer, gazetteer).
         gazetteer: the data to read when `province` is a name; the package's when None.
     """
-    scope = _scope(province, gazetteer)
+    scope = scope_of(province, gazetteer)
     agencies: list[model.Agency] = []
     warnings: list[PlanWarning] = []
     for piece in _split(text or "", scope):
@@ -396,35 +264,6 @@ def parse_agency_cell(text: str, province: str | None | Scope, gazetteer: Gazett
             agencies.append(agency)
         warnings.extend(found)
     return agencies, warnings
-
-
-def merge_unknown_warnings(warnings: list[PlanWarning]) -> list[PlanWarning]:
-    """One agency_unknown / agency_unrecognized warning per distinct name, counting its mentions
-    and saying where they are; other warnings pass unchanged, in order."""
-    merged: dict[tuple[str, str], list[str | None]] = {}
-    out: list[PlanWarning | tuple[str, str]] = []
-    for w in warnings:
-        if w.code not in ("agency_unknown", "agency_unrecognized"):
-            out.append(w)
-            continue
-        name = w.message.split(": ", 1)[-1].split(" (", 1)[0]
-        group = (w.code, normalize_text(name).lower())
-        if group not in merged:
-            merged[group] = []
-            out.append(group)
-        merged[group].append(w.where)
-    result = []
-    first_message = {(w.code, normalize_text(w.message.split(": ", 1)[-1].split(" (", 1)[0]).lower()): w.message
-                     for w in reversed(warnings) if w.code in ("agency_unknown", "agency_unrecognized")}
-    for item in out:
-        if isinstance(item, PlanWarning):
-            result.append(item)
-            continue
-        wheres = [w for w in dict.fromkeys(merged[item]) if w]
-        count = len(merged[item])
-        message = first_message[item] + (f" ({count} mentions: {', '.join(wheres)})" if count > 1 else "")
-        result.append(PlanWarning(item[0], message, wheres[0] if wheres else None))
-    return result
 
 
 def province_from_issuer(issuer_text: str, gazetteer: Gazetteer | None = None) -> str | None:
@@ -463,5 +302,5 @@ def _child_of(text: str, parent: model.Agency, scope: Scope) -> model.Agency:
     child, _ = resolve_agency(text, scope)
     if parent.level == "central" and child.level == "province":  # "BỘ TÀI CHÍNH / CỤC THUẾ"
         gaz = scope.gaz
-        child, _ = _unlisted(gaz.expand_abbreviations(text), gaz.agency_key(text), None, text, Scope(gazetteer=gaz))
+        child, _ = unlisted_agency(gaz.expand_abbreviations(text), gaz.agency_key(text), None, text, Scope(gazetteer=gaz))
     return child

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.normalize.gazetteer import Gazetteer, head_form, words_pattern
+from pipeline import model
+from pipeline.normalize.gazetteer import Gazetteer, default_gazetteer, head_form, words_pattern
 from pipeline.text import fold_diacritics
 
 
@@ -92,3 +93,32 @@ def rules_for(gaz: Gazetteer) -> AgencyRules:
         plural_office=re.compile(rf"^(?i:các)\s+(?=(?i:{_alt(titles)})(?:\s|$))"),
         distributive=re.compile(rf"(?i)(?:(?P<head>{_alt(g['distributive_heads'])})\s+)?các\s+(?P<kind>\w+)"),
     )
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Who writes the cell: the issuer's province, the issuer and its parent body.
+
+    The issuer resolves bare offices ("Bộ trưởng" in a ministry's recipients) and
+    units inside it ("Phòng Tổ chức cán bộ", "Văn phòng Sở"), whose ids then carry
+    the issuer's. `gazetteer` is the data to read (the package's by default).
+    """
+
+    province: str | None = None
+    issuer: model.Agency | None = None
+    parent: model.Agency | None = None
+    gazetteer: Gazetteer | None = None
+
+    @property
+    def gaz(self) -> Gazetteer:
+        return self.gazetteer or default_gazetteer()
+
+    @property
+    def rules(self) -> AgencyRules:
+        return rules_for(self.gaz)
+
+
+def scope_of(province: str | None | Scope, gazetteer: Gazetteer | None = None) -> Scope:
+    if isinstance(province, Scope):
+        return province
+    return Scope(province=province, gazetteer=gazetteer)

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from pipeline.normalize.citation_vocab import (
-    DocType, citation_words, issuer_from_symbol, normalize_issuer, parse_citation_date,
+    CitationVocab, DocType, citation_words, issuer_from_symbol, using, normalize_issuer, parse_citation_date,
     type_by_symbol_code, type_by_word, type_of_word, type_word_pattern,
 )
 from pipeline.text import clean_whitespace, modernize_tones, slugify
@@ -374,22 +374,24 @@ def _attach_aliases(text: str, citations: list[Citation]) -> list[Citation]:
     return citations
 
 
-def find_citations(text: str) -> list[Citation]:
+def find_citations(text: str, vocab: CitationVocab | None = None) -> list[Citation]:
     """Every citation of another document in text, in order.
 
     Args:
         text: one paragraph or cell; line breaks inside a citation are fine.
+        vocab: the type words, symbol codes and stop words to read; the package's when None.
 
     Returns:
         Citations with offsets into the NFC form of text; the citation an alias
         definition stands for carries the alias in `defined_alias`.
     """
-    text = unicodedata.normalize("NFC", text)
-    found: list[Citation] = []
-    for m in type_word_pattern().finditer(text):
-        if found and m.start() < found[-1].end:
-            continue
-        doc_type = type_of_word(m.group(0))
-        found += (_read_numbered(text, m.start(), m.end(), doc_type)
-                  or _read_named(text, m.start(), m.end(), doc_type))
-    return _attach_aliases(text, found)
+    with using(vocab):
+        text = unicodedata.normalize("NFC", text)
+        found: list[Citation] = []
+        for m in type_word_pattern().finditer(text):
+            if found and m.start() < found[-1].end:
+                continue
+            doc_type = type_of_word(m.group(0))
+            found += (_read_numbered(text, m.start(), m.end(), doc_type)
+                      or _read_named(text, m.start(), m.end(), doc_type))
+        return _attach_aliases(text, found)
