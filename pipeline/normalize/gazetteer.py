@@ -35,6 +35,7 @@ SPECIAL_ZONES = "{dac_khu}"  # in a collective's name: ", đặc khu" where the 
 # A match of this many words is a name whatever the head word's marks ("Công TTĐT tỉnh" for "Cổng"):
 # only short keys ("Báo" + a province) can be an ordinary word ("Bảo đảm") folded onto a name.
 SURE_WORDS = 3
+KEY_CACHE_SIZE = 50_000  # agency keys remembered per gazetteer; a batch of many files stays bounded
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,8 @@ class Gazetteer:
         """The comparison key: abbreviations expanded, diacritics folded, lowercase, punctuation dropped."""
         known = self._keys.get(text)
         if known is None:
+            if len(self._keys) >= KEY_CACHE_SIZE:
+                self._keys.clear()
             folded = fold_diacritics(self.expand_abbreviations(normalize_text(text))).lower()
             known = self._keys[text] = re.sub(r"[^a-z0-9]+", " ", folded).strip()
         return known
