@@ -7,12 +7,16 @@ separator first and then glue adjacent pieces back whenever the glued run is a
 name we know (gazetteer or collective phrase, longest run first), or when a
 piece cannot start a body on its own ("Công nghệ", "thương mại").
 
-Vocabulary lives in pipeline/data: agencies.csv (gazetteer), agency_groups.csv
-(collective phrases), abbreviations.csv and provinces.csv. Gazetteer names may
-hold placeholders filled from the province: {tinh} -> "tỉnh Quảng Ngãi" /
-"thành phố Hà Nội", {uy} -> "Tỉnh ủy Quảng Ngãi" / "Thành ủy Hà Nội",
-{ten} -> "Quảng Ngãi". A provincial row without a placeholder ("Sở Tài chính")
-keeps its name and gets the province slug appended to its id.
+Vocabulary lives in pipeline/data and reaches this module through a `Gazetteer`
+(gazetteer.py): agencies.csv, agency_groups.csv (collective phrases), abbreviations.csv,
+provinces.csv, agency_heads.yaml (head words, matched with their diacritics) and
+agency_grammar.yaml (the grammar's word lists, compiled in agency_rules.py). A `Scope`
+says who writes the cell (province, issuer, parent) and which gazetteer to read; names the
+gazetteer lacks are read by rule or kept with a warning in agency_unlisted.py. Gazetteer
+names may hold placeholders filled from the province: {tinh} -> "tỉnh Quảng Ngãi" /
+"thành phố Hà Nội", {uy} -> "Tỉnh ủy Quảng Ngãi" / "Thành ủy Hà Nội", {ten} -> "Quảng
+Ngãi". A provincial row without a placeholder ("Sở Tài chính") keeps its name and gets the
+province slug appended to its id.
 
 underthesea is not used: its chunker splits inside official names and the
 gazetteer plus the rules below decide the boundaries more reliably.

@@ -4,6 +4,7 @@ per distinct name (`merge_unknown_warnings`)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pipeline import model
 from pipeline.normalize.agency_rules import Scope
@@ -115,30 +116,34 @@ def province_named(key: str, span: str, scope: Scope) -> model.Agency | None:
     return model.Agency(id=slugify(name), name=name, kind="agency", text=span, level="province")
 
 
+def _named(warning: PlanWarning) -> tuple[str, str]:
+    """(code, the name a warning is about, normalised): what makes two warnings one."""
+    name = warning.message.split(": ", 1)[-1].split(" (", 1)[0]
+    return warning.code, normalize_text(name).lower()
+
+
 def merge_unknown_warnings(warnings: list[PlanWarning]) -> list[PlanWarning]:
     """One agency_unknown / agency_unrecognized warning per distinct name, counting its mentions
-    and saying where they are; other warnings pass unchanged, in order."""
-    merged: dict[tuple[str, str], list[str | None]] = {}
+    and saying where they are; the first mention's warning is kept (with any other field it
+    carries), other warnings pass unchanged, in order."""
+    mentions: dict[tuple[str, str], list[PlanWarning]] = {}
     out: list[PlanWarning | tuple[str, str]] = []
     for w in warnings:
         if w.code not in UNKNOWN_CODES:
             out.append(w)
             continue
-        name = w.message.split(": ", 1)[-1].split(" (", 1)[0]
-        group = (w.code, normalize_text(name).lower())
-        if group not in merged:
-            merged[group] = []
+        group = _named(w)
+        if group not in mentions:
+            mentions[group] = []
             out.append(group)
-        merged[group].append(w.where)
+        mentions[group].append(w)
     result = []
-    first_message = {(w.code, normalize_text(w.message.split(": ", 1)[-1].split(" (", 1)[0]).lower()): w.message
-                     for w in reversed(warnings) if w.code in UNKNOWN_CODES}
     for item in out:
         if isinstance(item, PlanWarning):
             result.append(item)
             continue
-        wheres = [w for w in dict.fromkeys(merged[item]) if w]
-        count = len(merged[item])
-        message = first_message[item] + (f" ({count} mentions: {', '.join(wheres)})" if count > 1 else "")
-        result.append(PlanWarning(item[0], message, wheres[0] if wheres else None))
+        first, count = mentions[item][0], len(mentions[item])
+        wheres = [w for w in dict.fromkeys(m.where for m in mentions[item]) if w]
+        note = f" ({count} mentions: {', '.join(wheres)})" if count > 1 else ""
+        result.append(replace(first, message=first.message + note))
     return result
