@@ -41,6 +41,7 @@ class AgencyRules:
     generic: re.Pattern[str]  # on the text
     local_gov: re.Pattern[str]  # folded
     district_units: frozenset[str]
+    place_word: re.Pattern[str]  # on head_key text: a place name follows
     not_a_body: re.Pattern[str]  # on the text
     central_tail: re.Pattern[str]  # on head_key text
     central_head: re.Pattern[str]  # on head_key text
@@ -82,6 +83,7 @@ def rules_for(gaz: Gazetteer) -> AgencyRules:
         generic=re.compile(rf"^(?:{_alt(g['generic_bodies'])})\s+[a-zđà-ỹ]", re.I),
         local_gov=re.compile(rf"^(?:{_alt(councils)}) (?P<unit>{_alt(local_units)}) \S"),
         district_units=frozenset(_folded(g["district_units"])),
+        place_word=re.compile(rf"(?:^|\s)(?:{_alt([head_form(w) for w in g['place_words']])})\s"),
         not_a_body=re.compile(rf"^(?:{_alt(g['pointer_words'])})\b|\d+\s*/\s*[A-ZĐ]", re.I),
         central_tail=re.compile(rf"(?:^|\s)(?:{_alt([head_form(t) for t in g['central_tails']])})$"),
         central_head=re.compile(rf"^(?:{_alt([head_form(h) for h in g['central_heads']])})\s"),

@@ -26,10 +26,12 @@ def recase(text: str, scope: Scope) -> str:
     head_len = scope.rules.head_words(scope.gaz.head_key(text))
     if len(out) > head_len and not scope.rules.local_gov.match(scope.gaz.agency_key(text)):
         out[head_len] = out[head_len].capitalize()
-    for i, w in enumerate(words[:-1]):
-        if w in ("tỉnh", "huyện", "xã", "phường", "quận", "thị", "phố", "trấn") or w == "học" and i and words[i - 1] == "đại":
-            out[i + 1:] = [x.capitalize() for x in out[i + 1:]]
-            break
+    place = scope.rules.place_word.search(" ".join(words))  # "... tỉnh Quảng Ngãi"
+    school = re.search(r"(?:^|\s)đại học\s", " ".join(words))  # "trường đại học Phạm Văn Đồng"
+    starts = [m.end() for m in (place, school) if m]
+    if starts:
+        first = len(" ".join(words)[:min(starts)].split())
+        out[first:] = [x.capitalize() for x in out[first:]]
     return " ".join(out)
 
 
@@ -44,7 +46,7 @@ def _own_unit(name: str, span: str, scope: Scope) -> model.Agency | None:
     if own and gaz.head_key(own.group(0)) == issuer_head:  # "Văn phòng Sở" of Sở Nội vụ: the name as written
         unit_id = slugify(f"{name[:own.start()]} {issuer.name}") + (f"-{slug}" if (slug := _province_slug(issuer, scope)) else "")
         return model.Agency(id=unit_id, name=name, kind="agency", text=span, level=issuer.level)
-    if any(p in gaz.agency_key(name).split() for p in ("tinh", "thanh", "huyen", "xa", "phuong")):
+    if rules.place_word.search(gaz.head_key(name) + " "):
         return None  # names a place: not a unit of the issuer
     return model.Agency(id=f"{slugify(name)}-{issuer.id}", name=name, kind="agency", text=span, level=issuer.level)
 
