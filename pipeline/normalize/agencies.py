@@ -78,7 +78,7 @@ def resolve_agency(text: str, province: str | None | Scope, gazetteer: Gazetteer
     scope = scope_of(province, gazetteer)
     gaz, rules = scope.gaz, scope.rules
     span = _clean(text)
-    bare = rules.honorific.sub("", re.sub(r"^Lãnh đạo\s+", "", span))
+    bare = rules.honorific.sub("", span)
     expanded = gaz.expand_abbreviations(bare)
     key = gaz.agency_key(expanded)
     prov = gaz.find_province(scope.province)
