@@ -129,3 +129,5 @@ class Extracted:
     blocks: tuple[Block, ...]
     pages: int | None
     warnings: tuple[PlanWarning, ...] = field(default=())
+    # Footnote texts (DOCX), in note order: not body text, but they cite documents.
+    notes: tuple[str, ...] = field(default=())

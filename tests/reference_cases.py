@@ -558,8 +558,9 @@ REAL_CASES: list[tuple[str, list[Expected]]] = [
     ("Tiếp tục thực hiện Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ về ban hành Chương trình tổng thể, UBND tỉnh ban hành Kế hoạch tuyên truyền Cải cách hành chính (sau đây viết tắt là CCHC) năm 2026",
      [ref("nghi_quyet", "76/NQ-CP", "2021-07-15", CP)]),
     # two công văn, each after "X tại", the second joined by "và" (Bình Thuận decision 779)
+    # issue 12: the second issuer is written after "và" before "tại" (it was taken from the symbol)
     ("Theo đề nghị của Hội Khuyến học tỉnh Bình Thuận tại Công văn số\n06/KHBT ngày 21 tháng 01 năm 2022 và Giám đốc Sở Nội vụ tại Công văn số\n437/SNV-TCCC ngày 03 tháng 3 năm 2022.",
-     [ref("cong_van", "06/KHBT", "2022-01-21", "Hội Khuyến học tỉnh Bình Thuận"), ref("cong_van", "437/SNV-TCCC", "2022-03-03", "Sở Nội vụ")]),
+     [ref("cong_van", "06/KHBT", "2022-01-21", "Hội Khuyến học tỉnh Bình Thuận"), ref("cong_van", "437/SNV-TCCC", "2022-03-03", "Giám đốc Sở Nội vụ")]),
     # the decision's own number with a stray space, in its preamble
     ("Quyết định số 779 /QĐ-UBND ngày 23/3/2022 của Chủ tịch UBND tỉnh", [ref("quyet_dinh", "779/QĐ-UBND", "2022-03-23", CTUBT)]),
     # the amending law's title wrapped over lines in a PDF preamble
@@ -624,4 +625,336 @@ HELDOUT_CASES: list[tuple[str, list[Expected]]] = [
     ("Kế hoạch số 12-KH/TU ngày 5/1/2021 của Thành ủy", [ref("ke_hoach","12-KH/TU","2021-01-05","Thành ủy")]),
 ]
 
-CASES: list[tuple[str, list[Expected]]] = SEED_CASES + STATE_CASES + PARTY_CASES + LAW_CASES + ALIAS_CASES + NEGATIVE_CASES + REAL_CASES + HELDOUT_CASES
+_BEFORE_WAVE2 = SEED_CASES + STATE_CASES + PARTY_CASES + LAW_CASES + ALIAS_CASES + NEGATIVE_CASES + REAL_CASES + HELDOUT_CASES
+
+
+# ---- wave 2: plans and decisions of other issuers, written from their text before running ------
+# Issuers: Chính phủ (Nghị quyết 12/NQ-CP, 2023), Chủ tịch UBND tỉnh Lai Châu (QĐ 2025), UBND
+# TP Hồ Chí Minh (QĐ 49/2012/QĐ-UBND), UBND TP Hà Nội (QĐ 16/2025/QĐ-UBND; real fixture 10),
+# UBND tỉnh Lâm Đồng (real fixtures 01-05), Chủ tịch UBND tỉnh Bình Thuận (real fixture 12),
+# and companies' and offices' own number formats.
+BTC_ = "Bộ Tài chính"
+VPCP = "Văn phòng Chính phủ"
+BCT_ = "Bộ Chính trị"
+CTUB = "Chủ tịch Ủy ban nhân dân tỉnh"
+
+WAVE2_CASES: list[tuple[str, list[Expected]]] = [
+    # --- Nghị quyết 12/NQ-CP (Chính phủ)
+    # the resolution's own basis: a law by name with a date in words
+    ("Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;", [ref("luat", "luat-to-chuc-chinh-phu", "2015-06-19", QH)]),
+    # Party resolution with a date in words, issuer stops at "về"
+    ("Căn cứ Nghị quyết số 15-NQ/TW ngày 05 tháng 5 năm 2022 của Bộ Chính trị về phương hướng, nhiệm vụ phát triển Thủ đô Hà Nội đến năm 2030, tầm nhìn đến năm 2045;",
+     [ref("nghi_quyet", "15-NQ/TW", "2022-05-05", BCT_)]),
+    # the title in capitals holds the same citation
+    ("BAN HÀNH CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ THỰC HIỆN NGHỊ QUYẾT SỐ 15-NQ/TW NGÀY 05 THÁNG 5 NĂM 2022 CỦA BỘ CHÍNH TRỊ VỀ PHƯƠNG HƯỚNG",
+     [ref("nghi_quyet", "15-NQ/TW", "2022-05-05", "BỘ CHÍNH TRỊ")]),
+    # "(Ban hành kèm theo Nghị quyết số 12/NQ-CP ... của Chính phủ)": the document itself, cited as text
+    ("(Ban hành kèm theo Nghị quyết số 12/NQ-CP ngày 07 tháng 02 năm 2023 của Chính phủ)", [ref("nghi_quyet", "12/NQ-CP", "2023-02-07", CP)]),
+    # short form without date
+    ("Chương trình hành động phải cụ thể hóa Nghị quyết số 15-NQ/TW và quán triệt định hướng phát triển", [ref("nghi_quyet", "15-NQ/TW")]),
+    # decree with date in words and issuer
+    ("Đẩy mạnh các hoạt động phối hợp theo Nghị định số 91/2021/NĐ-CP ngày 21 tháng 10 năm 2021 của Chính phủ quy định cơ chế phối hợp giữa các tỉnh",
+     [ref("nghi_dinh", "91/2021/NĐ-CP", "2021-10-21", CP)]),
+    # a National Assembly resolution cited without date
+    ("Sơ kết, tổng kết việc thí điểm tổ chức mô hình chính quyền đô thị tại Nghị quyết số 97/2019/QH14 của Quốc hội để đề xuất hoàn thiện",
+     [ref("nghi_quyet", "97/2019/QH14", None, QH)]),
+    # with a slash date and the issuer after it
+    ("thành phố Hà Nội tại Nghị quyết số 115/2020/QH14 ngày 19/6/2020 của Quốc hội để sửa đổi, bổ sung", [ref("nghi_quyet", "115/2020/QH14", "2020-06-19", QH)]),
+    # "Nghị quyết này" is no citation
+    ("Xây dựng và ban hành kế hoạch thực hiện Nghị quyết số 15-NQ/TW ngày 05 tháng 5 năm 2022 và Nghị quyết này của Chính phủ",
+     [ref("nghi_quyet", "15-NQ/TW", "2022-05-05")]),
+    # appendix cell: the issuer written with the term "khóa XIV", dropped
+    ("Báo cáo sơ kết thí điểm tổ chức mô hình chính quyền đô thị tại thành phố Hà Nội theo Nghị quyết số 97/2019/QH14 ngày 27/11/2019 của Quốc hội khóa XIV",
+     [ref("nghi_quyet", "97/2019/QH14", "2019-11-27", QH)]),
+    ("Báo cáo tổng kết thí điểm cơ chế, chính sách tài chính - ngân sách đặc thù đối với thành phố Hà Nội theo Nghị quyết số 115/2020/QH14 ngày 19/6/2020 của Quốc hội khóa XIV",
+     [ref("nghi_quyet", "115/2020/QH14", "2020-06-19", QH)]),
+    # law cited by name, twice in a sentence
+    ("Khẩn trương tổng kết việc thi hành Luật Thủ đô kết hợp với rà soát, hoàn thiện hệ thống pháp luật để đề xuất bổ sung, sửa đổi Luật Thủ đô theo hướng toàn diện hơn",
+     [ref("luat", "luat-thu-do", None, QH), ref("luat", "luat-thu-do", None, QH)]),
+    # "Dự án Luật Thủ đô (sửa đổi)": a draft, but the law's name is cited
+    ("Dự án Luật Thủ đô (sửa đổi)", [ref("luat", "luat-thu-do", None, QH)]),
+    # "Quyết định của Thủ tướng Chính phủ" as a product: no number, no citation
+    ("Quyết định của Thủ tướng Chính phủ", []),
+    # a footnote citing a congress resolution by its name: no type word with a number
+    ("[1] Nghị quyết Đại hội đại biểu lần thứ XVII (nhiệm kỳ 2020-2025) Đảng bộ thành phố Hà Nội.", []),
+    # --- Chủ tịch UBND tỉnh Lai Châu, QĐ 2025
+    ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;", [ref("luat", "luat-to-chuc-chinh-quyen-dia-phuong", "2025-06-16", QH)]),
+    # the document's typo "20210" for a year: no date read; issuer from the symbol
+    ("Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08/6/20210 của Chính phủ về kiểm soát thủ tục hành chính;", [ref("nghi_dinh", "63/2010/NĐ-CP", None, CP)]),
+    ("Nghị định số 92/2017/NĐ-CP ngày 07/8/2017 của Chính phủ sửa đổi, bổ sung một số điều của các Nghị định liên quan đến kiểm soát thủ tục hành chính;",
+     [ref("nghi_dinh", "92/2017/NĐ-CP", "2017-08-07", CP)]),
+    ("Căn cứ Nghị định số 45/2020/NĐ-CP ngày 08 tháng 4 năm 2020 của Chính phủ về thực hiện thủ tục hành chính trên môi trường điện tử;",
+     [ref("nghi_dinh", "45/2020/NĐ-CP", "2020-04-08", CP)]),
+    ("Căn cứ Nghị định số 42/2022/NĐ-CP ngày 24 tháng 6 năm 2022 của Chính phủ quy định về việc cung cấp thông tin và dịch vụ công trực tuyến",
+     [ref("nghi_dinh", "42/2022/NĐ-CP", "2022-06-24", CP)]),
+    ("Căn cứ Nghị định số 118/2025/NĐ-CP ngày 09 tháng 6 năm 2025 của Chính phủ về thực hiện thủ tục hành chính theo cơ chế một cửa",
+     [ref("nghi_dinh", "118/2025/NĐ-CP", "2025-06-09", CP)]),
+    # a decree, then an article of a law by name and year
+    ("Căn cứ Nghị định số 230/2025/NĐ-CP ngày 19/8/2025 của Chính phủ quy định các trường hợp khác được miễn, giảm tiền sử dụng đất, tiền thuê đất theo quy định tại khoản 2 Điều 157 Luật Đất đai năm 2024;",
+     [ref("nghi_dinh", "230/2025/NĐ-CP", "2025-08-19", CP), ref("luat", "luat-dat-dai", None, QH, provision="khoản 2 Điều 157")]),
+    # two circulars of the Government Office; the second cites a decree
+    ("Căn cứ Thông tư số 02/2017/TT-VPCP ngày 31/10/2017 của Văn phòng Chính phủ hướng dẫn về nghiệp vụ kiểm soát thủ tục hành chính; Thông tư số 01/2018/TT-VPCP ngày 23/11/2018 của Văn phòng Chính phủ về hướng dẫn thi hành một số quy định của Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ về thực hiện cơ chế một cửa",
+     [ref("thong_tu", "02/2017/TT-VPCP", "2017-10-31", VPCP), ref("thong_tu", "01/2018/TT-VPCP", "2018-11-23", VPCP),
+      ref("nghi_dinh", "61/2018/NĐ-CP", "2018-04-23", CP)]),
+    # ministry decision
+    ("Căn cứ Quyết định số 3083/QĐ-BTC ngày 04/9/2025 của Bộ Tài chính về việc công bố thủ tục hành chính mới ban hành",
+     [ref("quyet_dinh", "3083/QĐ-BTC", "2025-09-04", BTC_)]),
+    # proposal of a department: issuer written before "tại"
+    ("Theo đề nghị của Giám đốc Sở Tài chính tại Tờ trình số 326/TTr-STC ngày 09/9/2025.", [ref("to_trinh", "326/TTr-STC", "2025-09-09", "Giám đốc Sở Tài chính")]),
+    # a table cell: date in "31 tháng 122024" (no space): not a date
+    ("Nghị định số 182/2024/NĐ-CP ngày 31 tháng 122024", [ref("nghi_dinh", "182/2024/NĐ-CP", None, CP)]),
+    # the decision's own blank number: no citation
+    ("(Ban hành kèm theo Quyết định số: QĐ-UBND ngày tháng 9 năm 2025 của Chủ tịch UBND tỉnh Lai Châu)", []),
+    # --- UBND TP Hồ Chí Minh, QĐ 49/2012/QĐ-UBND
+    ("Căn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26 tháng 11 năm 2003;",
+     [ref("luat", "luat-to-chuc-hoi-dong-nhan-dan-va-uy-ban-nhan-dan", "2003-11-26", QH)]),
+    ("Căn cứ Luật Ngân sách nhà nước ngày 16 tháng 12 năm 2002;", [ref("luat", "luat-ngan-sach-nha-nuoc", "2002-12-16", QH)]),
+    ("Căn cứ Pháp lệnh Ưu đãi người có công với cách mạng ngày 29 tháng 6 năm 2005;",
+     [ref("phap_lenh", "phap-lenh-uu-dai-nguoi-co-cong-voi-cach-mang", "2005-06-29", "Ủy ban Thường vụ Quốc hội")]),
+    ("Căn cứ Nghị định số 54/2006/NĐ-CP ngày 26 tháng 5 năm 2006 của Chính phủ hướng dẫn thi hành một số điều của Pháp lệnh Ưu đãi người có công với cách mạng;",
+     [ref("nghi_dinh", "54/2006/NĐ-CP", "2006-05-26", CP), ref("phap_lenh", "phap-lenh-uu-dai-nguoi-co-cong-voi-cach-mang", None, "Ủy ban Thường vụ Quốc hội")]),
+    # joint circular with both issuers written
+    ("Căn cứ Thông tư liên tịch số 47/2009/TTLT-BTC-BLĐTBXH ngày 11 tháng 3 năm 2009 của Bộ Tài chính - Bộ Lao động - Thương binh và Xã hội hướng dẫn cấp phát",
+     [ref("thong_tu_lien_tich", "47/2009/TTLT-BTC-BLĐTBXH", "2009-03-11", "Bộ Tài chính - Bộ Lao động - Thương binh và Xã hội")]),
+    # two proposals, each with its issuer written before "tại"
+    ("Xét đề nghị của Giám đốc Sở Lao động - Thương binh và Xã hội tại Tờ trình số 4965/LĐTBXH-KH ngày 23 tháng 5 năm 2012 và ý kiến của Sở Tài chính tại Công văn số 9622/STC-HCSN ngày 05 tháng 10 năm 2012,",
+     [ref("to_trinh", "4965/LĐTBXH-KH", "2012-05-23", "Giám đốc Sở Lao động - Thương binh và Xã hội"),
+      ref("cong_van", "9622/STC-HCSN", "2012-10-05", "Sở Tài chính")]),
+    # provisions before a joint circular
+    ("được thực hiện theo quy định tại Điều 3, Điều 4 và Điều 6 Thông tư liên tịch số 47/2009/TTLT-BTC-BLĐTBXH ngày 11 tháng 3 năm 2009 của Bộ Tài chính, Bộ Lao động - Thương binh và Xã hội và các quy định hiện hành",
+     [ref("thong_tu_lien_tich", "47/2009/TTLT-BTC-BLĐTBXH", "2009-03-11", "Bộ Tài chính, Bộ Lao động - Thương binh và Xã hội", provision="Điều 6")]),
+    ("theo đúng quy định tại Điều 14 Thông tư liên tịch số 47/2009/TTLT-BTC-BLĐTBXH ngày 11 tháng 3 năm 2009 của Bộ Tài chính",
+     [ref("thong_tu_lien_tich", "47/2009/TTLT-BTC-BLĐTBXH", "2009-03-11", BTC_, provision="Điều 14")]),
+    # a minister as issuer
+    ("theo mẫu số C74-HĐ/LĐTBXH ban hành theo Quyết định số 09/2007/QĐ-LĐTBXH ngày 30 tháng 3 năm 2007 của Bộ trưởng Bộ Lao động - Thương binh và Xã hội.",
+     [ref("quyet_dinh", "09/2007/QĐ-LĐTBXH", "2007-03-30", "Bộ trưởng Bộ Lao động - Thương binh và Xã hội")]),
+    ("theo quy định tại Quyết định số 19/2006/QĐ-BTC ngày 30 tháng 3 năm 2006 của Bộ trưởng Bộ Tài chính và Quyết định số 09/2007/QĐ-LĐTBXH ngày 30 tháng 3 năm 2007 của Bộ trưởng Bộ Lao động - Thương binh và Xã hội, gửi Sở",
+     [ref("quyet_dinh", "19/2006/QĐ-BTC", "2006-03-30", "Bộ trưởng Bộ Tài chính"),
+      ref("quyet_dinh", "09/2007/QĐ-LĐTBXH", "2007-03-30", "Bộ trưởng Bộ Lao động - Thương binh và Xã hội")]),
+    # the decision cited in its own annex, with its issuer
+    ("(Ban hành kèm theo Quyết định số 49/2012/QĐ-UBND ngày 23 tháng 10 năm 2012 của Ủy ban nhân dân Thành phố)",
+     [ref("quyet_dinh", "49/2012/QĐ-UBND", "2012-10-23", "Ủy ban nhân dân Thành phố")]),
+    # the law's name alone, in running text
+    ("phải tuân thủ theo quy định của Luật Ngân sách nhà nước, các quy định của pháp luật hiện hành", [ref("luat", "luat-ngan-sach-nha-nuoc", None, QH)]),
+    # "Quyết định giao dự toán" without number: none
+    ("Căn cứ vào Quyết định giao dự toán ngân sách nhà nước hàng năm của Bộ Lao động - Thương binh và Xã hội", []),
+    # --- UBND TP Hà Nội, QĐ 16/2025/QĐ-UBND
+    ("Căn cứ Luật Thủ đô ngày 28 tháng 6 năm 2024;", [ref("luat", "luat-thu-do", "2024-06-28", QH)]),
+    ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;", [ref("luat", "luat-to-chuc-chinh-quyen-dia-phuong", "2025-02-19", QH)]),
+    ("Căn cứ Nghị quyết số 190/2025/QH15 ngày 19 tháng 02 năm 2025 của Quốc hội quy định về xử lý một số vấn đề liên quan đến sắp xếp tổ chức bộ máy;",
+     [ref("nghi_quyet", "190/2025/QH15", "2025-02-19", QH)]),
+    ("Căn cứ Nghị định số 45/2025/NĐ-CP ngày 28 tháng 02 năm 2025 của Chính phủ quy định tổ chức các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh",
+     [ref("nghi_dinh", "45/2025/NĐ-CP", "2025-02-28", CP)]),
+    ("Căn cứ Thông tư số 30/2022/TT-BNNPTNT ngày 30 tháng 12 năm 2022 của Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn ban hành Thông tư hướng dẫn chức năng",
+     [ref("thong_tu", "30/2022/TT-BNNPTNT", "2022-12-30", "Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn")]),
+    ("Căn cứ Thông tư số 05/2021/TT-BTNMT ngày 29 tháng 5 năm 2021 của Bộ Tài nguyên và Môi trường hướng dẫn chức năng, nhiệm vụ",
+     [ref("thong_tu", "05/2021/TT-BTNMT", "2021-05-29", "Bộ Tài nguyên và Môi trường")]),
+    # the city's own number line with blank padding: not a citation
+    ("Số: 16        /2025/QĐ-UBND", []),
+    # --- UBND tỉnh Lâm Đồng, real fixtures 01-05
+    ("Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ ban hành Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021 - 2030;",
+     [ref("nghi_quyet", "76/NQ-CP", "2021-07-15", CP)]),
+    ("Căn cứ Chỉ thị số 23/CT-TTg ngày 02/9/2021 của Thủ tướng Chính phủ về đẩy mạnh việc thực hiện Chương trình tổng thể",
+     [ref("chi_thi", "23/CT-TTg", "2021-09-02", TTG)]),
+    ("Căn cứ Quyết định số 282/QĐ-TTg ngày 12/02/2026 của Thủ tướng Chính phủ về ban hành Kế hoạch cải cách hành chính nhà nước trọng tâm giai đoạn 2026 - 2030;",
+     [ref("quyet_dinh", "282/QĐ-TTg", "2026-02-12", TTG)]),
+    # a provision of a decree without date or issuer written: issuer from the symbol
+    ("(trừ các trường hợp được quy định tại khoản 3 Điều 14 Nghị định số 118/2025/NĐ-CP của Chính phủ).",
+     [ref("nghi_dinh", "118/2025/NĐ-CP", None, CP, provision="khoản 3 Điều 14")]),
+    ("- Tiếp tục triển khai thực hiện Quyết định số 1441/QĐ-UBND ngày 25/9/2025 của Chủ tịch Ủy ban nhân dân tỉnh công bố thủ tục hành chính",
+     [ref("quyet_dinh", "1441/QĐ-UBND", "2025-09-25", CTUB)]),
+    # a "Phương án" of the province
+    ("- Tiếp tục tổ chức thực hiện Phương án số 7178/PA-UBND ngày 14/11/2025 của Ủy ban nhân dân tỉnh về phương án tổng thể sắp xếp",
+     [ref("phuong_an", "7178/PA-UBND", "2025-11-14", UBT)]),
+    ("Tiếp tục triển khai thực hiện tốt Quyết định số 1737/QĐ-UBND ngày 17/10/2025 của Chủ tịch UBND tỉnh ban hành bộ chỉ số",
+     [ref("quyet_dinh", "1737/QĐ-UBND", "2025-10-17", CTUB)]),
+    ("kết quả đánh giá Bộ chỉ số theo Quyết định số 766/QĐ-TTg ngày 23/6/2022 của Thủ tướng Chính phủ Kết quả công khai",
+     [ref("quyet_dinh", "766/QĐ-TTg", "2022-06-23", TTG)]),
+    # a law by name with a comma inside
+    ("bảo đảm điều kiện theo quy định của Luật Phòng, chống ma túy;", [ref("luat", "luat-phong-chong-ma-tuy", None, QH)]),
+    ("Tham mưu triển khai thực hiện hiệu quả Nghị quyết số 201/2023/NQ-HĐND ngày 12/7/2023 của Hội đồng nhân dân tỉnh về quy định một số chế độ",
+     [ref("nghi_quyet", "201/2023/NQ-HĐND", "2023-07-12", "Hội đồng nhân dân tỉnh")]),
+    ("theo quy định của Luật Ngân sách nhà nước và các văn bản hướng dẫn", [ref("luat", "luat-ngan-sach-nha-nuoc", None, QH)]),
+    ("Thực hiện Kế hoạch số 9669/KH-UBND ngày 24/12/2025 của UBND tỉnh về việc ban hành Kế hoạch cải cách hành chính nhà nước năm 2026",
+     [ref("ke_hoach", "9669/KH-UBND", "2025-12-24", UBT)]),
+    # two citations by "và"
+    ("được ban hành tại Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ và Chỉ thị số 23/CT-TTg ngày 02/9/2021 của Thủ tướng Chính phủ",
+     [ref("nghi_quyet", "76/NQ-CP", "2021-07-15", CP), ref("chi_thi", "23/CT-TTg", "2021-09-02", TTG)]),
+    # a pointer cell of the task table
+    ("Theo phân công tại Phương án số 7178/PA-UBND ngày 14/11/2025 của UBND tỉnh", [ref("phuong_an", "7178/PA-UBND", "2025-11-14", UBT)]),
+    # --- UBND TP Hà Nội, real fixture 10
+    ("Thực hiện Nghị quyết số 02-NQ/TW ngày 17/3/2026 của Bộ Chính trị về Xây dựng và phát triển Thủ đô Hà Nội trong kỷ nguyên mới, Nghị quyết số 80-NQ/TW ngày 07/01/2026 của Bộ Chính trị về phát triển văn hoá Việt Nam, Chương trình hành động số 08-CTr/TU ngày 17/3/2026 của Thành uỷ Hà Nội thực hiện",
+     [ref("nghi_quyet", "02-NQ/TW", "2026-03-17", BCT_), ref("nghi_quyet", "80-NQ/TW", "2026-01-07", BCT_),
+      ref("chuong_trinh", "08-CTr/TU", "2026-03-17", "Thành ủy Hà Nội")]),
+    ("Trung tâm Hoạt động Văn hóa Khoa học Văn Miếu - Quốc Tử Giám theo Quyết định số 53/2016/QĐ-UBND ngày 28/12/2016 và nguồn xã hội hoá hợp pháp khác.",
+     [ref("quyet_dinh", "53/2016/QĐ-UBND", "2016-12-28", UB)]),
+    ("Chủ động cân đối, bố trí kinh phí thực hiện Kế hoạch từ nguồn kinh phí đã giao tại Quyết định số 5969/QĐ-UBND ngày 28/11/2025 của UBND Thành phố;",
+     [ref("quyet_dinh", "5969/QĐ-UBND", "2025-11-28", "Ủy ban nhân dân Thành phố")]),
+    # "Nhà nước" capitalised: same law
+    ("đảm bảo đúng quy định của Luật Ngân sách Nhà nước.", [ref("luat", "luat-ngan-sach-nha-nuoc", None, QH)]),
+    # --- Chủ tịch UBND tỉnh Bình Thuận, real fixture 12
+    ("Căn cứ Nghị định số 93/2019/NĐ-CP ngày 25 tháng 11 năm 2019 của Chính phủ về tổ chức, hoạt động của quỹ xã hội, quỹ từ thiện;",
+     [ref("nghi_dinh", "93/2019/NĐ-CP", "2019-11-25", CP)]),
+    ("Căn cứ Thông tư số 04/2020/TT-BNV ngày 13 tháng 10 năm 2020 của Bộ trưởng Bộ Nội vụ quy định chi tiết và hướng dẫn thi hành một số điều của Nghị định số 93/2019/NĐ-CP ngày 25 tháng 11 năm 2019 của Chính phủ về tổ chức",
+     [ref("thong_tu", "04/2020/TT-BNV", "2020-10-13", "Bộ trưởng Bộ Nội vụ"), ref("nghi_dinh", "93/2019/NĐ-CP", "2019-11-25", CP)]),
+    # an association's letter without a type code, and a department's letter
+    ("Theo đề nghị của Hội Khuyến học tỉnh Bình Thuận tại Công văn số 06/KHBT ngày 21 tháng 01 năm 2022 và Giám đốc Sở Nội vụ tại Công văn số 437/SNV-TCCC ngày 03 tháng 3 năm 2022.",
+     [ref("cong_van", "06/KHBT", "2022-01-21", "Hội Khuyến học tỉnh Bình Thuận"), ref("cong_van", "437/SNV-TCCC", "2022-03-03", "Giám đốc Sở Nội vụ")]),
+    ("Điều lệ này thay thế Điều lệ được công nhận tại Quyết định số 2221/QĐ-UBND ngày 24 tháng 8 năm 2015 của Chủ tịch Ủy ban nhân dân tỉnh về việc cấp giấy phép",
+     [ref("quyet_dinh", "2221/QĐ-UBND", "2015-08-24", CTUB)]),
+    # --- issue 12: formats that lost citations
+    # a stray space before the hyphen of the symbol
+    ("Xét đề nghị của Sở Công Thương tại Tờ trình số 1856/TTr -SCT ngày 12/8/2025", [ref("to_trinh", "1856/TTr-SCT", "2025-08-12", "Sở Công Thương")]),
+    ("Tờ trình số 1856/TTr -SCT ngày 12/8/2025 của Sở Công Thương", [ref("to_trinh", "1856/TTr-SCT", "2025-08-12", "Sở Công Thương")]),
+    # neighbours: a space after the hyphen, and a space on both sides
+    ("Công văn số 245/SNV- TCBC ngày 03/3/2025 của Sở Nội vụ", [ref("cong_van", "245/SNV-TCBC", "2025-03-03", "Sở Nội vụ")]),
+    ("Quyết định số 1200/QĐ - UBND ngày 05/6/2025 của UBND tỉnh", [ref("quyet_dinh", "1200/QĐ-UBND", "2025-06-05", UBT)]),
+    # a doubled "số" keeps the law
+    ("Căn cứ Luật số số 12/2023/QH15 ngày 20/6/2023", [ref("luat", "12/2023/QH15", "2023-06-20", QH)]),
+    ("theo Nghị định số số 45/2025/NĐ-CP của Chính phủ", [ref("nghi_dinh", "45/2025/NĐ-CP", None, CP)]),
+    # companies' and other offices' letter numbers
+    ("Công văn số 2345/EVNHANOI-KD ngày 12/3/2024 của Tổng Công ty Điện lực Hà Nội", [ref("cong_van", "2345/EVNHANOI-KD", "2024-03-12", "Tổng Công ty Điện lực Hà Nội")]),
+    ("Công văn số 05/CTy-KH ngày 01/02/2024 của Công ty Cổ phần Cấp nước", [ref("cong_van", "05/CTy-KH", "2024-02-01", "Công ty Cổ phần Cấp nước")]),
+    ("Công văn số 47a/CV-VNPT ngày 03/4/2024", [ref("cong_van", "47a/CV-VNPT", "2024-04-03")]),
+    ("Công văn số 123/2024/CV-VNPT", [ref("cong_van", "123/2024/CV-VNPT")]),
+    ("Thông báo số 12/TB-BQLDA ngày 05/5/2024 của Ban Quản lý dự án", [ref("thong_bao", "12/TB-BQLDA", "2024-05-05", "Ban Quản lý dự án")]),
+    ("Công văn số 1.234/BHXH-CSXH ngày 10/10/2024 của Bảo hiểm xã hội tỉnh", [ref("cong_van", "1.234/BHXH-CSXH", "2024-10-10", "Bảo hiểm xã hội tỉnh")]),
+    ("Báo cáo số 88/BC-ĐLLĐ ngày 30/6/2025 của Công ty Điện lực Lâm Đồng", [ref("bao_cao", "88/BC-ĐLLĐ", "2025-06-30", "Công ty Điện lực Lâm Đồng")]),
+    ("Công văn số 3398/STC-QLNS ngày 15/11/2024 của Sở Tài chính", [ref("cong_van", "3398/STC-QLNS", "2024-11-15", "Sở Tài chính")]),
+    ("Hợp đồng số 01/2024/HĐKT", []),  # a contract is not a cited document type here
+    # law names with "và" and a lower-case word are not truncated
+    ("Căn cứ Luật Địa chất và khoáng sản ngày 29 tháng 11 năm 2024;", [ref("luat", "luat-dia-chat-va-khoang-san", "2024-11-29", QH)]),
+    ("theo quy định của Luật Địa chất và khoáng sản", [ref("luat", "luat-dia-chat-va-khoang-san", None, QH)]),
+    ("Luật Tài nguyên, môi trường biển và hải đảo năm 2015", [ref("luat", "luat-tai-nguyen-moi-truong-bien-va-hai-dao", None, QH)]),
+    ("Luật Phòng, chống tác hại của rượu, bia", [ref("luat", "luat-phong-chong-tac-hai-cua-ruou-bia", None, QH)]),
+    ("Luật Khoa học, công nghệ và đổi mới sáng tạo ngày 27/6/2025", [ref("luat", "luat-khoa-hoc-cong-nghe-va-doi-moi-sang-tao", "2025-06-27", QH)]),
+    ("Luật Đất đai và các văn bản hướng dẫn thi hành", [ref("luat", "luat-dat-dai", None, QH)]),  # "và các" ends the name
+    ("Luật Bảo vệ môi trường và Luật Đất đai", [ref("luat", "luat-bao-ve-moi-truong", None, QH), ref("luat", "luat-dat-dai", None, QH)]),  # two laws
+    ("Luật Giáo dục và quy định có liên quan", [ref("luat", "luat-giao-duc", None, QH)]),  # "quy định" ends the name
+    ("Luật Trật tự, an toàn giao thông đường bộ năm 2024", [ref("luat", "luat-trat-tu-an-toan-giao-thong-duong-bo", None, QH)]),
+    ("Luật Tổ chức chính quyền địa phương và Luật Cán bộ, công chức", [ref("luat", "luat-to-chuc-chinh-quyen-dia-phuong", None, QH), ref("luat", "luat-can-bo-cong-chuc", None, QH)]),
+    ("Luật Thực hành tiết kiệm, chống lãng phí", [ref("luat", "luat-thuc-hanh-tiet-kiem-chong-lang-phi", None, QH)]),
+    ("Luật Phòng, chống thiên tai và Luật Đê điều", [ref("luat", "luat-phong-chong-thien-tai", None, QH), ref("luat", "luat-de-dieu", None, QH)]),
+]
+
+# --- Bộ Tài chính, Thông tư 101/2018/TT-BTC (preamble and Điều 1-7), written from its text
+TTG_ = TTG
+BTC_CASES: list[tuple[str, list[Expected]]] = [
+    # an ordinance and its amending ordinance, the title in lower case after the type word
+    ("Căn cứ Pháp lệnh ưu đãi người có công với cách mạng ngày 29 tháng 6 năm 2005 và Pháp lệnh sửa đổi, bổ sung một số điều của Pháp lệnh ưu đãi người có công với cách mạng ngày 16 tháng 7 năm 2012;",
+     [ref("phap_lenh", "phap-lenh-uu-dai-nguoi-co-cong-voi-cach-mang", "2005-06-29", "Ủy ban Thường vụ Quốc hội"),
+      ref("phap_lenh", "phap-lenh-sua-doi-bo-sung-mot-so-dieu-cua-phap-lenh-uu-dai-nguoi-co-cong-voi-cach-mang", "2012-07-16", "Ủy ban Thường vụ Quốc hội")]),
+    # a law's title in lower case, dated
+    ("Căn cứ Luật ngân sách nhà nước ngày 25 tháng 6 năm 2015;", [ref("luat", "luat-ngan-sach-nha-nuoc", "2015-06-25", QH)]),
+    # an alias that is the code itself: the definition writes the document once more
+    ("Căn cứ Nghị định số 23/1999/NĐ-CP ngày 15 tháng 4 năm 1999 của Chính phủ về chế độ đối với quân nhân, cán bộ đi chiến trường B,C, K trong thời kỳ chống Mỹ cứu nước không có thân nhân phải trực tiếp nuôi dưỡng và quân nhân, cán bộ được Đảng cử ở lại miền Nam sau Hiệp định Giơnevơ năm 1954 (sau đây viết tắt là Nghị định số 23/1999/NĐ-CP);",
+     [ref("nghi_dinh", "23/1999/NĐ-CP", "1999-04-15", CP, alias="Nghị định số 23/1999/NĐ-CP"), ref("nghi_dinh", "23/1999/NĐ-CP", None, CP)]),
+    ("Căn cứ Nghị định số 163/2016/NĐ-CP ngày 21 tháng 12 năm 2016 của Chính phủ quy định chi tiết thi hành một số điều của Luật ngân sách nhà nước;",
+     [ref("nghi_dinh", "163/2016/NĐ-CP", "2016-12-21", CP)]),  # the lower-case law title here has no date: not read
+    ("Căn cứ Nghị định số 87/2017/NĐ-CP ngày 26 tháng 7 năm 2017 của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Tài chính;",
+     [ref("nghi_dinh", "87/2017/NĐ-CP", "2017-07-26", CP)]),
+    # a one-digit day in words
+    ("Căn cứ Nghị định số 112/2017/NĐ-CP ngày 6 tháng 10 năm 2017 của Chính phủ quy định về chế độ, chính sách đối với thanh niên xung phong cơ sở ở miền Nam tham gia kháng chiến giai đoạn 1965-1975 (sau đây viết tắt là Nghị định số 112/2017/NĐ-CP);",
+     [ref("nghi_dinh", "112/2017/NĐ-CP", "2017-10-06", CP, alias="Nghị định số 112/2017/NĐ-CP"), ref("nghi_dinh", "112/2017/NĐ-CP", None, CP)]),
+    # two decisions, each with its alias; the second amends the first
+    ("Căn cứ Quyết định số 290/2005/QĐ-TTg ngày 08 tháng 11 năm 2005 của Thủ tướng Chính phủ về chế độ, chính sách đối với một số đối tượng (sau đây viết tắt là Quyết định số 290/2005/QĐ-TTg) và Quyết định số 188/2007/QĐ-TTg ngày 06 tháng 12 năm 2007 của Thủ tướng Chính phủ về việc sửa đổi, bổ sung Quyết định số 290/2005/QĐ-TTg (sau đây viết tắt là Quyết định số 188/2007/QĐ-TTg);",
+     [ref("quyet_dinh", "290/2005/QĐ-TTg", "2005-11-08", TTG_, alias="Quyết định số 290/2005/QĐ-TTg"), ref("quyet_dinh", "290/2005/QĐ-TTg", None, TTG_),
+      ref("quyet_dinh", "188/2007/QĐ-TTg", "2007-12-06", TTG_, alias="Quyết định số 188/2007/QĐ-TTg"), ref("quyet_dinh", "290/2005/QĐ-TTg", None, TTG_),
+      ref("quyet_dinh", "188/2007/QĐ-TTg", None, TTG_)]),
+    ("Căn cứ Quyết định số 170/2008/QĐ-TTg ngày 18 tháng 12 năm 2008 của Thủ tướng Chính phủ về chế độ bảo hiểm y tế và trợ cấp mai táng (sau đây viết tắt là Quyết định số 170/2008/QĐ-TTg);",
+     [ref("quyet_dinh", "170/2008/QĐ-TTg", "2008-12-18", TTG_, alias="Quyết định số 170/2008/QĐ-TTg"), ref("quyet_dinh", "170/2008/QĐ-TTg", None, TTG_)]),
+    ("Căn cứ Quyết định số 53/2010/QĐ-TTg ngày 20 tháng 8 năm 2010 của Thủ tướng Chính phủ quy định về chế độ đối với cán bộ, chiến sỹ Công an nhân dân (sau đây viết tắt là Quyết định số 53/2010/QĐ-TTg);",
+     [ref("quyet_dinh", "53/2010/QĐ-TTg", "2010-08-20", TTG_, alias="Quyết định số 53/2010/QĐ-TTg"), ref("quyet_dinh", "53/2010/QĐ-TTg", None, TTG_)]),
+    ("Căn cứ Quyết định số 40/2011/QĐ-TTg ngày 27 tháng 7 năm 2011 của Thủ tướng Chính phủ quy định về chế độ đối với thanh niên xung phong đã hoàn thành nhiệm vụ trong kháng chiến (sau đây viết tắt là Quyết định số 40/2011/QĐ-TTg);",
+     [ref("quyet_dinh", "40/2011/QĐ-TTg", "2011-07-27", TTG_, alias="Quyết định số 40/2011/QĐ-TTg"), ref("quyet_dinh", "40/2011/QĐ-TTg", None, TTG_)]),
+    # a date inside the subject ("sau ngày 30 tháng 4 năm 1975") is not the decision's
+    ("Căn cứ Quyết định số 62/2011/QĐ-TTg ngày 09 tháng 11 năm 2011 của Thủ tướng Chính phủ về chế độ, chính sách đối với đối tượng tham gia chiến tranh bảo vệ Tổ quốc, làm nhiệm vụ quốc tế ở Căm-pu-chi-a, giúp bạn Lào sau ngày 30 tháng 4 năm 1975 đã phục viên",
+     [ref("quyet_dinh", "62/2011/QĐ-TTg", "2011-11-09", TTG_)]),
+    # the proposal of a unit of the ministry: no document cited
+    ("Theo đề nghị của Vụ trưởng Vụ Tài chính hành chính sự nghiệp;", []),
+    # "Thông tư này" is the document itself
+    ("Thông tư này quy định về quản lý và sử dụng kinh phí thực hiện chính sách ưu đãi người có công", []),
+    # a provision of an aliased decree, cited by its short form
+    ("a) Kinh phí xây dựng, cải tạo, nâng cấp công trình ghi công liệt sĩ theo quy định tại khoản 4 Điều 61 Nghị định số 31/2013/NĐ-CP;",
+     [ref("nghi_dinh", "31/2013/NĐ-CP", None, CP, provision="khoản 4 Điều 61")]),
+    # a space before ";" after a symbol
+    ("thuộc đối tượng trợ cấp hàng tháng theo Quyết định số 40/2011/QĐ-TTg ; thanh niên xung phong cơ sở ở miền Nam tham gia kháng chiến thuộc đối tượng trợ cấp hàng tháng theo Nghị định số 112/2017/NĐ-CP ;",
+     [ref("quyet_dinh", "40/2011/QĐ-TTg", None, TTG_), ref("nghi_dinh", "112/2017/NĐ-CP", None, CP)]),
+    ("c) Kinh phí chi trả trợ cấp một lần theo Quyết định số 24/2016/QĐ-TTg ngày 14 tháng 6 năm 2016 của Thủ tướng Chính phủ về trợ cấp một lần",
+     [ref("quyet_dinh", "24/2016/QĐ-TTg", "2016-06-14", TTG_)]),
+    # a date with a leading zero in the month written in words ("tháng 05")
+    ("theo Nghị định số 56/2013/NĐ-CP ngày 22 tháng 05 năm 2013 của Chính phủ quy định chi tiết và hướng dẫn thi hành Pháp lệnh quy định danh hiệu",
+     [ref("nghi_dinh", "56/2013/NĐ-CP", "2013-05-22", CP)]),
+    # "các Quyết định: số A, số B, ...": a list of numbers after one type word
+    ("theo quy định tại các Quyết định: số 290/2005/QĐ-TTg , số 188/2007/QĐ-TTg , số 142/2008/QĐ-TTg",
+     [ref("quyet_dinh", "290/2005/QĐ-TTg", None, TTG_), ref("quyet_dinh", "188/2007/QĐ-TTg", None, TTG_), ref("quyet_dinh", "142/2008/QĐ-TTg", None, TTG_)]),
+    ("Nghị định số 150/2006/NĐ-CP ngày 12 tháng 12 năm 2006 của Chính phủ quy định chi tiết và hướng dẫn thi hành một số điều Pháp lệnh Cựu chiến binh và Nghị định số 157/2016/NĐ-CP ngày 24 tháng 11 năm 2016 của Chính phủ sửa đổi, bổ sung Nghị định số 150/2006/NĐ-CP;",
+     [ref("nghi_dinh", "150/2006/NĐ-CP", "2006-12-12", CP), ref("phap_lenh", "phap-lenh-cuu-chien-binh", None, "Ủy ban Thường vụ Quốc hội"),
+      ref("nghi_dinh", "157/2016/NĐ-CP", "2016-11-24", CP), ref("nghi_dinh", "150/2006/NĐ-CP", None, CP)]),
+    ("e) Chế độ mai táng phí đối với thanh niên xung phong cơ sở ở miền Nam tham gia kháng chiến theo Nghị định số 112/2017/NĐ-CP .",
+     [ref("nghi_dinh", "112/2017/NĐ-CP", None, CP)]),
+    # two laws by name, capitalised, in running text
+    ("3. Việc quản lý, sử dụng, hạch toán kế toán và quyết toán kinh phí thực hiện theo quy định của Luật Ngân sách nhà nước, Luật Kế toán, các văn bản hướng dẫn",
+     [ref("luat", "luat-ngan-sach-nha-nuoc", None, QH), ref("luat", "luat-ke-toan", None, QH)]),
+    # "Điều 1 Pháp lệnh sửa đổi ...": a provision of the amending ordinance, dated
+    ("1. Chi chế độ trợ cấp hàng tháng đối với các đối tượng theo quy định tại Điều 1 Pháp lệnh sửa đổi, bổ sung một số điều của Pháp lệnh ưu đãi người có công với cách mạng ngày 16 tháng 7 năm 2012.",
+     [ref("phap_lenh", "phap-lenh-sua-doi-bo-sung-mot-so-dieu-cua-phap-lenh-uu-dai-nguoi-co-cong-voi-cach-mang", "2012-07-16", "Ủy ban Thường vụ Quốc hội", provision="Điều 1")]),
+    ("- Quân nhân tham gia kháng chiến chống Mỹ cứu nước theo Quyết định số 142/2008/QĐ-TTg và Quyết định số 38/2010/QĐ-TTg ;",
+     [ref("quyet_dinh", "142/2008/QĐ-TTg", None, TTG_), ref("quyet_dinh", "38/2010/QĐ-TTg", None, TTG_)]),
+    ("- Người được cử làm chuyên gia sang giúp Lào và Căm-pu-chi-a theo Quyết định số 57/2013/QĐ-TTg và Quyết định số 62/2015/QĐ-TTg ;",
+     [ref("quyet_dinh", "57/2013/QĐ-TTg", None, TTG_), ref("quyet_dinh", "62/2015/QĐ-TTg", None, TTG_)]),
+    # provisions with "điểm"
+    ("a) Mức chi thực hiện theo quy định tại điểm b khoản 3 Điều 53 Nghị định số 31/2013/NĐ-CP;",
+     [ref("nghi_dinh", "31/2013/NĐ-CP", None, CP, provision="điểm b khoản 3 Điều 53")]),
+    ("a) Mức chi thực hiện theo quy định tại điểm a khoản 3 Điều 53 Nghị định số 31/2013/NĐ-CP, bao gồm:",
+     [ref("nghi_dinh", "31/2013/NĐ-CP", None, CP, provision="điểm a khoản 3 Điều 53")]),
+    # "khoản 1 Điều 4 Thông tư này": the document itself
+    ("quy định tại khoản 1 Điều 4 Thông tư này (trừ những người đồng thời đang tham gia bảo hiểm xã hội bắt buộc)", []),
+    ("thanh niên xung phong thời kỳ kháng chiến chống Pháp theo Quyết định số 170/2008/QĐ-TTg .", [ref("quyet_dinh", "170/2008/QĐ-TTg", None, TTG_)]),
+]
+
+# --- more neighbours of issue 12's citation formats
+FORMAT_CASES: list[tuple[str, list[Expected]]] = [
+    ("Kế hoạch số 45/KH -UBND ngày 10/02/2025 của UBND tỉnh", [ref("ke_hoach", "45/KH-UBND", "2025-02-10", UBT)]),  # stray space, plan
+    ("Công văn số 512/UBND -KT ngày 01/4/2025", [ref("cong_van", "512/UBND-KT", "2025-04-01", UB)]),  # stray space, letter
+    ("Quyết định số số 88/QĐ-UBND ngày 12/01/2025 của Chủ tịch UBND tỉnh", [ref("quyet_dinh", "88/QĐ-UBND", "2025-01-12", CTUB)]),  # doubled "số"
+    ("Thông báo số 1234/TB-EVNCPC ngày 20/5/2025 của Tổng công ty Điện lực miền Trung", [ref("thong_bao", "1234/TB-EVNCPC", "2025-05-20", "Tổng công ty Điện lực miền Trung")]),  # company
+    ("Công văn số 321/VNPT-KHDN ngày 02/6/2025 của Tập đoàn Bưu chính Viễn thông Việt Nam", [ref("cong_van", "321/VNPT-KHDN", "2025-06-02", "Tập đoàn Bưu chính Viễn thông Việt Nam")]),  # state group
+    ("Công văn số 77/CV-HTX ngày 14/3/2025 của Hợp tác xã Nông nghiệp Đức Trọng", [ref("cong_van", "77/CV-HTX", "2025-03-14", "Hợp tác xã Nông nghiệp Đức Trọng")]),  # cooperative
+    ("Tờ trình số 15a/TTr-BQL ngày 08/8/2025 của Ban Quản lý các khu công nghiệp", [ref("to_trinh", "15a/TTr-BQL", "2025-08-08", "Ban Quản lý các khu công nghiệp")]),  # letter after the number
+    ("Báo cáo số 2.105/BC-STC ngày 30/9/2025 của Sở Tài chính", [ref("bao_cao", "2.105/BC-STC", "2025-09-30", "Sở Tài chính")]),  # thousands dot
+    ("Công văn số 890/BHXH-TST ngày 11/7/2025 của Bảo hiểm xã hội tỉnh Lâm Đồng", [ref("cong_van", "890/BHXH-TST", "2025-07-11", "Bảo hiểm xã hội tỉnh Lâm Đồng")]),  # social insurance
+    ("Công văn số 456/CAT-PV01 ngày 03/10/2025 của Công an tỉnh", [ref("cong_van", "456/CAT-PV01", "2025-10-03", "Công an tỉnh")]),  # police unit code with digits
+    ("Công văn số 1001/TCT-CS ngày 15/4/2024 của Tổng cục Thuế", [ref("cong_van", "1001/TCT-CS", "2024-04-15", "Tổng cục Thuế")]),  # tax general department
+    ("Luật Địa chất và khoáng sản số 54/2024/QH15", [ref("luat", "54/2024/QH15", None, QH)]),  # name then number: one law by its code
+    ("Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16/6/2025", [ref("luat", "72/2025/QH15", "2025-06-16", QH)]),  # name, number, date
+    ("Căn cứ Luật Ban hành văn bản quy phạm pháp luật ngày 19 tháng 02 năm 2025;", [ref("luat", "luat-ban-hanh-van-ban-quy-pham-phap-luat", "2025-02-19", QH)]),  # 2025 law
+    ("Luật Cán bộ, công chức và Luật Viên chức", [ref("luat", "luat-can-bo-cong-chuc", None, QH), ref("luat", "luat-vien-chuc", None, QH)]),  # comma inside
+    ("Luật Quản lý, sử dụng tài sản công năm 2017", [ref("luat", "luat-quan-ly-su-dung-tai-san-cong", None, QH)]),  # comma inside
+    ("Luật Thi đua, khen thưởng năm 2022", [ref("luat", "luat-thi-dua-khen-thuong", None, QH)]),  # comma inside
+    ("Luật Đất đai, các văn bản hướng dẫn", [ref("luat", "luat-dat-dai", None, QH)]),  # a stop word after the comma ends it
+    ("Luật Đầu tư, Luật Doanh nghiệp", [ref("luat", "luat-dau-tu", None, QH), ref("luat", "luat-doanh-nghiep", None, QH)]),  # two laws
+    # NQ 12/NQ-CP, Điều 3 and III: the resolution names itself, then the Politburo's
+    ("Tăng cường theo dõi, đôn đốc, kiểm điểm về tình hình triển khai thực hiện Nghị quyết số 15-NQ/TW ngày 05 tháng 5 năm 2022 của Bộ Chính trị và Nghị quyết này của Chính phủ;",
+     [ref("nghi_quyet", "15-NQ/TW", "2022-05-05", BCT_)]),
+    ("triển khai thực hiện Nghị quyết 15-NQ/TW ngày 05 tháng 5 năm 2022 và Nghị quyết này của Chính phủ.", [ref("nghi_quyet", "15-NQ/TW", "2022-05-05")]),  # without "số"
+    ("các mục tiêu, nhiệm vụ và giải pháp chủ yếu tại Nghị quyết số 15-NQ/TW ngày 05 tháng 5 năm 2022 của Bộ Chính trị về phương hướng",
+     [ref("nghi_quyet", "15-NQ/TW", "2022-05-05", BCT_)]),
+    # the Lai Châu annex table cell: a decree in the "Căn cứ pháp lý" column
+    ("Nghị định số 182/2024/NĐ-CP ngày 31 tháng 12 năm 2024", [ref("nghi_dinh", "182/2024/NĐ-CP", "2024-12-31", CP)]),
+    # Thông tư 101/2018: the document's own number in its header line is not a citation
+    ("Số: 101/2018/TT-BTC", []),
+    # the title line quotes the circular by its number, with its type word
+    ("Thông tư số 101/2018/TT-BTC quy định quản lý và sử dụng kinh phí", [ref("thong_tu", "101/2018/TT-BTC", None, "Bộ Tài chính")]),
+    ("Quyết định số 49/2015/QĐ-TTg ngày 14 tháng 10 năm 2015 của Thủ tướng Chính phủ về một số chế độ, chính sách đối với dân công hỏa tuyến",
+     [ref("quyet_dinh", "49/2015/QĐ-TTg", "2015-10-14", TTG)]),
+    ("Căn cứ Quyết định số 142/2008/QĐ-TTg ngày 27 tháng 10 năm 2008 của Thủ tướng Chính phủ về thực hiện chế độ đối với quân nhân (sau đây viết tắt là Quyết định số 142/2008/QĐ-TTg) và Quyết định số 38/2010/QĐ-TTg ngày 06 tháng 5 năm 2010 của Thủ tướng Chính phủ về việc sửa đổi, bổ sung Quyết định số 142/2008/QĐ-TTg (sau đây viết tắt là Quyết định số 38/2010/QĐ-TTg);",
+     [ref("quyet_dinh", "142/2008/QĐ-TTg", "2008-10-27", TTG, alias="Quyết định số 142/2008/QĐ-TTg"), ref("quyet_dinh", "142/2008/QĐ-TTg", None, TTG),
+      ref("quyet_dinh", "38/2010/QĐ-TTg", "2010-05-06", TTG, alias="Quyết định số 38/2010/QĐ-TTg"), ref("quyet_dinh", "142/2008/QĐ-TTg", None, TTG),
+      ref("quyet_dinh", "38/2010/QĐ-TTg", None, TTG)]),
+]
+
+CASES: list[tuple[str, list[Expected]]] = _BEFORE_WAVE2 + WAVE2_CASES + BTC_CASES + FORMAT_CASES
+
+# Known misses: text -> why (each stays a strict xfail until it is fixed).
+KNOWN_MISSES: dict[str, str] = {}

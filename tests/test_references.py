@@ -14,7 +14,7 @@ from pipeline.normalize.reference_merge import collect_references
 from pipeline.normalize.citation_vocab import document_types, issuer_from_symbol, normalize_issuer
 from pipeline.text import modernize_tones
 from pipeline.normalize.references import Citation, find_alias_definitions, find_citations
-from reference_cases import CASES
+from reference_cases import CASES, KNOWN_MISSES
 
 SEED_NAMES = ("plan-196-KH-UBND.txt",)
 SEED_DIRS = (Path(__file__).parent / "fixtures", Path(__file__).resolve().parents[1] / "samples" / "seed")
@@ -25,19 +25,25 @@ def as_expected(c: Citation) -> tuple:
     return (c.type, c.key, c.issued_date, c.issuer_name, c.provision, c.defined_alias)
 
 
+MIN_CITATIONS = 400  # issue 12: labelled citations in the table (expected items, negatives apart)
+
+
 def test_table_precision_and_recall():
     score = score_table(CASES, lambda text: [as_expected(c) for c in find_citations(text)])
     print("\n" + score.summary("reference_cases"))
-    assert score.cases >= 150
+    assert score.true_positives + score.false_negatives >= MIN_CITATIONS
     assert score.precision >= 0.98 and score.recall >= 0.98, score.report("reference_cases")
 
 
-@pytest.mark.parametrize("text, expected", CASES, ids=[f"case{i}" for i in range(len(CASES))])
+def _param(index: int, text: str, expected: list):
+    marks = [pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[text])] if text in KNOWN_MISSES else []
+    return pytest.param(text, expected, id=f"case{index}", marks=marks)
+
+
+@pytest.mark.parametrize("text, expected", [_param(i, t, e) for i, (t, e) in enumerate(CASES)])
 def test_case(text, expected):
-    """Each labelled case on its own, so a failure names the string (not required to pass all)."""
-    got = [as_expected(c) for c in find_citations(text)]
-    if got != expected:
-        pytest.xfail(f"differs: {got}")
+    """Each labelled case on its own: a wrong, missing or extra citation fails here."""
+    assert [as_expected(c) for c in find_citations(text)] == expected
 
 
 # ---- the parts of a citation -----------------------------------------------------------
@@ -285,3 +291,70 @@ def test_references_follow_the_schema():
     assert len(refs) > 100
     for ref in refs:
         validator.validate(dataclasses.asdict(ref))
+
+
+# ---- citations in DOCX footnotes (issue 12) -----------------------------------------------------
+
+_FOOTNOTES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
+<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>
+<w:footnote w:id="1"><w:p><w:r><w:t xml:space="preserve">Quyết định số 1441/QĐ-UBND ngày 25/9/2025 của Chủ tịch UBND tỉnh.</w:t></w:r></w:p></w:footnote>
+<w:footnote w:id="2"><w:p><w:r><w:t>Tờ trình số 1856/TTr -SCT ngày 12/8/2025 của Sở Công Thương.</w:t></w:r></w:p></w:footnote>
+</w:footnotes>"""
+
+
+def _with_footnotes(src: Path, dst: Path) -> Path:
+    """A copy of a DOCX with a footnotes part holding two citations, linked from the main part."""
+    import zipfile
+    with zipfile.ZipFile(src) as old, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            data = old.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", b'<Override PartName="/word/footnotes.xml" ContentType='
+                                    b'"application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>')
+            elif info.filename == "word/_rels/document.xml.rels":
+                data = data.replace(b"</Relationships>", b'<Relationship Id="rIdFn1" Type="http://schemas.openxmlformats.org/'
+                                    b'officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>')
+            new.writestr(info, data)
+        new.writestr("word/footnotes.xml", _FOOTNOTES.encode("utf-8"))
+    return dst
+
+
+def test_citations_in_docx_footnotes_become_references(tmp_path):
+    from pipeline.conversion import convert_to_plan
+    sample = Path(__file__).resolve().parents[1] / "samples" / "plan-196-KH-UBND.docx"
+    plain = {r.id for r in convert_to_plan(sample).references}
+    plan = convert_to_plan(_with_footnotes(sample, tmp_path / "notes.docx"))
+    added = {r.id: r for r in plan.references if r.id not in plain}
+    assert set(added) == {"1441/QĐ-UBND", "1856/TTr-SCT"}
+    assert added["1856/TTr-SCT"].issued_date == "2025-08-12"
+    assert added["1441/QĐ-UBND"].issuer.name == "Chủ tịch Ủy ban nhân dân tỉnh"
+
+
+def test_docx_without_footnotes_reads_none(tmp_path):
+    from pipeline.extract.docx import extract_docx
+    sample = Path(__file__).resolve().parents[1] / "samples" / "plan-196-KH-UBND.docx"
+    assert extract_docx(sample).notes == ()
+    assert extract_docx(_with_footnotes(sample, tmp_path / "n.docx")).notes == (
+        "Quyết định số 1441/QĐ-UBND ngày 25/9/2025 của Chủ tịch UBND tỉnh.",
+        "Tờ trình số 1856/TTr -SCT ngày 12/8/2025 của Sở Công Thương.")
+
+
+def test_no_duplicate_reference_with_a_garbage_issuer():
+    """The same letter cited with and without the stray space is one reference, its issuer clean."""
+    refs, _, _ = collect_references([
+        ("preamble.p0", "Xét đề nghị của Sở Công Thương tại Tờ trình số 1856/TTr-SCT ngày 12/8/2025,"),
+        ("sections.1.p0", "Theo Tờ trình số 1856/TTr -SCT ngày 12/8/2025 của Sở Công Thương về việc"),
+    ])
+    assert [(r.id, r.issuer.name, r.mentions) for r in refs] == [("1856/TTr-SCT", "Sở Công Thương", 2)]
+
+
+def test_a_citation_vocabulary_passed_in_is_read_without_editing_the_package():
+    from pipeline.normalize.citation_vocab import CitationVocab
+    tiny = CitationVocab(Path(__file__).parent / "fixtures" / "citation_vocab_tiny")
+    text = "Theo Phiếu trình số 12/PTr-VP ngày 03/3/2025 và Nghị định số 45/2025/NĐ-CP"
+    assert [(c.type, c.key) for c in find_citations(text, tiny)] == [("phieu_trinh", "12/PTr-VP")]  # no Nghị định there
+    assert [(c.type, c.key) for c in find_citations(text)] == [("nghi_dinh", "45/2025/NĐ-CP")]  # the package's
+    refs, _, _ = collect_references([("p0", text)], vocab=tiny)
+    assert [r.id for r in refs] == ["12/PTr-VP"]

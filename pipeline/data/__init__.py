@@ -25,11 +25,12 @@ DATA_DIR_ENV = "VNPLAN_DATA_DIR"
 DATA_DIR = Path(__file__).resolve().parent
 
 
-def data_text(name: str) -> str:
-    """The text of data file `name`: from the override folder if it holds it, else the package's."""
-    override = os.environ.get(DATA_DIR_ENV)
-    if override and (Path(override) / name).is_file():
-        return (Path(override) / name).read_text(encoding="utf-8")
+def data_text(name: str, folder: str | Path | None = None) -> str:
+    """The text of data file `name`: from `folder` if it holds it, else from the override folder
+    (VNPLAN_DATA_DIR) if that does, else the package's."""
+    for override in (folder, os.environ.get(DATA_DIR_ENV)):
+        if override and (Path(override) / name).is_file():
+            return (Path(override) / name).read_text(encoding="utf-8")
     return resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
 
 
@@ -37,37 +38,46 @@ def _without_comments(text: str) -> list[str]:
     return [line for line in text.splitlines(keepends=True) if not line.startswith("#")]
 
 
+# Cached per (file, folder passed in, override folder): what is loaded is kept for the process.
 @cache
-def _csv_rows(name: str, override: str | None) -> tuple[dict[str, str], ...]:
-    return tuple(dict(row) for row in csv.DictReader(_without_comments(data_text(name))))
-
-
-@cache
-def _yaml(name: str, override: str | None):
-    return yaml.safe_load(data_text(name))
-
-
-def load_csv(name: str) -> tuple[dict[str, str], ...]:
-    """Rows of a CSV data file as dicts by header; lines starting with '#' are comments."""
-    return _csv_rows(name, os.environ.get(DATA_DIR_ENV))
-
-
-def load_yaml(name: str):
-    """A YAML data file, parsed safely ('#' comments are YAML's own)."""
-    return _yaml(name, os.environ.get(DATA_DIR_ENV))
+def _csv_rows(name: str, folder: str | None, override: str | None) -> tuple[dict[str, str], ...]:
+    return tuple(dict(row) for row in csv.DictReader(_without_comments(data_text(name, folder))))
 
 
 @cache
-def _lines(name: str, override: str | None) -> tuple[str, ...]:
-    entries = (line.split(" #", 1)[0].strip() for line in data_text(name).splitlines()
+def _yaml(name: str, folder: str | None, override: str | None):
+    return yaml.safe_load(data_text(name, folder))
+
+
+@cache
+def _lines(name: str, folder: str | None, override: str | None) -> tuple[str, ...]:
+    entries = (line.split(" #", 1)[0].strip() for line in data_text(name, folder).splitlines()
                if not line.lstrip().startswith("#"))
     return tuple(entry for entry in entries if entry)
 
 
-def load_lines(name: str) -> tuple[str, ...]:
-    """Entries of a word list, one per line.
+def _folder(folder: str | Path | None) -> str | None:
+    return str(folder) if folder else None
+
+
+def load_csv(name: str, folder: str | Path | None = None) -> tuple[dict[str, str], ...]:
+    """Rows of a CSV data file as dicts by header; lines starting with '#' are comments.
+
+    `folder`: a folder whose copy of the file, if it has one, is read instead (a province's own
+    data passed in, as `Gazetteer(data_dir)` does).
+    """
+    return _csv_rows(name, _folder(folder), os.environ.get(DATA_DIR_ENV))
+
+
+def load_yaml(name: str, folder: str | Path | None = None):
+    """A YAML data file, parsed safely ('#' comments are YAML's own); `folder` as in load_csv."""
+    return _yaml(name, _folder(folder), os.environ.get(DATA_DIR_ENV))
+
+
+def load_lines(name: str, folder: str | Path | None = None) -> tuple[str, ...]:
+    """Entries of a word list, one per line; `folder` as in load_csv.
 
     Blank lines and lines starting with '#' are skipped; " # ..." after an entry is
     a comment on it.
     """
-    return _lines(name, os.environ.get(DATA_DIR_ENV))
+    return _lines(name, _folder(folder), os.environ.get(DATA_DIR_ENV))

@@ -7,7 +7,8 @@ per grid position, while the IR wants each cell once with its spans. python-docx
 is used only to open the package and find the main, styles and numbering parts
 (of a .docm or .dotx too, which ``docx.Document`` refuses). Tables are read
 by `docx_tables`, styles resolved by `docx_styles`, list labels by `docx_numbering`.
-Headers, footers, footnotes and text boxes are not body text and are left out.
+Headers, footers and text boxes are not body text and are left out; footnotes are
+read apart (`Extracted.notes`): they are not body text either, but they cite documents.
 """
 from __future__ import annotations
 
@@ -83,6 +84,7 @@ def extract_docx(path: Path) -> ir.Extracted:
             raise ExtractError("corrupt DOCX: the document has no body")
         ctx = _Context(load_styles(_related_root(main, RT.STYLES)), Numbering(_related_root(main, RT.NUMBERING)))
         blocks = tuple(_body_blocks(body, ctx, top=True))
+        notes = _footnotes(_related_root(main, RT.FOOTNOTES))
     except ExtractError:
         raise
     except etree.LxmlError as exc:
@@ -90,7 +92,7 @@ def extract_docx(path: Path) -> ir.Extracted:
     except (KeyError, ValueError, zipfile.BadZipFile, docx.opc.exceptions.PackageNotFoundError) as exc:
         raise ExtractError(f"corrupt DOCX: {exc}") from exc
     _warn_about_skipped_content(body, ctx)
-    return ir.Extracted(blocks=blocks, pages=None, warnings=tuple(ctx.warnings))
+    return ir.Extracted(blocks=blocks, pages=None, warnings=tuple(ctx.warnings), notes=notes)
 
 
 # --- package checks ---------------------------------------------------------------------------
@@ -161,6 +163,20 @@ def _related_root(main: Part, reltype: str) -> etree._Element | None:
         return _part_root(main.part_related_by(reltype))
     except KeyError:
         return None
+
+
+def _footnotes(root: etree._Element | None) -> tuple[str, ...]:
+    """The text of each footnote, in file order; Word's separator notes (w:type set) are skipped."""
+    if root is None:
+        return ()
+    notes = []
+    for note in root.iter(qn("w:footnote")):
+        if note.get(qn("w:type")) in ("separator", "continuationSeparator", "continuationNotice"):
+            continue
+        text = clean_whitespace(" ".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in note.iter(qn("w:p"))))
+        if text:
+            notes.append(text)
+    return tuple(notes)
 
 
 # --- paragraphs -------------------------------------------------------------------------------

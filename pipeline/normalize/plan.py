@@ -21,7 +21,9 @@ from pipeline.model import (
     TextParagraph,
 )
 from pipeline.normalize.agency_mentions import find_agencies
-from pipeline.normalize.agencies import parse_agency_cell, province_from_issuer, resolve_issuer
+from pipeline.normalize.agencies import (
+    Scope, merge_unknown_warnings, parse_agency_cell, province_from_issuer, resolve_issuer,
+)
 from pipeline.normalize.attachments import attached_to, date_from_captions
 from pipeline.normalize.header import parse_number_line, parse_place_date
 from pipeline.normalize.provenance import build_provenance
@@ -48,15 +50,16 @@ def _task_number(text: str | None) -> int | str:
 class _Context:
     """What normalisation of one document accumulates: province, warnings, agencies seen."""
 
-    def __init__(self, province: str | None) -> None:
+    def __init__(self, province: str | None, issuer: Agency | None = None, parent: Agency | None = None) -> None:
         self.province = province
+        self.scope = Scope(province, issuer, parent)  # bare offices and units resolve against the issuer
         self.warnings: list[PlanWarning] = []
         self.agencies: dict[str, Agency] = {}
 
     def agencies_in(self, text: str | None, where: str, label: str | None = None) -> list[Agency]:
         if not text or not normalize_text(text):
             return []
-        found, warnings = parse_agency_cell(text, self.province)
+        found, warnings = parse_agency_cell(text, self.scope)
         self.warnings.extend(_located(warnings, where, label))
         return self.remember(*found)
 
@@ -143,6 +146,8 @@ def _citable_texts(skeleton: Skeleton) -> list[tuple[str, str]]:
     for i, task in enumerate(skeleton.tasks):
         if not task.from_body:  # a body task's text is counted as its section's paragraph
             texts.append((pointer("tasks", i), _task_text(task)))
+    # footnotes are not in the output: what they cite is counted among the references
+    texts.extend(("/references", note) for note in skeleton.notes)
     return [(where, normalize_text(text)) for where, text in texts]
 
 
@@ -161,7 +166,7 @@ def _recipient(text: str, index: int, ctx: _Context) -> Recipient:
     name, note = text, None
     if m := _RECIPIENT_NOTE.match(text):
         name, note = m.group("name"), m.group("note").strip() or None
-    agencies, warnings = parse_agency_cell(name, ctx.province)
+    agencies, warnings = parse_agency_cell(name, ctx.scope)
     ctx.warnings.extend(_located(warnings, pointer("recipients", index), f"Nơi nhận, dòng {index + 1}"))
     ctx.remember(*agencies)
     return Recipient(name=name, note=note, agency=agencies[0] if agencies else None, agencies=agencies)
@@ -180,8 +185,8 @@ def build_plan(skeleton: Skeleton, type_code: str | None, source: Source, provin
     """
     header = skeleton.header
     issuer_text = " ".join(header.issuer_lines)
-    ctx = _Context(province_from_issuer(issuer_text) if issuer_text else province)
     issuer, parent = resolve_issuer(list(header.issuer_lines)) if header.issuer_lines else (None, None)
+    ctx = _Context(province_from_issuer(issuer_text) if issuer_text else province, issuer, parent)
     ctx.remember(parent)
     ctx.remember(issuer)
     number, number_warnings = parse_number_line(header.number_line)
@@ -216,7 +221,7 @@ def build_plan(skeleton: Skeleton, type_code: str | None, source: Source, provin
         signer=skeleton.closing.signer,
         archive=_text_or_none(archive), drafter_mark=drafter, parent_issuer=parent,
     )
-    warnings = skeleton.warnings + number_warnings + date_warnings + ref_warnings + ctx.warnings
+    warnings = skeleton.warnings + number_warnings + date_warnings + ref_warnings + merge_unknown_warnings(ctx.warnings)
     plan = Plan(
         source=source, document=document,
         sections=([preamble] if preamble.paragraphs else []) + sections,

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from pipeline import model
-from pipeline.normalize.citation_vocab import type_word_pattern
+from pipeline.normalize.citation_vocab import CitationVocab, type_word_pattern, using
 from pipeline.normalize.references import Citation, find_alias_definitions, find_citations
 from pipeline.text import slugify
 from pipeline.warnings import PlanWarning
@@ -94,7 +94,8 @@ def _alias_mentions(text: str, aliases: list[tuple[str, str, int]],
     return sorted(found)
 
 
-def collect_references(texts: list[tuple[str, str]], own_code: str | None = None
+def collect_references(texts: list[tuple[str, str]], own_code: str | None = None,
+                       vocab: CitationVocab | None = None
                        ) -> tuple[list[model.Reference], dict[str, list[str]], list[PlanWarning]]:
     """One Reference per cited document, from all the texts of a document.
 
@@ -103,11 +104,18 @@ def collect_references(texts: list[tuple[str, str]], own_code: str | None = None
             keys the returned map (e.g. "sections[1].paragraphs[0]", "tasks[3]").
         own_code: the document's own code ("196/KH-UBND"); citing it (an appendix
             caption) is not a reference.
+        vocab: the citation vocabularies to read; the package's when None.
 
     Returns:
         References in first-mention order; a map from each `where` to the ids cited
         there (in order, distinct); warnings for impossible or conflicting dates.
     """
+    with using(vocab):
+        return _collect(texts, own_code)
+
+
+def _collect(texts: list[tuple[str, str]], own_code: str | None
+             ) -> tuple[list[model.Reference], dict[str, list[str]], list[PlanWarning]]:
     found = [(where, unicodedata.normalize("NFC", text), find_citations(text)) for where, text in texts]
     by_name = {slugify(c.name): c.code for _, _, cs in found for c in cs if c.name and c.code}
     own = _compact(own_code)

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from pipeline.normalize.citation_vocab import (
-    DocType, issuer_from_symbol, normalize_issuer, parse_citation_date,
+    CitationVocab, DocType, citation_words, issuer_from_symbol, using, normalize_issuer, parse_citation_date,
     type_by_symbol_code, type_by_word, type_of_word, type_word_pattern,
 )
 from pipeline.text import clean_whitespace, modernize_tones, slugify
@@ -26,15 +26,17 @@ _NUMBER_SYMBOL = re.compile(rf"""
     (?P<p_num>\d{{1,5}}) [^\S\n]?-[^\S\n]?       # Party style: the number, then "-"
     (?P<p_type>{_SEG}) [^\S\n]?/[^\S\n]?         #   the type code ("KL"), then "/"
     (?P<p_issuer>{_SEG}(?:-\n?{_SEG})*)          #   the issuing body ("TW", "TU")
-  | (?P<s_num>\d{{1,5}})                         # State style: the number ("709", "08")
+  | (?P<s_num>\d{{1,2}}\.\d{{3}}|\d{{1,5}}[a-zđ]?)  # State style: the number ("709", "08", "1.234",
+                                                 #   "47a": a company's or an office's letter)
     (?:[^\S\n]?/[^\S\n]?(?P<s_year>(?:19|20)\d{{2}}))?  # a year inside it ("140/2017/")
     [^\S\n]?/[^\S\n]?                            # "/", maybe spaced ("196 /KH-UBND")
-    (?P<s_symbol>{_SEG}(?:-\n?{_SEG})*)          # the symbol ("QĐ-TTg"); a line may wrap after "-"
+    (?P<s_symbol>{_SEG}(?:[^\S\n]?-[^\S\n]?\n?{_SEG})*)  # the symbol ("QĐ-TTg"); a line may wrap after "-",
+                                                 #   a stray space may stand by it ("1856/TTr -SCT")
 """, re.X)
 
 _NUMBER_HEAD = re.compile(r"""
-    \s+                                          # after the type word
-    (?:(?i:số)\s*:?\s*)?                         # "số" (optional: "Chỉ thị 25/CT-TTg")
+    \s*:?\s+                                     # after the type word ("các Quyết định: số ...")
+    (?:(?i:số)\s*:?\s*){0,2}                     # "số" (optional: "Chỉ thị 25/CT-TTg"; doubled: "số số 12")
 """, re.X)
 
 _CONTINUATION = re.compile(r"""
@@ -50,38 +52,15 @@ _DATE = re.compile(r"""
 """, re.X)
 
 _ISSUER_LEAD = re.compile(r"\s*,?\s*(?i:của)\s+")  # "của Thủ tướng Chính phủ"
-_ISSUER_BEFORE = re.compile(r"(?i:của)\s+")          # "đề nghị của Sở X tại Công văn ..."
+_ISSUER_BEFORE = re.compile(r"(?i:của|và)\s+")       # "đề nghị của Sở X tại Công văn ...", "... và Giám đốc Sở Y tại"
 _BEFORE_TAI = re.compile(r"\s+(?i:tại)\s+$")
 
-# Words that end an issuer phrase: what the cited document does or is about.
-_ISSUER_STOP = re.compile(r"""
-    (?:về|ban\s+hành|phê\s+duyệt|quy\s+định|hướng\s+dẫn|sửa\s+đổi|bổ\s+sung|bãi\s+bỏ
-      |công\s+bố|thành\s+lập|triển\s+khai|thực\s+hiện|tiếp\s+tục|chỉ\s+đạo|yêu\s+cầu
-      |đối\s+với|kèm\s+theo|nhằm|tại|theo|đã|được|đang|sẽ|để|thì|trong|với|cho|là
-      |gửi|có|do|số|ngày|năm|từ|đến|nay|này|giao|và\s+các|nhiệm\s+kỳ|thí\s+điểm|cho\s+phép
-      |điều\s+chỉnh|phân\s+bổ|phân\s+cấp|công\s+nhận|chấp\s+thuận|ủy\s+quyền|tổ\s+chức|xây\s+dựng
-      |đẩy\s+mạnh|tăng\s+cường|thông\s+qua|quyết\s+định|đề\s+nghị|trình|như|nêu|liên\s+quan
-      |cụ\s+thể|hoặc|kéo\s+dài|sắp\s+xếp|kiện\s+toàn|hợp\s+nhất|sáp\s+nhập|cùng|vào|ra)(?!\w)
-""", re.X)
-_MAX_ISSUER_WORDS = 14
 
-# Words that end a law's title ("Luật Ngân sách nhà nước và các quy định hiện hành").
-_NAME_STOP = re.compile(r"""
-    (?:về|của|theo|được|đã|đang|sẽ|số|ngày|có|để|trong|tại|với|thì|là|này|do|cho|nhằm
-      |từ|đến|hoặc|các|những|khi|như|mà|sau|trước|gồm|năm|nay|không|cũng|phải|qua|bị
-      |quy\s+định|hiện\s+hành|hướng\s+dẫn|ban\s+hành|đối\s+với|thực\s+hiện|sửa\s+đổi
-      |bổ\s+sung|mới)(?!\w)
-""", re.X)
-# A comma inside a name: "Luật Phòng, chống tham nhũng", "Bộ Văn hóa, Thể thao và Du lịch".
-_INNER_COMMA = re.compile(r",\s(?:chống|khen\sthưởng|sử\sdụng|Thể\sthao)(?!\w)")
-_KEEP = re.compile(r"(?:có\s+công|với\s+cách\s+mạng|theo\s+phương\s+thức)(?!\w)")  # stop words inside a name
 # "Luật sửa đổi, bổ sung một số điều của Luật X và Luật Y ngày ...": one law, titled to the date.
 _AMENDING = re.compile(r"\s+sửa\s+đổi,?\s+bổ\s+sung\s")
 _AMENDING_END = re.compile(r"\s*(?:[;()]|\n\s*\n|\.(?:\s|$)|,?\s*(?i:ngày)\s+\d)|\s*$")
 _SO = re.compile(r"\s+(?i:số)(?!\w)")
 _NAME_YEAR = re.compile(r"\s+(?i:năm)\s+(?P<year>(?:19|20)\d{2})(?!\d)")
-_MAX_NAME_WORDS = 12
-_NOT_A_NAME = {"Điều", "Chương", "Mục", "Phụ", "Khoản"}  # "LUẬT\nĐiều 1": a heading, then an article
 
 _WORD = re.compile(r"(?P<gap>[^\S\n]*\n?[^\S\n]*)(?P<w>-|[^\W_][\w&]*)")
 
@@ -158,9 +137,20 @@ def _split_symbol(m: re.Match[str]) -> tuple[str, str, str, int | None, str, lis
     return number, symbol, code, int(year) if year else None, segments[0], segments
 
 
-def _read_words(text: str, pos: int, stop: re.Pattern[str], max_words: int) -> int:
-    """End of a run of words from pos, up to a stop word, punctuation or max_words."""
-    end, count, previous = pos, 0, ""
+def _read_words(text: str, pos: int, stop: re.Pattern[str], max_words: int, lower_and: bool = False,
+                comma_upper: bool = False) -> int:
+    """End of a run of words from pos, up to a stop word, punctuation or max_words.
+
+    "và" ends the run before a lower-case word unless `lower_and` (a title: "Luật Địa chất và
+    khoáng sản"), where only a stop word after it ends the title ("Luật Đất đai và các ..."), and
+    a comma before a lower-case word that is no stop word continues it ("Luật Cán bộ, công chức").
+    `comma_upper`: a comma before a capital continues the run (the issuers of a joint document).
+    A run written in capitals ends at a stop word in capitals too."""
+    words = citation_words()
+    first = _WORD.match(text, pos)
+    caps = bool(first) and len(first.group("w")) > 1 and first.group("w").isupper()
+    caps_stop = re.compile(stop.pattern, stop.flags | re.I) if caps else None
+    end, count, previous, previous_at = pos, 0, "", pos
     while count < max_words:
         m = _WORD.match(text, end)
         if not m or (count and not m.group("gap")) or "\n\n" in m.group("gap"):
@@ -168,27 +158,43 @@ def _read_words(text: str, pos: int, stop: re.Pattern[str], max_words: int) -> i
         word, at = m.group("w"), m.start("w")
         nxt = _WORD.match(text, m.end())
         next_word = nxt.group("w") if nxt and nxt.group("gap") else ""
-        if word[0].islower() and stop.match(text, at) and not _KEEP.match(text, at):
+        kept = words.keep_in_name.match(text, at) or count and words.keep_in_name.match(text, previous_at)
+        if word[0].islower() and stop.match(text, at) and not kept:
             break
-        if word == "và" and (not next_word[:1].isupper() or type_word_pattern().match(text, nxt.start("w"))):
+        if caps_stop is not None and count and word.isupper() and caps_stop.match(text, at):
+            break
+        lower_ok = lower_and and next_word[:1].islower() and not stop.match(text, nxt.start("w"))
+        if word == "và" and (not (next_word[:1].isupper() or lower_ok)
+                             or type_word_pattern().match(text, nxt.start("w"))):
             break
         if word == "-" and not next_word[:1].isupper():
             break
         if word[0].isdigit() and previous != "thứ":  # "lần thứ 5" only
             break
-        end, count, previous = m.end(), count + 1, word
-        if _INNER_COMMA.match(text, end):
+        end, count, previous, previous_at = m.end(), count + 1, word, at
+        after_comma = re.match(r",\s(\w+)", text[end:end + 40])
+        lower_goes_on = (lower_and and after_comma and after_comma.group(1)[0].islower()
+                         and not stop.match(text, end + after_comma.start(1)))
+        upper_goes_on = comma_upper and after_comma and after_comma.group(1)[0].isupper()
+        if words.inner_comma.match(text, end) or lower_goes_on or upper_goes_on:
             end = text.index(",", end) + 1
         elif text[end:end + 1] in tuple(",;:().\"”"):
             break
     return end if count else pos
 
 
-def _read_issuer(text: str, pos: int) -> tuple[str, int] | None:
-    """The issuer phrase after "của" at pos, normalised, and where it ends."""
+def _read_issuer(text: str, pos: int, joint: bool = False) -> tuple[str, int] | None:
+    """The issuer phrase after "của" at pos, normalised, and where it ends; `joint`: several
+    issuers may be listed with commas ("của Bộ Tài chính, Bộ Lao động - Thương binh và Xã hội")."""
     if not text[pos:pos + 1].isupper():
         return None
-    end = _read_words(text, pos, _ISSUER_STOP, _MAX_ISSUER_WORDS)
+    words = citation_words()
+    end = _read_words(text, pos, words.issuer_stop, words.max_issuer_words, comma_upper=joint)
+    phrase = text[pos:end]
+    for complete in words.complete_issuers:  # "Thủ tướng Chính phủ Kết quả ...": the issuer ends
+        if phrase.startswith(complete + " ") and phrase[len(complete) + 1:][:1].isupper():
+            end = pos + len(complete)
+            break
     return (normalize_issuer(text[pos:end]), end) if end > pos else None
 
 
@@ -196,11 +202,13 @@ def _issuer_before(text: str, start: int) -> str | None:
     """"của Sở X tại Công văn số ...": the issuer written before the citation."""
     window = text[max(0, start - 120):start]
     tai = _BEFORE_TAI.search(window)
-    leads = list(_ISSUER_BEFORE.finditer(window, 0, tai.start() if tai else 0))
-    if not tai or not leads:
+    if not tai:
         return None
-    found = _read_issuer(window, leads[-1].end())
-    return found[0] if found and found[1] == tai.start() else None
+    for lead in _ISSUER_BEFORE.finditer(window, 0, tai.start()):  # the first lead whose phrase ends at "tại"
+        found = _read_issuer(window, lead.end())
+        if found and found[1] == tai.start():
+            return found[0]
+    return None
 
 
 def _provision_before(text: str, start: int) -> str | None:
@@ -239,7 +247,7 @@ def _read_numbered(text: str, start: int, pos: int, doc_type: DocType,
         return []
     end = parts[-1][2][2]
     lead = _ISSUER_LEAD.match(text, end)
-    issuer = _read_issuer(text, lead.end()) if lead else None
+    issuer = _read_issuer(text, lead.end(), joint=doc_type.code.endswith("lien_tich")) if lead else None
     if issuer:
         end = issuer[1]
         if parts[-1][2][1] is None:  # "của Thủ tướng Chính phủ ngày 23/7/2024"
@@ -275,7 +283,7 @@ def _numbered_citation(text: str, start: int, m: re.Match[str], iso: str | None,
 
 def _read_title(text: str, start: int, pos: int, doc_type: DocType) -> tuple[int, int] | None:
     """Where a document's title ends, and where its year ends ("Luật Đất đai năm 2024")."""
-    if doc_type.code == "luat" and _AMENDING.match(text, pos):  # the amending law's whole title
+    if doc_type.cite_by_name == "name" and _AMENDING.match(text, pos):  # an amending law's (ordinance's) whole title
         stop = _AMENDING_END.search(text, pos, pos + 300)
         title_end = stop.start() if stop else min(len(text), pos + 300)
         year = _NAME_YEAR.search(text, max(pos, title_end - 10), title_end)
@@ -283,11 +291,15 @@ def _read_title(text: str, start: int, pos: int, doc_type: DocType) -> tuple[int
     if doc_type.cite_by_name in ("name", "any"):
         first = _WORD.match(text, pos)
         word = first.group("w") if first and first.group("gap") else ""
-        if not word or word in _NOT_A_NAME or (doc_type.cite_by_name == "name" and not word[0].isupper()) or (
+        # A title in lower case after "Luật"/"Pháp lệnh" counts only when a date follows it
+        # ("Căn cứ Luật ngân sách nhà nước ngày 25 tháng 6 năm 2015").
+        lower = doc_type.cite_by_name == "name" and bool(word) and not word[0].isupper()
+        if not word or word in citation_words().not_a_name or (lower and not text[start].isupper()) or (
                 text[start:pos].isupper() and not word.isupper()):  # "KỶ LUẬT\nĐiều 23"
             return None
-        end = _read_words(text, first.start("w"), _NAME_STOP, _MAX_NAME_WORDS)
-        if end == first.start("w"):
+        words = citation_words()
+        end = _read_words(text, first.start("w"), words.name_stop, words.max_name_words, lower_and=True)
+        if end == first.start("w") or lower and not (_DATE.match(text, end) or _NAME_YEAR.match(text, end)):
             return None
         pos = end
     year = _NAME_YEAR.match(text, pos)
@@ -362,22 +374,24 @@ def _attach_aliases(text: str, citations: list[Citation]) -> list[Citation]:
     return citations
 
 
-def find_citations(text: str) -> list[Citation]:
+def find_citations(text: str, vocab: CitationVocab | None = None) -> list[Citation]:
     """Every citation of another document in text, in order.
 
     Args:
         text: one paragraph or cell; line breaks inside a citation are fine.
+        vocab: the type words, symbol codes and stop words to read; the package's when None.
 
     Returns:
         Citations with offsets into the NFC form of text; the citation an alias
         definition stands for carries the alias in `defined_alias`.
     """
-    text = unicodedata.normalize("NFC", text)
-    found: list[Citation] = []
-    for m in type_word_pattern().finditer(text):
-        if found and m.start() < found[-1].end:
-            continue
-        doc_type = type_of_word(m.group(0))
-        found += (_read_numbered(text, m.start(), m.end(), doc_type)
-                  or _read_named(text, m.start(), m.end(), doc_type))
-    return _attach_aliases(text, found)
+    with using(vocab):
+        text = unicodedata.normalize("NFC", text)
+        found: list[Citation] = []
+        for m in type_word_pattern().finditer(text):
+            if found and m.start() < found[-1].end:
+                continue
+            doc_type = type_of_word(m.group(0))
+            found += (_read_numbered(text, m.start(), m.end(), doc_type)
+                      or _read_named(text, m.start(), m.end(), doc_type))
+        return _attach_aliases(text, found)

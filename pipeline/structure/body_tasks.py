@@ -84,10 +84,24 @@ def agency_heading(title: str | None) -> str | None:
     return None
 
 
+def _labelled_parts(text: str) -> list[str]:
+    """A line cut before each further "; Label:" that names a role: "Đơn vị chủ trì: X; Đơn vị
+    phối hợp: Y" is two labelled parts; "Phối hợp: A; các Trường: B" stays one."""
+    parts = [p.strip() for p in re.split(r";(?=\s*[^;:]{3,40}:)", text.strip())]
+    out: list[str] = []
+    for part in parts:
+        m = _LABELLED.match(part)
+        if out and not (m and column_role(m.group("label")) in _TASK_ROLES):
+            out[-1] = f"{out[-1]}; {part}"
+        else:
+            out.append(part)
+    return out
+
+
 def labelled_fields(paragraphs: list[str]) -> dict[str, str]:
     """Role -> value of the "Label: value" lines of an activity (first label of each role wins)."""
     fields: dict[str, str] = {}
-    for text in paragraphs:
+    for text in [part for paragraph in paragraphs for part in _labelled_parts(paragraph)]:
         m = _LABELLED.match(text.strip())
         if not m:
             continue

@@ -226,4 +226,5 @@ def build_skeleton(extracted: Extracted) -> tuple[Skeleton, str | None]:
     for part in others:
         attached, code = _part_skeleton(part, [], attached=True)
         skeleton.attachments.append(RawAttachment(attached, code, _pages(part.blocks)))
+    skeleton.notes = list(extracted.notes)
     return skeleton, type_code

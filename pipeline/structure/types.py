@@ -82,6 +82,7 @@ class Skeleton:
     captions: list[str] = field(default_factory=list)
     # Documents printed after this one in the same file (the plan a decision issues).
     attachments: list["RawAttachment"] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # footnote texts: cited documents are read from them
 
 
 @dataclass
