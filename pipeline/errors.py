@@ -22,3 +22,70 @@ class ExtractError(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+class LimitExceeded(ExtractError):
+    """A file refused because reading it would pass a resource limit (size, work, memory, time)."""
+
+
+# errno -> what a person can do something about; the file name is printed beside it.
+_OS_REASONS = {
+    "ENOSPC": "no space left on the device",
+    "EDQUOT": "disk quota exceeded",
+    "EROFS": "read-only file system",
+    "EACCES": "permission denied",
+    "EPERM": "operation not permitted",
+    "ENAMETOOLONG": "file name too long",
+    "ENOENT": "no such file or folder",
+    "ENOTDIR": "a part of the path is a file, not a folder",
+    "EISDIR": "is a directory, not a file",
+    "EIO": "input/output error (a failing disk or network share)",
+    "EMFILE": "too many open files",
+    "ELOOP": "too many levels of symbolic links",
+    "EINVAL": "invalid file name or argument for this file system",
+}
+# Longest library message kept in a reason: enough to tell errors apart, one line.
+MAX_DETAIL_CHARS = 80
+
+
+def one_line(text: object, limit: int = MAX_DETAIL_CHARS) -> str:
+    """A library's message as one short line: whitespace collapsed, cut at `limit` characters."""
+    line = " ".join(str(text).split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def os_error_reason(exc: OSError, action: str = "") -> str:
+    """One line for an OSError: what went wrong in words, and what was being done ("writing x.json")."""
+    import errno as errno_names  # noqa: PLC0415  (only failures pay for it)
+
+    name = errno_names.errorcode.get(exc.errno or 0, "")
+    words = _OS_REASONS.get(name) or one_line(exc.strerror or exc) or type(exc).__name__
+    return f"{words} ({action})" if action else words
+
+
+def library_error_reason(exc: BaseException, fmt: str) -> str | None:
+    """One line for an exception a file-reading library raised on a damaged file; None for our own bugs.
+
+    `fmt` is "pdf" or "docx". Out-of-memory is named as such wherever it was raised
+    (libraries wrap it: "corrupt PDF (MemoryError)" would send a person looking for damage).
+    """
+    if isinstance(exc, MemoryError):
+        return "out of memory while reading the file"
+    if isinstance(exc, RecursionError):
+        return f"damaged or hostile {fmt.upper()}: objects nested too deeply"
+    module = type(exc).__module__.split(".")[0]
+    detail = one_line(exc)
+    label = type(exc).__name__ + (f": {detail}" if detail else "")
+    if module == "zlib":
+        return f"corrupt compressed data in the {fmt.upper()} ({label})"
+    if module == "zipfile":
+        return f"corrupt DOCX: damaged zip archive ({label})"
+    if module == "lxml":
+        return f"corrupt {fmt.upper()}: invalid XML ({label})"
+    if module in {"pdfminer", "pdfplumber"}:
+        return f"corrupt or truncated PDF ({label})"
+    if module == "pypdfium2":
+        return f"corrupt PDF: pdfium cannot read it ({label})"
+    if module == "docx":
+        return f"corrupt DOCX ({label})"
+    return None

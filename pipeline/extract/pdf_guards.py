@@ -1,0 +1,132 @@
+"""Bounds on what pdfminer may unpack and run for one page: no 2 KB file may cost gigabytes.
+
+A PDF is a small program. Two tricks make a file of a few kilobytes cost
+gigabytes and minutes in pdfminer, which has no limits of its own:
+
+- a stream behind two or more Flate filters (or LZW, run-length) inflates a
+  thousandfold per filter: 2 KB becomes gigabytes of page content;
+- a form XObject that draws another ten times, nested eight deep, makes a page
+  of a hundred operators run a billion.
+
+So every decoded stream is capped at MAX_STREAM_BYTES (inflation stops there,
+before the memory is taken) and every page at MAX_PAGE_OBJECTS content-stream
+objects (operators and operands, counted through nested forms). Either refuses
+the file with a `LimitExceeded` reason. pdfminer offers no hooks, so `install()`
+replaces three of its module globals once per process; the replacements behave
+exactly like the originals below the caps.
+"""
+from __future__ import annotations
+
+import zlib
+from types import SimpleNamespace
+
+from pdfminer import pdfinterp, pdftypes
+
+from pipeline.errors import LimitExceeded
+
+# A scanned A4 page at 600 dpi in colour is about 100 MB raw; text content streams
+# of real plans are well under 1 MB. Above this a stream is a decompression bomb.
+MAX_STREAM_BYTES = 256 * 2**20
+# Content-stream objects on one page, nested forms included. The densest page of
+# the real fixtures has about 60,000 (a text page: 6-10 objects per word); a
+# 60,000-character page about 200,000. pdfminer runs about 300,000 objects a
+# second, so this cap is half a minute of work at most.
+MAX_PAGE_OBJECTS = 5_000_000
+# zlib input is fed in blocks this large, so a corrupt stream is retried byte by
+# byte only within the block where it breaks (pdfminer retries the whole stream).
+_BLOCK = 1 << 16
+
+_CAPS = {"stream_bytes": MAX_STREAM_BYTES, "page_objects": MAX_PAGE_OBJECTS}
+_page_spent = [0]
+
+
+def set_caps(stream_bytes: int | None = None, page_objects: int | None = None) -> None:
+    """Change the caps (for tests and `--max-...` options); None keeps a cap as it is."""
+    if stream_bytes is not None:
+        _CAPS["stream_bytes"] = stream_bytes
+    if page_objects is not None:
+        _CAPS["page_objects"] = page_objects
+
+
+def _too_large() -> LimitExceeded:
+    return LimitExceeded(f"PDF stream too large when decompressed (over {_CAPS['stream_bytes'] // 2**20} MB): "
+                         "a decompression bomb or a damaged file")
+
+
+def inflate(data: bytes) -> bytes:
+    """zlib.decompress with the size cap; a stream cut short raises zlib.error, as zlib does."""
+    inflater = zlib.decompressobj()
+    out = inflater.decompress(data, _CAPS["stream_bytes"] + 1)
+    if len(out) > _CAPS["stream_bytes"]:
+        raise _too_large()
+    if not inflater.eof:
+        raise zlib.error("incomplete or truncated stream")
+    return out
+
+
+def inflate_damaged(data: bytes) -> bytes:
+    """What inflates before a stream breaks (a bad checksum, a cut), in linear time.
+
+    pdfminer's own version appends byte by byte to a bytes object: quadratic, so
+    a damaged megabyte stream costs minutes.
+    """
+    inflater, out = zlib.decompressobj(), bytearray()
+    for start in range(0, len(data), _BLOCK):
+        block = data[start:start + _BLOCK]
+        saved = inflater.copy()
+        try:
+            out += inflater.decompress(block, _CAPS["stream_bytes"] + 1 - len(out))
+        except zlib.error:
+            inflater = saved
+            for i in range(len(block)):
+                try:
+                    out += inflater.decompress(block[i:i + 1], _CAPS["stream_bytes"] + 1 - len(out))
+                except zlib.error:
+                    return bytes(out)
+        if len(out) > _CAPS["stream_bytes"] or inflater.unconsumed_tail:
+            raise _too_large()
+        if inflater.eof:
+            break
+    return bytes(out)
+
+
+def _capped(decoder):
+    def decode(data: bytes, *args: object) -> bytes:
+        out = decoder(data, *args)
+        if len(out) > _CAPS["stream_bytes"]:
+            raise _too_large()
+        return out
+    return decode
+
+
+def _spend_object() -> None:
+    _page_spent[0] += 1
+    if _page_spent[0] > _CAPS["page_objects"]:
+        raise LimitExceeded(f"page content too complex (over {_CAPS['page_objects']:,} drawing operations, "
+                            "counting nested forms): a content-stream bomb or a damaged file")
+
+
+class _CountingContentParser(pdfinterp.PDFContentParser):
+    def nextobject(self):  # type: ignore[no-untyped-def]
+        _spend_object()
+        return super().nextobject()
+
+
+_original_process_page = pdfinterp.PDFPageInterpreter.process_page
+
+
+def _process_page(self, page):  # type: ignore[no-untyped-def]
+    _page_spent[0] = 0
+    return _original_process_page(self, page)
+
+
+def install() -> None:
+    """Put the caps into pdfminer (once per process; later calls do nothing)."""
+    if isinstance(pdftypes.zlib, SimpleNamespace):
+        return
+    pdftypes.zlib = SimpleNamespace(decompress=inflate, decompressobj=zlib.decompressobj, error=zlib.error)
+    pdftypes.decompress_corrupted = inflate_damaged
+    pdftypes.lzwdecode = _capped(pdftypes.lzwdecode)
+    pdftypes.rldecode = _capped(pdftypes.rldecode)
+    pdfinterp.PDFContentParser = _CountingContentParser
+    pdfinterp.PDFPageInterpreter.process_page = _process_page
