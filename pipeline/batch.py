@@ -313,13 +313,13 @@ def _save_output(outdir: Path, name: OutputName, result: FileResult) -> FileResu
 
 @contextlib.contextmanager
 def _sigterm_as_interrupt() -> Iterator[None]:
-    """SIGTERM ends the batch like Ctrl-C (the report is written, the workers stopped)."""
+    """SIGTERM ends the batch quietly with status 143 (the report is written, the workers stopped)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def interrupt(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt(f"signal {signum}")
+        raise SystemExit(128 + signum)
 
     previous = signal.signal(signal.SIGTERM, interrupt)
     try:
