@@ -69,6 +69,8 @@ def extract(path: Path, ocr: bool = False) -> tuple[Extracted, str, bytes]:
     except (ExtractError, OSError):
         raise
     except Exception as exc:  # a library's error on a damaged file: one line saying so
+        if "memory allocation failed" in str(exc).lower():  # libxml2 out of memory
+            raise MemoryError(str(exc)) from exc
         reason = library_error_reason(exc, fmt)
         if reason is None:
             raise
@@ -93,6 +95,7 @@ def convert(path: str | Path, ocr: bool = False) -> dict:
 
     Raises:
         ConversionError: the file cannot be read, or (a bug) the output breaks the schema.
+        MemoryError: out of memory (`convert_limited` names the limit that was hit).
     """
     path = Path(path)
     try:
@@ -101,8 +104,6 @@ def convert(path: str | Path, ocr: bool = False) -> dict:
         raise ConversionError(exc.reason) from None
     except OSError as exc:
         raise ConversionError(os_error_reason(exc, "reading the file")) from None
-    except MemoryError:
-        raise ConversionError("out of memory") from None
     errors = validation_errors(doc)
     if errors:
         raise ConversionError(f"internal error: output breaks the schema ({errors[0]})")

@@ -64,13 +64,13 @@ def os_error_reason(exc: OSError, action: str = "") -> str:
 
 
 def library_error_reason(exc: BaseException, fmt: str) -> str | None:
-    """One line for an exception a file-reading library raised on a damaged file; None for our own bugs.
+    """One line for an exception a file-reading library raised on a damaged file; None for our own
+    bugs and for running out of memory (the memory limit's owner names that, see `pipeline.limits`).
 
-    `fmt` is "pdf" or "docx". Out-of-memory is named as such wherever it was raised
-    (libraries wrap it: "corrupt PDF (MemoryError)" would send a person looking for damage).
+    `fmt` is "pdf" or "docx".
     """
-    if isinstance(exc, MemoryError):
-        return "out of memory while reading the file"
+    if isinstance(exc, MemoryError) or "memory allocation failed" in str(exc).lower():
+        return None
     if isinstance(exc, RecursionError):
         return f"damaged or hostile {fmt.upper()}: objects nested too deeply"
     module = type(exc).__module__.split(".")[0]

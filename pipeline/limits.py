@@ -33,8 +33,11 @@ DEFAULT_MEMORY_MB = 2048
 # CPU seconds per file: the slowest real plan takes about 10 s; OCR of a 20-page
 # scan about 60 s. Anything past this is a loop or a bomb.
 DEFAULT_CPU_SECONDS = 300
-# Wall time per file: CPU time plus room for a loaded machine and disk waits.
-WALL_FACTOR = 2.0
+# Wall time per file when none is given: CPU time times this, plus WALL_SLACK, so a
+# machine where eight conversions share two cores still hits the CPU limit first
+# (which names the real cause) and the wall clock only catches a child that waits.
+WALL_FACTOR = 4.0
+WALL_SLACK = 30.0
 # A child killed by a signal whose peak resident memory reached this share of the
 # memory limit ran out of memory (C code that cannot allocate often dies with
 # SIGSEGV or SIGABRT, not with MemoryError).
@@ -45,7 +48,7 @@ _PR_SET_PDEATHSIG = 1
 
 @dataclass(frozen=True)
 class Limits:
-    """What one conversion may use. `timeout` (wall seconds) defaults to WALL_FACTOR x CPU."""
+    """What one conversion may use. `timeout` (wall seconds) defaults from the CPU time."""
 
     memory_mb: int = DEFAULT_MEMORY_MB
     cpu_seconds: float = DEFAULT_CPU_SECONDS
@@ -53,7 +56,7 @@ class Limits:
 
     @property
     def wall_seconds(self) -> float:
-        return self.timeout if self.timeout is not None else self.cpu_seconds * WALL_FACTOR
+        return self.timeout if self.timeout is not None else self.cpu_seconds * WALL_FACTOR + WALL_SLACK
 
     def out_of_memory(self) -> str:
         return f"out of memory (limit {self.memory_mb} MB; raise it with --max-memory)"

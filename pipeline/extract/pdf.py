@@ -298,15 +298,15 @@ def join_pages(pages: list[list[Block]]) -> list[Block]:
     return blocks
 
 
-def _pdf_error(exc: Exception) -> ExtractError:
+def _pdf_error(exc: Exception) -> Exception:
     """The user-facing reason for an error pdfminer raised; pdfplumber wraps those in
-    PdfminerException, so the real one (wrong password, cut-off file) is its argument."""
+    PdfminerException, so the real one (wrong password, cut-off file, a limit) is its argument."""
     wrapped = isinstance(exc, PdfminerException) and exc.args and isinstance(exc.args[0], BaseException)
     cause = exc.args[0] if wrapped else exc
     if isinstance(cause, ExtractError):  # a limit of pdf_guards, raised inside pdfminer
         return cause
-    if isinstance(cause, MemoryError):
-        return ExtractError("out of memory while reading the PDF")
+    if isinstance(cause, MemoryError):  # unwrapped, so the memory limit is named as such
+        return cause
     if isinstance(cause, PDFPasswordIncorrect):
         return ExtractError("encrypted PDF (password required)")
     if isinstance(cause, PDFEncryptionError):

@@ -24,14 +24,16 @@ from pdfminer import pdfinterp, pdftypes
 
 from pipeline.errors import LimitExceeded
 
-# A scanned A4 page at 600 dpi in colour is about 100 MB raw; text content streams
-# of real plans are well under 1 MB. Above this a stream is a decompression bomb.
-MAX_STREAM_BYTES = 256 * 2**20
-# Content-stream objects on one page, nested forms included. The densest page of
-# the real fixtures has about 60,000 (a text page: 6-10 objects per word); a
-# 60,000-character page about 200,000. pdfminer runs about 300,000 objects a
-# second, so this cap is half a minute of work at most.
-MAX_PAGE_OBJECTS = 5_000_000
+# pdfminer decodes content streams, fonts and CMaps (images are left encoded: OCR
+# renders pages with pdfium). Content streams of real plans are under 1 MB, an
+# embedded CJK font 20 MB. Above this a stream is a decompression bomb.
+MAX_STREAM_BYTES = 64 * 2**20
+# Content-stream objects on one page (operators and operands), nested forms
+# included. The densest page of the real fixtures has 6,553 (Hà Nội 173), the
+# sample 1,698; a page of 60,000 characters each placed on its own about
+# 200,000. pdfminer lays out 20,000-300,000 objects a second, so the cap is
+# seconds of work, not the hours of a nested-form bomb.
+MAX_PAGE_OBJECTS = 500_000
 # zlib input is fed in blocks this large, so a corrupt stream is retried byte by
 # byte only within the block where it breaks (pdfminer retries the whole stream).
 _BLOCK = 1 << 16
