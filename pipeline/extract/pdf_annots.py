@@ -104,17 +104,33 @@ def new_boxes(before: list[Box], after: list[Box]) -> list[Box]:
     return [box for box in after if not index.holds(box)]
 
 
-def _to_words(boxes: list[tuple[str, float, float, float, float]], height: float, page: int) -> list[Word]:
+def _rows(boxes: list[Box]) -> list[list[Box]]:
+    """Boxes in lines, top line first, each left to right.
+
+    A box joins the line above when their tops are within half its height: tops of
+    one line differ by a fraction of a point (a "1" is shorter than a "3"), so
+    rounding them would split a line wherever its tops straddle a rounding boundary.
+    """
+    rows: list[list[Box]] = []
+    for box in sorted(boxes, key=lambda b: -b[4]):
+        if rows and abs(rows[-1][0][4] - box[4]) <= max(box[4] - box[2], 1.0) / 2:
+            rows[-1].append(box)
+        else:
+            rows.append([box])
+    return [sorted(row, key=lambda b: b[1]) for row in rows]
+
+
+def _to_words(boxes: list[Box], height: float, page: int) -> list[Word]:
     """Group stamped characters into words, converting to top-down coordinates."""
     words: list[Word] = []
-    current: list[tuple[str, float, float, float, float]] = []
-    for box in sorted(boxes, key=lambda b: (round(height - b[4]), b[1])):
-        size = max(box[4] - box[2], 1.0)
-        if current and (abs(current[-1][4] - box[4]) > size / 2 or box[1] - current[-1][3] > _WORD_GAP * size):
-            words.append(_word(current, height, page))
-            current = []
-        current.append(box)
-    if current:
+    for row in _rows(boxes):
+        current: list[Box] = []
+        for box in row:
+            size = max(box[4] - box[2], 1.0)
+            if current and box[1] - current[-1][3] > _WORD_GAP * size:
+                words.append(_word(current, height, page))
+                current = []
+            current.append(box)
         words.append(_word(current, height, page))
     return words
 
