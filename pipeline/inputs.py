@@ -45,10 +45,10 @@ def _link_problem(path: Path, real_root: Path) -> str | None:
         mode = target.stat().st_mode
     except OSError:
         return "dangling symbolic link: not read"
-    if not target.is_relative_to(real_root):
-        return "symbolic link to outside the input folder: not followed"
     if not stat.S_ISREG(mode):
         return f"symbolic link to {_kind(mode)}: not read"
+    if not target.is_relative_to(real_root):
+        return "symbolic link to outside the input folder: not followed"
     return None
 
 
