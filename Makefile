@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SAMPLES := $(wildcard samples/*.pdf samples/*.docx)
 
-.PHONY: install run test bench samples clean
+.PHONY: install run test bench samples clean fuzz
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,13 @@ test: install
 bench: install
 	$(BIN)/python bench/bench_convert.py
 	$(BIN)/python bench/bench_batch.py
+
+# More fuzz mutants than CI's 1,000 (tests/fuzz/): failures are copied to tests/fuzz/found/
+# to be named and moved into tests/fuzz/regressions/.
+FUZZ_COUNT ?= 20000
+FUZZ_SEED ?= 1
+fuzz: install
+	$(BIN)/python tests/fuzz/run.py --count $(FUZZ_COUNT) --seed $(FUZZ_SEED) --keep tests/fuzz/found
 
 # Regenerates samples/ from the seed text; needs LibreOffice (see samples/README.md).
 samples: install

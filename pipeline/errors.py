@@ -74,6 +74,8 @@ def library_error_reason(exc: BaseException, fmt: str) -> str | None:
     if isinstance(exc, RecursionError):
         return f"damaged or hostile {fmt.upper()}: objects nested too deeply"
     module = type(exc).__module__.split(".")[0]
+    if module == "builtins":  # a KeyError, AttributeError ... raised inside a library on damaged input
+        module = _raising_module(exc)
     detail = one_line(exc)
     label = type(exc).__name__ + (f": {detail}" if detail else "")
     if module == "zlib":
@@ -89,3 +91,11 @@ def library_error_reason(exc: BaseException, fmt: str) -> str | None:
     if module == "docx":
         return f"corrupt DOCX ({label})"
     return None
+
+
+def _raising_module(exc: BaseException) -> str:
+    """The top-level package of the code that raised `exc` (its innermost frame)."""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    return str(tb.tb_frame.f_globals.get("__name__", "")).split(".")[0] if tb is not None else ""

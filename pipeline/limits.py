@@ -53,6 +53,10 @@ class Limits:
     memory_mb: int = DEFAULT_MEMORY_MB
     cpu_seconds: float = DEFAULT_CPU_SECONDS
     timeout: float | None = None
+    # The child's stderr: reading libraries log a line for every oddity of a damaged
+    # file (pdfminer up to a hundred); the parent prints the one line that matters.
+    # `-v` keeps them.
+    keep_stderr: bool = False
 
     @property
     def wall_seconds(self) -> float:
@@ -112,6 +116,8 @@ def _child(work: Callable[[], Any], limits: Limits, write_fd: int) -> None:
     oom = pickle.dumps((False, limits.out_of_memory()))  # ready before memory runs out
     try:
         die_with_parent()
+        if not limits.keep_stderr:
+            _silence_stderr()
         apply(limits)
         outcome: tuple[bool, Any] = (True, work())
     except MemoryError:
@@ -129,6 +135,13 @@ def _child(work: Callable[[], Any], limits: Limits, write_fd: int) -> None:
             pipe.write(data)
         except MemoryError:
             pipe.write(oom)
+
+
+def _silence_stderr() -> None:
+    """Point file descriptor 2 at /dev/null: libraries' log lines and C-level messages go nowhere."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    os.close(devnull)
 
 
 def _read_until(fd: int, deadline: float) -> bytes | None:
