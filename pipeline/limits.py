@@ -42,6 +42,10 @@ WALL_SLACK = 30.0
 # memory limit ran out of memory (C code that cannot allocate often dies with
 # SIGSEGV or SIGABRT, not with MemoryError).
 OOM_SHARE = 0.6
+# A failure in a child whose peak address space came within this share of its
+# memory allowance is reported as running out of memory: libxml2 says "unknown
+# error" and pdfminer "corrupt PDF" when an allocation fails.
+NEAR_LIMIT_SHARE = 0.75
 # Linux prctl option: a signal to receive when the parent dies.
 _PR_SET_PDEATHSIG = 1
 
@@ -96,12 +100,26 @@ def _address_space() -> int:
         return int(handle.read().split()[0]) * resource.getpagesize()
 
 
+_BASE = [0]  # address space of the child when the limits were set
+
+
+def _near_memory_limit(limits: Limits) -> bool:
+    """Whether this process's peak address space came near its memory allowance (Linux)."""
+    try:
+        with open("/proc/self/status") as handle:
+            peak_kb = next(int(line.split()[1]) for line in handle if line.startswith("VmPeak:"))
+    except (OSError, StopIteration, ValueError):
+        return False
+    return peak_kb * 1024 - _BASE[0] >= NEAR_LIMIT_SHARE * limits.memory_mb * 2**20
+
+
 def apply(limits: Limits) -> None:
     """Set this process's address-space and CPU limits (called in the child)."""
     try:
         base = _address_space()
     except OSError:  # no /proc (macOS): an absolute cap
         base = 0
+    _BASE[0] = base
     memory = base + limits.memory_mb * 2**20
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     used = sum(resource.getrusage(resource.RUSAGE_SELF)[:2])
@@ -123,7 +141,7 @@ def _child(work: Callable[[], Any], limits: Limits, write_fd: int) -> None:
     except MemoryError:
         outcome = (False, limits.out_of_memory())
     except BaseException as exc:  # noqa: BLE001  (handed to the parent, which decides)
-        outcome = (False, exc)
+        outcome = (False, limits.out_of_memory() if _near_memory_limit(limits) else exc)
     try:
         data = pickle.dumps(outcome)
     except MemoryError:

@@ -370,3 +370,17 @@ def test_docx_missing_optional_part_is_read(tmp_path, make):
 ])
 def test_decode_xml(data, expected):
     assert docx_extract.decode_xml(data) == expected
+
+
+REAL_DOCX = ROOT / "tests" / "fixtures" / "real" / "01_KH-UBND_LamDong_CCHC-2026-2030_draft-2026-03.docx"
+
+
+@pytest.mark.parametrize("megabytes", [2, 4, 8])
+def test_cli_docx_out_of_memory_is_named(tmp_path, megabytes):
+    """Finding 6: under a memory limit lxml fails with "unknown error" and the file was called
+    corrupt ("invalid XML (unknown error)"). Whatever the allowance, it converts or says memory."""
+    run = vnplan("convert", "--max-memory", megabytes, REAL_DOCX, "-o", tmp_path / "out", cwd=tmp_path)
+    assert run.code in (0, 1), run.stderr
+    if run.code == 1:
+        assert run.stderr.splitlines() == [
+            f"vnplan: {REAL_DOCX}: out of memory (limit {megabytes} MB; raise it with --max-memory)"]
