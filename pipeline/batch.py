@@ -28,7 +28,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path, PurePosixPath
 
 from pipeline.conversion import convert, failure_reason
-from pipeline.errors import os_error_reason
+from pipeline.errors import one_line, os_error_reason
 from pipeline.limits import DEFAULT_CPU_SECONDS, DEFAULT_MEMORY_MB, Limits, die_with_parent, run_limited
 from pipeline.inputs import INPUT_SUFFIXES, Scan, scan_inputs  # noqa: F401  (re-exported)
 from pipeline.naming import OutputName, assign_outputs
@@ -202,19 +202,32 @@ def convert_job(job: Job) -> FileResult:
 # ---- the whole batch --------------------------------------------------------------------
 
 def _bounded(executor: Executor, jobs: Iterable[Job], in_flight: int) -> Iterator[FileResult]:
-    """Results as they complete, with at most `in_flight` jobs submitted at a time."""
-    pending: set[Future] = set()
+    """Results as they complete, with at most `in_flight` jobs submitted at a time.
+
+    A worker that dies outright (killed by the system's OOM killer) breaks a
+    process pool: its jobs, and those the pool no longer accepts, become failed
+    entries with the reason, so the report still lists every input.
+    """
+    pending: dict[Future, Job] = {}
     jobs = iter(jobs)
     while True:
         for job in jobs:
-            pending.add(executor.submit(convert_job, job))
+            try:
+                pending[executor.submit(convert_job, job)] = job
+            except Exception as exc:  # noqa: BLE001  a broken or shut-down executor
+                yield FileResult(job.rel, "failed", error=f"not converted: the worker pool stopped ({one_line(exc)})")
+                continue
             if len(pending) >= in_flight:
                 break
         if not pending:
             return
-        done, pending = wait(pending, return_when=FIRST_COMPLETED)
+        done, _ = wait(pending, return_when=FIRST_COMPLETED)
         for future in done:
-            yield future.result()
+            job = pending.pop(future)
+            try:
+                yield future.result()
+            except Exception as exc:  # noqa: BLE001
+                yield FileResult(job.rel, "failed", error=f"the worker converting it died ({type(exc).__name__})")
 
 
 def previous_report(outdir: Path) -> dict[str, dict]:

@@ -452,3 +452,25 @@ def test_killed_batch_leaves_no_worker_and_a_report(tmp_path, sig):
     assert report["summary"]["finished"] is True
     assert all(e["status"] in {"ok", "skipped"} and e["warnings"] is not None for e in report["files"])
     assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
+
+
+def worker_killer(path: str) -> tuple[str, int]:
+    """Kills the pool worker itself (the parent of the guarded child), as the OOM killer would."""
+    if "b." in Path(path).name:
+        os.kill(os.getppid(), signal.SIGKILL)
+        time.sleep(5)
+    return batch.convert_to_text(path)
+
+
+def test_dead_worker_is_a_failed_entry_not_a_traceback(tmp_path):
+    """A worker killed from outside breaks the pool: every input still gets an entry and a reason."""
+    root = tmp_path / "in"
+    for name in ("a.docx", "b.docx", "c.docx"):
+        copy_sample(root / name)
+    with batch_cli.local_executor(1) as pool:
+        summary, results = batch.run_batch(root, tmp_path / "out", pool, workers=1, converter=worker_killer)
+    status = {r.path: r.status for r in results}
+    assert sorted(status) == ["a.docx", "b.docx", "c.docx"]
+    assert status["b.docx"] == "failed"
+    assert all("worker" in r.error for r in results if r.status == "failed")
+    assert report_of(tmp_path / "out")["summary"]["finished"] is True
