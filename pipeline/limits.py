@@ -37,7 +37,7 @@ DEFAULT_CPU_SECONDS = 300
 # machine where eight conversions share two cores still hits the CPU limit first
 # (which names the real cause) and the wall clock only catches a child that waits.
 WALL_FACTOR = 4.0
-WALL_SLACK = 30.0
+WALL_SLACK = 60.0
 # A child killed by a signal whose peak resident memory reached this share of the
 # memory limit ran out of memory (C code that cannot allocate often dies with
 # SIGSEGV or SIGABRT, not with MemoryError).

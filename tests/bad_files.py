@@ -296,17 +296,30 @@ def flate_bomb_pdf(folder: Path, size: int = FLATE_BOMB_BYTES) -> Path:
 BOMB_FANOUT, BOMB_DEPTH = 10, 8
 
 
-def nested_forms_pdf(folder: Path, fanout: int = BOMB_FANOUT, depth: int = BOMB_DEPTH) -> Path:
+def nested_forms_pdf(folder: Path, fanout: int = BOMB_FANOUT, depth: int = BOMB_DEPTH, inner: int = 10) -> Path:
     """A page that draws form X{depth}, which draws X{depth-1} `fanout` times, ... down to
-    X0, which saves and restores the graphics state ten times: fanout**depth draws in all."""
+    X0, which saves and restores the graphics state `inner` times: fanout**depth draws in all."""
     page = _one_page(b"", b"<< /Font << /F1 4 0 R >> /XObject << /X%d 6 0 R >> >>" % depth)
     page[4] = _stream(b"BT /F1 12 Tf 72 770 Td (KE HOACH) Tj ET\n/X%d Do" % depth)
     forms = []
     for level in range(depth, -1, -1):  # object 6 is X{depth}, the last is X0
-        body = b"q Q " * 10 if level == 0 else b" ".join([b"/X%d Do" % (level - 1)] * fanout)
+        body = b"q Q " * inner if level == 0 else b" ".join([b"/X%d Do" % (level - 1)] * fanout)
         below = b"<< /XObject << /X%d %d 0 R >> >>" % (level - 1, 6 + depth - level + 1) if level else b"<< >>"
         forms.append(_stream(body, b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources " + below))
     return write_pdf(folder / "nested-forms.pdf", page + forms)
+
+
+def busy_pages_pdf(folder: Path, pages: int = 200, operators: int = 400_000) -> Path:
+    """`pages` pages sharing one content stream of `operators` graphics-state operators:
+    each page stays under the per-page caps, together they are minutes of work (the
+    CPU limit's case). A few kilobytes."""
+    content = _stream(zlib.compress(b"q Q " * (operators // 2), 9), b"/Filter /FlateDecode")
+    kids = b" ".join(b"%d 0 R" % (5 + i) for i in range(pages))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages,
+               content, _FONT]
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
+                b"/Contents 3 0 R >>"] * pages
+    return write_pdf(folder / "busy-pages.pdf", objects)
 
 
 def long_name_pdf(folder: Path, name_bytes: int = 250) -> Path:

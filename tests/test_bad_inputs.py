@@ -288,7 +288,7 @@ def test_cli_validate(tmp_path):
 # without the caps of pdf_guards; run through the command line, under its watchdog.
 BOMBS = [
     (bf.flate_bomb_pdf, "PDF stream too large when decompressed (over 64 MB)"),  # 5 KB -> 1 GB behind two Flate filters
-    (bf.nested_forms_pdf, "page content too complex (over 500,000 drawing operations"),  # 10**8 draws via nested forms
+    (bf.nested_forms_pdf, "page content too complex (over 10,000 drawings of forms"),  # 10**8 draws via nested forms
 ]
 
 
@@ -308,7 +308,9 @@ def test_cli_refuses_bombs_with_one_line(tmp_path, make, reason):
     # a 4 MB inflation against a 1 MB cap: stopped while inflating
     (lambda folder: bf.flate_bomb_pdf(folder, size=4 * 2**20), {"stream_bytes": 2**20}, "too large when decompressed"),
     # 10**4 draws of ten operators against a cap of 20,000 objects
-    (lambda folder: bf.nested_forms_pdf(folder, fanout=10, depth=4), {"page_objects": 20_000}, "too complex"),
+    (lambda folder: bf.nested_forms_pdf(folder, fanout=10, depth=4), {"page_objects": 20_000}, "drawing operations"),
+    # the same against a cap of 500 form drawings
+    (lambda folder: bf.nested_forms_pdf(folder, fanout=10, depth=4), {"page_forms": 500}, "drawings of forms"),
 ])
 def test_pdf_caps_stop_pdfminer(tmp_path, make, caps, reason):
     """The caps work inside pdfminer: lowered here, so small bombs show it in-process."""
@@ -318,7 +320,7 @@ def test_pdf_caps_stop_pdfminer(tmp_path, make, caps, reason):
         with pytest.raises(ExtractError, match=reason):
             extract_pdf(path)
     finally:
-        pdf_guards.set_caps(pdf_guards.MAX_STREAM_BYTES, pdf_guards.MAX_PAGE_OBJECTS)
+        pdf_guards.set_caps(pdf_guards.MAX_STREAM_BYTES, pdf_guards.MAX_PAGE_OBJECTS, pdf_guards.MAX_PAGE_FORMS)
 
 
 def test_pdf_caps_leave_ordinary_files_alone(tmp_path):
@@ -337,8 +339,8 @@ def test_damaged_flate_stream_inflates_what_it_can():
 @pytest.mark.parametrize(("option", "make", "reason"), [
     # 1 MB more than the warm process: the sample cannot be read
     (("--max-memory", "1"), bf.good_pdf, "out of memory (limit 1 MB; raise it with --max-memory)"),
-    # a second of CPU for the nested-form bomb (nine seconds of work below its object cap)
-    (("--max-cpu", "1"), bf.nested_forms_pdf, "CPU time limit exceeded (1 s; raise it with --max-cpu)"),
+    # a second of CPU for 200 pages of 400,000 operators each (under the page caps; minutes of work)
+    (("--max-cpu", "1"), bf.busy_pages_pdf, "CPU time limit exceeded (1 s; raise it with --max-cpu)"),
 ])
 def test_cli_limits_named(tmp_path, option, make, reason):
     """A limit hit is named, with the option that raises it: not SIGSEGV, an exit status or a traceback."""

@@ -10,7 +10,8 @@ gigabytes and minutes in pdfminer, which has no limits of its own:
 
 So every decoded stream is capped at MAX_STREAM_BYTES (inflation stops there,
 before the memory is taken) and every page at MAX_PAGE_OBJECTS content-stream
-objects (operators and operands, counted through nested forms). Either refuses
+objects (operators and operands, counted through nested forms) and MAX_PAGE_FORMS
+form drawings. Either refuses
 the file with a `LimitExceeded` reason. pdfminer offers no hooks, so `install()`
 replaces three of its module globals once per process; the replacements behave
 exactly like the originals below the caps.
@@ -34,20 +35,23 @@ MAX_STREAM_BYTES = 64 * 2**20
 # 200,000. pdfminer lays out 20,000-300,000 objects a second, so the cap is
 # seconds of work, not the hours of a nested-form bomb.
 MAX_PAGE_OBJECTS = 500_000
+# Form XObjects drawn on one page, nested ones included. Each costs pdfminer a new
+# interpreter (a thousandth of a second); real pages draw a few (a logo, a stamp).
+MAX_PAGE_FORMS = 10_000
 # zlib input is fed in blocks this large, so a corrupt stream is retried byte by
 # byte only within the block where it breaks (pdfminer retries the whole stream).
 _BLOCK = 1 << 16
 
-_CAPS = {"stream_bytes": MAX_STREAM_BYTES, "page_objects": MAX_PAGE_OBJECTS}
-_page_spent = [0]
+_CAPS = {"stream_bytes": MAX_STREAM_BYTES, "page_objects": MAX_PAGE_OBJECTS, "page_forms": MAX_PAGE_FORMS}
+_page_spent = [0]  # content-stream objects read on the current page
+_page_forms = [0]  # form XObjects drawn on the current page
 
 
-def set_caps(stream_bytes: int | None = None, page_objects: int | None = None) -> None:
-    """Change the caps (for tests and `--max-...` options); None keeps a cap as it is."""
-    if stream_bytes is not None:
-        _CAPS["stream_bytes"] = stream_bytes
-    if page_objects is not None:
-        _CAPS["page_objects"] = page_objects
+def set_caps(stream_bytes: int | None = None, page_objects: int | None = None, page_forms: int | None = None) -> None:
+    """Change the caps (tests lower them); None keeps a cap as it is."""
+    for name, value in (("stream_bytes", stream_bytes), ("page_objects", page_objects), ("page_forms", page_forms)):
+        if value is not None:
+            _CAPS[name] = value
 
 
 def _too_large() -> LimitExceeded:
@@ -115,11 +119,20 @@ class _CountingContentParser(pdfinterp.PDFContentParser):
 
 
 _original_process_page = pdfinterp.PDFPageInterpreter.process_page
+_original_do_Do = pdfinterp.PDFPageInterpreter.do_Do
 
 
 def _process_page(self, page):  # type: ignore[no-untyped-def]
-    _page_spent[0] = 0
+    _page_spent[0] = _page_forms[0] = 0
     return _original_process_page(self, page)
+
+
+def _do_Do(self, xobjid):  # type: ignore[no-untyped-def]  # noqa: N802 (pdfminer's name)
+    _page_forms[0] += 1
+    if _page_forms[0] > _CAPS["page_forms"]:
+        raise LimitExceeded(f"page content too complex (over {_CAPS['page_forms']:,} drawings of forms, "
+                            "counting nested ones): a content-stream bomb or a damaged file")
+    return _original_do_Do(self, xobjid)
 
 
 def install() -> None:
@@ -132,3 +145,4 @@ def install() -> None:
     pdftypes.rldecode = _capped(pdftypes.rldecode)
     pdfinterp.PDFContentParser = _CountingContentParser
     pdfinterp.PDFPageInterpreter.process_page = _process_page
+    pdfinterp.PDFPageInterpreter.do_Do = _do_Do
