@@ -93,9 +93,17 @@ def library_error_reason(exc: BaseException, fmt: str) -> str | None:
     return None
 
 
+# Packages whose exceptions on a damaged file are named by `library_error_reason`.
+_READERS = {"zlib", "zipfile", "lxml", "pdfminer", "pdfplumber", "pypdfium2", "docx"}
+
+
 def _raising_module(exc: BaseException) -> str:
-    """The top-level package of the code that raised `exc` (its innermost frame)."""
-    tb = exc.__traceback__
-    while tb is not None and tb.tb_next is not None:
+    """The reading library whose code raised `exc`: the innermost frame of ours or a reader's
+    (a reader's call into the standard library, posixpath say, counts as the reader's)."""
+    found, tb = "", exc.__traceback__
+    while tb is not None:
+        top = str(tb.tb_frame.f_globals.get("__name__", "")).split(".")[0]
+        if top in _READERS or top == "pipeline":
+            found = top
         tb = tb.tb_next
-    return str(tb.tb_frame.f_globals.get("__name__", "")).split(".")[0] if tb is not None else ""
+    return found

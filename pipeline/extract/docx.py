@@ -205,10 +205,13 @@ def _declares_dtd(data: bytes) -> bool:
     if text is not None and ("<!DOCTYPE" in text or "<!ENTITY" in text):
         return True
     try:
-        tree = etree.fromstring(data, _DTD_PROBE).getroottree() if _looks_like_xml(data) else None
+        root = etree.fromstring(data, _DTD_PROBE) if _looks_like_xml(data) else None
     except (etree.LxmlError, ValueError):
         return False
-    return tree is not None and (tree.docinfo.internalDTD is not None or bool(tree.docinfo.doctype))
+    if root is None:  # nothing the parser could recover: python-docx will say what is wrong
+        return False
+    tree = root.getroottree()
+    return tree.docinfo.internalDTD is not None or bool(tree.docinfo.doctype)
 
 
 # Parses a part only to look for a DTD: nothing resolved, loaded or fetched; damage tolerated.
