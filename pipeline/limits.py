@@ -175,14 +175,24 @@ def _read_until(fd: int, deadline: float) -> bytes | None:
         chunks.append(chunk)
 
 
-def death_reason(status: int, peak_rss_kb: int, limits: Limits) -> str:
-    """Why a child ended without an answer, from its wait status and peak memory."""
+def _resident() -> int:
+    """Bytes of this process now resident in memory (a forked child starts with as many)."""
+    try:
+        with open("/proc/self/statm") as handle:
+            return int(handle.read().split()[1]) * resource.getpagesize()
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def death_reason(status: int, peak_rss_kb: int, limits: Limits, base_rss: int = 0) -> str:
+    """Why a child ended without an answer, from its wait status and the memory it added
+    to the `base_rss` bytes it was forked with (Linux counts those in its peak)."""
     if not os.WIFSIGNALED(status):
         return f"converter exited with status {os.WEXITSTATUS(status)} without a result"
     sig = os.WTERMSIG(status)
     if sig == signal.SIGXCPU:
         return limits.out_of_cpu()
-    if peak_rss_kb >= OOM_SHARE * limits.memory_mb * 1024:
+    if peak_rss_kb * 1024 - base_rss >= OOM_SHARE * limits.memory_mb * 2**20:
         return limits.out_of_memory()
     if sig == signal.SIGKILL:  # not ours (the deadline is handled apart): the system's OOM killer or a person
         return "killed (SIGKILL) from outside vnplan: the system may be out of memory"
@@ -197,6 +207,7 @@ def run_limited(work: Callable[[], Any], limits: Limits) -> tuple[bool, Any]:
     past the wall deadline is killed with SIGKILL: Python loops and C code alike stop.
     """
     read_fd, write_fd = os.pipe()
+    base_rss = _resident()
     pid = os.fork()
     if pid == 0:  # child
         code = 0
@@ -222,8 +233,8 @@ def run_limited(work: Callable[[], Any], limits: Limits) -> tuple[bool, Any]:
         return False, limits.out_of_time()
     _, status, usage = os.wait4(pid, 0)
     if not data:
-        return False, death_reason(status, usage.ru_maxrss, limits)
+        return False, death_reason(status, usage.ru_maxrss, limits, base_rss)
     try:
         return pickle.loads(data)
     except Exception:  # noqa: BLE001  a truncated answer: the child died while writing
-        return False, death_reason(status, usage.ru_maxrss, limits)
+        return False, death_reason(status, usage.ru_maxrss, limits, base_rss)
