@@ -108,6 +108,8 @@ def _near_memory_limit(limits: Limits) -> bool:
     try:
         with open("/proc/self/status") as handle:
             peak_kb = next(int(line.split()[1]) for line in handle if line.startswith("VmPeak:"))
+    except MemoryError:  # no memory left even to look: the answer
+        return True
     except (OSError, StopIteration, ValueError):
         return False
     return peak_kb * 1024 - _BASE[0] >= NEAR_LIMIT_SHARE * limits.memory_mb * 2**20
@@ -128,10 +130,8 @@ def apply(limits: Limits) -> None:
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))
 
 
-def _child(work: Callable[[], Any], limits: Limits, write_fd: int) -> None:
-    """In the forked child: run `work` under the limits, send (ok, payload) through the pipe."""
-    faulthandler.disable()  # a crash is reported as its signal, not as a dump over the progress bar
-    oom = pickle.dumps((False, limits.out_of_memory()))  # ready before memory runs out
+def _outcome(work: Callable[[], Any], limits: Limits) -> bytes:
+    """Run `work` under the limits; the pickled (ok, payload) to send to the parent."""
     try:
         die_with_parent()
         if not limits.keep_stderr:
@@ -143,16 +143,30 @@ def _child(work: Callable[[], Any], limits: Limits, write_fd: int) -> None:
     except BaseException as exc:  # noqa: BLE001  (handed to the parent, which decides)
         outcome = (False, limits.out_of_memory() if _near_memory_limit(limits) else exc)
     try:
-        data = pickle.dumps(outcome)
+        return pickle.dumps(outcome)
+    except MemoryError:
+        raise
+    except Exception as exc:  # noqa: BLE001  an exception that does not pickle
+        return pickle.dumps((False, RuntimeError(f"{type(exc).__name__}: {exc}")))
+
+
+def _child(work: Callable[[], Any], limits: Limits, write_fd: int) -> None:
+    """In the forked child: run `work`, send its outcome through the pipe.
+
+    The out-of-memory answer is pickled before anything runs: when memory runs
+    out anywhere (in the work, in pickling, in the error handling) it is what
+    the parent gets, never a bare exit status.
+    """
+    faulthandler.disable()  # a crash is reported as its signal, not as a dump over the progress bar
+    oom = pickle.dumps((False, limits.out_of_memory()))
+    try:
+        data = _outcome(work, limits)
     except MemoryError:
         data = oom
-    except Exception as exc:  # noqa: BLE001  an exception that does not pickle
-        data = pickle.dumps((False, RuntimeError(f"{type(exc).__name__}: {exc}")))
-    with os.fdopen(write_fd, "wb") as pipe:
-        try:
-            pipe.write(data)
-        except MemoryError:
-            pipe.write(oom)
+    view = memoryview(data)
+    while view:
+        view = view[os.write(write_fd, view):]
+    os.close(write_fd)
 
 
 def _silence_stderr() -> None:
@@ -187,12 +201,15 @@ def _resident() -> int:
 def death_reason(status: int, peak_rss_kb: int, limits: Limits, base_rss: int = 0) -> str:
     """Why a child ended without an answer, from its wait status and the memory it added
     to the `base_rss` bytes it was forked with (Linux counts those in its peak)."""
+    near_limit = peak_rss_kb * 1024 - base_rss >= OOM_SHARE * limits.memory_mb * 2**20
     if not os.WIFSIGNALED(status):
+        if near_limit:
+            return limits.out_of_memory()
         return f"converter exited with status {os.WEXITSTATUS(status)} without a result"
     sig = os.WTERMSIG(status)
     if sig == signal.SIGXCPU:
         return limits.out_of_cpu()
-    if peak_rss_kb * 1024 - base_rss >= OOM_SHARE * limits.memory_mb * 2**20:
+    if near_limit:
         return limits.out_of_memory()
     if sig == signal.SIGKILL:  # not ours (the deadline is handled apart): the system's OOM killer or a person
         return "killed (SIGKILL) from outside vnplan: the system may be out of memory"
