@@ -24,7 +24,6 @@ import bad_files as bf
 from pipeline.extract import docx as docx_extract
 from pipeline.extract.docx import extract_docx
 from pipeline.errors import ExtractError
-from pipeline.extract import pdf_guards
 from pipeline.extract.pdf import extract_pdf
 
 convert_module = importlib.import_module("pipeline.conversion")
@@ -314,6 +313,7 @@ def test_cli_refuses_bombs_with_one_line(tmp_path, make, reason):
 ])
 def test_pdf_caps_stop_pdfminer(tmp_path, make, caps, reason):
     """The caps work inside pdfminer: lowered here, so small bombs show it in-process."""
+    pdf_guards = importlib.import_module("pipeline.extract.pdf_guards")
     path = make(tmp_path)
     pdf_guards.set_caps(**caps)
     try:
@@ -332,6 +332,7 @@ def test_pdf_caps_leave_ordinary_files_alone(tmp_path):
 def test_damaged_flate_stream_inflates_what_it_can():
     """A stream cut mid-way gives the bytes before the cut, in linear time (pdfminer's own is quadratic)."""
     import zlib
+    pdf_guards = importlib.import_module("pipeline.extract.pdf_guards")
     data = zlib.compress(b"BT (KE HOACH) Tj ET\n" * 50_000)
     assert pdf_guards.inflate_damaged(data[: len(data) // 2]).startswith(b"BT (KE HOACH) Tj ET\n" * 100)
 
