@@ -188,6 +188,13 @@ def _check_archive(archive: zipfile.ZipFile) -> None:
                            f"limit {MAX_UNCOMPRESSED_BYTES // 2**20} MB)")
     if infos[MAIN_PART].flag_bits & 0x1:
         raise ExtractError("encrypted or password-protected")
+    # A part cannot hold more compressed bytes than the file: zipfile would ask the OS for
+    # that many at once (a damaged size of 2.9 GB in a 46 KB file took a gigabyte of memory).
+    archive_bytes = archive.fp.seek(0, 2) if archive.fp is not None else None
+    for name, info in infos.items():
+        if archive_bytes is not None and info.compress_size > archive_bytes:
+            raise ExtractError(f"corrupt DOCX: damaged zip archive ({name} claims {info.compress_size:,} "
+                               f"compressed bytes in a file of {archive_bytes:,})")
     for name, info in infos.items():
         if not info.is_dir() and _declares_dtd(archive.read(name)):
             raise ExtractError(f"unsafe DOCX: {name} declares a DOCTYPE or entities")
