@@ -15,7 +15,7 @@ else
 TEST_SELECTION := -m "not slow"
 endif
 
-.PHONY: install run test test-all bench samples validator clean
+.PHONY: install run test test-all bench samples validator clean fuzz
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,13 @@ bench: install
 # Regenerates pipeline/output/plan_validator.py after the schema changed (a test says when).
 validator: install
 	$(BIN)/python tools/make_validator.py
+
+# More fuzz mutants than CI's 1,000 (tests/fuzz/): failures are copied to tests/fuzz/found/
+# to be named and moved into tests/fuzz/regressions/.
+FUZZ_COUNT ?= 20000
+FUZZ_SEED ?= 1
+fuzz: install
+	$(BIN)/python tests/fuzz/run.py --count $(FUZZ_COUNT) --seed $(FUZZ_SEED) --keep tests/fuzz/found
 
 # Regenerates samples/ from the seed text; needs LibreOffice (see samples/README.md).
 samples: install

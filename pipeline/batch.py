@@ -1,43 +1,44 @@
 """Convert a whole folder tree: parallel, guarded per file, resumable, reported.
 
 An archive holds thousands of files and a few of them are always broken, huge
-or hostile. So every conversion runs in its own forked child process with an
-address-space limit and a deadline: a file that loops, explodes in memory or
-crashes the interpreter becomes one "failed" entry and the batch goes on. The
-child forks from a warm worker (the package and its gazetteers already loaded),
-so the guard costs milliseconds, not an import per file.
+or hostile. So every conversion runs in its own forked child process under the
+limits of `pipeline.limits` (memory, CPU time, a deadline): a file that loops,
+explodes in memory or crashes the interpreter becomes one "failed" entry and the
+batch goes on. Output names come from `pipeline.naming` (legal, never shared).
 
 The per-file function `convert_job` is plain and picklable, so the same code
 runs in a local process pool or on a Dask cluster (`run_batch(executor=...)`).
-Workers only convert; the driver alone writes OUTDIR (atomically) and the report.
+Workers only convert; the driver alone writes OUTDIR (atomically) and the report,
+which it rewrites as results arrive: a batch killed at any moment leaves a
+report of what was done and what was still pending.
 """
 from __future__ import annotations
 
-import faulthandler
+import contextlib
 import hashlib
 import json
 import os
-import pickle
 import re
-import resource
-import select
 import signal
+import threading
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from pipeline.conversion import ConversionError, convert
-from pipeline.output.serialize import to_json, write_atomically
+from pipeline.conversion import convert, failure_reason
+from pipeline.errors import one_line, os_error_reason
+from pipeline.limits import DEFAULT_CPU_SECONDS, DEFAULT_MEMORY_MB, Limits, die_with_parent, run_limited
+from pipeline.inputs import INPUT_SUFFIXES, Scan, scan_inputs  # noqa: F401  (re-exported)
+from pipeline.naming import OutputName, assign_outputs
+from pipeline.output.serialize import TEMP_SUFFIX, to_json, write_atomically
 
-INPUT_SUFFIXES = (".pdf", ".docx")
 REPORT_NAME = "_report.json"
-# A plan converts in seconds; five minutes means a pathological file.
+# Wall time per file: a plan converts in seconds; five minutes means a pathological file.
 DEFAULT_TIMEOUT = 300.0
-# Memory a single conversion may add to its warm worker (address space, MB).
-DEFAULT_MEMORY_MB = 2048
+# The report is rewritten at most this often while results arrive (and always at the end).
+REPORT_EVERY_SECONDS = 1.0
 # Futures in flight per worker: enough to keep workers busy, few enough that a
 # million-file archive is not submitted at once.
 IN_FLIGHT_PER_WORKER = 4
@@ -55,6 +56,11 @@ class Job:
     memory_mb: int = DEFAULT_MEMORY_MB
     # file path -> JSON text and warnings count; tests swap in a slow or greedy one.
     converter: Callable[[str], tuple[str, int]] | None = None
+    cpu_seconds: float = DEFAULT_CPU_SECONDS
+
+    @property
+    def limits(self) -> Limits:
+        return Limits(memory_mb=self.memory_mb, cpu_seconds=self.cpu_seconds, timeout=self.timeout)
 
 
 @dataclass
@@ -62,13 +68,17 @@ class FileResult:
     """One line of `_report.json`."""
 
     path: str
-    status: str  # "ok" | "failed" | "skipped" (resume: output already up to date)
+    # "ok" | "failed" | "skipped" (resume: output already up to date) | "ignored" (not a
+    # regular file, or a link out of DIR: `error` says which) | "pending" (in a report
+    # written while the batch runs: not converted yet)
+    status: str
     output: str | None = None
     error: str | None = None
     warnings: int | None = None
     seconds: float = 0.0
     sha256: str | None = None
     text: str | None = field(default=None, repr=False)  # the JSON, on its way to the driver
+    renamed: str | None = None  # why the output is not at its preferred name
 
 
 @dataclass
@@ -76,43 +86,47 @@ class Summary:
     converted: int = 0
     failed: int = 0
     skipped: int = 0
+    ignored: int = 0
     warnings: int = 0
     seconds: float = 0.0
+    finished: bool = False  # False in a report written while the batch runs (or was killed)
+    report_error: str | None = None  # why the report could not be written, if it could not
 
     def line(self) -> str:
         rate = (self.converted + self.failed) / self.seconds if self.seconds else 0.0
-        return (f"{self.converted} converted, {self.failed} failed, {self.skipped} skipped (resume), "
+        ignored = f", {self.ignored} ignored (not regular files)" if self.ignored else ""
+        return (f"{self.converted} converted, {self.failed} failed, {self.skipped} skipped (resume){ignored}, "
                 f"{self.warnings} warnings, {self.seconds:.1f} s ({rate:.2f} files/s)")
 
 
 # ---- inputs and output names ------------------------------------------------------------
 
 def find_inputs(root: Path) -> list[Path]:
-    """Every PDF/DOCX file under `root`, recursively, in sorted order.
+    """Every regular PDF/DOCX file under `root`, recursively, in sorted order (see `scan_inputs`)."""
+    return scan_inputs(root).inputs
 
-    Hidden files are skipped: "~$plan.docx" and "._plan.pdf" are the lock and
-    resource-fork files Word and macOS leave beside real documents.
-    """
-    found = (
-        path for path in root.rglob("*")
-        if path.suffix.lower() in INPUT_SUFFIXES and not path.name.startswith((".", "~$")) and path.is_file()
-    )
-    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+
+def output_names(inputs: list[Path], root: Path) -> dict[str, OutputName]:
+    """Each input's output name relative to OUTDIR (by its path under `root`), from `pipeline.naming`."""
+    rels = {p.relative_to(root).as_posix(): PurePosixPath(p.relative_to(root).as_posix()) for p in inputs}
+    return assign_outputs(rels, reserved=(REPORT_NAME,))
 
 
 def output_paths(inputs: list[Path], root: Path) -> dict[Path, Path]:
     """Each input's output path relative to OUTDIR, mirroring its place under `root`.
 
-    sub/x.pdf gives sub/x.json; when x.pdf and x.docx share a folder both keep
-    their extension (x.pdf.json, x.docx.json) so neither overwrites the other.
+    sub/x.pdf gives sub/x.json; see `pipeline.naming` for shared stems, long names
+    and clashes.
     """
-    stems = Counter((p.parent, p.stem.lower()) for p in inputs)
-    names = {}
-    for path in inputs:
-        rel = path.relative_to(root)
-        clash = stems[(path.parent, path.stem.lower())] > 1 or rel.with_suffix(".json").as_posix() == REPORT_NAME
-        names[path] = rel.parent / (f"{path.name}.json" if clash else f"{path.stem}.json")
-    return names
+    names = output_names(inputs, root)
+    return {p: Path(names[p.relative_to(root).as_posix()].path) for p in inputs}
+
+
+def stale_temp_files(outdir: Path) -> list[Path]:
+    """Temporary files a killed run left in OUTDIR: hidden names ending in .tmp."""
+    if not outdir.is_dir():
+        return []
+    return sorted(p for p in outdir.rglob(f".*{TEMP_SUFFIX}") if p.is_file() and not p.is_symlink())
 
 
 def file_sha256(path: Path) -> str:
@@ -151,95 +165,22 @@ def convert_to_text_ocr(path: str) -> tuple[str, int]:
     return to_json(doc), len(doc["warnings"])
 
 
-def _address_space() -> int:
-    """Bytes of address space this process maps now (the base the guard adds to)."""
-    with open("/proc/self/statm") as handle:
-        return int(handle.read().split()[0]) * resource.getpagesize()
-
-
-def _limit_memory(extra_mb: int) -> None:
-    """Cap the address space at what is mapped now plus `extra_mb`; Linux only."""
-    try:
-        base = _address_space()
-    except OSError:  # no /proc (macOS): an absolute cap
-        base = 0
-    limit = base + extra_mb * 2**20
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-
-
-def _child(job: Job, write_fd: int) -> None:
-    """In the forked child: convert, send (ok, payload) through the pipe, exit."""
-    faulthandler.disable()  # a crash is reported as its signal, not as a dump over the progress bar
-    try:
-        _limit_memory(job.memory_mb)
-        outcome = (True, (job.converter or convert_to_text)(job.source))
-    except ConversionError as exc:
-        outcome = (False, exc.reason)
-    except MemoryError:
-        outcome = (False, f"out of memory (more than {job.memory_mb} MB)")
-    except BaseException as exc:  # a bug in the converter: one line, not a traceback
-        outcome = (False, f"internal error ({type(exc).__name__}: {exc})")
-    try:
-        data = pickle.dumps(outcome)
-    except MemoryError:
-        data = pickle.dumps((False, f"out of memory (more than {job.memory_mb} MB)"))
-    with os.fdopen(write_fd, "wb") as pipe:
-        pipe.write(data)
-
-
-def _read_until(fd: int, deadline: float) -> bytes | None:
-    """Everything the child writes before it closes the pipe, or None at the deadline."""
-    chunks = []
-    while True:
-        left = deadline - time.monotonic()
-        if left <= 0 or not select.select([fd], [], [], left)[0]:
-            return None
-        chunk = os.read(fd, 1 << 20)
-        if not chunk:
-            return b"".join(chunks)
-        chunks.append(chunk)
-
-
-def _death_reason(status: int, job: Job) -> str:
-    """Why a child ended without an answer, from its wait status."""
-    if os.WIFSIGNALED(status):
-        sig = os.WTERMSIG(status)
-        if sig == signal.SIGKILL:
-            return f"killed (SIGKILL: probably out of memory, limit {job.memory_mb} MB)"
-        return f"crashed ({signal.Signals(sig).name})"
-    return f"converter exited with status {os.WEXITSTATUS(status)} without a result"
-
-
 def run_guarded(job: Job) -> tuple[bool, object]:
-    """Run the job's converter in a forked child under a memory cap and a deadline.
+    """Run the job's converter in a forked child under the job's limits.
 
-    Returns (True, (json_text, warnings)) or (False, reason). A child past its
-    deadline is killed with SIGKILL: pure-Python loops and C code alike stop.
+    Returns (True, (json_text, warnings)) or (False, one-line reason).
     """
-    read_fd, write_fd = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # child
-        code = 0
-        try:
-            os.close(read_fd)
-            _child(job, write_fd)
-        except BaseException:
-            code = 70
-        finally:
-            os._exit(code)
-    os.close(write_fd)
-    try:
-        data = _read_until(read_fd, time.monotonic() + job.timeout)
-    finally:
-        os.close(read_fd)
-    if data is None:
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-        return False, f"timed out after {job.timeout:g} s"
-    _, status = os.waitpid(pid, 0)
-    if not data:
-        return False, _death_reason(status, job)
-    return pickle.loads(data)
+    converter = job.converter or convert_to_text
+    ok, payload = run_limited(lambda: converter(job.source), job.limits)
+    return (True, payload) if ok else (False, failure_reason(payload))
+
+
+def worker_init() -> None:
+    """In each pool worker: its own process group (killed as one with its children)
+    and death with the batch, even when the batch is killed with SIGKILL."""
+    with contextlib.suppress(OSError):
+        os.setpgid(0, 0)
+    die_with_parent()
 
 
 def convert_job(job: Job) -> FileResult:
@@ -248,7 +189,8 @@ def convert_job(job: Job) -> FileResult:
     try:
         sha = file_sha256(Path(job.source))
     except OSError as exc:
-        return FileResult(job.rel, "failed", error=exc.strerror or str(exc), seconds=time.perf_counter() - start)
+        return FileResult(job.rel, "failed", error=os_error_reason(exc, "reading the file"),
+                          seconds=time.perf_counter() - start)
     ok, payload = run_guarded(job)
     seconds = round(time.perf_counter() - start, 3)
     if not ok:
@@ -260,19 +202,32 @@ def convert_job(job: Job) -> FileResult:
 # ---- the whole batch --------------------------------------------------------------------
 
 def _bounded(executor: Executor, jobs: Iterable[Job], in_flight: int) -> Iterator[FileResult]:
-    """Results as they complete, with at most `in_flight` jobs submitted at a time."""
-    pending: set[Future] = set()
+    """Results as they complete, with at most `in_flight` jobs submitted at a time.
+
+    A worker that dies outright (killed by the system's OOM killer) breaks a
+    process pool: its jobs, and those the pool no longer accepts, become failed
+    entries with the reason, so the report still lists every input.
+    """
+    pending: dict[Future, Job] = {}
     jobs = iter(jobs)
     while True:
         for job in jobs:
-            pending.add(executor.submit(convert_job, job))
+            try:
+                pending[executor.submit(convert_job, job)] = job
+            except Exception as exc:  # noqa: BLE001  a broken or shut-down executor
+                yield FileResult(job.rel, "failed", error=f"not converted: the worker pool stopped ({one_line(exc)})")
+                continue
             if len(pending) >= in_flight:
                 break
         if not pending:
             return
-        done, pending = wait(pending, return_when=FIRST_COMPLETED)
+        done, _ = wait(pending, return_when=FIRST_COMPLETED)
         for future in done:
-            yield future.result()
+            job = pending.pop(future)
+            try:
+                yield future.result()
+            except Exception as exc:  # noqa: BLE001
+                yield FileResult(job.rel, "failed", error=f"the worker converting it died ({type(exc).__name__})")
 
 
 def previous_report(outdir: Path) -> dict[str, dict]:
@@ -284,62 +239,142 @@ def previous_report(outdir: Path) -> dict[str, dict]:
         return {}
 
 
-def plan_jobs(root: Path, outdir: Path, resume: bool, make_job: Callable[[Path, str], Job]
-              ) -> tuple[list[Job], list[FileResult], dict[str, Path]]:
-    """Split the inputs into jobs to run and resumed results; map each to its output."""
-    inputs = find_inputs(root)
-    names = output_paths(inputs, root)
+def output_warnings(path: Path) -> int | None:
+    """The number of warnings an existing output holds (None when it cannot be read)."""
+    try:
+        return len(json.loads(path.read_text(encoding="utf-8"))["warnings"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+@dataclass
+class BatchPlan:
+    """A batch before it runs: jobs to run, results known already, each input's output name."""
+
+    jobs: list[Job]
+    known: list[FileResult]
+    outputs: dict[str, OutputName]
+
+
+def plan_jobs(root: Path, outdir: Path, resume: bool, make_job: Callable[[Path, str], Job]) -> BatchPlan:
+    """Split the inputs into jobs to run, resumed results and ignored files; name each output."""
+    scan = scan_inputs(root)
+    names = output_names(scan.inputs, root)
     old = previous_report(outdir) if resume else {}
-    jobs, skipped, outputs = [], [], {}
-    for path in inputs:
+    plan = BatchPlan([], [FileResult(rel, "ignored", error=reason) for rel, reason in scan.ignored], names)
+    for path in scan.inputs:
         rel = path.relative_to(root).as_posix()
-        outputs[rel] = names[path]
-        target = outdir / names[path]
+        target = outdir / names[rel].path
         if resume and target.exists():
             recorded = output_sha256(target)
             if recorded and recorded == file_sha256(path):
                 warnings = old.get(rel, {}).get("warnings")
-                skipped.append(FileResult(rel, "skipped", names[path].as_posix(), None, warnings, 0.0, recorded))
+                plan.known.append(FileResult(rel, "skipped", names[rel].path.as_posix(), None,
+                                             warnings if warnings is not None else output_warnings(target),
+                                             0.0, recorded, renamed=names[rel].renamed))
                 continue
-        jobs.append(make_job(path, rel))
-    return jobs, skipped, outputs
+        plan.jobs.append(make_job(path, rel))
+    return plan
 
 
-def write_report(outdir: Path, results: list[FileResult], summary: Summary) -> Path:
-    """OUTDIR/_report.json: the summary and one entry per input, in input order."""
-    entries = [{k: v for k, v in asdict(r).items() if k != "text"} for r in sorted(results, key=lambda r: r.path)]
+def write_report(outdir: Path, results: list[FileResult], summary: Summary, pending: Iterable[str] = ()) -> Path:
+    """OUTDIR/_report.json: the summary and one entry per input (pending ones too), in input order."""
+    entries = [r for r in results] + [FileResult(rel, "pending") for rel in pending]
+    rows = [{k: v for k, v in asdict(r).items() if k != "text"} for r in sorted(entries, key=lambda r: r.path)]
     path = outdir / REPORT_NAME
-    write_atomically(path, json.dumps({"summary": asdict(summary), "files": entries}, ensure_ascii=False, indent=2) + "\n")
+    write_atomically(path, json.dumps({"summary": asdict(summary), "files": rows}, ensure_ascii=False, indent=2) + "\n")
     return path
+
+
+class _Report:
+    """The report, rewritten as results arrive (at most every REPORT_EVERY_SECONDS) and at the end."""
+
+    def __init__(self, outdir: Path, plan: BatchPlan, summary: Summary, start: float) -> None:
+        self.outdir, self.summary, self.start = outdir, summary, start
+        self.results = list(plan.known)
+        self.pending = {job.rel for job in plan.jobs}
+        self.written = 0.0
+
+    def add(self, result: FileResult) -> None:
+        self.results.append(result)
+        self.pending.discard(result.path)
+        if time.monotonic() - self.written >= REPORT_EVERY_SECONDS:
+            self.write()
+
+    def write(self, finished: bool = False) -> None:
+        self.summary.seconds = round(time.perf_counter() - self.start, 3)
+        self.summary.finished = finished
+        try:
+            write_report(self.outdir, self.results, self.summary, self.pending)
+            self.summary.report_error = None
+        except OSError as exc:  # a full disk must not stop the conversions; the last attempt is reported
+            self.summary.report_error = os_error_reason(exc, f"writing {self.outdir / REPORT_NAME}")
+        self.written = time.monotonic()
+
+
+def _save_output(outdir: Path, name: OutputName, result: FileResult) -> FileResult:
+    """Write an ok result's JSON; a write that fails (disk full, read-only) fails that file only."""
+    target = outdir / name.path
+    try:
+        write_atomically(target, result.text or "")
+    except OSError as exc:
+        return FileResult(result.path, "failed", error=os_error_reason(exc, f"writing {target}"),
+                          seconds=result.seconds, sha256=result.sha256, renamed=name.renamed)
+    result.output, result.text, result.renamed = name.path.as_posix(), None, name.renamed
+    return result
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """SIGTERM ends the batch quietly with status 143 (the report is written, the workers stopped)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def run_batch(root: Path, outdir: Path, executor: Executor, *, workers: int, resume: bool = False,
               timeout: float = DEFAULT_TIMEOUT, memory_mb: int = DEFAULT_MEMORY_MB,
+              cpu_seconds: float = DEFAULT_CPU_SECONDS,
               converter: Callable[[str], tuple[str, int]] | None = None,
               on_result: Callable[[FileResult, int], None] | None = None) -> tuple[Summary, list[FileResult]]:
     """Convert every input under `root` into `outdir` on `executor`; write the report.
 
     `on_result(result, total)` is called once per finished file (the progress bar).
-    The report is written even when the run is interrupted, so it always says
-    what was done.
+    The report lists every input from the start (as "pending") and is rewritten
+    as results arrive, so a batch killed at any moment leaves one that says what
+    was done. Temporary files a killed run left behind are removed first.
     """
     start = time.perf_counter()
-    make_job = lambda path, rel: Job(str(path.resolve()), rel, timeout, memory_mb, converter)  # noqa: E731
-    jobs, results, outputs = plan_jobs(root, outdir, resume, make_job)
-    summary = Summary(skipped=len(results))
+    for stale in stale_temp_files(outdir):
+        stale.unlink(missing_ok=True)
+    make_job = lambda path, rel: Job(str(path.resolve()), rel, timeout, memory_mb, converter, cpu_seconds)  # noqa: E731
+    plan = plan_jobs(root, outdir, resume, make_job)
+    summary = Summary(skipped=sum(r.status == "skipped" for r in plan.known),
+                      ignored=sum(r.status == "ignored" for r in plan.known))
+    report = _Report(outdir, plan, summary, start)
+    report.write()
     try:
-        for result in _bounded(executor, jobs, max(1, workers) * IN_FLIGHT_PER_WORKER):
-            if result.status == "ok":
-                write_atomically(outdir / outputs[result.path], result.text)
-                result.output, result.text = outputs[result.path].as_posix(), None
-                summary.converted += 1
-                summary.warnings += result.warnings or 0
-            else:
-                summary.failed += 1
-            results.append(result)
-            if on_result:
-                on_result(result, len(jobs))
+        with _sigterm_as_interrupt():
+            for result in _bounded(executor, plan.jobs, max(1, workers) * IN_FLIGHT_PER_WORKER):
+                if result.status == "ok":
+                    result = _save_output(outdir, plan.outputs[result.path], result)
+                if result.status == "ok":
+                    summary.converted += 1
+                    summary.warnings += result.warnings or 0
+                else:
+                    summary.failed += 1
+                report.add(result)
+                if on_result:
+                    on_result(result, len(plan.jobs))
     finally:
-        summary.seconds = round(time.perf_counter() - start, 3)
-        write_report(outdir, results, summary)
-    return summary, results
+        report.write(finished=not report.pending)
+    return summary, report.results

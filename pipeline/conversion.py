@@ -10,8 +10,9 @@ import errno
 import hashlib
 from pathlib import Path
 
-from pipeline.errors import ExtractError, library_reason
+from pipeline.errors import ExtractError, library_error_reason, one_line, os_error_reason
 from pipeline.ir import Extracted
+from pipeline.limits import Limits, run_limited
 from pipeline.model import Plan, Source
 from pipeline.normalize.plan import build_plan
 from pipeline.output.serialize import plan_to_dict
@@ -66,13 +67,25 @@ def extract(path: Path, ocr: bool = False) -> tuple[Extracted, str, bytes]:
         raise ExtractError(f"file too large ({size / 2**20:.1f} MB; limit {MAX_FILE_BYTES / 2**20:.1f} MB)")
     data = path.read_bytes()
     fmt = detect_format(path, data[:1024])
-    if fmt == "pdf":
-        if b"%PDF-" not in data[:1024] and data.startswith((_ZIP_MAGIC, _OLE2_MAGIC)):
-            raise ExtractError("not a PDF file (looks like a Word document)")
-        from pipeline.extract.pdf import extract_pdf
-        return extract_pdf(path, ocr=ocr), fmt, data
-    from pipeline.extract.docx import extract_docx
-    return extract_docx(path), fmt, data
+    if fmt == "pdf" and b"%PDF-" not in data[:1024] and data.startswith((_ZIP_MAGIC, _OLE2_MAGIC)):
+        raise ExtractError("not a PDF file (looks like a Word document)")
+    try:
+        # Each format's extractor is imported when a file of that format arrives: a PDF
+        # conversion loads neither python-docx nor lxml.
+        if fmt == "pdf":
+            from pipeline.extract.pdf import extract_pdf
+            return extract_pdf(path, ocr=ocr), fmt, data
+        from pipeline.extract.docx import extract_docx
+        return extract_docx(path), fmt, data
+    except (ExtractError, OSError):
+        raise
+    except Exception as exc:  # a library's error on a damaged file: one line saying so
+        if "memory allocation failed" in str(exc).lower():  # libxml2 out of memory
+            raise MemoryError(str(exc)) from exc
+        reason = library_error_reason(exc, fmt)
+        if reason is None:
+            raise
+        raise ExtractError(reason) from exc
 
 
 def convert_to_plan(path: Path, ocr: bool = False) -> Plan:
@@ -93,6 +106,7 @@ def convert(path: str | Path, ocr: bool = False) -> dict:
 
     Raises:
         ConversionError: the file cannot be read, or (a bug) the output breaks the schema.
+        MemoryError: out of memory (`convert_limited` names the limit that was hit).
     """
     path = Path(path)
     try:
@@ -100,14 +114,33 @@ def convert(path: str | Path, ocr: bool = False) -> dict:
     except ExtractError as exc:
         raise ConversionError(exc.reason) from None
     except OSError as exc:
-        code = errno.errorcode.get(exc.errno or 0)
-        raise ConversionError(f"cannot read the file ({exc.strerror or exc}{', ' + code if code else ''})") from None
-    except Exception as exc:
-        reason = library_reason(exc)  # a parser's complaint about a damaged file is not a bug
-        if reason is None:
-            raise
-        raise ConversionError(reason) from None
+        raise ConversionError(os_error_reason(exc, "reading the file")) from None
     errors = validation_errors(doc)
     if errors:
         raise ConversionError(f"internal error: output breaks the schema ({errors[0]})")
     return doc
+
+
+def failure_reason(failure: object) -> str:
+    """One line for what a limited conversion gave instead of a result (see `run_limited`)."""
+    if isinstance(failure, str):
+        return failure
+    if isinstance(failure, ConversionError):
+        return failure.reason
+    if isinstance(failure, MemoryError):
+        return "out of memory"
+    if isinstance(failure, OSError):
+        return os_error_reason(failure)
+    return f"internal error ({type(failure).__name__}: {one_line(failure)})"
+
+
+def convert_limited(path: str | Path, ocr: bool = False, limits: Limits = Limits()) -> dict:
+    """`convert` in a child process under CPU, memory and time limits (`pipeline.limits`).
+
+    Raises:
+        ConversionError: as `convert`, and when a limit is hit or the child crashes.
+    """
+    ok, payload = run_limited(lambda: convert(path, ocr=ocr), limits)
+    if not ok:
+        raise ConversionError(failure_reason(payload))
+    return payload

@@ -25,38 +25,86 @@ class ExtractError(Exception):
         self.reason = reason
 
 
-# Libraries that parse the input file, by top-level module, and what they parse: an
-# exception raised inside one of them (a KeyError deep in pdfminer, zlib.error, an
-# lxml syntax error) is the file's damage, not a bug in vnplan.
-PARSER_LIBRARIES = {
-    "pdfminer": "PDF", "pdfplumber": "PDF", "pypdfium2": "PDF", "docx": "DOCX", "lxml": "XML",
-    "zipfile": "DOCX (zip)", "zlib": "compressed stream", "PIL": "image", "xml": "XML",
+class LimitExceeded(ExtractError):
+    """A file refused because reading it would pass a resource limit (size, work, memory, time)."""
+
+
+# errno -> what a person can do something about; the file name is printed beside it.
+_OS_REASONS = {
+    "ENOSPC": "no space left on the device",
+    "EDQUOT": "disk quota exceeded",
+    "EROFS": "read-only file system",
+    "EACCES": "permission denied",
+    "EPERM": "operation not permitted",
+    "ENAMETOOLONG": "file name too long",
+    "ENOENT": "no such file or folder",
+    "ENOTDIR": "a part of the path is a file, not a folder",
+    "EISDIR": "is a directory, not a file",
+    "EIO": "input/output error (a failing disk or network share)",
+    "EMFILE": "too many open files",
+    "ELOOP": "too many levels of symbolic links",
+    "EINVAL": "invalid file name or argument for this file system",
 }
-# How much of a library's message a reason keeps.
-MAX_DETAIL = 120
+# Longest library message kept in a reason: enough to tell errors apart, one line.
+MAX_DETAIL_CHARS = 80
 
 
-def library_reason(exc: BaseException) -> str | None:
-    """One line for an exception a file parser raised on a damaged file; None for anything else.
+def one_line(text: object, limit: int = MAX_DETAIL_CHARS) -> str:
+    """A library's message as one short line: whitespace collapsed, cut at `limit` characters."""
+    line = " ".join(str(text).split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
-    The reason names what was damaged and the library's own words, folded onto one
-    line: lxml's messages run over several lines, pdfminer's repeat object dumps.
+
+def os_error_reason(exc: OSError, action: str = "") -> str:
+    """One line for an OSError: what went wrong in words, and what was being done ("writing x.json")."""
+    import errno as errno_names  # noqa: PLC0415  (only failures pay for it)
+
+    name = errno_names.errorcode.get(exc.errno or 0, "")
+    words = _OS_REASONS.get(name) or one_line(exc.strerror or exc) or type(exc).__name__
+    return f"{words} ({action})" if action else words
+
+
+def library_error_reason(exc: BaseException, fmt: str) -> str | None:
+    """One line for an exception a file-reading library raised on a damaged file; None for our own
+    bugs and for running out of memory (the memory limit's owner names that, see `pipeline.limits`).
+
+    `fmt` is "pdf" or "docx".
     """
-    if isinstance(exc, MemoryError):
-        return "out of memory while reading the file"
-    what = PARSER_LIBRARIES.get(_raising_module(exc).split(".")[0])
-    if what is None:
+    if isinstance(exc, MemoryError) or "memory allocation failed" in str(exc).lower():
         return None
-    detail = " ".join(str(exc).split())[:MAX_DETAIL]
-    return f"corrupt {what} ({type(exc).__name__}{': ' + detail if detail else ''})"
+    if isinstance(exc, RecursionError):
+        return f"damaged or hostile {fmt.upper()}: objects nested too deeply"
+    module = type(exc).__module__.split(".")[0]
+    if module == "builtins":  # a KeyError, AttributeError ... raised inside a library on damaged input
+        module = _raising_module(exc)
+    detail = one_line(exc)
+    label = type(exc).__name__ + (f": {detail}" if detail else "")
+    if module == "zlib":
+        return f"corrupt compressed data in the {fmt.upper()} ({label})"
+    if module == "zipfile":
+        return f"corrupt DOCX: damaged zip archive ({label})"
+    if module == "lxml":
+        return f"corrupt {fmt.upper()}: invalid XML ({label})"
+    if module in {"pdfminer", "pdfplumber"}:
+        return f"corrupt or truncated PDF ({label})"
+    if module == "pypdfium2":
+        return f"corrupt PDF: pdfium cannot read it ({label})"
+    if module == "docx":
+        return f"corrupt DOCX ({label})"
+    return None
+
+
+# Packages whose exceptions on a damaged file are named by `library_error_reason`.
+_READERS = {"zlib", "zipfile", "lxml", "pdfminer", "pdfplumber", "pypdfium2", "docx"}
 
 
 def _raising_module(exc: BaseException) -> str:
-    """The module of the exception type if a parser defines it, else of the innermost Python frame."""
-    module = type(exc).__module__
-    if module.split(".")[0] in PARSER_LIBRARIES:
-        return module
-    tb = exc.__traceback__
-    while tb is not None and tb.tb_next is not None:
+    """The reading library whose code raised `exc`: the innermost frame of ours or a reader's
+    (a reader's call into the standard library, posixpath say, counts as the reader's)."""
+    found, tb = "", exc.__traceback__
+    while tb is not None:
+        top = str(tb.tb_frame.f_globals.get("__name__", "")).split(".")[0]
+        if top in _READERS or top == "pipeline":
+            found = top
         tb = tb.tb_next
-    return tb.tb_frame.f_globals.get("__name__", "") if tb is not None else ""
+    return found

@@ -21,6 +21,16 @@ _SPACES = re.compile(r"\s+")
 # Characters that render as nothing but break string equality and word matching.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 
+# Control characters that are not whitespace: C0 (ESC starts terminal escape codes that
+# retitle a window or clear a screen when the text is printed), DEL, C1 (CSI, OSC), and
+# the direction overrides that make text display in another order than it reads.
+# A text layer or a DOCX run can carry them; no document shows them.
+_CONTROLS = {
+    code: None
+    for code in [*range(0x20), 0x7F, *range(0x80, 0xA0), 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+    if not chr(code).isspace()
+}
+
 # Unicode space characters that \s already matches but that we name for clarity.
 # Control characters a text layer can carry (C0 but tab/LF/CR, DEL, C1): a terminal obeys
 # them (ESC ] retitles the window, ESC [2J clears the screen), a reader never sees them.
@@ -184,7 +194,9 @@ def clean_whitespace(text: str) -> str:
     """Collapse runs of whitespace (line wraps, tabs, NBSP) into one space and trim.
 
     Zero-width characters and soft hyphens are dropped: they are invisible in
-    the document but would make equal strings compare unequal.
+    the document but would make equal strings compare unequal. Control characters
+    (terminal escape codes, direction overrides) are dropped too: they are never
+    text, and printed raw they act on the reader's terminal.
     """
     text = text.translate(_INVISIBLE).translate(_CONTROLS).translate(_ODD_SPACES)
     return _SPACES.sub(" ", text).strip()

@@ -56,6 +56,8 @@ REFUSED = [
     (bf.image_only_pdf, "no text layer (scanned"),  # one scanned picture, no characters
     (bf.directory, "is a directory"),  # a folder given as FILE
     (bf.missing, "file not found"),  # a path that does not exist
+    (bf.doctype_utf16_docx, "unsafe DOCX: word/document.xml declares a DOCTYPE"),  # UTF-16 without BOM hides it from a byte search
+    (bf.doctype_odd_part_docx, "unsafe DOCX: customXml/item9.bin declares a DOCTYPE"),  # a part not named .xml
 ]
 IDS = [make.__name__ for make, _ in REFUSED]
 
@@ -281,3 +283,111 @@ def test_cli_validate(tmp_path):
     assert any("document.issued_date" in line for line in lines)
     assert any("source" in line and "sha256" in line for line in lines)
     assert all(line.startswith(f"{bad}: ") for line in lines)
+
+
+# --- limits on one file (issue 15, findings 6 and 11) -------------------------------------------
+
+# (builder, fragment of the reason): files of a few kilobytes that cost gigabytes or hours
+# without the caps of pdf_guards; run through the command line, under its watchdog.
+BOMBS = [
+    (bf.flate_bomb_pdf, "PDF stream too large when decompressed (over 64 MB)"),  # 5 KB -> 1 GB behind two Flate filters
+    (bf.nested_forms_pdf, "page content too complex (over 10,000 drawings of forms"),  # 10**8 draws via nested forms
+]
+
+
+@pytest.mark.parametrize(("make", "reason"), BOMBS, ids=[make.__name__ for make, _ in BOMBS])
+def test_cli_refuses_bombs_with_one_line(tmp_path, make, reason):
+    path = make(tmp_path)
+    assert path.stat().st_size < 8 * 1024
+    out = tmp_path / "out"
+    run = vnplan("convert", path, "-o", out, cwd=tmp_path)
+    assert run.code == 1
+    [line] = run.stderr.splitlines()
+    assert line.startswith(f"vnplan: {path}: ") and reason in line, line
+    assert _files_in(out) == []
+
+
+@pytest.mark.parametrize(("make", "caps", "reason"), [
+    # a 4 MB inflation against a 1 MB cap: stopped while inflating
+    (lambda folder: bf.flate_bomb_pdf(folder, size=4 * 2**20), {"stream_bytes": 2**20}, "too large when decompressed"),
+    # 10**4 draws of ten operators against a cap of 20,000 objects
+    (lambda folder: bf.nested_forms_pdf(folder, fanout=10, depth=4), {"page_objects": 20_000}, "drawing operations"),
+    # the same against a cap of 500 form drawings
+    (lambda folder: bf.nested_forms_pdf(folder, fanout=10, depth=4), {"page_forms": 500}, "drawings of forms"),
+])
+def test_pdf_caps_stop_pdfminer(tmp_path, make, caps, reason):
+    """The caps work inside pdfminer: lowered here, so small bombs show it in-process."""
+    pdf_guards = importlib.import_module("pipeline.extract.pdf_guards")
+    path = make(tmp_path)
+    pdf_guards.set_caps(**caps)
+    try:
+        with pytest.raises(ExtractError, match=reason):
+            extract_pdf(path)
+    finally:
+        pdf_guards.set_caps(pdf_guards.MAX_STREAM_BYTES, pdf_guards.MAX_PAGE_OBJECTS, pdf_guards.MAX_PAGE_FORMS)
+
+
+def test_pdf_caps_leave_ordinary_files_alone(tmp_path):
+    """Below the caps pdfminer reads as before: the small bombs convert when the caps are high."""
+    path = bf.nested_forms_pdf(tmp_path, fanout=3, depth=3)  # 27 draws
+    assert "KE HOACH" in [getattr(block, "text", None) for block in extract_pdf(path).blocks]
+
+
+def test_damaged_flate_stream_inflates_what_it_can():
+    """A stream cut mid-way gives the bytes before the cut, in linear time (pdfminer's own is quadratic)."""
+    import zlib
+    pdf_guards = importlib.import_module("pipeline.extract.pdf_guards")
+    data = zlib.compress(b"BT (KE HOACH) Tj ET\n" * 50_000)
+    assert pdf_guards.inflate_damaged(data[: len(data) // 2]).startswith(b"BT (KE HOACH) Tj ET\n" * 100)
+
+
+@pytest.mark.parametrize(("option", "make", "reason"), [
+    # 1 MB more than the warm process: the sample cannot be read
+    (("--max-memory", "1"), bf.good_pdf, "out of memory (limit 1 MB; raise it with --max-memory)"),
+    # a second of CPU for 200 pages of 400,000 operators each (under the page caps; minutes of work)
+    (("--max-cpu", "1"), bf.busy_pages_pdf, "CPU time limit exceeded (1 s; raise it with --max-cpu)"),
+])
+def test_cli_limits_named(tmp_path, option, make, reason):
+    """A limit hit is named, with the option that raises it: not SIGSEGV, an exit status or a traceback."""
+    path = make(tmp_path)
+    run = vnplan("convert", *option, path, "-o", tmp_path / "out", cwd=tmp_path)
+    assert run.code == 1
+    assert run.stderr.splitlines() == [f"vnplan: {path}: {reason}"]
+
+
+@pytest.mark.parametrize("make", [bf.no_settings_docx, bf.no_theme_docx], ids=["settings.xml", "theme1.xml"])
+def test_docx_missing_optional_part_is_read(tmp_path, make):
+    """Word opens a package whose relationships name a missing settings or theme part; so do we, and say so."""
+    extracted = extract_docx(make(tmp_path))
+    assert [block.text for block in extracted.blocks][:2] == ["ỦY BAN NHÂN DÂN", "KẾ HOẠCH"]
+    [missing] = [w for w in extracted.warnings if w.code == "docx_part_missing"]
+    assert "word/" in missing.message
+
+
+@pytest.mark.parametrize(("data", "expected"), [
+    (b'<?xml version="1.0" encoding="UTF-8"?><a/>', '<?xml version="1.0" encoding="UTF-8"?><a/>'),  # plain UTF-8
+    ("<a>ế</a>".encode("utf-16-le"), "<a>ế</a>"),  # UTF-16 little-endian without BOM
+    ("<a>ế</a>".encode("utf-16-be"), "<a>ế</a>"),  # big-endian without BOM
+    ("<a>ế</a>".encode("utf-16"), "<a>ế</a>"),  # with a BOM
+    ("<a>ế</a>".encode("utf-32-le"), "<a>ế</a>"),  # UTF-32 without BOM
+    (b'<?xml version="1.0" encoding="UTF-7"?>+ADw-!DOCTYPE a+AD4-<a/>',
+     '<?xml version="1.0" encoding="UTF-7"?><!DOCTYPE a><a/>'),  # the declared encoding: "<" may be "+ADw-"
+    ('<?xml version="1.0" encoding="cp500"?><a/>'.encode("cp500"), '<?xml version="1.0" encoding="cp500"?><a/>'),  # EBCDIC
+    (b"\xff\xd8\xff\xe0JFIF", None),  # a JPEG is not XML
+])
+def test_decode_xml(data, expected):
+    assert docx_extract.decode_xml(data) == expected
+
+
+REAL_DOCX = ROOT / "tests" / "fixtures" / "real" / "01_KH-UBND_LamDong_CCHC-2026-2030_draft-2026-03.docx"
+
+
+@pytest.mark.parametrize("megabytes", [2, 4, 6, 8, 10])
+def test_cli_docx_out_of_memory_is_named(tmp_path, megabytes):
+    """Finding 6: under a memory limit lxml fails with "unknown error" and the file was called
+    corrupt ("invalid XML (unknown error)"). Whatever the allowance, it converts or says memory."""
+    run = vnplan("convert", "--max-memory", megabytes, REAL_DOCX, "-o", tmp_path / "out", cwd=tmp_path)
+    assert run.code in (0, 1), run.stderr
+    if run.code == 1:
+        assert run.stderr.splitlines() == [
+            f"vnplan: {REAL_DOCX}: out of memory (limit {megabytes} MB; raise it with --max-memory)"]

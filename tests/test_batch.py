@@ -17,6 +17,7 @@ import pytest
 
 import bad_files
 from pipeline import batch
+from pipeline import naming
 from pipeline.cli import batch as batch_cli
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -80,6 +81,14 @@ OUTPUT_NAMES = [
     (["X.pdf", "x.docx"], ["X.pdf.json", "x.docx.json"]),
     # an input named like the report never overwrites it
     (["_report.pdf", "sub/_report.pdf"], ["_report.pdf.json", "sub/_report.json"]),
+    # x.pdf.pdf's stem is x.pdf: its preferred x.pdf.json is x.pdf's, so it keeps its whole name
+    (["x.pdf", "x.docx", "x.pdf.pdf"], ["x.pdf.json", "x.docx.json", "x.pdf.pdf.json"]),
+    # a 250-byte name: cut to 143 bytes (129 + "~" + 8 + ".json") with the hash of the whole name (8 hex digits) before .json
+    (["a" * 246 + ".pdf"], ["a" * 129 + "~" + naming.short_hash("a" * 246) + ".json"]),
+    # two long names that share their first 200 bytes still differ
+    (["b" * 200 + "1.pdf", "b" * 200 + "2.pdf"],
+     ["b" * 129 + "~" + naming.short_hash("b" * 200 + "1") + ".json",
+      "b" * 129 + "~" + naming.short_hash("b" * 200 + "2") + ".json"]),
 ]
 
 

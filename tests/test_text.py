@@ -171,3 +171,21 @@ def test_seed_words_agree_with_underthesea() -> None:
     words = set(re.findall(r"[^\W\d_]+", SEED.read_text(encoding="utf-8")))
     disagreements = [w for w in words if modernize_tones(w) != text_normalize(w)]
     assert disagreements == []
+
+
+# (input, expected clean_whitespace output): control characters from a text layer or a
+# DOCX run never reach the JSON (issue 15, finding 9: escape codes printed raw by diff).
+CONTROL_CASES = [
+    ("Kế hoạch\x1b]0;owned\x07 số 1", "Kế hoạch]0;owned số 1"),  # OSC window title: ESC and BEL dropped
+    ("\x1b[2J\x1b[HỦy ban", "[2J[HỦy ban"),  # clear screen, cursor home: ESC dropped, the rest is inert text
+    ("a\x9b31mb", "a31mb"),  # C1 CSI (one character) dropped
+    ("Sở\x00 Tài\x7f chính", "Sở Tài chính"),  # NUL and DEL dropped
+    ("abc\u202edef\u202c", "abcdef"),  # a right-to-left override cannot reorder what a reader sees
+    ("a\x0bb\x0cc\x1cd", "a b c d"),  # vertical tab, form feed, file separator are spaces
+    ("Kế\thoạch\nnăm", "Kế hoạch năm"),  # ordinary whitespace as before
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CONTROL_CASES)
+def test_control_characters_dropped(text: str, expected: str) -> None:
+    assert clean_whitespace(text) == expected

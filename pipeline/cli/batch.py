@@ -9,12 +9,14 @@ import argparse
 import contextlib
 import multiprocessing
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from pathlib import Path
 
-from pipeline.batch import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, REPORT_NAME, FileResult, convert_to_text_ocr, run_batch
+from pipeline.batch import (DEFAULT_CPU_SECONDS, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, REPORT_NAME, FileResult,
+                            convert_to_text_ocr, run_batch, worker_init)
 from pipeline.cli import messages
 from pipeline.errors import EXIT_OK, EXIT_FAILED, EXIT_USAGE
 
@@ -58,6 +60,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
                      help="read pages without a text layer by OCR (Tesseract with Vietnamese data)")
     cmd.add_argument("--max-memory", type=int, default=DEFAULT_MEMORY_MB, metavar="MB",
                      help=f"per-file memory cap in MB (default {DEFAULT_MEMORY_MB})")
+    cmd.add_argument("--max-cpu", type=float, default=DEFAULT_CPU_SECONDS, metavar="SECONDS",
+                     help=f"per-file CPU time limit (default {DEFAULT_CPU_SECONDS:g})")
     return cmd
 
 
@@ -73,8 +77,23 @@ def default_jobs() -> int:
 def local_executor(jobs: int) -> Iterator[Executor]:
     """A process pool of warm workers; "fork" so each starts with the package loaded."""
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=worker_init)
+    try:
         yield pool
+    except BaseException:  # interrupted: stop the workers and their conversions now, not after them
+        stop_workers(pool)
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def stop_workers(pool: ProcessPoolExecutor) -> None:
+    """SIGKILL every worker's process group: the worker and the conversion it forked."""
+    for pid in list((getattr(pool, "_processes", None) or {}).keys()):
+        with contextlib.suppress(OSError):
+            os.killpg(pid, signal.SIGKILL)  # the worker made its own group (worker_init)
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
 
 
 class SchedulerUnreachable(Exception):
@@ -149,11 +168,12 @@ def run(args: argparse.Namespace) -> int:
         messages.usage_error(f"{messages.escape(args.directory)}: not a directory")
         return EXIT_USAGE
     jobs = default_jobs() if args.jobs is None else args.jobs
-    if jobs < 1 or args.timeout <= 0 or args.max_memory <= 0 or args.scheduler_timeout <= 0:
-        messages.usage_error("--jobs, --timeout, --max-memory and --scheduler-timeout must be positive")
+    if jobs < 1 or args.timeout <= 0 or args.max_memory <= 0 or args.max_cpu <= 0 or args.scheduler_timeout <= 0:
+        messages.usage_error("--jobs, --timeout, --max-memory, --max-cpu and --scheduler-timeout must be positive")
         return EXIT_USAGE
     progress = Progress(enabled=sys.stderr.isatty())
-    options = {"resume": args.resume, "timeout": args.timeout, "memory_mb": args.max_memory, "on_result": progress,
+    options = {"resume": args.resume, "timeout": args.timeout, "memory_mb": args.max_memory,
+               "cpu_seconds": args.max_cpu, "on_result": progress,
                "converter": convert_to_text_ocr if args.ocr else None}
     try:
         if args.executor == "dask":
@@ -167,5 +187,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     finally:
         progress.close()
+    if summary.report_error:
+        messages.fail(args.output / REPORT_NAME, f"report not written: {summary.report_error}")
     messages.info(f"vnplan batch: {summary.line()}; report: {messages.escape(args.output / REPORT_NAME)}")
     return EXIT_FAILED if summary.failed else EXIT_OK

@@ -16,11 +16,14 @@ from pathlib import Path
 
 from pipeline.cli import messages
 from pipeline.cli.inputs import STDIN_STEM, is_stdin, local_file, read_text
-from pipeline.conversion import ConversionError, convert
+from pipeline.conversion import ConversionError, convert_limited
 from pipeline.data import DATA_DIR_ENV
+from pathlib import PurePosixPath
+from pipeline.limits import DEFAULT_CPU_SECONDS, DEFAULT_MEMORY_MB, Limits
+from pipeline.naming import OutputName, assign_outputs
 from pipeline.output.serialize import to_json, write_atomically
 from pipeline.output.validate import validation_errors
-from pipeline.errors import EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED
+from pipeline.errors import EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, os_error_reason
 
 
 DESCRIPTION = """\
@@ -103,6 +106,7 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     convert_cmd.add_argument("-o", "--output", default="out", metavar="DIR", help="output folder, or - for stdout (default: out/)")
     convert_cmd.add_argument("--ocr", action="store_true",
                              help="read PDF pages without a text layer with Tesseract (needs tesseract-ocr-vie; slow)")
+    add_limit_options(convert_cmd)
     validate_cmd = sub.add_parser(
         "validate", help="check JSON files against the schema", description=VALIDATE_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -147,27 +151,27 @@ def summary_line(path: Path, doc: dict) -> str:
     )
 
 
-def output_names(files: list[Path]) -> dict[Path, str]:
-    """<stem>.json per input; inputs sharing a stem (plan.pdf, plan.docx) get <stem>.<ext>.json."""
-    stems: dict[str, int] = {}
-    for path in files:
-        stems[path.stem] = stems.get(path.stem, 0) + 1
-    return {
-        path: f"{_stem(path)}{path.suffix.lower() if stems[path.stem] > 1 else ''}.json" for path in files
-    }
+def output_names(files: list[Path]) -> dict[Path, OutputName]:
+    """Each input's output name in the output folder: legal and distinct (`pipeline.naming`)."""
+    inputs = {str(p): PurePosixPath(STDIN_STEM if is_stdin(p) else p.name) for p in files}
+    return {Path(key): name for key, name in assign_outputs(inputs).items()}
 
 
-def _stem(path: Path) -> str:
-    return STDIN_STEM if is_stdin(path) else path.stem
+def add_limit_options(cmd: argparse.ArgumentParser) -> None:
+    """--max-memory and --max-cpu: the per-file limits of `pipeline.limits`."""
+    cmd.add_argument("--max-memory", type=int, default=DEFAULT_MEMORY_MB, metavar="MB",
+                     help=f"memory one file may use, in MB (default {DEFAULT_MEMORY_MB})")
+    cmd.add_argument("--max-cpu", type=float, default=DEFAULT_CPU_SECONDS, metavar="SECONDS",
+                     help=f"CPU time one file may use (default {DEFAULT_CPU_SECONDS:g})")
 
 
-def run_convert(files: list[Path], output: str, ocr: bool = False) -> int:
+def run_convert(files: list[Path], output: str, ocr: bool = False, limits: Limits = Limits()) -> int:
     status = EXIT_OK
     names = output_names(files)
     for path in files:
         try:
             with local_file(path) as local:
-                doc = convert(local, ocr=ocr)
+                doc = convert_limited(local, ocr=ocr, limits=limits)
         except ConversionError as exc:
             messages.fail(path, exc.reason)
             status = EXIT_FAILED
@@ -182,9 +186,17 @@ def run_convert(files: list[Path], output: str, ocr: bool = False) -> int:
         elif output == "-":
             sys.stdout.write(text)
             sys.stdout.flush()  # a closed pipe shows here, inside main's guard
-        else:
-            write_atomically(Path(output) / names[path], text)
-            messages.info(summary_line(path, doc))
+            continue
+        target = Path(output) / names[path].path
+        try:
+            write_atomically(target, text)
+        except OSError as exc:  # no space, read-only, permission: this file fails, the others go on
+            messages.fail(path, os_error_reason(exc, f"writing {target}"))
+            status = EXIT_FAILED
+            continue
+        if names[path].renamed:
+            messages.fail(path, names[path].renamed)
+        messages.info(summary_line(path, doc))
     return status
 
 
@@ -246,7 +258,9 @@ def _run(argv: list[str] | None) -> int:
             parser.error(f"--data {messages.escape(args.data)}: not a directory")
         os.environ[DATA_DIR_ENV] = str(args.data.resolve())  # batch workers inherit it
     if args.command == "convert":
-        return run_convert(args.files, args.output, args.ocr)
+        if args.max_memory <= 0 or args.max_cpu <= 0:
+            parser.error("--max-memory and --max-cpu must be positive")
+        return run_convert(args.files, args.output, args.ocr, Limits(args.max_memory, args.max_cpu))
     if args.command == "validate":
         return run_validate(args.files)
     if args.command in LAZY_COMMANDS:

@@ -25,6 +25,7 @@ from pipeline.extract.ocr import ocr_pages, ocr_warning
 from pipeline.extract.pdf_objects import install_page_objects
 from pipeline.extract.pdf_rules import column_separators, rule_regions
 from pipeline.extract.pdf_chars import attach_marks, drop_overprinted, unmapped_share
+from pipeline.extract import pdf_guards
 from pipeline.extract.pdf_annots import annotation_subtypes, pages_with_stamps, stamped_words
 from pipeline.extract.layout import (
     Band,
@@ -321,11 +322,15 @@ def join_pages(pages: list[list[Block]]) -> list[Block]:
     return blocks
 
 
-def _pdf_error(exc: Exception) -> ExtractError:
+def _pdf_error(exc: Exception) -> Exception:
     """The user-facing reason for an error pdfminer raised; pdfplumber wraps those in
-    PdfminerException, so the real one (wrong password, cut-off file) is its argument."""
-    wrapped = isinstance(exc, PdfminerException) and exc.args and isinstance(exc.args[0], Exception)
+    PdfminerException, so the real one (wrong password, cut-off file, a limit) is its argument."""
+    wrapped = isinstance(exc, PdfminerException) and exc.args and isinstance(exc.args[0], BaseException)
     cause = exc.args[0] if wrapped else exc
+    if isinstance(cause, ExtractError):  # a limit of pdf_guards, raised inside pdfminer
+        return cause
+    if isinstance(cause, MemoryError):  # unwrapped, so the memory limit is named as such
+        return cause
     if isinstance(cause, PDFPasswordIncorrect):
         return ExtractError("encrypted PDF (password required)")
     if isinstance(cause, PDFEncryptionError):
@@ -353,6 +358,7 @@ def extract_pdf(path: Path, ocr: bool = False) -> Extracted:
     With `ocr`, pages without a text layer are read by Tesseract (see `ocr`);
     without it a file with no text layer at all is refused.
     """
+    pdf_guards.install()
     with _open(path) as pdf:
         try:
             count = len(pdf.pages)

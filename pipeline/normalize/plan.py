@@ -164,7 +164,7 @@ def _data_table(raw: RawDataTable, paged: bool) -> DataTable:
 def _recipient(text: str, index: int, ctx: _Context) -> Recipient:
     text = normalize_text(text)
     name, note = text, None
-    if m := _RECIPIENT_NOTE.match(text):
+    if (m := _RECIPIENT_NOTE.match(text)) and m.group("name"):  # "(...)" alone is a name, not a note
         name, note = m.group("name"), m.group("note").strip() or None
     agencies, warnings = parse_agency_cell(name, ctx.scope)
     ctx.warnings.extend(_located(warnings, pointer("recipients", index), f"Nơi nhận, dòng {index + 1}"))

@@ -9,6 +9,10 @@ from pathlib import Path
 
 from pipeline.model import Plan
 
+# Temporary files beside outputs: short names, hidden, cleaned by a resumed batch.
+TEMP_PREFIX = ".vnplan-"
+TEMP_SUFFIX = ".tmp"
+
 # Top-level key order of the contract; the model's field order gives the rest.
 TOP_LEVEL_ORDER = ("schema_version", "source", "document", "sections", "tasks", "tables", "recipients", "references", "agencies", "warnings", "provenance", "attachments")
 # An attachment has the top-level shape without what only the file has, and its pages.
@@ -39,9 +43,15 @@ def _umask() -> int:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write to a temporary file beside `path`, then rename: readers never see half a file."""
+    """Write to a temporary file beside `path`, then rename: readers never see half a file.
+
+    The temporary name is short (".vnplan-XXXXXXXX.tmp") whatever the output's
+    name, so it is never the name that is too long. When the write fails (no space,
+    read-only folder) the temporary file is removed and the OSError raised: the
+    caller names the file and goes on.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)

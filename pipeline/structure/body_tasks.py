@@ -54,7 +54,10 @@ def path_number(labels: list[str]) -> str:
     parts = []
     for label in kept:
         roman = _roman_to_int(label)
-        parts.append(str(roman) if roman is not None else re.sub(r"[^0-9a-zđ.]", "", label.lower()).strip("."))
+        part = re.sub(r"[^0-9a-zđ.]", "", label.lower()).strip(".")
+        if not re.fullmatch(r"[0-9.]*|[a-zđ]", part):  # a damaged label ("Điu1"): its digits are the number
+            part = re.sub(r"[^0-9.]", "", part).strip(".")
+        parts.append(str(roman) if roman is not None else part)
     return ".".join(p for p in parts if p)
 
 

@@ -1,0 +1,148 @@
+"""Bounds on what pdfminer may unpack and run for one page: no 2 KB file may cost gigabytes.
+
+A PDF is a small program. Two tricks make a file of a few kilobytes cost
+gigabytes and minutes in pdfminer, which has no limits of its own:
+
+- a stream behind two or more Flate filters (or LZW, run-length) inflates a
+  thousandfold per filter: 2 KB becomes gigabytes of page content;
+- a form XObject that draws another ten times, nested eight deep, makes a page
+  of a hundred operators run a billion.
+
+So every decoded stream is capped at MAX_STREAM_BYTES (inflation stops there,
+before the memory is taken) and every page at MAX_PAGE_OBJECTS content-stream
+objects (operators and operands, counted through nested forms) and MAX_PAGE_FORMS
+form drawings. Either refuses
+the file with a `LimitExceeded` reason. pdfminer offers no hooks, so `install()`
+replaces three of its module globals once per process; the replacements behave
+exactly like the originals below the caps.
+"""
+from __future__ import annotations
+
+import zlib
+from types import SimpleNamespace
+
+from pdfminer import pdfinterp, pdftypes
+
+from pipeline.errors import LimitExceeded
+
+# pdfminer decodes content streams, fonts and CMaps (images are left encoded: OCR
+# renders pages with pdfium). Content streams of real plans are under 1 MB, an
+# embedded CJK font 20 MB. Above this a stream is a decompression bomb.
+MAX_STREAM_BYTES = 64 * 2**20
+# Content-stream objects on one page (operators and operands), nested forms
+# included. The densest page of the real fixtures has 6,553 (Hà Nội 173), the
+# sample 1,698; a page of 60,000 characters each placed on its own about
+# 200,000. pdfminer lays out 20,000-300,000 objects a second, so the cap is
+# seconds of work, not the hours of a nested-form bomb.
+MAX_PAGE_OBJECTS = 500_000
+# Form XObjects drawn on one page, nested ones included. Each costs pdfminer a new
+# interpreter (a thousandth of a second); real pages draw a few (a logo, a stamp).
+MAX_PAGE_FORMS = 10_000
+# zlib input is fed in blocks this large, so a corrupt stream is retried byte by
+# byte only within the block where it breaks (pdfminer retries the whole stream).
+_BLOCK = 1 << 16
+
+_CAPS = {"stream_bytes": MAX_STREAM_BYTES, "page_objects": MAX_PAGE_OBJECTS, "page_forms": MAX_PAGE_FORMS}
+_page_spent = [0]  # content-stream objects read on the current page
+_page_forms = [0]  # form XObjects drawn on the current page
+
+
+def set_caps(stream_bytes: int | None = None, page_objects: int | None = None, page_forms: int | None = None) -> None:
+    """Change the caps (tests lower them); None keeps a cap as it is."""
+    for name, value in (("stream_bytes", stream_bytes), ("page_objects", page_objects), ("page_forms", page_forms)):
+        if value is not None:
+            _CAPS[name] = value
+
+
+def _too_large() -> LimitExceeded:
+    return LimitExceeded(f"PDF stream too large when decompressed (over {_CAPS['stream_bytes'] // 2**20} MB): "
+                         "a decompression bomb or a damaged file")
+
+
+def inflate(data: bytes) -> bytes:
+    """zlib.decompress with the size cap; a stream cut short raises zlib.error, as zlib does."""
+    inflater = zlib.decompressobj()
+    out = inflater.decompress(data, _CAPS["stream_bytes"] + 1)
+    if len(out) > _CAPS["stream_bytes"]:
+        raise _too_large()
+    if not inflater.eof:
+        raise zlib.error("incomplete or truncated stream")
+    return out
+
+
+def inflate_damaged(data: bytes) -> bytes:
+    """What inflates before a stream breaks (a bad checksum, a cut), in linear time.
+
+    pdfminer's own version appends byte by byte to a bytes object: quadratic, so
+    a damaged megabyte stream costs minutes.
+    """
+    inflater, out = zlib.decompressobj(), bytearray()
+    for start in range(0, len(data), _BLOCK):
+        block = data[start:start + _BLOCK]
+        saved = inflater.copy()
+        try:
+            out += inflater.decompress(block, _CAPS["stream_bytes"] + 1 - len(out))
+        except zlib.error:
+            inflater = saved
+            for i in range(len(block)):
+                try:
+                    out += inflater.decompress(block[i:i + 1], _CAPS["stream_bytes"] + 1 - len(out))
+                except zlib.error:
+                    return bytes(out)
+        if len(out) > _CAPS["stream_bytes"] or inflater.unconsumed_tail:
+            raise _too_large()
+        if inflater.eof:
+            break
+    return bytes(out)
+
+
+def _capped(decoder):
+    def decode(data: bytes, *args: object) -> bytes:
+        out = decoder(data, *args)
+        if len(out) > _CAPS["stream_bytes"]:
+            raise _too_large()
+        return out
+    return decode
+
+
+def _spend_object() -> None:
+    _page_spent[0] += 1
+    if _page_spent[0] > _CAPS["page_objects"]:
+        raise LimitExceeded(f"page content too complex (over {_CAPS['page_objects']:,} drawing operations, "
+                            "counting nested forms): a content-stream bomb or a damaged file")
+
+
+class _CountingContentParser(pdfinterp.PDFContentParser):
+    def nextobject(self):  # type: ignore[no-untyped-def]
+        _spend_object()
+        return super().nextobject()
+
+
+_original_process_page = pdfinterp.PDFPageInterpreter.process_page
+_original_do_Do = pdfinterp.PDFPageInterpreter.do_Do
+
+
+def _process_page(self, page):  # type: ignore[no-untyped-def]
+    _page_spent[0] = _page_forms[0] = 0
+    return _original_process_page(self, page)
+
+
+def _do_Do(self, xobjid):  # type: ignore[no-untyped-def]  # noqa: N802 (pdfminer's name)
+    _page_forms[0] += 1
+    if _page_forms[0] > _CAPS["page_forms"]:
+        raise LimitExceeded(f"page content too complex (over {_CAPS['page_forms']:,} drawings of forms, "
+                            "counting nested ones): a content-stream bomb or a damaged file")
+    return _original_do_Do(self, xobjid)
+
+
+def install() -> None:
+    """Put the caps into pdfminer (once per process; later calls do nothing)."""
+    if isinstance(pdftypes.zlib, SimpleNamespace):
+        return
+    pdftypes.zlib = SimpleNamespace(decompress=inflate, decompressobj=zlib.decompressobj, error=zlib.error)
+    pdftypes.decompress_corrupted = inflate_damaged
+    pdftypes.lzwdecode = _capped(pdftypes.lzwdecode)
+    pdftypes.rldecode = _capped(pdftypes.rldecode)
+    pdfinterp.PDFContentParser = _CountingContentParser
+    pdfinterp.PDFPageInterpreter.process_page = _process_page
+    pdfinterp.PDFPageInterpreter.do_Do = _do_Do
