@@ -260,7 +260,7 @@ def _run(argv: list[str] | None) -> int:
     if args.command == "convert":
         if args.max_memory <= 0 or args.max_cpu <= 0:
             parser.error("--max-memory and --max-cpu must be positive")
-        return run_convert(args.files, args.output, args.ocr, Limits(args.max_memory, args.max_cpu))
+        return run_convert(args.files, args.output, args.ocr, Limits(args.max_memory, args.max_cpu, keep_stderr=getattr(args, "verbose", 0) > 0))
     if args.command == "validate":
         return run_validate(args.files)
     if args.command in LAZY_COMMANDS:
