@@ -11,7 +11,7 @@ import hashlib
 import json
 from functools import cache
 
-from pipeline.normalize.gazetteer import agency_key, find_province, lookup, match_group, province_suffixes
+from pipeline.normalize.gazetteer import default_gazetteer
 from pipeline.normalize.timeframes import parse_timeframe
 
 ROLES = ("lead", "cooperating", "submit_to")
@@ -90,9 +90,10 @@ def province_of(issuer_name: str | None) -> tuple[str | None, str | None]:
     """
     if not issuer_name:
         return None, None
-    for _, prov in province_suffixes(agency_key(issuer_name)):
+    gazetteer = default_gazetteer()
+    for _, prov in gazetteer.province_suffixes(gazetteer.agency_key(issuer_name)):
         if prov is not None:
-            successor = find_province(prov.successor) if prov.successor else prov
+            successor = gazetteer.find_province(prov.successor) if prov.successor else prov
             return prov.name, successor.name if successor else prov.name
     return None, None
 
@@ -136,11 +137,12 @@ def deadline_window(timeframe: dict | None, period: tuple[int | None, int | None
 @cache
 def gazetteer_entry(name: str) -> tuple[str | None, bool]:
     """(gazetteer row id, recognised) of an agency's name; (None, False) for a guessed name."""
-    key = agency_key(name)
-    found = lookup(key)
+    gazetteer = default_gazetteer()
+    key = gazetteer.agency_key(name)
+    found = gazetteer.lookup(key)
     if found:
         return found[0].id, True
-    group = match_group(key)
+    group = gazetteer.match_group(key)
     if group:
         return group.get("id") or None, True
     return None, False
