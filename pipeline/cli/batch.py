@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from pathlib import Path
 
-from pipeline.batch import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, REPORT_NAME, FileResult, convert_to_text_ocr, run_batch
+from pipeline.cli.main import add_ocr_option
+from pipeline.batch import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, REPORT_NAME, CONVERTERS, FileResult, run_batch
 from pipeline.errors import EXIT_OK, EXIT_FAILED, EXIT_USAGE
 
 
@@ -48,8 +49,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
                      help="Dask scheduler address (tcp://host:8786); without it a local Dask cluster is started")
     cmd.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                      help=f"per-file time limit (default {DEFAULT_TIMEOUT:g})")
-    cmd.add_argument("--ocr", action="store_true",
-                     help="read pages without a text layer by OCR (Tesseract with Vietnamese data)")
+    add_ocr_option(cmd)
     cmd.add_argument("--max-memory", type=int, default=DEFAULT_MEMORY_MB, metavar="MB",
                      help=f"per-file memory cap in MB (default {DEFAULT_MEMORY_MB})")
     return cmd
@@ -130,7 +130,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     progress = Progress(enabled=sys.stderr.isatty())
     options = {"resume": args.resume, "timeout": args.timeout, "memory_mb": args.max_memory, "on_result": progress,
-               "converter": convert_to_text_ocr if args.ocr else None}
+               "converter": CONVERTERS[args.ocr]}
     try:
         if args.executor == "dask":
             with dask_executor(args.scheduler, jobs) as (executor, workers):

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from pipeline.conversion import ConversionError, convert
+from pipeline.extract.page_choice import MODES as OCR_MODES
 import importlib
 from pipeline.output.serialize import to_json, write_atomically
 from pipeline.output.validate import validation_errors
@@ -32,7 +33,8 @@ Output is validated against the schema and written atomically.
 example:
   vnplan convert samples/plan-196-KH-UBND.pdf -o out/
   vnplan convert plan.docx -o -          # JSON to stdout
-  vnplan convert scanned.pdf --ocr       # read scanned pages with Tesseract"""
+  vnplan convert scanned.pdf             # scanned pages are read by OCR (Tesseract)
+  vnplan convert plan.pdf --ocr never    # text layers only, never OCR"""
 
 VALIDATE_HELP = """\
 Check JSON files against schemas/plan.schema.json; print each violation
@@ -68,8 +70,7 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     )
     convert_cmd.add_argument("files", nargs="+", metavar="FILE", type=Path)
     convert_cmd.add_argument("-o", "--output", default="out", metavar="DIR", help="output folder, or - for stdout (default: out/)")
-    convert_cmd.add_argument("--ocr", action="store_true",
-                             help="read PDF pages without a text layer with Tesseract (needs tesseract-ocr-vie; slow)")
+    add_ocr_option(convert_cmd)
     validate_cmd = sub.add_parser(
         "validate", help="check JSON files against the schema", description=VALIDATE_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -82,6 +83,13 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
         else:  # listed in --help without importing its dependencies (scipy, SQLAlchemy, pandas ...)
             sub.add_parser(name, help=summary)
     return parser
+
+
+def add_ocr_option(cmd: argparse.ArgumentParser) -> None:
+    """`--ocr auto|never|always` (a bare `--ocr`, the old switch, is auto)."""
+    cmd.add_argument("--ocr", choices=OCR_MODES, default="auto", nargs="?", const="auto",
+                     help="which PDF pages are read by OCR (Tesseract with Vietnamese data): auto (default) "
+                          "those with no text layer or one that is not Vietnamese text; never; always")
 
 
 def package_version() -> str:
@@ -123,7 +131,7 @@ def output_names(files: list[Path]) -> dict[Path, str]:
     }
 
 
-def run_convert(files: list[Path], output: str, ocr: bool = False) -> int:
+def run_convert(files: list[Path], output: str, ocr: str = "auto") -> int:
     status = EXIT_OK
     names = output_names(files)
     for path in files:

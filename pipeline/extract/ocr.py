@@ -57,7 +57,18 @@ INK_TO_FONT_SIZE = 1.2
 # Letters Tesseract's Vietnamese model confuses with look-alikes from other alphabets.
 CONFUSABLES = str.maketrans({"Ð": "Đ", "ð": "đ"})
 
-MISSING = "OCR requested but tesseract with Vietnamese data is not installed"
+# A page whose words average under this confidence (0-100) is named in a warning.
+LOW_PAGE_CONFIDENCE = 75.0
+# A rendered pixel darker than this (0-255) is ink...
+INK_LEVEL = 128
+# ...and a page with less than this share of ink pixels is blank.
+MIN_INK_SHARE = 0.0005
+# One thread per Tesseract process: pages run in parallel instead, which is four
+# times faster than Tesseract's own OpenMP threads on a small machine.
+_ENV = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+
+INSTALL = "apt-get install tesseract-ocr tesseract-ocr-vie"
+MISSING = f"OCR needs Tesseract with Vietnamese data, which is not installed ({INSTALL})"
 
 
 @dataclass(frozen=True)
@@ -82,11 +93,33 @@ class TsvWord:
 
 
 @dataclass(frozen=True)
-class OcrResult:
-    """The words of each OCR'd page (page number → words) and the mean confidence of those kept."""
+class OcrPage:
+    """One page read from its image: words and ruling lines in PDF points of the
+    upright page (`width` x `height`), and the confidence of each word kept."""
 
-    words: dict[int, list[Word]]
-    confidence: float
+    number: int
+    words: list[Word]
+    rules: list[dict]
+    confidences: tuple[float, ...]
+    width: float
+    height: float
+
+    @property
+    def confidence(self) -> float:
+        return statistics.fmean(self.confidences) if self.confidences else 0.0
+
+
+@dataclass(frozen=True)
+class OcrResult:
+    """The pages read by OCR, by page number."""
+
+    pages: dict[int, OcrPage]
+
+    @property
+    def confidence(self) -> float:
+        """The mean confidence over every word kept on every page."""
+        every = [c for page in self.pages.values() for c in page.confidences]
+        return statistics.fmean(every) if every else 0.0
 
 
 def parse_tsv(tsv: str) -> list[TsvWord]:
@@ -206,7 +239,11 @@ def tesseract_ready() -> bool:
 
 
 def render_pages(path: Path, numbers: list[int], folder: Path) -> dict[int, tuple[Path, float]]:
-    """Render pages (1-based) to grayscale PNGs; page number → (image, dpi used)."""
+    """Render pages (1-based) to grayscale PNGs; page number → (image, dpi used).
+
+    pdfium is not thread-safe, so pages are rendered here, one after the other,
+    and read in parallel afterwards.
+    """
     import pypdfium2
 
     images: dict[int, tuple[Path, float]] = {}
@@ -217,7 +254,7 @@ def render_pages(path: Path, numbers: list[int], folder: Path) -> dict[int, tupl
             width, height = page.get_size()
             dpi = min(DPI, MAX_RENDER_PIXELS * 72.0 / max(width, height, 1.0))
             image = folder / f"page-{number:04d}.png"
-            page.render(scale=dpi / 72.0, grayscale=True, draw_annots=True).to_pil().save(image)
+            page.render(scale=dpi / 72.0, grayscale=True, draw_annots=True).to_pil().convert("L").save(image)
             page.close()
             images[number] = (image, dpi)
     except pypdfium2.PdfiumError as exc:
@@ -225,6 +262,31 @@ def render_pages(path: Path, numbers: list[int], folder: Path) -> dict[int, tupl
     finally:
         pdf.close()
     return images
+
+
+def has_ink(gray) -> bool:
+    """Whether a page image holds anything to read (a blank page is not sent to Tesseract)."""
+    return float((gray < INK_LEVEL).mean()) >= MIN_INK_SHARE
+
+
+def read_image(image: Path, number: int, dpi: float) -> OcrPage:
+    """One page image made upright and level, its ruling lines found and erased, then read."""
+    import cv2
+
+    from pipeline.extract.ocr_image import level, orientation, turn
+    from pipeline.extract.ocr_tables import erase_rules, find_rules
+
+    gray = cv2.imread(str(image), cv2.IMREAD_GRAYSCALE)
+    height, width = (side * 72.0 / dpi for side in gray.shape[:2])
+    if not has_ink(gray):
+        return OcrPage(number, [], [], (), width, height)
+    gray = level(turn(gray, orientation(image, TESSERACT, _ENV)))
+    height, width = (side * 72.0 / dpi for side in gray.shape[:2])
+    rules = find_rules(gray, dpi)
+    cv2.imwrite(str(image), erase_rules(gray, rules))
+    found = parse_tsv(run_tesseract(image, number))
+    return OcrPage(number, to_layout_words(found, number, dpi), rules.edges,
+                   tuple(w.conf for w in found), width, height)
 
 
 def run_tesseract(image: Path, number: int) -> str:
@@ -236,12 +298,10 @@ def run_tesseract(image: Path, number: int) -> str:
 
 
 def _tesseract_tsv(image: Path, number: int, segmentation: str) -> str:
-    """One Tesseract run. One thread per process: pages run in parallel instead, which
-    is four times faster than Tesseract's own OpenMP threads on a small machine."""
+    """One Tesseract run (one thread: see `_ENV`)."""
     command = [TESSERACT, str(image), "stdout", "-l", LANGUAGE, "--psm", segmentation, "tsv"]
-    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=PAGE_TIMEOUT, env=env)
+        done = subprocess.run(command, capture_output=True, text=True, timeout=PAGE_TIMEOUT, env=_ENV)
     except subprocess.TimeoutExpired:
         raise ExtractError(f"OCR timed out on page {number} (over {PAGE_TIMEOUT:g} s)") from None
     except OSError:
@@ -259,30 +319,55 @@ def _workers() -> int:
         return os.cpu_count() or 1
 
 
-def ocr_pages(path: Path, numbers: list[int]) -> OcrResult:
-    """OCR the given pages of a PDF. Raises ExtractError when Tesseract is missing,
-    the pages are too many, or a page fails or times out."""
+def ocr_pages(path: Path, numbers: list[int], jobs: int | None = None) -> OcrResult:
+    """OCR the given pages of a PDF, `jobs` pages at a time (default: one per core).
+
+    Raises ExtractError when Tesseract is missing, the pages are too many, or a
+    page fails or times out.
+    """
     if not tesseract_ready():
         raise ExtractError(MISSING)
     if len(numbers) > MAX_OCR_PAGES:
         raise ExtractError(f"too many pages to OCR ({len(numbers)} > {MAX_OCR_PAGES})")
+    workers = max(1, min(jobs or _workers(), len(numbers)))
     with tempfile.TemporaryDirectory(prefix="vnplan-ocr-") as folder:
         images = render_pages(path, numbers, Path(folder))
-        with ThreadPoolExecutor(max_workers=max(1, min(_workers(), len(numbers)))) as pool:
-            tsvs = dict(zip(numbers, pool.map(lambda n: run_tesseract(images[n][0], n), numbers)))
-    words: dict[int, list[Word]] = {}
-    confidences: list[float] = []
-    for number in numbers:
-        found = parse_tsv(tsvs[number])
-        confidences.extend(w.conf for w in found)
-        words[number] = to_layout_words(found, number, images[number][1])
-    return OcrResult(words, statistics.fmean(confidences) if confidences else 0.0)
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            pages = list(pool.map(lambda n: read_image(images[n][0], n, images[n][1]), numbers))
+    return OcrResult({p.number: p for p in pages})
 
 
-def ocr_warning(result: OcrResult, listed: str) -> PlanWarning:
-    """The warning that says the text was read by OCR, on which pages, and how surely."""
-    read = sum(1 for ws in result.words.values() if ws)
+def ocr_warning(result: OcrResult, reasons: dict[int, str]) -> PlanWarning:
+    """The warning that says which pages were read by OCR, why, and how surely."""
+    read = [n for n, page in sorted(result.pages.items()) if page.words]
+    why: dict[str, list[int]] = {}
+    for number in read:
+        why.setdefault(reasons.get(number, "OCR requested"), []).append(number)
+    listed = "; ".join(f"{reason}: {_listed(pages)}" for reason, pages in why.items())
     return PlanWarning("ocr_used",
-            f"text of {read} page(s) read by OCR (no text layer): {listed}; "
+            f"text of {len(read)} page(s) read by OCR ({listed}); "
             f"mean word confidence {result.confidence:.0f}%; check names and numbers against the scan",
             "source")
+
+
+def low_confidence_warning(result: OcrResult) -> PlanWarning | None:
+    """Pages whose words Tesseract was unsure of on the whole: each to be checked by eye."""
+    low = [(n, p.confidence) for n, p in sorted(result.pages.items()) if p.words and p.confidence < LOW_PAGE_CONFIDENCE]
+    if not low:
+        return None
+    return PlanWarning("ocr_low_confidence",
+            "OCR unsure of page(s) " + ", ".join(f"{n} ({c:.0f}%)" for n, c in low[:20])
+            + f": mean word confidence under {LOW_PAGE_CONFIDENCE:.0f}%; read these pages against the scan",
+            "source")
+
+
+def _listed(numbers: list[int]) -> str:
+    return ", ".join(map(str, numbers[:20])) + (" ..." if len(numbers) > 20 else "")
+
+
+def ocr_unavailable_warning(wanted: dict[int, str]) -> PlanWarning:
+    """Pages that needed OCR, read from their text layer (or skipped) because Tesseract is missing."""
+    return PlanWarning("ocr_unavailable",
+            f"{len(wanted)} page(s) need OCR ({_listed(sorted(wanted))}: {', '.join(sorted(set(wanted.values())))}) "
+            f"but Tesseract with Vietnamese data is not installed ({INSTALL}); "
+            "they were not read from their images", "source")
