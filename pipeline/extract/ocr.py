@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import statistics
 import subprocess
 import tempfile
 import unicodedata
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pipeline.errors import ExtractError
@@ -35,6 +36,8 @@ PAGE_SEGMENTATION = "3"
 # ...and 11 (sparse text) when that finds nothing: Tesseract 5 calls some ruled table pages
 # at 300 dpi an "Empty page!!" under 3, yet reads them cell by cell under 11.
 FALLBACK_SEGMENTATION = "11"
+# Segmentation 6 (one uniform block of text) for the strip of missed words, one per line.
+STRIP_SEGMENTATION = "6"
 # Render resolution: Tesseract reads body text best at about 300 dpi.
 DPI = 300.0
 # ...but never a bitmap longer than this (pixels): a poster-sized page would eat memory.
@@ -54,6 +57,9 @@ SIZE_SNAP = (0.7, 1.4)
 MARK_HEIGHT_RATIO = 1.8
 # Ink height (accent top to descender) is a little less than the font size the layout rules expect.
 INK_TO_FONT_SIZE = 1.2
+# A number alone on its line (a TT cell, a list number) ends with a full stop; Tesseract
+# often reads that small dot as a comma or a semicolon.
+_LONE_NUMBER = re.compile(r"\d{1,3}[,;:]")
 # Letters Tesseract's Vietnamese model confuses with look-alikes from other alphabets.
 CONFUSABLES = str.maketrans({"Ð": "Đ", "ð": "đ"})
 
@@ -208,6 +214,8 @@ def to_layout_words(words: list[TsvWord], page: int, dpi: float = DPI) -> list[W
     pt = 72.0 / dpi
     out: list[Word] = []
     for line in _lines(words).values():
+        if len(line) == 1 and _LONE_NUMBER.fullmatch(line[0].text):
+            line = [replace(line[0], text=line[0].text[:-1] + ".")]
         height = _typical_height(line)
         if SIZE_SNAP[0] <= height / page_height <= SIZE_SNAP[1]:
             height = page_height
@@ -283,10 +291,30 @@ def read_image(image: Path, number: int, dpi: float) -> OcrPage:
     gray = level(turn(gray, orientation(image, TESSERACT, _ENV)))
     height, width = (side * 72.0 / dpi for side in gray.shape[:2])
     rules = find_rules(gray, dpi)
-    cv2.imwrite(str(image), erase_rules(gray, rules))
+    cleaned = erase_rules(gray, rules)
+    cv2.imwrite(str(image), cleaned)
     found = parse_tsv(run_tesseract(image, number))
+    found += read_missed(cleaned, found, image, number)
     return OcrPage(number, to_layout_words(found, number, dpi), rules.edges,
                    tuple(w.conf for w in found), width, height)
+
+
+def read_missed(gray, found: list[TsvWord], image: Path, number: int) -> list[TsvWord]:
+    """The words in ink the page layout skipped (see `ocr_missed`), read from one strip."""
+    import cv2
+
+    from pipeline.extract.ocr_missed import find_blobs, make_strip, place_back
+
+    if not found:
+        return []
+    text_height = _typical_height(found)
+    blobs = find_blobs(gray, [(w.left, w.top, w.width, w.height) for w in found], text_height)
+    if not blobs:
+        return []
+    strip = make_strip(gray, blobs, text_height)
+    path = image.with_name(image.stem + "-missed.png")
+    cv2.imwrite(str(path), strip.image)
+    return place_back(parse_tsv(_tesseract_tsv(path, number, STRIP_SEGMENTATION)), blobs, strip)
 
 
 def run_tesseract(image: Path, number: int) -> str:
