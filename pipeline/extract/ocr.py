@@ -88,6 +88,7 @@ class TsvWord:
     height: int
     conf: float
     line: tuple[int, int, int]
+    bold: bool = False  # judged from the strokes in the image (`ocr_image.bold_flags`)
 
     @property
     def cx(self) -> float:
@@ -227,6 +228,7 @@ def to_layout_words(words: list[TsvWord], page: int, dpi: float = DPI) -> list[W
             out.append(Word(
                 text=w.text, x0=round((w.left + shift) * pt, 2), x1=round((w.left + w.width + shift) * pt, 2),
                 top=round(centre - size / 2, 2), bottom=round(centre + size / 2, 2), size=size, page=page,
+                bold=w.bold,
             ))
     return out
 
@@ -295,8 +297,18 @@ def read_image(image: Path, number: int, dpi: float) -> OcrPage:
     cv2.imwrite(str(image), cleaned)
     found = parse_tsv(run_tesseract(image, number))
     found += read_missed(cleaned, found, image, number)
+    found = with_weight(cleaned, found)
     return OcrPage(number, to_layout_words(found, number, dpi), rules.edges,
                    tuple(w.conf for w in found), width, height)
+
+
+def with_weight(gray, words: list[TsvWord]) -> list[TsvWord]:
+    """The words with `bold` set from their stroke width: a scan has no font names."""
+    from pipeline.extract.ocr_image import bold_flags, stroke_widths
+
+    widths = stroke_widths(gray, [(w.left, w.top, w.width, w.height) for w in words])
+    flags = bold_flags(widths, [sum(ch.isalnum() for ch in w.text) for w in words], [w.line for w in words])
+    return [replace(w, bold=flag) for w, flag in zip(words, flags)]
 
 
 def read_missed(gray, found: list[TsvWord], image: Path, number: int) -> list[TsvWord]:

@@ -87,3 +87,46 @@ def level(gray):
     """The image rotated so its lines of text run straight across."""
     angle = skew_degrees(gray)
     return _rotated(gray, angle, 255) if abs(angle) >= SKEW_STEP / 2 else gray
+
+
+# A word whose strokes are this many times thicker than the page's typical word is bold:
+# measured on the sample's scan, regular words 0.89-1.09, bold ones 1.25-1.67.
+BOLD_STROKE_RATIO = 1.2
+
+
+def stroke_widths(gray, boxes: list[tuple[int, int, int, int]]) -> list[float]:
+    """The mean stroke width (pixels) of the ink in each box: twice its area over its outline.
+
+    A stroke of length L and width W has area L*W and an outline of about 2L.
+    """
+    import cv2
+
+    _, ink = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    widths = []
+    for left, top, width, height in boxes:
+        crop = ink[max(0, top):top + height, max(0, left):left + width]
+        contours, _ = cv2.findContours(crop, cv2.RETR_LIST, cv2.CHAIN_APPROX_NONE)
+        outline = sum(cv2.arcLength(c, True) for c in contours)
+        widths.append(2 * cv2.countNonZero(crop) / outline if outline else 0.0)
+    return widths
+
+
+def bold_flags(widths: list[float], letters: list[int], lines: list[object]) -> list[bool]:
+    """Which words are bold: strokes `BOLD_STROKE_RATIO` times the page's median.
+
+    A word of fewer than two letters or digits ("-", "I.", "và" is fine) has too
+    little ink to judge and follows the majority of its line.
+    """
+    import statistics
+
+    judged = [w for w, n in zip(widths, letters) if n >= 2 and w > 0]
+    if not judged:
+        return [False] * len(widths)
+    typical = statistics.median(judged)
+    own = [w >= BOLD_STROKE_RATIO * typical for w in widths]
+    by_line: dict[object, list[bool]] = {}
+    for flag, n, line in zip(own, letters, lines):
+        if n >= 2:
+            by_line.setdefault(line, []).append(flag)
+    return [flag if n >= 2 else sum(by_line.get(line, [flag])) * 2 > len(by_line.get(line, [flag]))
+            for flag, n, line in zip(own, letters, lines)]
