@@ -1,4 +1,6 @@
-"""The opt-in OCR path (pipeline.extract.ocr): TSV → layout words, refusals, end to end.
+"""The OCR path (pipeline.extract.ocr and its helpers): TSV → layout words, the page
+choice (`--ocr auto|never|always`), ruling lines and blobs from page images, bold
+from strokes, refusals, end to end.
 
 The TSV tests run everywhere. The end-to-end tests need the `tesseract` binary with
 Vietnamese data (apt-get install tesseract-ocr tesseract-ocr-vie): they are skipped
@@ -16,13 +18,13 @@ import bad_files as bf
 from pipeline.cli import main
 from pipeline.warnings import PlanWarning
 from pipeline.conversion import ConversionError, convert
-from pipeline.extract import ocr
+from pipeline.extract import ocr, ocr_image
 from pipeline.extract.layout import group_lines
 
 ROOT = Path(__file__).resolve().parents[1]
 SCANNED_707 = ROOT / "tests" / "fixtures" / "real" / "13_QD-707-QD-TTg_2026-04-22_KeHoach-PCRT_scanned.pdf"
 FONT = Path(__file__).resolve().parent / "fonts" / "DejaVuSerif.ttf"
-NO_TEXT_LAYER = "no text layer (scanned or image-only PDF; --ocr reads it by OCR)"
+NO_TEXT_LAYER = "no text layer (scanned or image-only PDF); --ocr auto reads it by OCR"
 
 HEAD = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
 
@@ -122,14 +124,29 @@ def test_empty_tsv_gives_no_words() -> None:
     assert ocr.tsv_to_words(tsv(), page=1) == []
 
 
-def test_ocr_warning_lists_pages_and_confidence() -> None:
-    result = ocr.OcrResult({1: ocr.tsv_to_words(TWO_LINES, 1), 2: []}, confidence=93.6)
-    assert ocr.ocr_warning(result, "1") == PlanWarning(
+def _page(number: int, confidences: tuple[float, ...], words: bool = True) -> ocr.OcrPage:
+    return ocr.OcrPage(number, ocr.tsv_to_words(TWO_LINES, number) if words else [], [], confidences, 595, 842)
+
+
+def test_ocr_warning_lists_pages_reasons_and_confidence() -> None:
+    result = ocr.OcrResult({1: _page(1, (93.0, 95.0)), 2: _page(2, (), words=False), 3: _page(3, (90.0,))})
+    reasons = {1: "no text layer", 2: "no text layer", 3: "text layer is not Vietnamese"}
+    assert ocr.ocr_warning(result, reasons) == PlanWarning(
         "ocr_used",
-        "text of 1 page(s) read by OCR (no text layer): 1; mean word confidence 94%; "
-        "check names and numbers against the scan",
+        "text of 2 page(s) read by OCR (no text layer: 1; text layer is not Vietnamese: 3); "
+        "mean word confidence 93%; check names and numbers against the scan",
         "source",
     )
+
+
+def test_low_confidence_warning_names_the_pages() -> None:
+    result = ocr.OcrResult({1: _page(1, (96.0,)), 2: _page(2, (60.0, 70.0)), 3: _page(3, (), words=False)})
+    assert ocr.low_confidence_warning(result) == PlanWarning(
+        "ocr_low_confidence",
+        "OCR unsure of page(s) 2 (65%): mean word confidence under 75%; read these pages against the scan",
+        "source",
+    )
+    assert ocr.low_confidence_warning(ocr.OcrResult({1: _page(1, (96.0,))})) is None
 
 
 # --- refusals (no real Tesseract needed) --------------------------------------------
@@ -149,11 +166,15 @@ def _fake_tesseract(folder: Path, script: str) -> str:
     return str(path)
 
 
+MISSING_LINE = ("no text layer (scanned or image-only PDF): OCR needs Tesseract with Vietnamese data, "
+                "which is not installed (apt-get install tesseract-ocr tesseract-ocr-vie)")
+
+
 def test_missing_tesseract_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_probe) -> None:
     monkeypatch.setattr(ocr, "TESSERACT", str(tmp_path / "no-such-tesseract"))
     with pytest.raises(ConversionError) as caught:
-        convert(bf.image_only_pdf(tmp_path), ocr=True)
-    assert caught.value.reason == "OCR requested but tesseract with Vietnamese data is not installed"
+        convert(bf.image_only_pdf(tmp_path))  # no flag: auto
+    assert caught.value.reason == MISSING_LINE
 
 
 def test_tesseract_without_vietnamese_counts_as_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -166,8 +187,8 @@ def test_tesseract_without_vietnamese_counts_as_missing(tmp_path: Path, monkeypa
 def test_cli_without_tesseract_exits_1(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys, fresh_probe) -> None:
     monkeypatch.setattr(ocr, "TESSERACT", str(tmp_path / "no-such-tesseract"))
     pdf = bf.image_only_pdf(tmp_path)
-    assert main(["convert", str(pdf), "--ocr", "-o", str(tmp_path / "out")]) == 1
-    assert capsys.readouterr().err == f"vnplan: {pdf}: {ocr.MISSING}\n"
+    assert main(["convert", str(pdf), "-o", str(tmp_path / "out")]) == 1
+    assert capsys.readouterr().err == f"vnplan: {pdf}: {MISSING_LINE}\n"
     assert not (tmp_path / "out").exists()
 
 
@@ -182,6 +203,7 @@ def test_page_timeout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ocr, "tesseract_ready", lambda: True)
     monkeypatch.setattr(ocr, "TESSERACT", _fake_tesseract(tmp_path, "exec /bin/sleep 5"))
     monkeypatch.setattr(ocr, "PAGE_TIMEOUT", 0.3)
+    monkeypatch.setattr(ocr_image, "ORIENTATION_TIMEOUT", 0.3)  # the orientation check gives up: page kept as is
     with pytest.raises(ConversionError, match=r"^OCR timed out on page 1 \(over 0.3 s\)$"):
         convert(bf.image_only_pdf(tmp_path), ocr=True)
 
@@ -303,14 +325,14 @@ def scanned_plan(tmp_path: Path) -> Path:
     return scanned_plan_pdf(tmp_path)
 
 
-def test_scanned_plan_without_ocr_is_still_refused(scanned_plan: Path) -> None:
+def test_scanned_plan_with_ocr_never_is_refused(scanned_plan: Path) -> None:
     with pytest.raises(ConversionError) as caught:
-        convert(scanned_plan)
+        convert(scanned_plan, ocr="never")
     assert caught.value.reason == NO_TEXT_LAYER
 
 
-def test_scanned_plan_with_ocr(tesseract: None, scanned_plan: Path) -> None:
-    doc = convert(scanned_plan, ocr=True)
+def test_scanned_plan_with_no_flag(tesseract: None, scanned_plan: Path) -> None:
+    doc = convert(scanned_plan)
     document = doc["document"]
     assert (document["type"], document["number"], document["code"]) == ("ke_hoach", "12", "12/KH-UBND")
     assert document["issued_date"] == "2026-03-05"
@@ -318,16 +340,17 @@ def test_scanned_plan_with_ocr(tesseract: None, scanned_plan: Path) -> None:
     assert [s["number"] for s in doc["sections"] if s["number"]] == ["I", "II"]
     warning = next(w for w in doc["warnings"] if w["code"] == "ocr_used")
     assert warning["where"] == "source"
-    assert warning["message"].startswith("text of 1 page(s) read by OCR (no text layer): 1; mean word confidence ")
+    assert warning["message"].startswith("text of 1 page(s) read by OCR (no text layer: 1); mean word confidence ")
 
 
 def test_cli_convert_ocr(tesseract: None, scanned_plan: Path, tmp_path: Path, capsys) -> None:
     out = tmp_path / "out"
-    assert main(["convert", str(scanned_plan), "--ocr", "-o", str(out)]) == 0
+    assert main(["convert", str(scanned_plan), "-o", str(out)]) == 0  # no flag: auto
     doc = json.loads((out / "scanned-plan.json").read_text(encoding="utf-8"))
     assert doc["document"]["code"] == "12/KH-UBND"
-    assert main(["convert", str(scanned_plan), "-o", str(out / "plain")]) == 1  # the default is unchanged
+    assert main(["convert", str(scanned_plan), "--ocr", "never", "-o", str(out / "plain")]) == 1
     assert capsys.readouterr().err.endswith(f"{NO_TEXT_LAYER}\n")
+    assert not (out / "plain").exists()
 
 
 def test_real_scanned_decision(tesseract: None) -> None:
@@ -342,5 +365,6 @@ def test_real_scanned_decision(tesseract: None) -> None:
 
 def test_blank_scan_with_ocr(tesseract: None, tmp_path: Path) -> None:
     # a picture with no letters: OCR was tried and found nothing, which the reason says
-    with pytest.raises(ConversionError, match=r"^no text layer, and OCR found no text \(blank or unreadable scan\)$"):
+    with pytest.raises(ConversionError, match=r"^no text layer \(scanned or image-only PDF\), and OCR found no text "
+                                              r"on its pages \(blank or unreadable scan\)$"):
         convert(bf.image_only_pdf(tmp_path), ocr=True)

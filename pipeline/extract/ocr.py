@@ -57,6 +57,9 @@ SIZE_SNAP = (0.7, 1.4)
 MARK_HEIGHT_RATIO = 1.8
 # Ink height (accent top to descender) is a little less than the font size the layout rules expect.
 INK_TO_FONT_SIZE = 1.2
+# Words of these marks only are specks, underlines and scratches read as characters
+# ("3. _" in a TT cell): no plan writes them as a word of their own.
+_SPECKS = re.compile(r"[_~`'‘’\"“”|^¬°=]+")
 # A number alone on its line (a TT cell, a list number) ends with a full stop; Tesseract
 # often reads that small dot as a comma or a semicolon.
 _LONE_NUMBER = re.compile(r"\d{1,3}[,;:]")
@@ -69,6 +72,8 @@ LOW_PAGE_CONFIDENCE = 75.0
 INK_LEVEL = 128
 # ...and a page with less than this share of ink pixels is blank.
 MIN_INK_SHARE = 0.0005
+# Resolution of the quick look that finds blank pages before any OCR (dpi).
+INK_CHECK_DPI = 24
 # One thread per Tesseract process: pages run in parallel instead, which is four
 # times faster than Tesseract's own OpenMP threads on a small machine.
 _ENV = {**os.environ, "OMP_THREAD_LIMIT": "1"}
@@ -138,7 +143,7 @@ def parse_tsv(tsv: str) -> list[TsvWord]:
             continue
         text = unicodedata.normalize("NFC", cols[11].strip().translate(CONFUSABLES))
         conf = float(cols[10])
-        if not text or conf < MIN_CONFIDENCE:
+        if not text or conf < MIN_CONFIDENCE or _SPECKS.fullmatch(text):
             continue
         block, par, line = int(cols[2]), int(cols[3]), int(cols[4])
         left, top, width, height = (int(c) for c in cols[6:10])
@@ -287,9 +292,6 @@ def read_image(image: Path, number: int, dpi: float) -> OcrPage:
     from pipeline.extract.ocr_tables import erase_rules, find_rules
 
     gray = cv2.imread(str(image), cv2.IMREAD_GRAYSCALE)
-    height, width = (side * 72.0 / dpi for side in gray.shape[:2])
-    if not has_ink(gray):
-        return OcrPage(number, [], [], (), width, height)
     gray = level(turn(gray, orientation(image, TESSERACT, _ENV)))
     height, width = (side * 72.0 / dpi for side in gray.shape[:2])
     rules = find_rules(gray, dpi)
@@ -315,15 +317,16 @@ def read_missed(gray, found: list[TsvWord], image: Path, number: int) -> list[Ts
     """The words in ink the page layout skipped (see `ocr_missed`), read from one strip."""
     import cv2
 
-    from pipeline.extract.ocr_missed import find_blobs, make_strip, place_back
+    from pipeline.extract.ocr_missed import find_blobs, ink_level, make_strip, place_back, uncovered
 
     if not found:
         return []
     text_height = _typical_height(found)
-    blobs = find_blobs(gray, [(w.left, w.top, w.width, w.height) for w in found], text_height)
+    rest = uncovered(gray, [(w.left, w.top, w.width, w.height) for w in found])
+    blobs = find_blobs(rest, text_height, ink_level(gray))
     if not blobs:
         return []
-    strip = make_strip(gray, blobs, text_height)
+    strip = make_strip(rest, blobs, text_height)
     path = image.with_name(image.stem + "-missed.png")
     cv2.imwrite(str(path), strip.image)
     return place_back(parse_tsv(_tesseract_tsv(path, number, STRIP_SEGMENTATION)), blobs, strip)
@@ -359,16 +362,34 @@ def _workers() -> int:
         return os.cpu_count() or 1
 
 
+def inked_pages(path: Path, numbers: list[int]) -> list[int]:
+    """The pages with anything on them, from a coarse rendering (blank pages are not OCR'd)."""
+    import numpy
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(path)
+    try:
+        return [n for n in numbers
+                if has_ink(numpy.asarray(pdf[n - 1].render(scale=INK_CHECK_DPI / 72.0, grayscale=True).to_pil().convert("L")))]
+    except pypdfium2.PdfiumError as exc:
+        raise ExtractError(f"cannot render the page for OCR ({exc})") from None
+    finally:
+        pdf.close()
+
+
 def ocr_pages(path: Path, numbers: list[int], jobs: int | None = None) -> OcrResult:
-    """OCR the given pages of a PDF, `jobs` pages at a time (default: one per core).
+    """OCR the given pages of a PDF that have ink, `jobs` pages at a time (default: one per core).
 
     Raises ExtractError when Tesseract is missing, the pages are too many, or a
     page fails or times out.
     """
     if not tesseract_ready():
         raise ExtractError(MISSING)
+    numbers = inked_pages(path, numbers)
     if len(numbers) > MAX_OCR_PAGES:
         raise ExtractError(f"too many pages to OCR ({len(numbers)} > {MAX_OCR_PAGES})")
+    if not numbers:
+        return OcrResult({})
     workers = max(1, min(jobs or _workers(), len(numbers)))
     with tempfile.TemporaryDirectory(prefix="vnplan-ocr-") as folder:
         images = render_pages(path, numbers, Path(folder))

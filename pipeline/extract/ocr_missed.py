@@ -43,14 +43,32 @@ class Blob:
     height: int
 
 
-def find_blobs(gray, covered: list[tuple[int, int, int, int]], text_height: float) -> list[Blob]:
-    """Word-sized groups of ink outside the boxes of the words already read."""
+def uncovered(gray, covered: list[tuple[int, int, int, int]]):
+    """The image with the boxes of the words already read painted white (a copy)."""
+    out = gray.copy()
+    for left, top, width, height in covered:
+        out[max(0, top - BOX_MARGIN):top + height + BOX_MARGIN, max(0, left - BOX_MARGIN):left + width + BOX_MARGIN] = 255
+    return out
+
+
+def ink_level(gray) -> float:
+    """The grey level between paper and ink on the whole page (Otsu's).
+
+    Measured before the words are painted out: on what is left, mostly paper,
+    Otsu's method would split the paper's own noise.
+    """
+    import cv2
+
+    level, _ = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    return level
+
+
+def find_blobs(rest, text_height: float, level: float = 128.0) -> list[Blob]:
+    """Word-sized groups of ink (darker than `level`) in `rest`, the page without the words already read."""
     import cv2
     import numpy as np
 
-    _, ink = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    for left, top, width, height in covered:
-        ink[max(0, top - BOX_MARGIN):top + height + BOX_MARGIN, max(0, left - BOX_MARGIN):left + width + BOX_MARGIN] = 0
+    _, ink = cv2.threshold(rest, level, 255, cv2.THRESH_BINARY_INV)
     gap = max(1, round(LETTER_GAP * text_height))
     joined = cv2.dilate(ink, np.ones((max(1, gap // 3), gap), np.uint8))
     count, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)

@@ -409,7 +409,8 @@ def with_ocr(path: Path, pages: list[PageContent], mode: str) -> tuple[list[Page
     result = ocr_pages(path, sorted(wanted))
     read = {n: page for n, page in result.pages.items() if page.words}
     if not read and not sum(t.char_count for t in usable):
-        raise ExtractError("no text layer, and OCR found no text (blank or unreadable scan)")
+        raise ExtractError("no text layer (scanned or image-only PDF), and OCR found no text on its pages "
+                           "(blank or unreadable scan)")
     pages = [ocr_page(p, read[p.number]) if p.number in read else p for p in pages]
     warnings = (ocr_warning(result, wanted),) if read else ()
     low = low_confidence_warning(result)

@@ -27,6 +27,7 @@ class Effects:
     jpeg_quality: int = 0  # 0: lossless; else a JPEG round-trip at this quality
     rotate: dict[int, int] = field(default_factory=dict)
     stamp_page: int = 0  # the page whose signature gets a stamp over it (0: none)
+    stamp_at: tuple[float, float] = (0.66, 0.6)  # the stamp's centre, as shares of the page width and height
     seed: int = 0
 
 
@@ -61,15 +62,15 @@ def _jpeg(image: Image.Image, quality: int) -> Image.Image:
     return Image.open(buffer).convert("L")
 
 
-def _stamp(image: Image.Image, dpi: int, rng: random.Random) -> Image.Image:
-    """A round office stamp in red over the lower right quarter, where the signature is."""
+def _stamp(image: Image.Image, dpi: int, at: tuple[float, float], rng: random.Random) -> Image.Image:
+    """A round office stamp in red, centred near `at`: over the left half of the signature, as offices stamp."""
     rgb = image.convert("RGB")
     layer = Image.new("RGBA", rgb.size, (0, 0, 0, 0))
     draw = ImageDraw.Draw(layer)
     radius = int(0.75 * dpi)
     width, height = rgb.size
-    cx = int(width * (0.66 + 0.06 * rng.random()))
-    cy = int(height * (0.55 + 0.2 * rng.random()))
+    cx = int(width * (at[0] + 0.02 * rng.random()))
+    cy = int(height * (at[1] + 0.02 * rng.random()))
     red = (200, 30, 40, 150)
     for r in (radius, radius - dpi // 25):
         draw.ellipse((cx - r, cy - r, cx + r, cy + r), outline=red, width=max(2, dpi // 60))
@@ -85,7 +86,7 @@ def _stamp(image: Image.Image, dpi: int, rng: random.Random) -> Image.Image:
 def degrade(image: Image.Image, number: int, effects: Effects, rng: random.Random) -> Image.Image:
     """One page as the scanner gives it back."""
     if number == effects.stamp_page:
-        image = _stamp(image, effects.dpi, rng)
+        image = _stamp(image, effects.dpi, effects.stamp_at, rng)
     if effects.noise:
         image = _noisy(image, effects.noise, rng)
     if effects.skew:

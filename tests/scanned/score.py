@@ -34,7 +34,8 @@ class FileScore:
 
 
 def _names(parties: list[dict] | None) -> list[str]:
-    return [p["name"] for p in parties or []]
+    """Agency names; the first letter's case is free ("các sở" at the start of a cell)."""
+    return [p["name"][:1].casefold() + p["name"][1:] for p in parties or []]
 
 
 def header_value(doc: dict, name: str):
