@@ -368,3 +368,141 @@ def test_blank_scan_with_ocr(tesseract: None, tmp_path: Path) -> None:
     with pytest.raises(ConversionError, match=r"^no text layer \(scanned or image-only PDF\), and OCR found no text "
                                               r"on its pages \(blank or unreadable scan\)$"):
         convert(bf.image_only_pdf(tmp_path), ocr=True)
+
+
+# --- which pages are read by OCR (page_choice) ---------------------------------------
+
+from pipeline.extract import page_choice  # noqa: E402
+from pipeline.text import is_vietnamese_syllable, vietnamese_share  # noqa: E402
+
+SYLLABLE_CASES = [
+    ("Kế", True),  # onset k, nucleus ê, one tone
+    ("hoạch", True),  # nucleus oa, coda ch
+    ("NGHIÊNG", True),  # capitals: ngh + iê + ng
+    ("khuỷu", True),  # uyu with its tone
+    ("UBND", False),  # an abbreviation: no vowel nucleus
+    ("Ӣ", False),  # a Cyrillic letter from a broken map
+    ("WKҁQJ", False),  # "thông" through a shifted map
+    ("hoáá", False),  # two tone marks
+    ("STEM", False),  # an English word
+]
+
+
+@pytest.mark.parametrize("word, valid", SYLLABLE_CASES)
+def test_is_vietnamese_syllable(word: str, valid: bool) -> None:
+    assert is_vietnamese_syllable(word) is valid
+
+
+def test_vietnamese_share_of_the_real_mojibake_line() -> None:
+    # "SỞ CÔNG THƯƠNG" as a real broken signed plan's text layer gives it: only "CÔNG" survives
+    assert vietnamese_share("6Ӣ CÔNG 7+ѬѪ1*") == (pytest.approx(1 / 3), 3)
+
+
+GOOD = "Ủy ban nhân dân tỉnh ban hành Kế hoạch triển khai thực hiện nhiệm vụ năm 2025 như sau " * 2
+MOJIBAKE = "҆\\ EDQ QK҂Q G҂Q WѩQK EDQ KҀQK .ҟ KRҁFK WULѣQ NKDL WKґF KLѧQ QKLѧP Yҗ QѣP QKѭ VDX " * 2
+
+CHOICE_CASES = [
+    (page_choice.PageText(1, 0, 0.0, ""), page_choice.NO_TEXT),  # a scanned page
+    (page_choice.PageText(1, 900, 0.4, GOOD), page_choice.UNMAPPED),  # 40% glyphs without a mapping
+    (page_choice.PageText(1, 900, 0.0, MOJIBAKE), page_choice.NOT_VIETNAMESE),  # shifted ToUnicode map
+    (page_choice.PageText(1, 900, 0.0, GOOD), None),  # a good text layer
+    (page_choice.PageText(1, 900, 0.05, GOOD), None),  # a few unmapped glyphs: still the text layer
+    (page_choice.PageText(1, 40, 0.0, "UBND KH-UBND 12/2024 STT"), None),  # too few words to judge
+]
+
+
+@pytest.mark.parametrize("page, problem", CHOICE_CASES)
+def test_text_layer_problem(page: page_choice.PageText, problem: str | None) -> None:
+    assert page_choice.text_layer_problem(page) == problem
+
+
+MODE_PAGES = [page_choice.PageText(1, 900, 0.0, GOOD), page_choice.PageText(2, 0, 0.0, ""),
+              page_choice.PageText(3, 900, 0.0, MOJIBAKE)]
+
+
+@pytest.mark.parametrize("mode, wanted", [
+    ("auto", {2: page_choice.NO_TEXT, 3: page_choice.NOT_VIETNAMESE}),  # only the pages that need it
+    ("never", {}),  # text layers only
+    ("always", {1: "OCR requested", 2: "OCR requested", 3: "OCR requested"}),  # every page
+])
+def test_pages_to_ocr(mode: str, wanted: dict[int, str]) -> None:
+    assert page_choice.pages_to_ocr(MODE_PAGES, mode) == wanted
+
+
+@pytest.mark.parametrize("given, mode", [(True, "auto"), (False, "never"), ("always", "always"), ("auto", "auto")])
+def test_ocr_mode(given, mode: str) -> None:
+    # each case: the old switch (True/False) and the new names
+    from pipeline.conversion import ocr_mode
+
+    assert ocr_mode(given) == mode
+
+
+def test_unknown_ocr_mode_is_a_usage_error(capsys) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["convert", "x.pdf", "--ocr", "sometimes"])
+    assert caught.value.code == 2
+    assert "invalid choice: 'sometimes'" in capsys.readouterr().err
+
+
+# --- mojibake PDFs -------------------------------------------------------------------
+
+@pytest.fixture
+def mojibake_pdf(tmp_path: Path) -> Path:
+    """A two-page plan with a task table, drawn right, whose text layer says "WKҁQJ" for "thông"."""
+    from scanned.mojibake import wrong_tounicode
+    from variants.build_pdf import build_platypus_pdf
+    from scanned.corpus import variant
+
+    with wrong_tounicode():
+        return build_platypus_pdf(variant("group-roman").spec, tmp_path / "mojibake.pdf")
+
+
+def test_mojibake_with_ocr_never_is_refused(mojibake_pdf: Path, tmp_path: Path, capsys) -> None:
+    assert main(["convert", str(mojibake_pdf), "--ocr", "never", "-o", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"vnplan: {mojibake_pdf}: text layer is not Vietnamese text: ")
+    assert err.endswith("(fonts embedded with a wrong Unicode map); --ocr auto reads it by OCR\n")
+    assert len(err.splitlines()) == 1 and not (tmp_path / "out").exists()
+
+
+def test_mojibake_without_tesseract_names_the_package(mojibake_pdf: Path, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch, fresh_probe) -> None:
+    monkeypatch.setattr(ocr, "TESSERACT", str(tmp_path / "no-such-tesseract"))
+    with pytest.raises(ConversionError) as caught:
+        convert(mojibake_pdf)
+    assert caught.value.reason == ("text layer is not Vietnamese: OCR needs Tesseract with Vietnamese data, "
+                                   "which is not installed (apt-get install tesseract-ocr tesseract-ocr-vie)")
+
+
+def test_mojibake_converts_by_ocr_with_no_flag(tesseract: None, mojibake_pdf: Path) -> None:
+    doc = convert(mojibake_pdf)
+    warning = next(w for w in doc["warnings"] if w["code"] == "ocr_used")
+    assert warning["message"].startswith("text of 2 page(s) read by OCR (text layer is not Vietnamese: 1, 2); ")
+    assert doc["document"]["code"] == "58/KH-UBND"
+    assert doc["document"]["issuer"]["name"] == "Ủy ban nhân dân tỉnh Nghệ An"
+    assert [(t["number"], [a["name"] for a in t["lead"]]) for t in doc["tasks"]] == [
+        (1, ["Sở Y tế"]), (2, ["Sở Y tế"]), (3, ["Sở Tài chính"]), (4, ["Sở Tài chính"])]
+
+
+def _with_scanned_page(text_pdf: Path, scan: Path, out: Path) -> Path:
+    import pypdfium2
+
+    merged = pypdfium2.PdfDocument(text_pdf)
+    merged.import_pages(pypdfium2.PdfDocument(scan))
+    merged.save(out)
+    return out
+
+
+def test_text_pages_stay_when_tesseract_is_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   fresh_probe) -> None:
+    # the sample plan with one scanned page appended: converted from its text layer, the page named
+    monkeypatch.setattr(ocr, "TESSERACT", str(tmp_path / "no-such-tesseract"))
+    pdf = _with_scanned_page(ROOT / "samples" / "plan-196-KH-UBND.pdf", bf.image_only_pdf(tmp_path),
+                             tmp_path / "mixed.pdf")
+    doc = convert(pdf)
+    assert len(doc["tasks"]) == 24
+    codes = {w["code"]: w["message"] for w in doc["warnings"]}
+    assert codes["ocr_unavailable"] == (
+        "1 page(s) need OCR (13: no text layer) but Tesseract with Vietnamese data is not installed "
+        "(apt-get install tesseract-ocr tesseract-ocr-vie); they were not read from their images")
+    assert "pages_without_text" in codes
