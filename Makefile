@@ -28,6 +28,7 @@ test: install
 bench: install
 	$(BIN)/python bench/bench_convert.py
 	$(BIN)/python bench/bench_batch.py
+	$(BIN)/python bench/bench_ocr.py
 
 # Regenerates samples/ from the seed text; needs LibreOffice (see samples/README.md).
 samples: install

@@ -209,7 +209,10 @@ def stitch_tables(blocks: list[Block]) -> list[LogicalTable]:
             and len(rows[0].texts) == len(open_table.header)
         )
         if continues and (roles == open_table.roles or not is_task_table(roles)):
-            repeated = _same_texts(_joined_header(rows, depth), open_table.header)
+            # A header giving the same column roles is the repeated header, even where its words
+            # differ a little (read by OCR: "Cơ quan/Đơn vị" as "Cơ quan/ĐĐơn vị").
+            repeated = _same_texts(_joined_header(rows, depth), open_table.header) or (
+                depth > 0 and is_task_table(roles) and roles == open_table.roles)
             body = rows[depth:] if repeated else rows
             _append_piece(open_table, [r for r in body if not _same_texts(r.texts, open_table.header)], True)
         else:
