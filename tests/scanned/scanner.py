@@ -44,26 +44,25 @@ def render(pdf: Path, dpi: int) -> list[Image.Image]:
 
 def _noisy(image: Image.Image, sigma: float, rng: random.Random) -> Image.Image:
     """Grey noise and a slight blur, as a scanner's sensor and optics add them."""
-    noise = Image.effect_noise(image.size, sigma)
-    noise = noise.point(lambda v: v - 128 + 128)  # centred on 128: mid-grey
+    noise = Image.effect_noise(image.size, sigma).convert(image.mode)  # centred on mid-grey
     blurred = image.filter(ImageFilter.GaussianBlur(0.6))
     mixed = Image.blend(blurred, noise, 0.12 + 0.04 * rng.random())
     return mixed.point(lambda v: 255 if v > 235 else v)
 
 
 def _skewed(image: Image.Image, degrees: float) -> Image.Image:
-    return image.rotate(degrees, resample=Image.BICUBIC, expand=False, fillcolor=255)
+    return image.rotate(degrees, resample=Image.BICUBIC, expand=False, fillcolor=(255,) * len(image.getbands()))
 
 
 def _jpeg(image: Image.Image, quality: int) -> Image.Image:
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=quality)
     buffer.seek(0)
-    return Image.open(buffer).convert("L")
+    return Image.open(buffer).convert(image.mode)
 
 
 def _stamp(image: Image.Image, dpi: int, at: tuple[float, float], rng: random.Random) -> Image.Image:
-    """A round office stamp in red, centred near `at`: over the left half of the signature, as offices stamp."""
+    """A round office seal in red (a colour page from here on), centred near `at`: over the left half of the signature, as offices stamp."""
     rgb = image.convert("RGB")
     layer = Image.new("RGBA", rgb.size, (0, 0, 0, 0))
     draw = ImageDraw.Draw(layer)
@@ -80,7 +79,7 @@ def _stamp(image: Image.Image, dpi: int, at: tuple[float, float], rng: random.Ra
         draw.text((cx - radius * 0.7, cy + radius * 0.45), "ỦY BAN NHÂN DÂN", font=font, fill=red)
     except OSError:
         pass
-    return Image.alpha_composite(rgb.convert("RGBA"), layer).convert("L")
+    return Image.alpha_composite(rgb.convert("RGBA"), layer).convert("RGB")  # a colour scan: the seal is red
 
 
 def degrade(image: Image.Image, number: int, effects: Effects, rng: random.Random) -> Image.Image:
