@@ -45,7 +45,9 @@ REREAD_BELOW = 85.0
 SEGMENT_GAP = 1.5
 # ...at most this many a page...
 MAX_REREAD_LINES = 60
-# A segment read as nothing on its own, whose words averaged under this, is dropped as noise.
+# A segment read again replaces the first reading when its words average at least this...
+REREAD_ACCEPT = 80.0
+# ...and is dropped as noise when both readings average under this.
 UNREAD_NOISE_BELOW = 60.0
 # ...cut out with this much white around it (share of the text height).
 REREAD_PADDING = 0.3
@@ -384,10 +386,11 @@ def reread_unsure(gray, found: list[TsvWord], image: Path, number: int) -> list[
     for index, i in enumerate(unsure):
         new, old = again.get(index, []), segments[i]
         before = statistics.fmean(w.conf for w in old)
-        if new and statistics.fmean(w.conf for w in new) > before:
+        after = statistics.fmean(w.conf for w in new) if new else 0.0
+        if after >= max(before, REREAD_ACCEPT):
             segments[i] = [replace(w, line=old[0].line) for w in new]
-        elif not new and before < UNREAD_NOISE_BELOW:
-            segments[i] = []  # read as nothing on its own, and unsure on the page: a seal's or a scribble's ink
+        elif max(before, after) < UNREAD_NOISE_BELOW:
+            segments[i] = []  # unsure on the page and alone: a seal's or a scribble's ink, not text
     return [w for ws in segments for w in ws]
 
 
