@@ -353,14 +353,46 @@ def test_cli_convert_ocr(tesseract: None, scanned_plan: Path, tmp_path: Path, ca
     assert not (out / "plain").exists()
 
 
-def test_real_scanned_decision(tesseract: None) -> None:
-    """21 scanned pages (Quyết định 707/QĐ-TTg with its plan): the type line and the
-    articles read well; the number and the day are handwritten and are not read."""
-    doc = convert(SCANNED_707, ocr=True)
-    assert doc["document"]["type"] == "quyet_dinh"
-    assert [s["number"] for s in doc["sections"] if s["number"]][:3] == ["Điều 1", "Điều 2", "Điều 3"]
-    assert any(w["code"] == "ocr_used" for w in doc["warnings"])
-    assert not any(w["code"] == "pages_without_text" for w in doc["warnings"])  # every page read
+GOLDEN_707 = json.loads((ROOT / "tests" / "golden" / "13-qd-707-scanned.expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def decision_707() -> dict:
+    """The real scanned decision 707/QĐ-TTg (21 pages, 17 of them a table scanned sideways), no flag."""
+    if not ocr.tesseract_ready():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true but tesseract with Vietnamese data is missing: {ocr.INSTALL}")
+        pytest.skip(f"tesseract with Vietnamese data is not installed ({ocr.INSTALL})")
+    return convert(SCANNED_707)
+
+
+# document fields the golden holds, as written on the page; the handwritten ones are known misses
+DOCUMENT_707 = [
+    ("type", None),
+    ("symbol", None),
+    ("place", None),
+    ("number", "handwritten into the printed form: Tesseract reads no handwriting"),
+    ("issued_date", "the day is handwritten into the printed form"),
+    ("title", None),
+]
+
+
+@pytest.mark.parametrize("field, known_miss", DOCUMENT_707, ids=[f for f, _ in DOCUMENT_707])
+def test_real_scanned_decision_document(decision_707: dict, field: str, known_miss: str | None, request) -> None:
+    if known_miss:
+        request.applymarker(pytest.mark.xfail(strict=True, reason=known_miss))
+    assert decision_707["document"][field] == GOLDEN_707["document"][field]
+
+
+def test_real_scanned_decision_articles(decision_707: dict) -> None:
+    numbers = [s["number"] for s in decision_707["sections"] if s["number"]]
+    assert numbers[:3] == GOLDEN_707["section_numbers"]
+
+
+def test_real_scanned_decision_reads_every_page(decision_707: dict) -> None:
+    warning = next(w for w in decision_707["warnings"] if w["code"] == "ocr_used")
+    assert warning["message"].startswith("text of 21 page(s) read by OCR (no text layer: 1, 2, 3")
+    assert not any(w["code"] == "pages_without_text" for w in decision_707["warnings"])
 
 
 def test_blank_scan_with_ocr(tesseract: None, tmp_path: Path) -> None:
