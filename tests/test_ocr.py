@@ -369,11 +369,11 @@ def decision_707() -> dict:
 # document fields the golden holds, as written on the page; the handwritten ones are known misses
 DOCUMENT_707 = [
     ("type", None),
-    ("symbol", None),
-    ("place", None),
+    ("symbol", "the handwritten number runs the number line into the place and date: 'Số: †oX TTg Hà Nội,'"),
+    ("place", "the place and date line is read into the number line (see symbol)"),
     ("number", "handwritten into the printed form: Tesseract reads no handwriting"),
     ("issued_date", "the day is handwritten into the printed form"),
-    ("title", None),
+    ("title", "the 'received' stamp box left of the title splits its first line into two columns"),
 ]
 
 
