@@ -44,7 +44,10 @@ def render(pdf: Path, dpi: int) -> list[Image.Image]:
 
 def _noisy(image: Image.Image, sigma: float, rng: random.Random) -> Image.Image:
     """Grey noise and a slight blur, as a scanner's sensor and optics add them."""
-    noise = Image.effect_noise(image.size, sigma).convert(image.mode)  # centred on mid-grey
+    import numpy as np
+
+    grain = np.random.default_rng(rng.randrange(2**32)).normal(128, sigma, (image.size[1], image.size[0]))
+    noise = Image.fromarray(grain.clip(0, 255).astype(np.uint8), "L").convert(image.mode)  # seeded, unlike effect_noise
     blurred = image.filter(ImageFilter.GaussianBlur(0.6))
     mixed = Image.blend(blurred, noise, 0.12 + 0.04 * rng.random())
     return mixed.point(lambda v: 255 if v > 235 else v)
