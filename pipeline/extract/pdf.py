@@ -23,6 +23,7 @@ from pipeline.errors import ExtractError
 from pipeline.extract.ocr import (
     MISSING,
     OcrPage,
+    _listed,
     low_confidence_warning,
     ocr_pages,
     ocr_unavailable_warning,
@@ -415,10 +416,6 @@ def with_ocr(path: Path, pages: list[PageContent], mode: str) -> tuple[list[Page
     warnings = (ocr_warning(result, wanted),) if read else ()
     low = low_confidence_warning(result)
     return pages, warnings + ((low,) if low else ())
-
-
-def _listed(numbers: list[int]) -> str:
-    return ", ".join(map(str, numbers[:20])) + (" ..." if len(numbers) > 20 else "")
 
 
 def page_warnings(pages: list[PageContent]) -> tuple[PlanWarning, ...]:
