@@ -538,3 +538,20 @@ def test_text_pages_stay_when_tesseract_is_missing(tmp_path: Path, monkeypatch: 
         "1 page(s) need OCR (13: no text layer) but Tesseract with Vietnamese data is not installed "
         "(apt-get install tesseract-ocr tesseract-ocr-vie); they were not read from their images")
     assert "pages_without_text" in codes
+
+
+# --- stitching a scanned table whose header cell was misread ----------------------------
+
+from pipeline.structure.stitch import _same_roles  # noqa: E402
+
+ROLES = {0: "number", 1: "content", 2: "lead", 3: "cooperating"}
+
+
+@pytest.mark.parametrize("piece, same", [
+    (dict(ROLES), True),  # the same header
+    ({1: "content", 2: "lead", 3: "cooperating"}, True),  # "TT" read as "T1": one column unnamed
+    ({0: "number", 1: "content", 2: "cooperating", 3: "lead"}, False),  # columns swapped: another table
+    ({1: "content", 2: "lead"}, False),  # two columns unnamed: too little in common
+])
+def test_same_roles(piece: dict[int, str], same: bool) -> None:
+    assert _same_roles(piece, ROLES) is same
