@@ -156,13 +156,24 @@ def convert_to_text(path: str) -> tuple[str, int]:
     return to_json(doc), len(doc["warnings"])
 
 
-def convert_to_text_ocr(path: str) -> tuple[str, int]:
-    """The converter with OCR for pages without a text layer (`vnplan batch --ocr`).
+def convert_to_text_never(path: str) -> tuple[str, int]:
+    """The converter that never OCRs (`vnplan batch --ocr never`).
 
-    Module-level, so that worker processes and Dask can pickle it by name.
+    Module-level, like the next one, so that worker processes and Dask can pickle it by name.
     """
-    doc = convert(path, ocr=True)
+    doc = convert(path, ocr="never")
     return to_json(doc), len(doc["warnings"])
+
+
+def convert_to_text_always(path: str) -> tuple[str, int]:
+    """The converter that OCRs every PDF page (`vnplan batch --ocr always`)."""
+    doc = convert(path, ocr="always")
+    return to_json(doc), len(doc["warnings"])
+
+
+# --ocr mode -> the converter a job runs (None: the default, `convert_to_text`, which is auto).
+CONVERTERS: dict[str, Callable[[str], tuple[str, int]] | None] = {
+    "auto": None, "never": convert_to_text_never, "always": convert_to_text_always}
 
 
 def run_guarded(job: Job) -> tuple[bool, object]:

@@ -11,6 +11,7 @@ import hashlib
 from pathlib import Path
 
 from pipeline.errors import ExtractError, library_error_reason, one_line, os_error_reason
+from pipeline.extract.page_choice import MODES as OCR_MODES
 from pipeline.ir import Extracted
 from pipeline.limits import Limits, run_limited
 from pipeline.model import Plan, Source
@@ -50,8 +51,17 @@ def detect_format(path: Path, head: bytes) -> str:
     raise ExtractError(f"unsupported file type {suffix or '(no extension)'!r}: expected .pdf or .docx")
 
 
-def extract(path: Path, ocr: bool = False) -> tuple[Extracted, str, bytes]:
-    """The IR of a file, its format and its bytes; `ocr` reads scanned PDF pages with Tesseract.
+def ocr_mode(ocr: str | bool) -> str:
+    """The OCR mode ("auto", "never", "always"); True and False, the old switch, mean auto and never."""
+    mode = {True: "auto", False: "never"}.get(ocr, ocr) if isinstance(ocr, bool) else ocr
+    if mode not in OCR_MODES:
+        raise ValueError(f"ocr must be one of {', '.join(OCR_MODES)}, not {ocr!r}")
+    return mode
+
+
+def extract(path: Path, ocr: str | bool = "auto") -> tuple[Extracted, str, bytes]:
+    """The IR of a file, its format and its bytes; `ocr` says which PDF pages are read by
+    Tesseract (auto: those without a usable text layer; never; always).
 
     A folder, a device or a pipe is refused before reading: reading /dev/zero
     would never end, and "Is a directory" alone does not say which argument was wrong.
@@ -74,7 +84,7 @@ def extract(path: Path, ocr: bool = False) -> tuple[Extracted, str, bytes]:
         # conversion loads neither python-docx nor lxml.
         if fmt == "pdf":
             from pipeline.extract.pdf import extract_pdf
-            return extract_pdf(path, ocr=ocr), fmt, data
+            return extract_pdf(path, ocr=ocr_mode(ocr)), fmt, data
         from pipeline.extract.docx import extract_docx
         return extract_docx(path), fmt, data
     except (ExtractError, OSError):
@@ -88,7 +98,7 @@ def extract(path: Path, ocr: bool = False) -> tuple[Extracted, str, bytes]:
         raise ExtractError(reason) from exc
 
 
-def convert_to_plan(path: Path, ocr: bool = False) -> Plan:
+def convert_to_plan(path: Path, ocr: str | bool = "auto") -> Plan:
     """Convert a PDF or DOCX file. Raises ExtractError for unreadable files."""
     extracted, fmt, data = extract(path, ocr=ocr)
     source = Source(filename=path.name, format=fmt, sha256=hashlib.sha256(data).hexdigest(), pages=extracted.pages)
@@ -96,13 +106,14 @@ def convert_to_plan(path: Path, ocr: bool = False) -> Plan:
     return build_plan(skeleton, type_code, source)
 
 
-def convert(path: str | Path, ocr: bool = False) -> dict:
+def convert(path: str | Path, ocr: str | bool = "auto") -> dict:
     """Convert a file to the contract's JSON dict, validated against the schema.
 
     Args:
         path: a .pdf or .docx file.
-        ocr: read PDF pages that have no text layer with Tesseract (opt-in: slow,
-            and OCR text needs checking; the output then carries an `ocr_used` warning).
+        ocr: which PDF pages are read from their image by Tesseract: "auto" (pages
+            without a usable text layer: none, or not Vietnamese text), "never", "always".
+            OCR'd output carries an `ocr_used` warning (OCR text needs checking).
 
     Raises:
         ConversionError: the file cannot be read, or (a bug) the output breaks the schema.

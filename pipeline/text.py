@@ -176,6 +176,30 @@ def modernize_tones(text: str) -> str:
     return _LETTER_RUN.sub(lambda m: _retone_word(m.group()), nfc)
 
 
+def is_vietnamese_syllable(word: str) -> bool:
+    """Whether one run of letters is a well-formed Vietnamese syllable: an onset, a
+    nucleus and a coda that spelling allows, and at most one tone mark.
+
+    "Kế", "hoạch", "NGHIÊNG" are; "UBND", "STEM", "Ӣ", "WKҁQJ" are not.
+    """
+    letters = [_split_letter(c) for c in unicodedata.normalize("NFC", word)]
+    if not letters or sum(1 for x in letters if x.tone) > 1:
+        return False
+    return _split_syllable("".join(x.lower for x in letters)) is not None
+
+
+def vietnamese_share(text: str) -> tuple[float, int]:
+    """The share of the letter runs of `text` that are Vietnamese syllables, and their count.
+
+    Real Vietnamese text scores 0.8-1.0 (abbreviations like "UBND" are the rest);
+    a text layer read through a wrong Unicode map scores near 0.
+    """
+    runs = _LETTER_RUN.findall(unicodedata.normalize("NFC", text))
+    if not runs:
+        return 0.0, 0
+    return sum(1 for r in runs if is_vietnamese_syllable(r)) / len(runs), len(runs)
+
+
 # --- Markup and whitespace --------------------------------------------------
 
 

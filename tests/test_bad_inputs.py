@@ -231,7 +231,8 @@ def test_cli_batch_keeps_going(tmp_path):
     assert run.code == 1
     assert _files_in(out) == ["good-pdf.json", "good-word.json"]
     errors = [line for line in run.stderr.splitlines() if line.startswith("vnplan:")]
-    assert errors == [f"vnplan: {bad}: no text layer (scanned or image-only PDF; --ocr reads it by OCR)"]
+    # the reason goes on with what OCR made of the picture, or which package OCR needs (test_ocr.py)
+    assert len(errors) == 1 and errors[0].startswith(f"vnplan: {bad}: no text layer (scanned or image-only PDF)")
     for name in ("good-pdf.json", "good-word.json"):
         assert json.loads((out / name).read_text(encoding="utf-8"))["tasks"]
 

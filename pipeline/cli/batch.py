@@ -15,9 +15,10 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from pathlib import Path
 
-from pipeline.batch import (DEFAULT_CPU_SECONDS, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, REPORT_NAME, FileResult,
-                            convert_to_text_ocr, run_batch, worker_init)
+from pipeline.batch import (CONVERTERS, DEFAULT_CPU_SECONDS, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, REPORT_NAME,
+                            FileResult, run_batch, worker_init)
 from pipeline.cli import messages
+from pipeline.cli.main import add_ocr_option
 from pipeline.errors import EXIT_OK, EXIT_FAILED, EXIT_USAGE
 
 # Seconds to wait for a Dask scheduler before saying it is unreachable (Dask's own default is 30).
@@ -56,8 +57,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
                      help=f"give up on an unreachable scheduler after this long (default {SCHEDULER_TIMEOUT:g})")
     cmd.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                      help=f"per-file time limit (default {DEFAULT_TIMEOUT:g})")
-    cmd.add_argument("--ocr", action="store_true",
-                     help="read pages without a text layer by OCR (Tesseract with Vietnamese data)")
+    add_ocr_option(cmd)
     cmd.add_argument("--max-memory", type=int, default=DEFAULT_MEMORY_MB, metavar="MB",
                      help=f"per-file memory cap in MB (default {DEFAULT_MEMORY_MB})")
     cmd.add_argument("--max-cpu", type=float, default=DEFAULT_CPU_SECONDS, metavar="SECONDS",
@@ -174,7 +174,7 @@ def run(args: argparse.Namespace) -> int:
     progress = Progress(enabled=sys.stderr.isatty())
     options = {"resume": args.resume, "timeout": args.timeout, "memory_mb": args.max_memory,
                "cpu_seconds": args.max_cpu, "on_result": progress,
-               "converter": convert_to_text_ocr if args.ocr else None}
+               "converter": CONVERTERS[args.ocr]}
     try:
         if args.executor == "dask":
             with dask_executor(args.scheduler, jobs, args.scheduler_timeout) as (executor, workers):

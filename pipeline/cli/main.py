@@ -21,6 +21,7 @@ from pipeline.data import DATA_DIR_ENV
 from pathlib import PurePosixPath
 from pipeline.limits import DEFAULT_CPU_SECONDS, DEFAULT_MEMORY_MB, Limits
 from pipeline.naming import OutputName, assign_outputs
+from pipeline.extract.page_choice import MODES as OCR_MODES
 from pipeline.output.serialize import to_json, write_atomically
 from pipeline.output.validate import validation_errors
 from pipeline.errors import EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, os_error_reason
@@ -41,7 +42,8 @@ example:
   vnplan convert samples/plan-196-KH-UBND.pdf -o out/
   vnplan convert plan.docx -o -          # JSON to stdout
   vnplan convert *.pdf -o - > plans.jsonl  # several inputs: JSON Lines, one plan a line
-  vnplan convert scanned.pdf --ocr       # read scanned pages with Tesseract"""
+  vnplan convert scanned.pdf             # scanned pages are read by OCR (Tesseract)
+  vnplan convert plan.pdf --ocr never    # text layers only, never OCR"""
 
 VALIDATE_HELP = """\
 Check JSON files against schemas/plan.schema.json; print each violation
@@ -104,8 +106,7 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     )
     convert_cmd.add_argument("files", nargs="+", metavar="FILE", type=Path)
     convert_cmd.add_argument("-o", "--output", default="out", metavar="DIR", help="output folder, or - for stdout (default: out/)")
-    convert_cmd.add_argument("--ocr", action="store_true",
-                             help="read PDF pages without a text layer with Tesseract (needs tesseract-ocr-vie; slow)")
+    add_ocr_option(convert_cmd)
     add_limit_options(convert_cmd)
     validate_cmd = sub.add_parser(
         "validate", help="check JSON files against the schema", description=VALIDATE_HELP,
@@ -122,6 +123,13 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     for command in commands:
         add_common_options(command)
     return parser
+
+
+def add_ocr_option(cmd: argparse.ArgumentParser) -> None:
+    """`--ocr auto|never|always` (a bare `--ocr`, the old switch, is auto)."""
+    cmd.add_argument("--ocr", choices=OCR_MODES, default="auto", nargs="?", const="auto",
+                     help="which PDF pages are read by OCR (Tesseract with Vietnamese data): auto (default) "
+                          "those with no text layer or one that is not Vietnamese text; never; always")
 
 
 def package_version() -> str:
@@ -165,7 +173,7 @@ def add_limit_options(cmd: argparse.ArgumentParser) -> None:
                      help=f"CPU time one file may use (default {DEFAULT_CPU_SECONDS:g})")
 
 
-def run_convert(files: list[Path], output: str, ocr: bool = False, limits: Limits = Limits()) -> int:
+def run_convert(files: list[Path], output: str, ocr: str = "auto", limits: Limits = Limits()) -> int:
     status = EXIT_OK
     names = output_names(files)
     for path in files:

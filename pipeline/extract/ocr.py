@@ -1,16 +1,13 @@
-"""Opt-in OCR of PDF pages without a text layer: render, Tesseract, layout words.
+"""OCR of PDF pages: render, make upright and level, find ruling lines, read with Tesseract.
 
-Scanned pages are rendered with pypdfium2 and read by the ``tesseract`` binary
-(Vietnamese data), whose TSV output gives each word with a pixel box and a
-confidence. The words become `layout.Word` values in PDF points so the PDF
-extractor groups them into lines, bands and paragraphs exactly like the words of
-a text layer. Bold and italic are unknown on a scan (always False), and no ruled
-tables are found (pdfminer sees no ruling lines in an image).
-
-Two corrections make a scan look like a typeset page to the layout rules:
-the page's skew is measured from Tesseract's own lines and undone, and each
-line gets one uniform height (the page's typical text size), because ink boxes
-vary with accents and descenders while the rules compare line sizes and gaps.
+Pages are rendered with pypdfium2 (one after the other: pdfium is not
+thread-safe) and read in parallel, one Tesseract process per core, each with
+one thread. Per page (`read_image`): turned upright and levelled (`ocr_image`),
+ruling lines found and erased (`ocr_tables`), read by the ``tesseract`` binary
+with Vietnamese data (TSV: words, boxes, confidences; `ocr_tsv`), then the
+segments Tesseract was unsure of and the ink it skipped read again on a strip
+(`ocr_missed`), and bold judged from stroke width. `pdf.with_ocr` turns the
+result into a page like any other.
 """
 from __future__ import annotations
 
@@ -19,12 +16,21 @@ import os
 import statistics
 import subprocess
 import tempfile
-import unicodedata
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pipeline.errors import ExtractError
+from pipeline.extract.ocr_tsv import (  # noqa: F401  (re-exported: the OCR API in one place)
+    TsvWord,
+    _lines,
+    _typical_height,
+    drop_noise,
+    estimate_skew,
+    parse_tsv,
+    to_layout_words,
+    tsv_to_words,
+)
 from pipeline.extract.layout import Word
 from pipeline.warnings import PlanWarning
 
@@ -35,164 +41,71 @@ PAGE_SEGMENTATION = "3"
 # ...and 11 (sparse text) when that finds nothing: Tesseract 5 calls some ruled table pages
 # at 300 dpi an "Empty page!!" under 3, yet reads them cell by cell under 11.
 FALLBACK_SEGMENTATION = "11"
+# Segmentation 6 (one uniform block of text) for the strip of missed words, one per line.
+STRIP_SEGMENTATION = "6"
+# A line segment (words closer than SEGMENT_GAP text heights) with a word read less
+# surely than REREAD_BELOW (0-100) is read again on its own, at most MAX_REREAD_LINES a
+# page, cut out with REREAD_PADDING text heights of white around it; the new reading
+# replaces the first when its words average REREAD_ACCEPT, and the segment is dropped
+# as noise when both readings average under UNREAD_NOISE_BELOW.
+SEGMENT_GAP = 1.5
+REREAD_BELOW = 85.0
+MAX_REREAD_LINES = 60
+REREAD_PADDING = 0.3
+REREAD_ACCEPT = 80.0
+UNREAD_NOISE_BELOW = 60.0
 # Render resolution: Tesseract reads body text best at about 300 dpi.
 DPI = 300.0
 # ...but never a bitmap longer than this (pixels): a poster-sized page would eat memory.
 MAX_RENDER_PIXELS = 7000
-# Words Tesseract is less sure of than this (0-100) are mostly specks, stamps and signatures.
-MIN_CONFIDENCE = 30.0
 # OCR costs about a second per page and core; more scanned pages than this is refused.
 MAX_OCR_PAGES = 60
 # One page that takes longer than this (seconds) is a pathological image.
 PAGE_TIMEOUT = 120.0
-# A measured skew steeper than this (slope) is noise, not a tilted scan.
-MAX_SKEW = 0.1
-# A Tesseract line whose median word height is within this ratio of the page's takes the page's size.
-SIZE_SNAP = (0.7, 1.4)
-# A Tesseract line whose every word is this many times taller than the page's text is a
-# handwritten mark, the big letters of a stamp or a logo, not text.
-MARK_HEIGHT_RATIO = 1.8
-# Ink height (accent top to descender) is a little less than the font size the layout rules expect.
-INK_TO_FONT_SIZE = 1.2
-# Letters Tesseract's Vietnamese model confuses with look-alikes from other alphabets.
-CONFUSABLES = str.maketrans({"Ð": "Đ", "ð": "đ"})
+# A page whose words average under this confidence (0-100) is named in a warning.
+LOW_PAGE_CONFIDENCE = 75.0
+# A rendered pixel darker than this (0-255) is ink...
+INK_LEVEL = 128
+# ...and a page with less than this share of ink pixels is blank.
+MIN_INK_SHARE = 0.0005
+# Resolution of the quick look that finds blank pages before any OCR (dpi).
+INK_CHECK_DPI = 24
+# One thread per Tesseract process: pages run in parallel instead, which is four
+# times faster than Tesseract's own OpenMP threads on a small machine.
+_ENV = {**os.environ, "OMP_THREAD_LIMIT": "1"}
 
-MISSING = "OCR requested but tesseract with Vietnamese data is not installed"
+INSTALL = "apt-get install tesseract-ocr tesseract-ocr-vie"
+MISSING = f"OCR needs Tesseract with Vietnamese data, which is not installed ({INSTALL})"
 
 
 @dataclass(frozen=True)
-class TsvWord:
-    """One word of Tesseract's TSV output, in pixels; `line` identifies its Tesseract line."""
+class OcrPage:
+    """One page read from its image: words and ruling lines in PDF points of the
+    upright page (`width` x `height`), and the confidence of each word kept."""
 
-    text: str
-    left: int
-    top: int
-    width: int
-    height: int
-    conf: float
-    line: tuple[int, int, int]
-
-    @property
-    def cx(self) -> float:
-        return self.left + self.width / 2
+    number: int
+    words: list[Word]
+    rules: list[dict]
+    confidences: tuple[float, ...]
+    width: float
+    height: float
 
     @property
-    def cy(self) -> float:
-        return self.top + self.height / 2
+    def confidence(self) -> float:
+        return statistics.fmean(self.confidences) if self.confidences else 0.0
 
 
 @dataclass(frozen=True)
 class OcrResult:
-    """The words of each OCR'd page (page number → words) and the mean confidence of those kept."""
+    """The pages read by OCR, by page number."""
 
-    words: dict[int, list[Word]]
-    confidence: float
+    pages: dict[int, OcrPage]
 
-
-def parse_tsv(tsv: str) -> list[TsvWord]:
-    """The word rows of Tesseract TSV, without empty and low-confidence words, text in NFC."""
-    out: list[TsvWord] = []
-    for row in tsv.splitlines()[1:]:
-        cols = row.split("\t", 11)
-        if len(cols) < 12 or cols[0] != "5":
-            continue
-        text = unicodedata.normalize("NFC", cols[11].strip().translate(CONFUSABLES))
-        conf = float(cols[10])
-        if not text or conf < MIN_CONFIDENCE:
-            continue
-        block, par, line = int(cols[2]), int(cols[3]), int(cols[4])
-        left, top, width, height = (int(c) for c in cols[6:10])
-        out.append(TsvWord(text, left, top, width, height, conf, (block, par, line)))
-    return out
-
-
-def _lines(words: list[TsvWord]) -> dict[tuple[int, int, int], list[TsvWord]]:
-    lines: dict[tuple[int, int, int], list[TsvWord]] = {}
-    for word in words:
-        lines.setdefault(word.line, []).append(word)
-    return lines
-
-
-def _slope(line: list[TsvWord]) -> float | None:
-    """Least-squares slope of word centres along one line (pixels down per pixel right)."""
-    xs, ys = [w.cx for w in line], [w.cy for w in line]
-    mx, my = statistics.fmean(xs), statistics.fmean(ys)
-    spread = sum((x - mx) ** 2 for x in xs)
-    if spread == 0:
-        return None
-    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / spread
-
-
-def estimate_skew(words: list[TsvWord]) -> float:
-    """The page's tilt as a slope: the median over Tesseract lines of three words or more.
-
-    Tesseract follows a tilted line, but its boxes stay in image axes: on a scan
-    turned by one degree a line's words drift 7 points from end to end, enough to
-    split it into several lines and to shift left margins down the page.
-    """
-    slopes = [s for ws in _lines(words).values() if len(ws) >= 3 and (s := _slope(ws)) is not None]
-    if not slopes:
-        return 0.0
-    skew = statistics.median(slopes)
-    return skew if abs(skew) <= MAX_SKEW else 0.0
-
-
-def _typical_height(words: list[TsvWord]) -> float:
-    return statistics.median(w.height for w in words)
-
-
-def _is_noise(line: list[TsvWord], limit: float) -> bool:
-    return all(w.height > limit for w in line) or not any(ch.isalnum() for w in line for ch in w.text)
-
-
-def drop_noise(words: list[TsvWord]) -> list[TsvWord]:
-    """Without the Tesseract lines that are not text: lines with no letter or digit
-    (specks, rules, a stray "+"), and lines whose every word is far taller than the
-    text (`MARK_HEIGHT_RATIO`).
-
-    A clerk's initials in a corner would otherwise set the page's right edge,
-    which the paragraph rules measure indents and centring against; a speck beside
-    a centred title would make it look like the second column of a band.
-    """
-    if not words:
-        return []
-    limit = MARK_HEIGHT_RATIO * _typical_height(words)
-    return [w for line in _lines(words).values() if not _is_noise(line, limit) for w in line]
-
-
-def to_layout_words(words: list[TsvWord], page: int, dpi: float = DPI) -> list[Word]:
-    """TSV words as layout Words in points, deskewed, each line with one height.
-
-    A word keeps its own left and right edges (rotated back with the page); its
-    top and bottom are its line's centre ± half the line's size, so line gaps
-    and size comparisons behave as on a typeset page.
-    """
-    words = drop_noise(words)
-    if not words:
-        return []
-    skew = estimate_skew(words)
-    page_height = _typical_height(words)
-    pt = 72.0 / dpi
-    out: list[Word] = []
-    for line in _lines(words).values():
-        height = _typical_height(line)
-        if SIZE_SNAP[0] <= height / page_height <= SIZE_SNAP[1]:
-            height = page_height
-        size = round(height * INK_TO_FONT_SIZE * pt * 2) / 2
-        # Rotating by -skew: y' = y - skew * x, x' = x + skew * y (small angles).
-        centre = statistics.median(w.cy - skew * w.cx for w in line) * pt
-        for w in line:
-            shift = skew * w.cy
-            out.append(Word(
-                text=w.text, x0=round((w.left + shift) * pt, 2), x1=round((w.left + w.width + shift) * pt, 2),
-                top=round(centre - size / 2, 2), bottom=round(centre + size / 2, 2), size=size, page=page,
-            ))
-    return out
-
-
-def tsv_to_words(tsv: str, page: int, dpi: float = DPI) -> list[Word]:
-    """Tesseract TSV of one page → layout Words in PDF points."""
-    return to_layout_words(parse_tsv(tsv), page, dpi)
+    @property
+    def confidence(self) -> float:
+        """The mean confidence over every word kept on every page."""
+        every = [c for page in self.pages.values() for c in page.confidences]
+        return statistics.fmean(every) if every else 0.0
 
 
 @functools.cache
@@ -206,7 +119,15 @@ def tesseract_ready() -> bool:
 
 
 def render_pages(path: Path, numbers: list[int], folder: Path) -> dict[int, tuple[Path, float]]:
-    """Render pages (1-based) to grayscale PNGs; page number → (image, dpi used)."""
+    """Render pages (1-based) to grey PNGs; page number → (image, dpi used).
+
+    The grey is the red channel: an office's seal is red, and in red light it
+    vanishes into the paper while black print stays black, so the words under a
+    seal are read as if it were not there.
+
+    pdfium is not thread-safe, so pages are rendered here, one after the other,
+    and read in parallel afterwards.
+    """
     import pypdfium2
 
     images: dict[int, tuple[Path, float]] = {}
@@ -217,7 +138,7 @@ def render_pages(path: Path, numbers: list[int], folder: Path) -> dict[int, tupl
             width, height = page.get_size()
             dpi = min(DPI, MAX_RENDER_PIXELS * 72.0 / max(width, height, 1.0))
             image = folder / f"page-{number:04d}.png"
-            page.render(scale=dpi / 72.0, grayscale=True, draw_annots=True).to_pil().save(image)
+            page.render(scale=dpi / 72.0, draw_annots=True).to_pil().convert("RGB").getchannel("R").save(image)
             page.close()
             images[number] = (image, dpi)
     except pypdfium2.PdfiumError as exc:
@@ -225,6 +146,118 @@ def render_pages(path: Path, numbers: list[int], folder: Path) -> dict[int, tupl
     finally:
         pdf.close()
     return images
+
+
+def has_ink(gray) -> bool:
+    """Whether a page image holds anything to read (a blank page is not sent to Tesseract)."""
+    return float((gray < INK_LEVEL).mean()) >= MIN_INK_SHARE
+
+
+def read_image(image: Path, number: int, dpi: float) -> OcrPage:
+    """One page image made upright and level, its ruling lines found and erased, then read."""
+    import cv2
+
+    from pipeline.extract.ocr_image import level, orientation, turn
+    from pipeline.extract.ocr_tables import erase_rules, find_rules
+
+    gray = cv2.imread(str(image), cv2.IMREAD_GRAYSCALE)
+    gray = level(turn(gray, orientation(image, TESSERACT, _ENV)))
+    height, width = (side * 72.0 / dpi for side in gray.shape[:2])
+    rules = find_rules(gray, dpi)
+    cleaned = erase_rules(gray, rules)
+    cv2.imwrite(str(image), cleaned)
+    found = reread_unsure(cleaned, parse_tsv(run_tesseract(image, number)), image, number)
+    found += read_missed(cleaned, found, image, number)
+    found = with_weight(cleaned, found)
+    return OcrPage(number, to_layout_words(found, number, dpi), rules.edges,
+                   tuple(w.conf for w in found), width, height)
+
+
+def with_weight(gray, words: list[TsvWord]) -> list[TsvWord]:
+    """The words with `bold` set from their stroke width: a scan has no font names."""
+    from pipeline.extract.ocr_image import bold_flags, stroke_widths
+
+    widths = stroke_widths(gray, [(w.left, w.top, w.width, w.height) for w in words])
+    flags = bold_flags(widths, [sum(ch.isalnum() for ch in w.text) for w in words], [w.line for w in words])
+    return [replace(w, bold=flag) for w, flag in zip(words, flags)]
+
+
+def _read_strip(gray, boxes: list, text_height: float, image: Path, number: int, name: str) -> list[TsvWord]:
+    """Tesseract on the boxes copied one under the other (`ocr_missed`), words placed back."""
+    import cv2
+
+    from pipeline.extract.ocr_missed import make_strip, place_back
+
+    strip = make_strip(gray, boxes, text_height)
+    path = image.with_name(f"{image.stem}-{name}.png")
+    cv2.imwrite(str(path), strip.image)
+    return place_back(parse_tsv(_tesseract_tsv(path, number, STRIP_SEGMENTATION)), boxes, strip)
+
+
+def _segments(found: list[TsvWord], gap: float) -> list[list[TsvWord]]:
+    """Tesseract's lines cut where words stand far apart: the two columns of a header or of
+    "Nơi nhận" beside the signature share a Tesseract line but not a segment."""
+    segments = []
+    for words in _lines(found).values():
+        words = sorted(words, key=lambda w: w.left)
+        segments.append([words[0]])
+        for prev, word in zip(words, words[1:]):
+            if word.left - (prev.left + prev.width) > gap:
+                segments.append([])
+            segments[-1].append(word)
+    return segments
+
+
+def reread_unsure(gray, found: list[TsvWord], image: Path, number: int) -> list[TsvWord]:
+    """Line segments with a word Tesseract was unsure of, read again on their own.
+
+    In the page's layout a name under a seal is read worse than alone ("Tuân" at 69%
+    on the page, "Tuấn" at 96% on its own). Each such segment is cut out, read on a
+    strip, and its new words replace the old when surer on average.
+    """
+    from pipeline.extract.ocr_missed import Blob
+
+    if not found:
+        return found
+    text_height = _typical_height(found)
+    segments = _segments(found, SEGMENT_GAP * text_height)
+    unsure = [i for i, ws in enumerate(segments) if min(w.conf for w in ws) < REREAD_BELOW][:MAX_REREAD_LINES]
+    if not unsure:
+        return found
+    pad = round(REREAD_PADDING * text_height)
+    boxes = []
+    for i in unsure:
+        ws = segments[i]
+        left, top = max(0, min(w.left for w in ws) - pad), max(0, min(w.top for w in ws) - pad)
+        right = min(gray.shape[1], max(w.left + w.width for w in ws) + pad)
+        bottom = min(gray.shape[0], max(w.top + w.height for w in ws) + pad)
+        boxes.append(Blob(left, top, right - left, bottom - top))
+    again: dict[int, list[TsvWord]] = {}
+    for word in _read_strip(gray, boxes, text_height, image, number, "unsure"):
+        again.setdefault(word.line[0] - 10_000, []).append(word)
+    for index, i in enumerate(unsure):
+        new, old = again.get(index, []), segments[i]
+        before = statistics.fmean(w.conf for w in old)
+        after = statistics.fmean(w.conf for w in new) if new else 0.0
+        if after >= max(before, REREAD_ACCEPT):
+            segments[i] = [replace(w, line=old[0].line) for w in new]
+        elif max(before, after) < UNREAD_NOISE_BELOW:
+            segments[i] = []  # unsure on the page and alone: a seal's or a scribble's ink, not text
+    return [w for ws in segments for w in ws]
+
+
+def read_missed(gray, found: list[TsvWord], image: Path, number: int) -> list[TsvWord]:
+    """The words in ink the page layout skipped (see `ocr_missed`), read from one strip."""
+    from pipeline.extract.ocr_missed import find_blobs, ink_level, uncovered
+
+    if not found:
+        return []
+    text_height = _typical_height(found)
+    rest = uncovered(gray, [(w.left, w.top, w.width, w.height) for w in found])
+    blobs = find_blobs(rest, text_height, ink_level(gray))
+    if not blobs:
+        return []
+    return _read_strip(rest, blobs, text_height, image, number, "missed")
 
 
 def run_tesseract(image: Path, number: int) -> str:
@@ -236,12 +269,10 @@ def run_tesseract(image: Path, number: int) -> str:
 
 
 def _tesseract_tsv(image: Path, number: int, segmentation: str) -> str:
-    """One Tesseract run. One thread per process: pages run in parallel instead, which
-    is four times faster than Tesseract's own OpenMP threads on a small machine."""
+    """One Tesseract run (one thread: see `_ENV`)."""
     command = [TESSERACT, str(image), "stdout", "-l", LANGUAGE, "--psm", segmentation, "tsv"]
-    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=PAGE_TIMEOUT, env=env)
+        done = subprocess.run(command, capture_output=True, text=True, timeout=PAGE_TIMEOUT, env=_ENV)
     except subprocess.TimeoutExpired:
         raise ExtractError(f"OCR timed out on page {number} (over {PAGE_TIMEOUT:g} s)") from None
     except OSError:
@@ -259,30 +290,73 @@ def _workers() -> int:
         return os.cpu_count() or 1
 
 
-def ocr_pages(path: Path, numbers: list[int]) -> OcrResult:
-    """OCR the given pages of a PDF. Raises ExtractError when Tesseract is missing,
-    the pages are too many, or a page fails or times out."""
+def inked_pages(path: Path, numbers: list[int]) -> list[int]:
+    """The pages with anything on them, from a coarse rendering (blank pages are not OCR'd)."""
+    import numpy
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(path)
+    try:
+        return [n for n in numbers
+                if has_ink(numpy.asarray(pdf[n - 1].render(scale=INK_CHECK_DPI / 72.0, grayscale=True).to_pil().convert("L")))]
+    except pypdfium2.PdfiumError as exc:
+        raise ExtractError(f"cannot render the page for OCR ({exc})") from None
+    finally:
+        pdf.close()
+
+
+def ocr_pages(path: Path, numbers: list[int], jobs: int | None = None) -> OcrResult:
+    """OCR the given pages of a PDF that have ink, `jobs` pages at a time (default: one per core).
+
+    Raises ExtractError when Tesseract is missing, the pages are too many, or a
+    page fails or times out.
+    """
     if not tesseract_ready():
         raise ExtractError(MISSING)
+    numbers = inked_pages(path, numbers)
     if len(numbers) > MAX_OCR_PAGES:
         raise ExtractError(f"too many pages to OCR ({len(numbers)} > {MAX_OCR_PAGES})")
+    if not numbers:
+        return OcrResult({})
+    workers = max(1, min(jobs or _workers(), len(numbers)))
     with tempfile.TemporaryDirectory(prefix="vnplan-ocr-") as folder:
         images = render_pages(path, numbers, Path(folder))
-        with ThreadPoolExecutor(max_workers=max(1, min(_workers(), len(numbers)))) as pool:
-            tsvs = dict(zip(numbers, pool.map(lambda n: run_tesseract(images[n][0], n), numbers)))
-    words: dict[int, list[Word]] = {}
-    confidences: list[float] = []
-    for number in numbers:
-        found = parse_tsv(tsvs[number])
-        confidences.extend(w.conf for w in found)
-        words[number] = to_layout_words(found, number, images[number][1])
-    return OcrResult(words, statistics.fmean(confidences) if confidences else 0.0)
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            pages = list(pool.map(lambda n: read_image(images[n][0], n, images[n][1]), numbers))
+    return OcrResult({p.number: p for p in pages})
 
 
-def ocr_warning(result: OcrResult, listed: str) -> PlanWarning:
-    """The warning that says the text was read by OCR, on which pages, and how surely."""
-    read = sum(1 for ws in result.words.values() if ws)
+def ocr_warning(result: OcrResult, reasons: dict[int, str]) -> PlanWarning:
+    """The warning that says which pages were read by OCR, why, and how surely."""
+    read = [n for n, page in sorted(result.pages.items()) if page.words]
+    why: dict[str, list[int]] = {}
+    for number in read:
+        why.setdefault(reasons.get(number, "OCR requested"), []).append(number)
+    listed = "; ".join(f"{reason}: {_listed(pages)}" for reason, pages in why.items())
     return PlanWarning("ocr_used",
-            f"text of {read} page(s) read by OCR (no text layer): {listed}; "
+            f"text of {len(read)} page(s) read by OCR ({listed}); "
             f"mean word confidence {result.confidence:.0f}%; check names and numbers against the scan",
             "/source")
+
+
+def low_confidence_warning(result: OcrResult) -> PlanWarning | None:
+    """Pages whose words Tesseract was unsure of on the whole: each to be checked by eye."""
+    low = [(n, p.confidence) for n, p in sorted(result.pages.items()) if p.words and p.confidence < LOW_PAGE_CONFIDENCE]
+    if not low:
+        return None
+    return PlanWarning("ocr_low_confidence",
+            "OCR unsure of page(s) " + ", ".join(f"{n} ({c:.0f}%)" for n, c in low[:20])
+            + f": mean word confidence under {LOW_PAGE_CONFIDENCE:.0f}%; read these pages against the scan",
+            "/source")
+
+
+def _listed(numbers: list[int]) -> str:
+    return ", ".join(map(str, numbers[:20])) + (" ..." if len(numbers) > 20 else "")
+
+
+def ocr_unavailable_warning(wanted: dict[int, str]) -> PlanWarning:
+    """Pages that needed OCR, read from their text layer (or skipped) because Tesseract is missing."""
+    return PlanWarning("ocr_unavailable",
+            f"{len(wanted)} page(s) need OCR ({_listed(sorted(wanted))}: {', '.join(sorted(set(wanted.values())))}) "
+            f"but Tesseract with Vietnamese data is not installed ({INSTALL}); "
+            "they were not read from their images", "/source")

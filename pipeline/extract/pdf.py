@@ -21,7 +21,25 @@ from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.errors import ExtractError
-from pipeline.extract.ocr import ocr_pages, ocr_warning
+from pipeline.extract.ocr import (
+    MISSING,
+    OcrPage,
+    _listed,
+    low_confidence_warning,
+    ocr_pages,
+    ocr_unavailable_warning,
+    ocr_warning,
+    tesseract_ready,
+)
+from pipeline.extract.ocr_tables import ImagePage
+from pipeline.extract.page_choice import (
+    MIN_RUNS_TO_JUDGE,
+    MIN_VIETNAMESE_SHARE,
+    NO_TEXT,
+    PageText,
+    document_share,
+    pages_to_ocr,
+)
 from pipeline.extract.pdf_objects import install_page_objects
 from pipeline.extract.pdf_rules import column_separators, rule_regions
 from pipeline.extract.pdf_chars import attach_marks, drop_overprinted, unmapped_share
@@ -352,11 +370,11 @@ def _open(path: Path) -> pdfplumber.PDF:
         raise _pdf_error(exc) from None
 
 
-def extract_pdf(path: Path, ocr: bool = False) -> Extracted:
+def extract_pdf(path: Path, ocr: str = "auto") -> Extracted:
     """Read a PDF into the IR. Raises ExtractError for files that cannot be read.
 
-    With `ocr`, pages without a text layer are read by Tesseract (see `ocr`);
-    without it a file with no text layer at all is refused.
+    `ocr` ("auto", "never", "always"; see `page_choice`) says which pages are
+    read from their page image by Tesseract instead of their text layer.
     """
     pdf_guards.install()
     with _open(path) as pdf:
@@ -369,46 +387,65 @@ def extract_pdf(path: Path, ocr: bool = False) -> Extracted:
             pages = [_read_and_close(page, i + 1, stamps.get(i + 1)) for i, page in enumerate(pdf.pages)]
         except (PdfminerException, PSException) as exc:
             raise _pdf_error(exc) from None
-    chars = sum(p.char_count for p in pages)
-    if not chars and not ocr:
-        raise ExtractError("no text layer (scanned or image-only PDF; --ocr reads it by OCR)")
-    unreadable = sum(p.unmapped * p.char_count for p in pages) / chars if chars else 0.0
-    if unreadable > MAX_UNMAPPED_SHARE:
-        raise ExtractError(f"text layer unreadable: {unreadable:.0%} of the glyphs have no Unicode mapping "
-                           "(fonts embedded without one)")
-    ocr_warnings: tuple[PlanWarning, ...] = ()
-    if ocr:
-        pages, ocr_warnings = with_ocr(path, pages)
+    pages, ocr_warnings = with_ocr(path, pages, ocr)
     pages = drop_running_lines(pages)
     blocks = join_pages([page_blocks(p) for p in pages])
     return Extracted(blocks=tuple(blocks), pages=count, warnings=page_warnings(pages) + ocr_warnings)
 
 
-def ocr_page(page: PageContent, words: list[Word]) -> PageContent:
-    """A scanned page rebuilt from OCR words, through the same line machinery as a text layer.
+# ---- OCR: the one place the PDF extractor hands pages to `ocr` (see `page_choice`, `ocr_tables`)
 
-    No ruled tables: pdfminer finds no ruling lines in an image, so a scanned
-    table comes out as lines of text.
-    """
-    lines = [ln for ln in group_lines(words) if not _is_margin_noise(ln, page.height)]
-    return replace(page, lines=tuple(lines), tables=(), char_count=sum(len(w.text) for w in words))
+def _page_text(page: PageContent) -> PageText:
+    cells = [c.text for _, table in page.tables for row in table.rows for c in row.cells]
+    return PageText(page.number, page.char_count, page.unmapped, "\n".join([ln.text for ln in page.lines] + cells))
 
 
-def with_ocr(path: Path, pages: list[PageContent]) -> tuple[list[PageContent], tuple[PlanWarning, ...]]:
-    """Pages without a text layer replaced by their OCR, and the `ocr_used` warning."""
-    scanned = [p.number for p in pages if not p.char_count]
-    if not scanned:
+def refuse_unreadable(texts: list[PageText], advice: str) -> None:
+    """The one-line refusals of a file whose text layer cannot be read at all (no OCR to help)."""
+    chars = sum(p.char_count for p in texts)
+    if not chars:
+        raise ExtractError(f"no text layer (scanned or image-only PDF){advice}")
+    unreadable = sum(p.unmapped * p.char_count for p in texts) / chars
+    if unreadable > MAX_UNMAPPED_SHARE:
+        raise ExtractError(f"text layer unreadable: {unreadable:.0%} of the glyphs have no Unicode mapping "
+                           f"(fonts embedded without one){advice}")
+    share, runs = document_share(texts)
+    if runs >= MIN_RUNS_TO_JUDGE and share < MIN_VIETNAMESE_SHARE:
+        raise ExtractError(f"text layer is not Vietnamese text: {share:.0%} of its words are Vietnamese "
+                           f"syllables (fonts embedded with a wrong Unicode map){advice}")
+
+
+def ocr_page(page: PageContent, read: OcrPage) -> PageContent:
+    """A page rebuilt from its image: OCR words and the ruling lines found in the bitmap go
+    through `read_page`, so tables, bands and lines come out as from a text layer."""
+    content = read_page(ImagePage(read.rules, read.width, read.height), page.number, read.words)
+    return replace(content, char_count=sum(len(w.text) for w in read.words), unmapped=0.0)
+
+
+def with_ocr(path: Path, pages: list[PageContent], mode: str) -> tuple[list[PageContent], tuple[PlanWarning, ...]]:
+    """Pages whose text layer cannot be used replaced by their OCR (`mode`: auto, never, always),
+    with the `ocr_used` warning; one-line refusals when nothing readable is left."""
+    texts = [_page_text(p) for p in pages]
+    wanted = pages_to_ocr(texts, mode)
+    usable = [t for t in texts if t.number not in wanted]
+    if not wanted:
+        refuse_unreadable(texts, "; --ocr auto reads it by OCR" if mode == "never" else "")
         return pages, ()
-    result = ocr_pages(path, scanned)
-    if not any(result.words.values()) and not any(p.char_count for p in pages):
-        raise ExtractError("no text layer, and OCR found no text (blank or unreadable scan)")
-    read = [n for n in scanned if result.words[n]]
-    pages = [ocr_page(p, result.words[p.number]) if result.words.get(p.number) else p for p in pages]
-    return pages, ((ocr_warning(result, _listed(read)),) if read else ())
-
-
-def _listed(numbers: list[int]) -> str:
-    return ", ".join(map(str, numbers[:20])) + (" ..." if len(numbers) > 20 else "")
+    if not tesseract_ready():
+        if mode == "always" or not sum(t.char_count for t in usable):
+            reason = next(iter(wanted.values()))
+            raise ExtractError(f"{reason} (scanned or image-only PDF): {MISSING}" if reason == NO_TEXT
+                               else f"{reason}: {MISSING}")
+        return pages, (ocr_unavailable_warning(wanted),)
+    result = ocr_pages(path, sorted(wanted))
+    read = {n: page for n, page in result.pages.items() if page.words}
+    if not read and not sum(t.char_count for t in usable):
+        raise ExtractError("no text layer (scanned or image-only PDF), and OCR found no text on its pages "
+                           "(blank or unreadable scan)")
+    pages = [ocr_page(p, read[p.number]) if p.number in read else p for p in pages]
+    warnings = (ocr_warning(result, wanted),) if read else ()
+    low = low_confidence_warning(result)
+    return pages, warnings + ((low,) if low else ())
 
 
 def page_warnings(pages: list[PageContent]) -> tuple[PlanWarning, ...]:

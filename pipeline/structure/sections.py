@@ -65,12 +65,15 @@ def build_sections(paragraphs: list[Paragraph]) -> tuple[list[str], list[RawSect
     preamble: list[str] = []
     roots: list[RawSection] = []
     stack: list[tuple[str, RawSection]] = []  # (style, section), outermost first
-    for para in paragraphs:
+    misread_one = _misread_roman_one(paragraphs)
+    for index, para in enumerate(paragraphs):
         numbered = match_numbering(para.text)
+        if index == misread_one:
+            numbered = Numbered("roman", "I", para.text.strip()[2:].strip())
         if numbered is None or (not stack and not is_heading(para, numbered) and numbered.style not in _TOP_STYLES):
             _add_text(para, stack, preamble)
             continue
-        numbered = _letter_in_sequence(numbered, stack)
+        numbered = _roman_in_sequence(_letter_in_sequence(numbered, stack), stack)
         styles = [s for s, _ in stack]
         if numbered.style in styles:
             del stack[styles.index(numbered.style):]
@@ -110,6 +113,39 @@ def _letter_in_sequence(numbered: Numbered, stack: list[tuple[str, RawSection]])
         if style == "upper_letter" and section.number and ord(section.number) + 1 == ord(numbered.label):
             return Numbered("upper_letter", numbered.label, numbered.rest)
     return numbered
+
+
+def _roman_in_sequence(numbered: Numbered, stack: list[tuple[str, RawSection]]) -> Numbered:
+    """"II." right after part "II." is "III.": OCR drops a stroke of a bold "III" (never adds one).
+
+    Only runs of I are so confused; a label lower than the last ("I." after "III.")
+    is a numbering that starts again and stays as it is.
+    """
+    if numbered.style != "roman" or set(numbered.label) != {"I"}:
+        return numbered
+    last = next((section.number for style, section in stack if style == "roman"), None)
+    if last and set(last) == {"I"} and len(numbered.label) == len(last) and len(last) < 3:
+        return Numbered("roman", "I" * (len(last) + 1), numbered.rest)
+    return numbered
+
+
+# "1." or "l." before an upper-case title: the Roman "I." as OCR reads it, when "II." follows.
+_ONE_MISREAD = re.compile(r"^[1l|]\.\s*[A-ZĐÀ-Ỹ]")
+
+
+def _misread_roman_one(paragraphs: list[Paragraph]) -> int | None:
+    """The index of the paragraph "1. MỤC ĐÍCH" that is part "I." misread by OCR, or None.
+
+    It is the first numbered paragraph, upper-case, and a later one starts "II."
+    while none starts "I.".
+    """
+    first = next((i for i, p in enumerate(paragraphs) if match_numbering(p.text) or _ONE_MISREAD.match(p.text)), None)
+    if first is None or not _ONE_MISREAD.match(paragraphs[first].text):
+        return None
+    if not paragraphs[first].text[2:].strip().isupper():
+        return None
+    labels = [m.label for p in paragraphs[first + 1:] if (m := match_numbering(p.text)) and m.style == "roman"]
+    return first if "II" in labels and "I" not in labels else None
 
 
 def _add_text(para: Paragraph, stack: list[tuple[str, RawSection]], preamble: list[str]) -> None:

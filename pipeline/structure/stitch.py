@@ -260,6 +260,15 @@ def _header_depth(rows: list[GridRow], roles: dict[int, str], depth: int) -> int
     return min(max(flagged, 1), len(rows))
 
 
+def _same_roles(one: dict[int, str], other: dict[int, str]) -> bool:
+    """Whether two pieces' column roles agree: equal, or one piece lacks a column the other
+    names (a header cell read by OCR as "T1" for "TT") and no column has two roles."""
+    if one == other:
+        return True
+    shared = one.keys() & other.keys()
+    return all(one[c] == other[c] for c in shared) and len(one.keys() ^ other.keys()) <= 1
+
+
 def stitch_tables(blocks: list[Block]) -> list[LogicalTable]:
     """Join ruled-table pieces split by page breaks into logical tables, in order.
 
@@ -284,9 +293,13 @@ def stitch_tables(blocks: list[Block]) -> list[LogicalTable]:
             open_table is not None and previous is not None and block.starts_page and previous.ends_page
             and len(rows[0].texts) == len(open_table.header)
         )
-        if continues and (roles == open_table.roles or not is_task_table(roles)
+        if continues and (_same_roles(roles, open_table.roles) or not is_task_table(roles)
                           or _is_fragment(rows[0], open_table.roles)):
-            repeated = _same_texts(_joined_header(rows, depth), open_table.header)
+            open_table.roles = {**roles, **open_table.roles}  # a header word one piece lost
+            # A header giving the same column roles is the repeated header, even where its words
+            # differ a little (read by OCR: "Cơ quan/Đơn vị" as "Cơ quan/ĐĐơn vị").
+            repeated = _same_texts(_joined_header(rows, depth), open_table.header) or (
+                depth > 0 and is_task_table(roles) and _same_roles(roles, open_table.roles))
             body = rows[depth:] if repeated else rows
             _append_piece(open_table, [r for r in body if not _same_texts(r.texts, open_table.header)], True)
         else:

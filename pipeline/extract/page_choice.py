@@ -1,0 +1,74 @@
+"""Which pages of a PDF are read from their text layer and which by OCR.
+
+`--ocr auto` (the default) reads a page by OCR when its text layer cannot be
+trusted: there is none (a scan), too many of its glyphs have no Unicode
+mapping, or its text is not Vietnamese. The last is measured as the share of
+letter runs that are well-formed Vietnamese syllables (`text.vietnamese_share`).
+On the text layers we have (figures per page, `pdfplumber` text):
+
+| document | pages | lowest page share | median |
+|---|---|---|---|
+| samples/plan-196-KH-UBND.pdf | 12 | 0.80 (the task table: "UBND", "KH&ĐT") | 0.96 |
+| real 10 (Hà Nội plan 173, Word PDF) | 11 | 0.89 | 0.98 |
+| real 12 (Bình Thuận QĐ 779, signed) | 13 | 0.95 | 0.99 |
+| a plan whose ToUnicode map is shifted (tests/scanned/mojibake.py) | 2 | 0.02 | 0.03 |
+| "6Ӣ CÔNG 7+ѬѪ1*" (a real broken signed plan's line) | | 0.33 | |
+
+so a page under `MIN_VIETNAMESE_SHARE` is not Vietnamese text, with a wide
+margin on both sides. `--ocr never` keeps every text layer (and refuses a file
+that has no readable one); `--ocr always` OCRs every page.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.text import vietnamese_share
+
+MODES = ("auto", "never", "always")
+# Under this share of Vietnamese syllables a page's text layer is mojibake (see the table above).
+MIN_VIETNAMESE_SHARE = 0.5
+# Fewer letter runs than this say too little to judge (a page of figures, a signature page).
+MIN_RUNS_TO_JUDGE = 20
+# Over this share of glyphs without a Unicode mapping the page is read by OCR.
+MAX_UNMAPPED_SHARE = 0.1
+
+NO_TEXT = "no text layer"
+UNMAPPED = "glyphs without a Unicode mapping"
+NOT_VIETNAMESE = "text layer is not Vietnamese"
+
+
+@dataclass(frozen=True)
+class PageText:
+    """What the choice reads of a page's text layer."""
+
+    number: int
+    char_count: int
+    unmapped: float
+    text: str
+
+
+def text_layer_problem(page: PageText) -> str | None:
+    """Why the page's text layer cannot be used (`NO_TEXT`, `UNMAPPED`, `NOT_VIETNAMESE`), or None."""
+    if not page.char_count:
+        return NO_TEXT
+    if page.unmapped > MAX_UNMAPPED_SHARE:
+        return UNMAPPED
+    share, runs = vietnamese_share(page.text)
+    if runs >= MIN_RUNS_TO_JUDGE and share < MIN_VIETNAMESE_SHARE:
+        return NOT_VIETNAMESE
+    return None
+
+
+def pages_to_ocr(pages: list[PageText], mode: str) -> dict[int, str]:
+    """Page number → why it is read by OCR, for the mode."""
+    if mode == "never":
+        return {}
+    if mode == "always":
+        return {p.number: "OCR requested" for p in pages}
+    problems = {p.number: text_layer_problem(p) for p in pages}
+    return {n: why for n, why in problems.items() if why}
+
+
+def document_share(pages: list[PageText]) -> tuple[float, int]:
+    """The Vietnamese share over the whole text layer and its number of letter runs."""
+    return vietnamese_share("\n".join(p.text for p in pages))
