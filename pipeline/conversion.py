@@ -145,7 +145,7 @@ def failure_reason(failure: object) -> str:
     return f"internal error ({type(failure).__name__}: {one_line(failure)})"
 
 
-def convert_limited(path: str | Path, ocr: bool = False, limits: Limits = Limits()) -> dict:
+def convert_limited(path: str | Path, ocr: str | bool = "auto", limits: Limits = Limits()) -> dict:
     """`convert` in a child process under CPU, memory and time limits (`pipeline.limits`).
 
     Raises:
