@@ -34,6 +34,9 @@ OUTCOMES = ("converted", "refused", "internal error", "over limits", "missing")
 # Limits of the fuzz run: real plans convert in a few seconds and 100 MB; a mutant
 # that needs more is a finding, not an archive file.
 FUZZ_LIMITS = ("--max-memory", "1024", "--max-cpu", "60", "--timeout", "240")
+# Text layers only: a mutant whose text layer is damaged would otherwise be read page by page by
+# Tesseract (minutes a file). The OCR path has its own corpus (tests/test_scanned.py).
+FUZZ_OCR = ("--ocr", "never")
 _OVER = ("out of memory", "CPU time limit exceeded", "timed out after", "killed (SIGKILL)")
 
 
@@ -79,7 +82,7 @@ def _outcome(entry: dict) -> str:
 def run(folder: Path, out: Path, kinds: dict[str, str], jobs: int) -> Result:
     """`vnplan batch folder -o out` and the outcome of every mutant."""
     vnplan = Path(sys.executable).with_name("vnplan")
-    command = [str(vnplan), "batch", str(folder), "-o", str(out), "--jobs", str(jobs), *FUZZ_LIMITS]
+    command = [str(vnplan), "batch", str(folder), "-o", str(out), "--jobs", str(jobs), *FUZZ_LIMITS, *FUZZ_OCR]
     proc = subprocess.run(command, capture_output=True, text=True, errors="replace")
     result = Result(status=proc.returncode)
     result.tracebacks = proc.stderr.count("Traceback")
