@@ -145,12 +145,28 @@ def failure_reason(failure: object) -> str:
     return f"internal error ({type(failure).__name__}: {one_line(failure)})"
 
 
+def _import_extractor(path: Path) -> None:
+    """Import the file's extractor in this process, before the limited child is forked: a child
+    under a small memory limit cannot map a library's shared objects (lxml, pdfminer's), and the
+    import error would read as damage. Only the file's own format is imported (start-up stays lean)."""
+    try:
+        with path.open("rb") as handle:
+            fmt = detect_format(path, handle.read(1024))
+    except (OSError, ExtractError):
+        return  # the child says what is wrong with the file
+    if fmt == "pdf":
+        import pipeline.extract.pdf  # noqa: F401
+    else:
+        import pipeline.extract.docx  # noqa: F401
+
+
 def convert_limited(path: str | Path, ocr: str | bool = "auto", limits: Limits = Limits()) -> dict:
     """`convert` in a child process under CPU, memory and time limits (`pipeline.limits`).
 
     Raises:
         ConversionError: as `convert`, and when a limit is hit or the child crashes.
     """
+    _import_extractor(Path(path))
     ok, payload = run_limited(lambda: convert(path, ocr=ocr), limits)
     if not ok:
         raise ConversionError(failure_reason(payload))

@@ -31,14 +31,11 @@ _CONTROLS = {
     if not chr(code).isspace()
 }
 
-# Unicode space characters that \s already matches but that we name for clarity.
-# Control characters a text layer can carry (C0 but tab/LF/CR, DEL, C1): a terminal obeys
-# them (ESC ] retitles the window, ESC [2J clears the screen), a reader never sees them.
-_CONTROLS = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)], None)
 # What `escape_controls` writes as an escape: every control character, the Unicode line and
 # paragraph separators and the bidi overrides/isolates (they reorder what follows them).
 _DISPLAY_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+# Unicode space characters that \s already matches but that we name for clarity.
 _ODD_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f"), " ")
 
 # Leftover markup from converters upstream of us (HTML-ish tags, Markdown bold).

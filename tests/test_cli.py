@@ -224,7 +224,7 @@ DAMAGED = [
     # pdfplumber's PdfminerException on a broken dictionary: was "internal error"
     (lambda f: flipped_pdf(f, "dictionary_with_a_broken_key"), "dictionary_with_a_broken_key.pdf", "corrupt"),
     # an IndexError raised inside pdfminer's parser: the file, not a bug in vnplan
-    (lambda f: flipped_pdf(f, "index_error_inside_pdfminer"), "index_error_inside_pdfminer.pdf", "corrupt PDF"),
+    (lambda f: flipped_pdf(f, "index_error_inside_pdfminer"), "index_error_inside_pdfminer.pdf", "corrupt or truncated PDF"),
 ]
 
 
@@ -247,7 +247,7 @@ def test_os_error_names_the_operation_and_errno(tmp_path, monkeypatch):
     monkeypatch.setattr(Path, "read_bytes", refuse)
     with pytest.raises(conversion.ConversionError) as caught:
         conversion.convert(SAMPLE_DOCX)
-    assert caught.value.reason == "cannot read the file (Invalid argument, EINVAL)"
+    assert caught.value.reason == "invalid file name or argument for this file system (reading the file)"
 
 
 # ---- escaping (issue 15, item 9) ------------------------------------------------------------

@@ -144,7 +144,7 @@ def test_low_confidence_warning_names_the_pages() -> None:
     assert ocr.low_confidence_warning(result) == PlanWarning(
         "ocr_low_confidence",
         "OCR unsure of page(s) 2 (65%): mean word confidence under 75%; read these pages against the scan",
-        "source",
+        "/source",
     )
     assert ocr.low_confidence_warning(ocr.OcrResult({1: _page(1, (96.0,))})) is None
 

@@ -56,8 +56,9 @@ def test_corpus_is_there() -> None:
 
 @pytest.mark.parametrize("path", [p for p in DOCUMENTS if p.name in SCANNED], ids=ids)
 def test_scanned_file_is_refused_with_a_reason(path: Path) -> None:
+    """With OCR off (`--ocr never`); by default it is read by OCR (tests/test_ocr.py, slow)."""
     with pytest.raises(ConversionError) as info:
-        convert(path)
+        convert(path, ocr="never")
     assert "no text layer" in info.value.reason
 
 

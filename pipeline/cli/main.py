@@ -189,10 +189,8 @@ def run_convert(files: list[Path], output: str, ocr: str = "auto", limits: Limit
             status = EXIT_FAILED
             continue
         text = to_json(doc)
-        if output == "-" and len(files) > 1:  # JSON Lines: one document a line, readable as a stream
-            sys.stdout.write(json.dumps(doc, ensure_ascii=False) + "\n")
-        elif output == "-":
-            sys.stdout.write(text)
+        if output == "-":  # several inputs: JSON Lines, one document a line, readable as a stream
+            sys.stdout.write(json.dumps(doc, ensure_ascii=False) + "\n" if len(files) > 1 else text)
             sys.stdout.flush()  # a closed pipe shows here, inside main's guard
             continue
         target = Path(output) / names[path].path

@@ -91,6 +91,9 @@ def _add(objects: dict[str, list[dict]], record: dict) -> None:
 
 
 def install_page_objects(page: pdfplumber.page.Page) -> None:
-    """Fill pdfplumber's object cache of `page` with `page_objects`, before anything reads it."""
-    if not hasattr(page, "_objects"):
+    """Fill pdfplumber's object cache of `page` with `page_objects`, before anything reads it.
+
+    Pages that are not pdfplumber's (a scanned page's `ocr_tables.ImagePage`) are left as they are.
+    """
+    if isinstance(page, pdfplumber.page.Page) and not hasattr(page, "_objects"):
         page._objects = page_objects(page)
