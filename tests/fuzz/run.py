@@ -82,7 +82,8 @@ def _outcome(entry: dict) -> str:
 def run(folder: Path, out: Path, kinds: dict[str, str], jobs: int) -> Result:
     """`vnplan batch folder -o out` and the outcome of every mutant."""
     vnplan = Path(sys.executable).with_name("vnplan")
-    command = [str(vnplan), "batch", str(folder), "-o", str(out), "--jobs", str(jobs), *FUZZ_LIMITS, *FUZZ_OCR]
+    # -q: failures only, so every other stderr line is a stray one (plain progress lines are off)
+    command = [str(vnplan), "-q", "batch", str(folder), "-o", str(out), "--jobs", str(jobs), *FUZZ_LIMITS, *FUZZ_OCR]
     proc = subprocess.run(command, capture_output=True, text=True, errors="replace")
     result = Result(status=proc.returncode)
     result.tracebacks = proc.stderr.count("Traceback")
