@@ -8,9 +8,9 @@ file with its images inside: it opens from disk, no server.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
+from pipeline.cli import messages
 from pipeline.conversion import ConversionError
 from pipeline.errors import EXIT_FAILED, EXIT_OK
 from pipeline.i18n import add_lang_argument, message
@@ -44,16 +44,16 @@ def run(args: argparse.Namespace) -> int:
     try:
         review = review_file(args.file, lang=args.lang, ocr=args.ocr)
     except ConversionError as exc:
-        print(f"vnplan: {args.file}: {exc.reason}", file=sys.stderr)
+        messages.fail(args.file, exc.reason)
         return EXIT_FAILED
     except Exception as exc:  # a bug gets one line, not a traceback
-        print(f"vnplan: {args.file}: internal error ({type(exc).__name__}: {exc})", file=sys.stderr)
+        messages.fail(args.file, messages.describe(exc))
         return EXIT_FAILED
     target = Path(args.output) / f"{args.file.stem}.review.html"
     try:
         write_atomically(target, review.html)
     except OSError as exc:
-        print(f"vnplan: {target}: {message('cli.cannot_write', args.lang, reason=exc.strerror or exc)}", file=sys.stderr)
+        messages.fail(target, message("cli.cannot_write", args.lang, reason=messages.describe(exc)))
         return EXIT_FAILED
-    print(message("cli.written", args.lang, path=target), file=sys.stderr)
+    messages.info(message("cli.written", args.lang, path=messages.escape(target)))
     return EXIT_OK

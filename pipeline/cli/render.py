@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from pipeline.cli import messages
 from pipeline.conversion import ConversionError
 from pipeline.errors import EXIT_FAILED, EXIT_OK
 from pipeline.i18n import add_lang_argument, message
@@ -41,10 +42,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         doc = load_plan(args.file)
     except ConversionError as exc:
-        print(f"vnplan: {args.file}: {exc.reason}", file=sys.stderr)
+        messages.fail(args.file, exc.reason)
         return EXIT_FAILED
     except Exception as exc:  # a bug gets one line, not a traceback
-        print(f"vnplan: {args.file}: internal error ({type(exc).__name__}: {exc})", file=sys.stderr)
+        messages.fail(args.file, messages.describe(exc))
         return EXIT_FAILED
     text = (to_html if args.to == "html" else to_markdown)(doc, args.lang)
     if args.output in (None, "-"):
@@ -53,6 +54,6 @@ def run(args: argparse.Namespace) -> int:
     try:
         write_atomically(Path(args.output), text)
     except OSError as exc:
-        print(f"vnplan: {args.output}: {message('cli.cannot_write', args.lang, reason=exc.strerror or exc)}", file=sys.stderr)
+        messages.fail(args.output, message("cli.cannot_write", args.lang, reason=messages.describe(exc)))
         return EXIT_FAILED
     return EXIT_OK
