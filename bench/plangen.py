@@ -102,9 +102,9 @@ def long_pdf(dst: Path, rows: int, seed: int = 1) -> Path:
         data.append([Paragraph(str(i), cell), Paragraph(f"{content}; báo cáo kết quả thực hiện về UBND tỉnh", cell),
                      Paragraph(rng.choice(LEADS), cell), Paragraph(rng.choice(COOPERATING), cell),
                      Paragraph(rng.choice(TIMEFRAMES), cell)])
-    # 36 pt holds a four-digit TT at 10 pt on one line (30 pt wrapped "100" onto two lines, and every
-    # task after 99 came out numbered 99.x).
-    table = Table(data, colWidths=[36, 184, 90, 100, 80], repeatRows=1)
+    # 44 pt holds a four-digit TT at 10 pt plus the cell padding on one line (30 pt wrapped "100"
+    # and 36 pt "1000" onto two lines, and every task after them came out lettered "99.a" ...).
+    table = Table(data, colWidths=[44, 176, 90, 100, 80], repeatRows=1)
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     story += [table, Spacer(1, 18),
               Table([[Paragraph("<b>Nơi nhận:</b><br/>- Thường trực Tỉnh ủy;<br/>- Các sở, ban, ngành;<br/>- Lưu: VT.",
