@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
-import os
-import shutil
 import struct
-import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -22,11 +19,8 @@ import revisions as rv
 from pipeline.conversion import convert
 from pipeline.diff.plans import diff_plans
 from pipeline.diff.html import render_html
+from browser import chromium, run_chromium  # noqa: E402,F401 - tests/ is on sys.path; the fixture
 
-CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 WIDTH, HEIGHT = 1280, 2000
 # A blank page's screenshot at this size is about 12 kB; a page with text is many times more.
 MIN_PNG_BYTES = 40_000
@@ -86,22 +80,8 @@ def test_no_differences_page() -> None:
 # --- the page in a browser ------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    """Path of the chromium binary; skip without it, except in CI where that is a failure."""
-    path = shutil.which("chromium")
-    if path is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("chromium is not installed (apt-get install -y chromium)")
-        pytest.skip("chromium is not installed")
-    return path
-
-
-def _chromium(binary: str, tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
-    profile = tmp_path / "profile"
-    profile.mkdir(exist_ok=True)
-    return subprocess.run([binary, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args],
-                          capture_output=True, text=True, timeout=120, check=False)
+def _chromium(binary: str, tmp_path: Path, *args: str):
+    return run_chromium(binary, tmp_path / "profile", *args, timeout=120)  # a hang guard only
 
 
 @pytest.fixture

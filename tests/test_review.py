@@ -12,7 +12,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
@@ -32,13 +31,14 @@ from pipeline.review.document import citation, to_html, to_markdown  # noqa: E40
 from pipeline.review.inspect import pointer_of_where, review_file, warning_target  # noqa: E402
 from pipeline.normalize.provenance import location_pieces
 
+import browser  # noqa: E402 - tests/ is on sys.path
+from browser import chromium  # noqa: E402,F401 - the fixture
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_PDF = ROOT / "samples" / "plan-196-KH-UBND.pdf"
 SAMPLE_DOCX = ROOT / "samples" / "plan-196-KH-UBND.docx"
 HANOI = ROOT / "tests" / "fixtures" / "real" / "10_KH-173-KH-UBND_HaNoi_2026-04-28_Festival-ThangLong.pdf"
 ARTEFACTS = ROOT / "out" / "artefacts"
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars"]
 
 
 @functools.cache
@@ -141,20 +141,13 @@ def test_a_warning_without_a_box_links_to_its_page() -> None:
 # --- the review page in a browser ----------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    path = shutil.which("chromium")
-    if path is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("chromium is not installed (apt-get install -y chromium)")
-        pytest.skip("chromium is not installed")
-    return path
+# Screenshots of the review page hide the scroll bars; Chromium's hang guard is generous.
+REVIEW_FLAGS = ("--hide-scrollbars",)
+REVIEW_TIMEOUT = 180
 
 
-def run_chromium(binary: str, profile: Path, *args: str) -> subprocess.CompletedProcess:
-    profile.mkdir(parents=True, exist_ok=True)
-    return subprocess.run([binary, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args],
-                          capture_output=True, text=True, timeout=180, check=False)
+def run_chromium(binary: str, profile: Path, *args: str):
+    return browser.run_chromium(binary, profile, *REVIEW_FLAGS, *args, timeout=REVIEW_TIMEOUT)
 
 
 def screenshot(binary: str, page: Path, name: str, tmp_path: Path, size: str = "1600,1000", fragment: str = "") -> Path:

@@ -106,9 +106,7 @@ def run(args: argparse.Namespace) -> int:
     for path in (args.old, args.new):
         try:
             plans.append(load_plan(path))
-        except ConversionError as exc:
-            return _fail(path, exc.reason)
-        except Exception as exc:  # a bug gets one line, not a traceback
+        except Exception as exc:  # a damaged file or a bug: one line, not a traceback
             return _fail(path, messages.describe(exc))
     diff = diff_plans(*plans)
     context = report_context(*plans, args.old, args.new)

@@ -11,7 +11,6 @@ import argparse
 from pathlib import Path
 
 from pipeline.cli import messages
-from pipeline.conversion import ConversionError
 from pipeline.errors import EXIT_FAILED, EXIT_OK
 from pipeline.i18n import add_lang_argument, message
 from pipeline.output.serialize import write_atomically
@@ -43,10 +42,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         review = review_file(args.file, lang=args.lang, ocr=args.ocr)
-    except ConversionError as exc:
-        messages.fail(args.file, exc.reason)
-        return EXIT_FAILED
-    except Exception as exc:  # a bug gets one line, not a traceback
+    except Exception as exc:  # a damaged file or a bug: one line, not a traceback
         messages.fail(args.file, messages.describe(exc))
         return EXIT_FAILED
     target = Path(args.output) / f"{args.file.stem}.review.html"

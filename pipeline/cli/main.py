@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pipeline.cli import messages
 from pipeline.cli.inputs import STDIN_STEM, is_stdin, local_file, read_text
-from pipeline.conversion import ConversionError, convert_limited
+from pipeline.conversion import convert_limited
 from pipeline.data import DATA_DIR_ENV
 from pathlib import PurePosixPath
 from pipeline.limits import DEFAULT_CPU_SECONDS, DEFAULT_MEMORY_MB, Limits
@@ -180,11 +180,7 @@ def run_convert(files: list[Path], output: str, ocr: str = "auto", limits: Limit
         try:
             with local_file(path) as local:
                 doc = convert_limited(local, ocr=ocr, limits=limits)
-        except ConversionError as exc:
-            messages.fail(path, exc.reason)
-            status = EXIT_FAILED
-            continue
-        except Exception as exc:  # a bug must not stop the batch nor print a traceback
+        except Exception as exc:  # a damaged file or a bug: one line, and the next file goes on
             messages.fail(path, messages.describe(exc))
             status = EXIT_FAILED
             continue

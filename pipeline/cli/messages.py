@@ -68,8 +68,11 @@ def describe(exc: BaseException) -> str:
 
     An OS error says what the system said with the errno name ("Invalid argument"
     alone does not say it was the system); a database error says what the server
-    said, without the SQL statement and its parameters; anything else is a bug.
+    said, without the SQL statement and its parameters; an error that carries its own
+    one-line `reason` (ConversionError, ExtractError) says that; anything else is a bug.
     """
+    if isinstance(getattr(exc, "reason", None), str):
+        return exc.reason
     if isinstance(exc, OSError) and exc.strerror:
         code = errno_name(exc.errno)
         return f"{exc.strerror} ({code})" if code else exc.strerror
