@@ -13,6 +13,8 @@ bomb long before a machine suffers.
 """
 from __future__ import annotations
 
+import dataclasses
+
 import ctypes
 import faulthandler
 import os
@@ -216,8 +218,24 @@ def death_reason(status: int, peak_rss_kb: int, limits: Limits, base_rss: int = 
     return f"crashed ({signal.Signals(sig).name}) while reading the file"
 
 
+# Signals C code dies with when an allocation fails under the address-space cap (it rarely
+# raises MemoryError): a crash with one of them is checked against a run with the default cap.
+_CRASH_SIGNALS = frozenset({signal.SIGSEGV, signal.SIGBUS, signal.SIGABRT})
+
+
 def run_limited(work: Callable[[], Any], limits: Limits) -> tuple[bool, Any]:
-    """Run `work()` in a forked child under `limits`.
+    """Run `work()` in a forked child under `limits`; a crash under a memory allowance smaller
+    than the default is run again with the default one, and named out of memory when that run
+    does not crash alike (the small allowance was the cause)."""
+    ok, outcome, crash = _run_child(work, limits)
+    if crash is None or limits.memory_mb >= DEFAULT_MEMORY_MB:
+        return ok, outcome
+    _, _, again = _run_child(work, dataclasses.replace(limits, memory_mb=DEFAULT_MEMORY_MB))
+    return (False, limits.out_of_memory()) if again != crash else (ok, outcome)
+
+
+def _run_child(work: Callable[[], Any], limits: Limits) -> tuple[bool, Any, int | None]:
+    """Run `work()` in a forked child under `limits`: (ok, result or reason, crash signal or None).
 
     Returns (True, result) or (False, reason): `reason` is a str for a limit or a
     crash, or the exception `work` raised (the caller maps it to a line). A child
@@ -247,11 +265,12 @@ def run_limited(work: Callable[[], Any], limits: Limits) -> tuple[bool, Any]:
     if data is None:
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
-        return False, limits.out_of_time()
+        return False, limits.out_of_time(), None
     _, status, usage = os.wait4(pid, 0)
-    if not data:
-        return False, death_reason(status, usage.ru_maxrss, limits, base_rss)
-    try:
-        return pickle.loads(data)
-    except Exception:  # noqa: BLE001  a truncated answer: the child died while writing
-        return False, death_reason(status, usage.ru_maxrss, limits, base_rss)
+    crash = os.WTERMSIG(status) if os.WIFSIGNALED(status) and os.WTERMSIG(status) in _CRASH_SIGNALS else None
+    if data:
+        try:
+            return (*pickle.loads(data), None)
+        except Exception:  # noqa: BLE001  a truncated answer: the child died while writing
+            pass
+    return False, death_reason(status, usage.ru_maxrss, limits, base_rss), crash

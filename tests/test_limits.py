@@ -1,0 +1,35 @@
+"""pipeline.limits: a crash under a small memory allowance is named for what caused it."""
+from __future__ import annotations
+
+import os
+import signal
+
+from pipeline.limits import DEFAULT_MEMORY_MB, Limits, run_limited
+
+
+def _crash_when_small() -> str:
+    """Dies with SIGSEGV when its address space is capped small, as C code does on a failed
+    allocation; answers under the default allowance."""
+    soft, _ = __import__("resource").getrlimit(__import__("resource").RLIMIT_AS)
+    if soft != -1 and soft < DEFAULT_MEMORY_MB * 2**20:
+        os.kill(os.getpid(), signal.SIGSEGV)
+    return "done"
+
+
+def _always_crash() -> str:
+    os.kill(os.getpid(), signal.SIGSEGV)
+    return "never"
+
+
+def test_crash_under_a_small_allowance_is_out_of_memory() -> None:
+    limits = Limits(memory_mb=64, cpu_seconds=30)
+    assert run_limited(_crash_when_small, limits) == (False, limits.out_of_memory())
+
+
+def test_crash_that_the_default_allowance_does_not_cure_stays_a_crash() -> None:
+    ok, reason = run_limited(_always_crash, Limits(memory_mb=64, cpu_seconds=30))
+    assert not ok and reason.startswith("crashed (SIGSEGV)")
+
+
+def test_an_answer_is_returned_as_it_is() -> None:
+    assert run_limited(lambda: 42, Limits(memory_mb=DEFAULT_MEMORY_MB, cpu_seconds=30)) == (True, 42)
