@@ -2,16 +2,19 @@
 from __future__ import annotations
 
 import os
+import resource
 import signal
 
 from pipeline.limits import DEFAULT_MEMORY_MB, Limits, run_limited
 
 
 def _crash_when_small() -> str:
-    """Dies with SIGSEGV when its address space is capped small, as C code does on a failed
-    allocation; answers under the default allowance."""
-    soft, _ = __import__("resource").getrlimit(__import__("resource").RLIMIT_AS)
-    if soft != -1 and soft < DEFAULT_MEMORY_MB * 2**20:
+    """Dies with SIGSEGV when its address space has little room left under the cap, as C code
+    does on a failed allocation; answers when the default allowance leaves room."""
+    soft, _ = resource.getrlimit(resource.RLIMIT_AS)
+    with open("/proc/self/statm") as handle:
+        mapped = int(handle.read().split()[0]) * resource.getpagesize()
+    if soft != resource.RLIM_INFINITY and soft - mapped < DEFAULT_MEMORY_MB // 2 * 2**20:
         os.kill(os.getpid(), signal.SIGSEGV)
     return "done"
 
