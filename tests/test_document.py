@@ -17,3 +17,23 @@ def test_row_without_task_text_is_reported_not_kept() -> None:
     assert [t.cells["content"] for t in skeleton.tasks] == ["Rà soát quy hoạch"]
     [warning] = [w for w in skeleton.warnings if w.code == "task_without_content"]
     assert "row 2" in warning.message and "Sở Tài chính" in warning.message
+
+
+def test_unreadable_task_number_is_numbered_from_above_and_reported() -> None:
+    table = grid([TASK_HEADER,
+                  ["1", "Rà soát quy hoạch", "Sở Xây dựng", "", "Năm 2026"],
+                  ["2b", "Báo cáo kết quả", "Sở Tài chính", "", "Quý II/2026"],
+                  ["3", "Tổng kết", "Sở Nội vụ", "", "Năm 2027"]])
+    skeleton, _ = build_skeleton(Extracted(blocks=(para("KẾ HOẠCH", bold=True), table), pages=None))
+    assert [t.number for t in skeleton.tasks] == ["1", "1.a", "3"]
+    [warning] = [w for w in skeleton.warnings if w.code == "task_number_unread"]
+    assert "'2b'" in warning.message and "1.a" in warning.message and "dòng 1.a" in warning.label
+
+
+def test_number_wrapped_in_a_narrow_column_is_read_whole() -> None:
+    table = grid([TASK_HEADER,
+                  ["999", "Rà soát quy hoạch", "Sở Xây dựng", "", "Năm 2026"],
+                  ["100\n0", "Báo cáo kết quả", "Sở Tài chính", "", "Quý II/2026"]])
+    skeleton, _ = build_skeleton(Extracted(blocks=(para("KẾ HOẠCH", bold=True), table), pages=None))
+    assert [t.number for t in skeleton.tasks] == ["999", "1000"]
+    assert not [w for w in skeleton.warnings if w.code == "task_number_unread"]

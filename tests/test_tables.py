@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.structure.stitch import GridRow, column_role, expand_grid, header_roles, stitch_tables
-from pipeline.structure.tables import _group_heading, extract_data_tables, extract_tasks, parse_task_number, rows_to_tasks
+from pipeline.structure.tables import _group_heading, extract_data_tables, extract_tasks, parse_task_number, rows_to_tasks, unread_number
 
 
 def stitch_task_tables(blocks):
@@ -386,12 +386,20 @@ NUMBER_CASES = [
     ("I", None, None),  # Roman: a group, not a task number
     ("", None, None),  # empty
     ("Tổng", None, None),  # text
+    ("100\n0", 99, 1000),  # digits a narrow column wrapped
+    ("1 2.", None, 12),  # wrapped, with its dot
+    ("12a", 11, None),  # digits with a letter: not read (warned by the caller)
 ]
 
 
 @pytest.mark.parametrize("text, parent, expected", NUMBER_CASES)
 def test_parse_task_number(text: str, parent: int | str | None, expected: int | str | None) -> None:
     assert parse_task_number(text, parent) == expected
+
+
+@pytest.mark.parametrize("text, expected", [("12a", "12a"), ("1.2 )", "1.2 )"), ("3", None), ("a)", None), ("-", None), ("", None)])
+def test_unread_number_names_only_digits_that_could_not_be_read(text: str, expected: str | None) -> None:
+    assert unread_number(text) == expected
 
 
 ROLES = {0: "number", 1: "content", 2: "lead", 3: "cooperating"}

@@ -20,7 +20,7 @@ from pipeline.structure.header import (
 )
 from pipeline.structure.sections import build_sections, match_numbering
 from pipeline.structure.signature import is_document_part
-from pipeline.structure.tables import read_tables, row_label, untaken_task_tables
+from pipeline.structure.tables import read_tables, row_label, unread_number_warnings, untaken_task_tables
 from pipeline.structure.types import RawAttachment, RawClosing, RawSection, RawTask, Skeleton
 from pipeline.text import is_upper
 from pipeline.warnings import PlanWarning
@@ -193,6 +193,7 @@ def _part_skeleton(part: DocumentPart, warnings: list[PlanWarning], attached: bo
     by_articles = first is not None and first.style in _ARTICLE_STYLES
     tasks = table_tasks if by_articles else _plan_tasks(table_tasks, sections, part.closing_blocks + part.tail)
     tasks = _with_content(tasks, warnings)
+    warnings.extend(unread_number_warnings(tasks))
     warnings.extend(untaken_task_tables(data_tables))
     if type_code is None:
         warnings.append(PlanWarning("no_type_line", "no document type line (KẾ HOẠCH, QUYẾT ĐỊNH, ...) found", "/document/type"))

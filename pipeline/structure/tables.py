@@ -28,6 +28,8 @@ _LETTER_GROUP = re.compile(r"^[A-ZĐ]\.?$")
 _PLAIN_NUMBER = re.compile(r"^(\d+)\.?$")
 _DOTTED_NUMBER = re.compile(r"^(\d+(?:\.\d+)+)\.?$")
 _LETTER_ITEM = re.compile(r"^([a-zđ])[.)]$")
+# A number a narrow TT column wrapped onto two lines ("100" over "0"): digits and spaces only.
+_WRAPPED_DIGITS = re.compile(r"^\d+(?:\s+\d+)+\.?$")
 
 
 def _group_heading(row: GridRow, roles: dict[int, str], n_cols: int) -> str | None:
@@ -47,8 +49,10 @@ def _group_heading(row: GridRow, roles: dict[int, str], n_cols: int) -> str | No
 
 
 def parse_task_number(text: str, parent: int | str | None) -> int | str | None:
-    """"3" or "3." -> 3; "1.2" -> "1.2"; "a)" under row 1 -> "1.a"; else None."""
+    """"3" or "3." -> 3; "1.2" -> "1.2"; "a)" under row 1 -> "1.a"; "100 0" (wrapped) -> 1000; else None."""
     text = text.strip()
+    if _WRAPPED_DIGITS.match(text):
+        text = re.sub(r"\s+", "", text)
     if m := _PLAIN_NUMBER.match(text):
         return int(m.group(1))
     if m := _DOTTED_NUMBER.match(text):
@@ -56,6 +60,16 @@ def parse_task_number(text: str, parent: int | str | None) -> int | str | None:
     if (m := _LETTER_ITEM.match(text)) and parent is not None:
         return f"{str(parent).split('.')[0]}.{m.group(1)}"
     return None
+
+
+def unread_number(text: str) -> str | None:
+    """A TT cell holding digits that `parse_task_number` could not read ("12a", "1.2 )"), else None.
+
+    Such a row is numbered from its neighbour like an unnumbered one; the printed text is
+    kept so that a warning can name it.
+    """
+    text = text.strip()
+    return text if any(ch.isdigit() for ch in text) and parse_task_number(text, 0) is None else None
 
 
 def _continues_merged_task(row: GridRow, roles: dict[int, str]) -> bool:
@@ -161,14 +175,16 @@ def rows_to_tasks(table: LogicalTable, index: int) -> list[RawTask]:
         if tasks and _continues_merged_task(row, table.roles):
             tasks[-1] = _merge_sub_row(tasks[-1], row, table.roles)
             continue
-        number = parse_task_number(role_text(row, table.roles, "number"), parent)
+        printed = role_text(row, table.roles, "number")
+        number = parse_task_number(printed, parent)
         if isinstance(number, int):
             parent = number
         cells = {role: role_text(row, table.roles, role) for role in dict.fromkeys(table.roles.values()) if role != "number"}
         places = _row_places(row, table.roles)
         if group and group_places:
             places["group"] = group_places
-        tasks.append(RawTask(str(number) if number is not None else None, group, cells, row.pages, index, places=places, place=place))
+        tasks.append(RawTask(str(number) if number is not None else None, group, cells, row.pages, index, places=places,
+                             place=place, unread_number=unread_number(printed) if number is None else None))
     return _fill_missing_numbers(_demote_parent_rows(tasks))
 
 
@@ -229,6 +245,13 @@ def untaken_task_tables(tables: list[RawDataTable]) -> list[PlanWarning]:
             f"a table with task columns but no responsibility (chủ trì) column was kept as a data table: {header}",
             pointer("tables", i), label))
     return warnings
+
+
+def unread_number_warnings(tasks: list[RawTask]) -> list[PlanWarning]:
+    """One warning per task row whose printed TT could not be read, naming the number it was given."""
+    return [PlanWarning("task_number_unread", f"TT cell {task.unread_number!r} is not a task number; "
+                        f"the row was numbered {task.number} after the row above it", None, row_label(task))
+            for task in tasks if task.unread_number]
 
 
 def extract_tasks(blocks: list[Block]) -> list[RawTask]:

@@ -56,6 +56,8 @@ class RawTask:
     places: dict[str, tuple[Place, ...]] = field(default_factory=dict)
     # How the document names the table the row is in ("Phụ lục II", "Bảng 2"); None for the body.
     place: str | None = None
+    # The TT cell's text when it held digits that could not be read as a number ("12a").
+    unread_number: str | None = None
 
 
 @dataclass(frozen=True)
