@@ -151,7 +151,7 @@ def main() -> None:
         for count in [int(n) for n in args.pages.split(",") if n]:
             path, pages, rows = plangen.long_pdf_with_rows(Path(tmp) / f"long-{count}.pdf", count)
             check_generated(path, rows)
-            ratios, converts, floors = paired(path, max(1, args.pairs // 2) if count > 100 else args.pairs)
+            ratios, converts, floors = paired(path, args.pairs)
             report(f"generated, {rows} tasks", pages, ratios, converts, floors, RATIO_TARGET.get(count))
             if count == 300:
                 peak = max(r.peak_mb for r in converts)
