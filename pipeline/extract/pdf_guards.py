@@ -105,8 +105,14 @@ def _capped(decoder):
     return decode
 
 
-def _spend_object() -> None:
-    _page_spent[0] += 1
+def spend_objects(count: int) -> None:
+    """Count content-stream objects read on this page; over the cap, refuse the file.
+
+    pdfminer's parser counts one at a time (below); pdf_content's faster reader
+    counts the objects up to each operator before running it, so both refuse
+    a page at the same object and no operator past it has run.
+    """
+    _page_spent[0] += count
     if _page_spent[0] > _CAPS["page_objects"]:
         raise LimitExceeded(f"page content too complex (over {_CAPS['page_objects']:,} drawing operations, "
                             "counting nested forms): a content-stream bomb or a damaged file")
@@ -114,7 +120,7 @@ def _spend_object() -> None:
 
 class _CountingContentParser(pdfinterp.PDFContentParser):
     def nextobject(self):  # type: ignore[no-untyped-def]
-        _spend_object()
+        spend_objects(1)
         return super().nextobject()
 
 
@@ -135,9 +141,14 @@ def _do_Do(self, xobjid):  # type: ignore[no-untyped-def]  # noqa: N802 (pdfmine
     return _original_do_Do(self, xobjid)
 
 
+def installed() -> bool:
+    """Whether install() has run: only then are a page's objects counted."""
+    return isinstance(pdftypes.zlib, SimpleNamespace)
+
+
 def install() -> None:
     """Put the caps into pdfminer (once per process; later calls do nothing)."""
-    if isinstance(pdftypes.zlib, SimpleNamespace):
+    if installed():
         return
     pdftypes.zlib = SimpleNamespace(decompress=inflate, decompressobj=zlib.decompressobj, error=zlib.error)
     pdftypes.decompress_corrupted = inflate_damaged

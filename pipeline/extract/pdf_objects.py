@@ -20,6 +20,8 @@ import pdfplumber
 from pdfminer.layout import LTChar, LTContainer
 from pdfplumber.utils import resolve_and_decode
 
+from pipeline.extract.pdf_content import page_layout
+
 # Attributes an LTChar carries that pdfplumber copies into its dict unchanged (numbers, strings,
 # tuples of numbers: `resolve_all` returns them as they are).
 _CHAR_ATTRS = ("matrix", "fontname", "adv", "upright", "x0", "y0", "x1", "y1", "width", "height", "size", "mcid", "tag")
@@ -67,7 +69,7 @@ def page_objects(page: pdfplumber.page.Page) -> dict[str, list[dict]]:
     objects: dict[str, list[dict]] = {}
     mediabox, norm = page.mediabox, page.pdf.unicode_norm
     with_containers = page.pdf.laparams is not None
-    stack = [iter(page.layout._objs)]
+    stack = [iter(page_layout(page)._objs)]
     while stack:
         obj = next(stack[-1], None)
         if obj is None:
