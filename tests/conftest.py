@@ -2,10 +2,12 @@
 server (Chromium, Tesseract, PostgreSQL, git) cannot quietly shrink what CI checks.
 
 `xfail` markers are not skips: known misses stay visible as xfail(strict=True).
+The fixtures more than one module reads live here too.
 """
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -23,3 +25,13 @@ def pytest_runtest_makereport(item, call):
         reason = reason.removeprefix("Skipped: ")
         report.outcome = "failed"
         report.longrepr = f"skipped on CI, where every test must run: {reason}"
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory) -> dict[tuple[str, str], Path]:
+    """Every variant file of tests/variants, built once per session: test_variants converts them,
+    test_pdf_objects reads their pages."""
+    from test_variants import build_corpus
+    from variants.catalog import cases
+
+    return build_corpus(tmp_path_factory.mktemp("variants"), cases())

@@ -297,11 +297,7 @@ def run_corpus(outdir: Path) -> dict[tuple[str, str], Outcome]:
 # --------------------------------------------------------------------------- tests
 
 
-@pytest.fixture(scope="session")
-def corpus(tmp_path_factory) -> dict[tuple[str, str], Path]:
-    """Every variant file, built once per session."""
-    return build_corpus(tmp_path_factory.mktemp("variants"), cases())
-
+# The `corpus` fixture (every variant file, built once per session) is in conftest.py: test_pdf_objects reads it too.
 
 _converted: dict[tuple[str, str], Outcome] = {}
 

@@ -1,95 +1,56 @@
-"""A page's layout objects as pdfplumber's dicts, with characters built directly.
+"""A page's layout objects as pdfplumber's dicts, from one pass of pdfminer's interpreter.
 
-pdfplumber turns every pdfminer layout object into a dict through one generic
-`Page.process_object`, which walks each object's `__dict__` and runs
-`resolve_all` on every attribute. A text page holds thousands of characters and
-a handful of lines and rects; for the characters that generic walk costs more
-than pdfminer's own interpretation of the page. `page_objects` builds the same
-character dicts, key for key (tests/test_pdf_objects.py compares them over the
-samples and real fixtures), from the attributes an LTChar is known to have, and
-leaves every other object to pdfplumber. Installed on a page before anything
-reads `page.chars`, `page.edges` or `page.find_tables`, so pdfplumber's own
-table finder and word extractor run unchanged on it.
+pdfplumber reads a page in two passes: pdfminer builds a layout object per glyph,
+then `Page.process_object` walks each object's `__dict__` into a dict. A text page
+holds thousands of characters and a handful of lines and rects, so `page_objects`
+runs the interpreter (`INTERPRETER`) with `pdf_device.CharDictDevice`, which writes each character's
+dict as it is drawn (equal to pdfplumber's key for key, bit for bit), and leaves
+every other object to pdfplumber's `process_object`. Installed on a page before
+anything reads `page.chars`, `page.edges` or `page.find_tables`, so pdfplumber's own
+table finder and word extractor run unchanged on it. `page.layout` is not filled:
+nothing in the pipeline reads it (pdfplumber would interpret the page again).
 """
 from __future__ import annotations
 
-from functools import lru_cache
-from unicodedata import normalize as normalize_unicode
-
 import pdfplumber
-from pdfminer.layout import LTChar, LTContainer
-from pdfplumber.utils import resolve_and_decode
+from pdfplumber.utils.exceptions import PdfminerException
 
-from pipeline.extract.pdf_content import page_layout
+from pipeline.extract.pdf_content import FastPageInterpreter
+from pipeline.extract.pdf_device import CharDictDevice, PageFrame, layout_leaves
 
-# Attributes an LTChar carries that pdfplumber copies into its dict unchanged (numbers, strings,
-# tuples of numbers: `resolve_all` returns them as they are).
-_CHAR_ATTRS = ("matrix", "fontname", "adv", "upright", "x0", "y0", "x1", "y1", "width", "height", "size", "mcid", "tag")
-
-
-@lru_cache(maxsize=256)
-def _colorspace_name(name: object) -> object:
-    """A colour space's decoded name; a page names a handful, each decoded once."""
-    return resolve_and_decode(name)
+# The interpreter that runs the device over a page (a module name, so another can be put in
+# its place): pdf_content's, which reads content streams by regex where it can. pdf_guards'
+# caps patch PDFPageInterpreter's methods, which its subclasses inherit.
+INTERPRETER = FastPageInterpreter
 
 
-def _as_tuple(color: object) -> tuple:
-    return color if isinstance(color, tuple) else (color,)
-
-
-def char_record(obj: LTChar, page: pdfplumber.page.Page, mediabox: tuple, unicode_norm: str | None) -> dict:
-    """The dict pdfplumber's `process_object` makes of one character, without its generic walk."""
-    attrs = obj.__dict__
-    record = {key: attrs[key] for key in _CHAR_ATTRS if key in attrs}
-    fontname = record.get("fontname")
-    if isinstance(fontname, bytes):  # rare byte-encoded names: decode as pdfplumber does
-        record["fontname"] = pdfplumber.page.fix_fontname_bytes(fontname)
-    record["object_type"] = "char"
-    record["page_number"] = page.page_number
-    if "ncs" in attrs:
-        name = obj.ncs.name
-        record["ncs"] = _colorspace_name(name) if isinstance(name, (str, bytes)) else resolve_and_decode(name)
-    text = obj.get_text()
-    record["text"] = normalize_unicode(unicode_norm, text) if unicode_norm is not None else text
-    state = obj.graphicstate
-    record["stroking_color"] = _as_tuple(state.scolor)
-    record["non_stroking_color"] = _as_tuple(state.ncolor)
-    mb_x0, mb_top = mediabox[:2]
-    record["top"] = (page.height - record["y1"]) + mb_top
-    record["bottom"] = (page.height - record["y0"]) + mb_top
-    record["doctop"] = page.initial_doctop + record["top"]
-    if mb_x0 != 0:
-        record["x0"] += mb_x0
-        record["x1"] += mb_x0
-    return record
+def interpret(page: pdfplumber.page.Page) -> CharDictDevice:
+    """The device after drawing the page, as pdfplumber's `Page.layout` runs pdfminer: the same
+    device arguments, and any error wrapped in PdfminerException as pdfplumber wraps it."""
+    rsrcmgr = page.pdf.rsrcmgr
+    device = CharDictDevice(rsrcmgr, PageFrame.of(page), pageno=page.page_number, laparams=page.pdf.laparams)
+    try:
+        INTERPRETER(rsrcmgr, device).process_page(page.page_obj)
+    except Exception as e:
+        raise PdfminerException(e)
+    return device
 
 
 def page_objects(page: pdfplumber.page.Page) -> dict[str, list[dict]]:
-    """Every layout object of the page by kind, as `page.objects` would give them."""
+    """Every layout object of the page by kind, as `page.objects` would give them, keys in its order."""
+    if page.pdf.laparams is not None:  # layout analysis groups characters into text boxes: pdfplumber's pass
+        return page.parse_objects()
+    device = interpret(page)
     objects: dict[str, list[dict]] = {}
-    mediabox, norm = page.mediabox, page.pdf.unicode_norm
-    with_containers = page.pdf.laparams is not None
-    stack = [iter(page_layout(page)._objs)]
-    while stack:
-        obj = next(stack[-1], None)
-        if obj is None:
-            stack.pop()
-            continue
-        if isinstance(obj, LTChar):
-            objects.setdefault("char", []).append(char_record(obj, page, mediabox, norm))
-            continue
-        if isinstance(obj, LTContainer):
-            if with_containers:
-                _add(objects, page.process_object(obj))
-            stack.append(iter(obj._objs))
-            continue
-        _add(objects, page.process_object(obj))
+    for index, obj in enumerate(layout_leaves(device.get_result())):
+        if index == device.first_char_at:
+            objects["char"] = device.chars
+        record = page.process_object(obj)
+        if record["object_type"] != "anno":
+            objects.setdefault(record["object_type"], []).append(record)
+    if device.chars:
+        objects.setdefault("char", device.chars)
     return objects
-
-
-def _add(objects: dict[str, list[dict]], record: dict) -> None:
-    if record["object_type"] != "anno":
-        objects.setdefault(record["object_type"], []).append(record)
 
 
 def install_page_objects(page: pdfplumber.page.Page) -> None:
