@@ -48,7 +48,12 @@ class PageFrame:
 
 @dataclass(frozen=True)
 class FontFacts:
-    """What a character's dict takes from its font alone, and the font's glyphs met so far."""
+    """What a character's dict takes from its font alone, and the font's glyphs met so far.
+
+    Safe to keep for the page: a pdfminer font is not changed after it is loaded, and
+    to_unichr, char_width and char_disp read only it (an unmapped glyph's debug line is
+    logged once, not once per use).
+    """
 
     fontname: Any
     vertical: bool
