@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import statistics
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.data import load_yaml
 from pipeline.ir import Cell, Paragraph, Place, Row, Table, union_places
@@ -111,10 +112,13 @@ def _lettered(words: tuple[Word, ...]) -> tuple[Word, ...]:
     return lettered or words
 
 
+# Cached: a document names a handful of fonts, and every word asks of each of its letters'.
+@lru_cache(maxsize=1024)
 def font_is_bold(fontname: str) -> bool:
     return bool(_BOLD_FONT.search(fontname.split("+")[-1]))
 
 
+@lru_cache(maxsize=1024)
 def font_is_italic(fontname: str) -> bool:
     return bool(_ITALIC_FONT.search(fontname.split("+")[-1]))
 

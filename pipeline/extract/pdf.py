@@ -99,14 +99,14 @@ class PageContent:
 
 def _to_word(raw: dict, page: int) -> Word:
     chars = [c for c in raw.get("chars", ()) if c["text"].isalnum()] or raw.get("chars", ())
-    fonts = [c.get("fontname", "") for c in chars]
+    fonts = {c.get("fontname", "") for c in chars}  # a word's letters share one or two fonts
     sizes = sorted(c.get("size", 12.0) for c in chars) or [12.0]
     return Word(
         text=unicodedata.normalize("NFC", raw["text"]),
         x0=raw["x0"], x1=raw["x1"], top=raw["top"], bottom=raw["bottom"],
         size=round(sizes[len(sizes) // 2], 1),
-        bold=bool(fonts) and all(font_is_bold(f) for f in fonts),
-        italic=bool(fonts) and all(font_is_italic(f) for f in fonts),
+        bold=bool(fonts) and all(map(font_is_bold, fonts)),
+        italic=bool(fonts) and all(map(font_is_italic, fonts)),
         page=page,
     )
 
