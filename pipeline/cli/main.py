@@ -11,7 +11,6 @@ import importlib
 import json
 import os
 import sys
-from importlib import metadata
 from pathlib import Path
 
 from pipeline.cli import messages
@@ -98,7 +97,7 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     parser = _Parser(prog="vnplan", description=DESCRIPTION, epilog=COMMON_HELP,
                      formatter_class=argparse.RawDescriptionHelpFormatter)
     add_common_options(parser)
-    parser.add_argument("--version", action="version", version=f"vnplan {package_version()}")
+    parser.add_argument("--version", action=_VersionAction)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     convert_cmd = sub.add_parser(
         "convert", help="convert PDF/DOCX files to JSON", description=CONVERT_HELP,
@@ -134,10 +133,20 @@ def add_ocr_option(cmd: argparse.ArgumentParser) -> None:
 
 def package_version() -> str:
     """The installed distribution's version (pyproject.toml), without importing the pipeline."""
+    from importlib import metadata  # 20 ms of imports (email, zipfile): only when the version is asked
+
     try:
         return metadata.version("vnplan")
     except metadata.PackageNotFoundError:  # run from a source tree that was never installed
         return "unknown"
+
+
+class _VersionAction(argparse._VersionAction):
+    """argparse's --version, with the version looked up when the option is given, not at every start."""
+
+    def __call__(self, parser, namespace, values, option_string=None):  # noqa: ANN001 (argparse's signature)
+        self.version = f"vnplan {package_version()}"
+        super().__call__(parser, namespace, values, option_string)
 
 
 def _command_in(argv: list[str] | None) -> str | None:

@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pdfplumber
 from pdfplumber.utils import extract_words
@@ -21,16 +22,6 @@ from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.errors import ExtractError
-from pipeline.extract.ocr import (
-    MISSING,
-    OcrPage,
-    _listed,
-    low_confidence_warning,
-    ocr_pages,
-    ocr_unavailable_warning,
-    ocr_warning,
-    tesseract_ready,
-)
 from pipeline.extract.ocr_tables import ImagePage
 from pipeline.extract.page_choice import (
     MIN_RUNS_TO_JUDGE,
@@ -60,7 +51,10 @@ from pipeline.extract.layout import (
 )
 from pipeline.ir import Block, Cell, Extracted, Paragraph, Place, Row, Table
 from pipeline.text import join_wrapped
-from pipeline.warnings import PlanWarning
+from pipeline.warnings import PlanWarning, listed
+
+if TYPE_CHECKING:
+    from pipeline.extract.ocr import OcrPage
 
 # pdfplumber word settings: a small x tolerance keeps a syllable's letters
 # together without gluing neighbouring syllables (Vietnamese words are short
@@ -431,20 +425,21 @@ def with_ocr(path: Path, pages: list[PageContent], mode: str) -> tuple[list[Page
     if not wanted:
         refuse_unreadable(texts, "; --ocr auto reads it by OCR" if mode == "never" else "")
         return pages, ()
-    if not tesseract_ready():
+    from pipeline.extract import ocr  # the OCR stack (runner, thread pool) only for a file that needs it
+    if not ocr.tesseract_ready():
         if mode == "always" or not sum(t.char_count for t in usable):
             reason = next(iter(wanted.values()))
-            raise ExtractError(f"{reason} (scanned or image-only PDF): {MISSING}" if reason == NO_TEXT
-                               else f"{reason}: {MISSING}")
-        return pages, (ocr_unavailable_warning(wanted),)
-    result = ocr_pages(path, sorted(wanted))
+            raise ExtractError(f"{reason} (scanned or image-only PDF): {ocr.MISSING}" if reason == NO_TEXT
+                               else f"{reason}: {ocr.MISSING}")
+        return pages, (ocr.ocr_unavailable_warning(wanted),)
+    result = ocr.ocr_pages(path, sorted(wanted))
     read = {n: page for n, page in result.pages.items() if page.words}
     if not read and not sum(t.char_count for t in usable):
         raise ExtractError("no text layer (scanned or image-only PDF), and OCR found no text on its pages "
                            "(blank or unreadable scan)")
     pages = [ocr_page(p, read[p.number]) if p.number in read else p for p in pages]
-    warnings = (ocr_warning(result, wanted),) if read else ()
-    low = low_confidence_warning(result)
+    warnings = (ocr.ocr_warning(result, wanted),) if read else ()
+    low = ocr.low_confidence_warning(result)
     return pages, warnings + ((low,) if low else ())
 
 
@@ -454,9 +449,9 @@ def page_warnings(pages: list[PageContent]) -> tuple[PlanWarning, ...]:
     empty = [p.number for p in pages if not p.char_count]
     if empty:
         warnings.append(PlanWarning("pages_without_text",
-                         f"{len(empty)} of {len(pages)} pages have no text layer (scanned?): {_listed(empty)}", "/source"))
+                         f"{len(empty)} of {len(pages)} pages have no text layer (scanned?): {listed(empty)}", "/source"))
     garbled = [p.number for p in pages if p.unmapped > PAGE_UNMAPPED_WARNING]
     if garbled:
         warnings.append(PlanWarning("text_partly_unreadable",
-                         f"glyphs without a Unicode mapping on {len(garbled)} page(s): {_listed(garbled)}", "/source"))
+                         f"glyphs without a Unicode mapping on {len(garbled)} page(s): {listed(garbled)}", "/source"))
     return tuple(warnings)
