@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -93,6 +94,7 @@ class Gazetteer:
     def __init__(self, data_dir: Path | str | None = None) -> None:
         self.data_dir = Path(data_dir) if data_dir else None
         self._keys: dict[str, str] = {}
+        self._heads: dict[str, str] = {}
 
     def read_csv(self, name: str) -> list[dict[str, str]]:
         return [{k: (v or "").strip() for k, v in row.items()} for row in load_csv(name, self.data_dir)]
@@ -134,16 +136,17 @@ class Gazetteer:
 
     def agency_key(self, text: str) -> str:
         """The comparison key: abbreviations expanded, diacritics folded, lowercase, punctuation dropped."""
-        known = self._keys.get(text)
-        if known is None:
-            if len(self._keys) >= KEY_CACHE_SIZE:
-                self._keys.clear()
-            folded = fold_diacritics(self.expand_abbreviations(normalize_text(text))).lower()
-            known = self._keys[text] = re.sub(r"[^a-z0-9]+", " ", folded).strip()
-        return known
+        return _remembered(self._keys, text, self._make_agency_key)
+
+    def _make_agency_key(self, text: str) -> str:
+        folded = fold_diacritics(self.expand_abbreviations(normalize_text(text))).lower()
+        return re.sub(r"[^a-z0-9]+", " ", folded).strip()
 
     def head_key(self, text: str) -> str:
         """The head-word form of text: abbreviations expanded, diacritics kept."""
+        return _remembered(self._heads, text, self._make_head_key)
+
+    def _make_head_key(self, text: str) -> str:
         return head_form(self.expand_abbreviations(normalize_text(text)))
 
     @cached_property
@@ -215,12 +218,19 @@ class Gazetteer:
     # ------------------------------------------------------------ lookup
 
     def province_suffixes(self, key: str) -> list[tuple[str, Province | None]]:
-        """Ways to read a trailing province: "so tai chinh tinh kon tum" -> [("so tai chinh", Kon Tum)]."""
+        """Ways to read a trailing province: "so tai chinh tinh kon tum" -> [("so tai chinh", Kon Tum)].
+
+        Each word boundary of the key is looked up once, from the left: the longest province
+        name first, as a walk over every province (longest first) would find them.
+        """
         found: list[tuple[str, Province | None]] = []
-        for pkey, prov in self.provinces[1]:
-            if not key.endswith(" " + pkey):
+        by_key = self.provinces[0]
+        space = key.find(" ")
+        while space != -1:
+            body, prov = key[:space], by_key.get(key[space + 1:])
+            space = key.find(" ", space + 1)
+            if prov is None:
                 continue
-            body = key[: -len(pkey) - 1]
             for word, kind in (("tinh", "tỉnh"), ("thanh pho", "thành phố"), ("tp", "thành phố")):
                 if body.endswith(" " + word) or body == word:
                     if prov.kind == kind:
@@ -318,6 +328,18 @@ class Gazetteer:
         has = bool(zones) if zones is not None else "dac khu" in self.agency_key(text)
         filled = name.replace(SPECIAL_ZONES, ", đặc khu" if has else "")
         return filled, row["id"].replace("{dac-khu}", "-dac-khu" if has else "")
+
+
+def _remembered(cache: dict[str, str], text: str, make: Callable[[str], str]) -> str:
+    """cache[text], made the first time it is asked. Keys and head words are asked for the same
+    few thousand names many times over; the cache is emptied when it holds KEY_CACHE_SIZE, so a
+    batch of many files stays bounded."""
+    known = cache.get(text)
+    if known is None:
+        if len(cache) >= KEY_CACHE_SIZE:
+            cache.clear()
+        known = cache[text] = make(text)
+    return known
 
 
 @cache
