@@ -7,6 +7,7 @@ no traceback reaches the user. No logic lives here beyond looping over inputs.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import json
 import os
@@ -258,6 +259,18 @@ def main(argv: list[str] | None = None) -> int:
         else:
             messages.error(messages.describe(exc))
         return EXIT_FAILED
+
+
+def run() -> None:
+    """The `vnplan` script and `python -m pipeline`: `main`, then exit.
+
+    What the process holds is frozen first, so the interpreter's last collections leave it alone
+    (its memory goes back to the system at exit all the same): they walked every object of the
+    package and its libraries, 0.08-0.12 s of CPU after a 1-second conversion.
+    """
+    code = main()
+    gc.freeze()
+    sys.exit(code)
 
 
 def _run(argv: list[str] | None) -> int:
