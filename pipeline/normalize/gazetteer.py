@@ -22,8 +22,6 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
 
-from rapidfuzz import fuzz, process
-
 from pipeline import model
 from pipeline.data import load_csv, load_yaml
 from pipeline.text import fold_diacritics, modernize_tones, normalize_text, slugify
@@ -272,6 +270,8 @@ class Gazetteer:
 
     def fuzzy_lookup(self, key: str) -> tuple[GazetteerRow, Province | None] | None:
         """A near miss ("Sở Giáo duc và Đào tao") with a high cutoff and the same first word."""
+        from rapidfuzz import fuzz, process  # 13 ms of imports, for the few files with a near miss
+
         by_key = self.rows[1]
         for body, prov in [(key, None), *self.province_suffixes(key)]:
             hit = process.extractOne(body, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
