@@ -419,10 +419,10 @@ PDF_ONLY_WHEN_NEEDED = ("pypdfium2", "pipeline.extract.ocr", "rapidfuzz")
 NOT_FOR_DOCX = ("pdfplumber", "pdfminer", "pypdfium2", "importlib.metadata")
 
 
-def _modules_after(tmp_path: Path, call: str, modules: tuple[str, ...]) -> list[str]:
+def _modules_after(tmp_path: Path, call: str, modules: tuple[str, ...], env: dict | None = None) -> list[str]:
     script = f"import json, sys; {call}; print(json.dumps(sorted(m for m in {modules!r} if m in sys.modules)))"
     proc = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True,
-                          timeout=HANG_GUARD_S, check=True)
+                          timeout=HANG_GUARD_S, check=True, env=env)
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
@@ -438,6 +438,15 @@ def test_conversion_itself_imports_no_heavy_library(tmp_path, sample, unwanted):
     # the CLI converts in a forked child, whose imports its parent never sees: the conversion in-process
     call = f"from pipeline.conversion import convert; convert({str(sample)!r})"
     assert _modules_after(tmp_path, call, unwanted) == []
+
+
+def test_yaml_is_parsed_once_for_all_processes(tmp_path):
+    # the first conversion parses the YAML vocabularies and keeps them (pipeline.data.disk_cache);
+    # the next ones read them back without importing PyYAML
+    env = {**os.environ, "VNPLAN_CACHE_DIR": str(tmp_path / "cache")}
+    call = f"from pipeline.conversion import convert; convert({str(SAMPLE_PDF)!r})"
+    assert _modules_after(tmp_path, call, ("yaml",), env) == ["yaml"]
+    assert _modules_after(tmp_path, call, ("yaml",), env) == []
 
 
 def test_docx_conversion_imports_no_pdf_library(tmp_path):

@@ -7,7 +7,8 @@ takes precedence file by file: a province's own `agencies.csv` there replaces
 the packaged one, and every file it does not hold comes from the package. Set
 it before the first conversion: what is loaded is kept for the process. Batch
 workers forked on this machine inherit it; Dask workers on other machines need the
-variable set in their own environment.
+variable set in their own environment. Parsed YAML is also kept on disk between
+processes, under the hash of its text (`disk_cache`).
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ import os
 from functools import cache
 from pathlib import Path
 
-import yaml
+from pipeline.data.disk_cache import remembered
 
 DATA_PACKAGE = "pipeline.data"
 DATA_DIR_ENV = "VNPLAN_DATA_DIR"
@@ -47,13 +48,18 @@ def _csv_rows(name: str, folder: str | None, override: str | None) -> tuple[dict
     return tuple(dict(row) for row in csv.DictReader(_without_comments(data_text(name, folder))))
 
 
-# libyaml's safe loader when PyYAML was built with it: the same documents, parsed ten times faster.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 @cache
 def _yaml(name: str, folder: str | None, override: str | None):
-    return yaml.load(data_text(name, folder), Loader=_SAFE_LOADER)  # noqa: S506 (a safe loader)
+    text = data_text(name, folder)
+    return remembered("yaml", [text], lambda: parse_yaml(text))
+
+
+def parse_yaml(text: str):
+    """YAML parsed safely, with libyaml's loader where PyYAML has it (ten times faster, the same
+    documents). PyYAML is imported here only: a text parsed before is read from the disk cache."""
+    import yaml
+
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 (a safe loader)
 
 
 @cache

@@ -24,11 +24,11 @@ from pathlib import Path
 
 from pipeline import model
 from pipeline.data import load_csv, load_yaml
+from pipeline.normalize.gazetteer_index import SPECIAL_ZONES, load_index, split_bar
 from pipeline.text import fold_diacritics, modernize_tones, normalize_text, slugify
 
 FUZZY_CUTOFF = 92  # rapidfuzz ratio on folded keys; below this a near miss is "unknown"
 PLACEHOLDERS = ("{tinh}", "{uy}", "{ten}")
-SPECIAL_ZONES = "{dac_khu}"  # in a collective's name: ", đặc khu" where the province has any
 # A match of this many words is a name whatever the head word's marks ("Công TTĐT tỉnh" for "Cổng"):
 # only short keys ("Báo" + a province) can be an ordinary word ("Bảo đảm") folded onto a name.
 SURE_WORDS = 3
@@ -63,10 +63,6 @@ class Province:
     successor_date: str | None
     basis: str | None
     special_zones: tuple[str, ...] | None = None  # None: not known (a province not in the file)
-
-
-def split_bar(value: str) -> list[str]:
-    return [v.strip() for v in value.split("|") if v.strip()]
 
 
 def head_form(text: str) -> str:
@@ -148,15 +144,20 @@ class Gazetteer:
         return head_form(self.expand_abbreviations(normalize_text(text)))
 
     @cached_property
+    def _index(self) -> dict[str, list]:
+        """Every name of the gazetteer's files with its keys (`gazetteer_index`), read from the disk
+        cache when the files and the code that keys them are unchanged."""
+        return load_index(self)
+
+    @cached_property
     def provinces(self) -> tuple[dict[str, Province], list[tuple[str, Province]]]:
         """Provinces by folded name, and (key, province) pairs longest key first for suffix search."""
         by_key: dict[str, Province] = {}
-        for r in self.read_csv("provinces.csv"):
-            zones = tuple(split_bar(r.get("special_zones", ""))) if r.get("status") == "active" else None
-            prov = Province(r["name"], r["slug"], r["kind"], r["successor"], r["successor_date"] or None,
-                            r["basis"] or None, zones)
-            for label in [r["name"], *split_bar(r["variants"])]:
-                by_key[self.agency_key(label)] = prov
+        for fields, keys in self._index["provinces"]:
+            zones = fields[6]
+            prov = Province(*fields[:6], None if zones is None else tuple(zones))
+            for key in keys:
+                by_key[key] = prov
         return by_key, sorted(by_key.items(), key=lambda kv: -len(kv[0]))
 
     def find_province(self, name: str | None) -> Province | None:
@@ -174,12 +175,10 @@ class Gazetteer:
         by_id: dict[str, GazetteerRow] = {}
         by_key: dict[str, GazetteerRow] = {}
         heads: dict[str, set[str]] = {}
-        for r in self.read_csv("agencies.csv"):
-            row = GazetteerRow(r["id"], r["name"], r["kind"] or "agency", r["level"] or None, r.get("province", ""),
-                               r.get("successor_id", ""), r.get("successor_date") or None, r.get("basis") or None,
-                               tuple(split_bar(r.get("successor_except", ""))))
+        for fields, keys in self._index["rows"]:
+            row = GazetteerRow(*fields[:8], tuple(fields[8]))
             by_id[row.id] = row
-            for key, written in self.row_keys(row.name, split_bar(r.get("variants", ""))):
+            for key, written in keys:
                 if by_key.setdefault(key, row) is row:
                     heads.setdefault(key, set()).add(written)
         return by_id, by_key, {k: frozenset(v) for k, v in heads.items()}
@@ -199,10 +198,9 @@ class Gazetteer:
         """Collective phrases: exact keys and fullmatch patterns (agency_groups.csv)."""
         exact: dict[str, dict[str, str]] = {}
         patterns = []
-        for r in self.read_csv("agency_groups.csv"):
-            for label in [r["name"].replace(SPECIAL_ZONES, ", đặc khu"), r["name"].replace(SPECIAL_ZONES, ""),
-                          *split_bar(r["variants"])]:
-                exact.setdefault(self.agency_key(label), r)
+        for r, keys in self._index["groups"]:
+            for key in keys:
+                exact.setdefault(key, r)
             if r["pattern"]:
                 patterns.append((re.compile(r["pattern"]), r))
         return exact, patterns
