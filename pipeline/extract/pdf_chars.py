@@ -27,25 +27,31 @@ def drop_overprinted(chars: list[dict], tolerance: float = OVERPRINT_TOLERANCE) 
 
     pdfplumber's own dedupe_chars sorts by list index and is quadratic; this
     buckets positions on a grid, so it stays linear on dense pages. The grid rows
-    kept are held per (text, column): a character costs three look-ups, not nine
-    tuples built and hashed.
+    kept are held per text and column (text -> column -> rows): a character costs
+    three integer look-ups, not nine tuples built and hashed.
     """
-    rows_by_column: dict[tuple[str, int], set[int]] = {}
+    kept_at: dict[str, dict[int, set[int]]] = {}
     kept = []
     for char in chars:
         text = char["text"]
         gx, gy = round(char["x0"] / tolerance), round(char["top"] / tolerance)
-        if _seen_near(rows_by_column, text, gx, gy):
+        columns = kept_at.get(text)
+        if columns is None:
+            kept_at[text] = {gx: {gy}}
+        elif _seen_near(columns, gx, gy):
             continue
-        rows_by_column.setdefault((text, gx), set()).add(gy)
+        elif gx in columns:
+            columns[gx].add(gy)
+        else:
+            columns[gx] = {gy}
         kept.append(char)
     return kept
 
 
-def _seen_near(rows_by_column: dict[tuple[str, int], set[int]], text: str, gx: int, gy: int) -> bool:
-    """Whether `text` was kept in one of the nine grid cells around (gx, gy)."""
-    for dx in (-1, 0, 1):
-        rows = rows_by_column.get((text, gx + dx))
+def _seen_near(columns: dict[int, set[int]], gx: int, gy: int) -> bool:
+    """Whether one text's kept grid cells (column -> rows) include one of the nine around (gx, gy)."""
+    for x in (gx - 1, gx, gx + 1):
+        rows = columns.get(x)
         if rows and (gy in rows or gy - 1 in rows or gy + 1 in rows):
             return True
     return False
