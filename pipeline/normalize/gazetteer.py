@@ -33,6 +33,11 @@ PLACEHOLDERS = ("{tinh}", "{uy}", "{ten}")
 # only short keys ("Báo" + a province) can be an ordinary word ("Bảo đảm") folded onto a name.
 SURE_WORDS = 3
 KEY_CACHE_SIZE = 50_000  # agency keys remembered per gazetteer; a batch of many files stays bounded
+# What keys and head words are cut at (agency_key, head_form).
+_NOT_KEY = re.compile(r"[^a-z0-9]+")
+_NOT_WORD = re.compile(r"[^\w/]+")
+# A key ending in the bare word "tỉnh" / "thành phố" ("so tai chinh tinh"): the province is the issuer's.
+_BARE_PROVINCE_WORD = re.compile(r"^(.+?) (?:cua |thuoc |cap )?(?:tinh|thanh pho)$")
 
 
 @dataclass(frozen=True)
@@ -68,7 +73,7 @@ class Province:
 def head_form(text: str) -> str:
     """Lower case, NFC, modern tones, punctuation as spaces, diacritics KEPT: for head words."""
     text = modernize_tones(unicodedata.normalize("NFC", text)).lower()
-    return re.sub(r"[^\w/]+", " ", text).strip()
+    return _NOT_WORD.sub(" ", text).strip()
 
 
 def words_pattern(words: list[str]) -> str:
@@ -134,7 +139,7 @@ class Gazetteer:
 
     def _make_agency_key(self, text: str) -> str:
         folded = fold_diacritics(self.expand_abbreviations(normalize_text(text))).lower()
-        return re.sub(r"[^a-z0-9]+", " ", folded).strip()
+        return _NOT_KEY.sub(" ", folded).strip()
 
     def head_key(self, text: str) -> str:
         """The head-word form of text: abbreviations expanded, diacritics kept."""
@@ -234,7 +239,7 @@ class Gazetteer:
                     break
             else:
                 found.append((body, prov))
-        bare = re.match(r"^(.+?) (?:cua |thuoc |cap )?(?:tinh|thanh pho)$", key)
+        bare = _BARE_PROVINCE_WORD.match(key)
         if bare:
             found.append((bare.group(1), None))
         return [(body, prov) for body, prov in found if body]
