@@ -94,7 +94,7 @@ class PageContent:
 def _to_word(raw: dict, page: int) -> Word:
     chars = [c for c in raw.get("chars", ()) if c["text"].isalnum()] or raw.get("chars", ())
     fonts = {c.get("fontname", "") for c in chars}  # a word's letters share one or two fonts
-    sizes = sorted(c.get("size", 12.0) for c in chars) or [12.0]
+    sizes = sorted([c.get("size", 12.0) for c in chars]) or [12.0]
     return Word(
         text=unicodedata.normalize("NFC", raw["text"]),
         x0=raw["x0"], x1=raw["x1"], top=raw["top"], bottom=raw["bottom"],
@@ -154,11 +154,17 @@ class WordsByMiddle:
     def __init__(self, words: list[Word]) -> None:
         self._words = sorted(words, key=lambda w: (w.top + w.bottom) / 2)
         self._middles = [(w.top + w.bottom) / 2 for w in self._words]
+        self._centres = [(w.x0 + w.x1) / 2 for w in self._words]
 
     def inside(self, bbox: tuple[float, float, float, float]) -> list[Word]:
-        """The words whose centre lies in `bbox` (in no particular order: group_lines sorts them)."""
+        """The words whose centre lies in `bbox` (in no particular order: group_lines sorts them).
+
+        The slice holds the words whose middle is within the box's height; of them, those whose
+        centre is within its width (`_inside`, with the centres computed once).
+        """
         lo, hi = bisect_left(self._middles, bbox[1]), bisect_right(self._middles, bbox[3])
-        return [w for w in self._words[lo:hi] if _inside(w, bbox)]
+        x0, x1 = bbox[0], bbox[2]
+        return [w for w, cx in zip(self._words[lo:hi], self._centres[lo:hi]) if x0 <= cx <= x1]
 
 
 def is_grid_of_values(table: Table) -> bool:
