@@ -13,6 +13,7 @@ bomb long before a machine suffers.
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 
 import ctypes
@@ -25,7 +26,7 @@ import select
 import signal
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -159,6 +160,35 @@ def _outcome(work: Callable[[], Any], limits: Limits) -> bytes:
         return pickle.dumps((False, RuntimeError(f"{type(exc).__name__}: {exc}")))
 
 
+@contextlib.contextmanager
+def _frozen_for_fork() -> Iterator[None]:
+    """What the parent holds (the package, its vocabularies) frozen while it forks: the child's
+    collector never walks it (nor copies its pages by writing to it); the parent's is as before
+    once the block ends. A caller that freezes objects itself (a pre-forking server) is left to
+    its own scheme."""
+    freezing = gc.get_freeze_count() == 0
+    if freezing:
+        gc.freeze()
+    try:
+        yield
+    finally:
+        if freezing:
+            gc.unfreeze()
+
+
+def _child_process(work: Callable[[], Any], limits: Limits, read_fd: int, write_fd: int) -> None:
+    """The forked child from start to exit: collect less often, run `work`, send its outcome."""
+    code = 0
+    try:
+        os.close(read_fd)
+        gc.set_threshold(CHILD_GC_THRESHOLD, *gc.get_threshold()[1:])
+        _child(work, limits, write_fd)
+    except BaseException:  # noqa: BLE001
+        code = 70
+    finally:
+        os._exit(code)
+
+
 def _child(work: Callable[[], Any], limits: Limits, write_fd: int) -> None:
     """In the forked child: run `work`, send its outcome through the pipe.
 
@@ -250,25 +280,10 @@ def _run_child(work: Callable[[], Any], limits: Limits) -> tuple[bool, Any, int 
     """
     read_fd, write_fd = os.pipe()
     base_rss = _resident()
-    # What the parent holds (the package, its vocabularies) is frozen for the fork: the child's
-    # collector never walks it (nor copies its pages by writing to it); the parent's is as before.
-    gc.freeze()
-    try:
+    with _frozen_for_fork():
         pid = os.fork()
-    except BaseException:
-        gc.unfreeze()
-        raise
-    if pid == 0:  # child
-        code = 0
-        try:
-            os.close(read_fd)
-            gc.set_threshold(CHILD_GC_THRESHOLD, *gc.get_threshold()[1:])
-            _child(work, limits, write_fd)
-        except BaseException:  # noqa: BLE001
-            code = 70
-        finally:
-            os._exit(code)
-    gc.unfreeze()
+        if pid == 0:  # child: never leaves this block (os._exit)
+            _child_process(work, limits, read_fd, write_fd)
     os.close(write_fd)
     try:
         data = _read_until(read_fd, time.monotonic() + limits.wall_seconds)

@@ -46,3 +46,13 @@ def test_the_child_collects_less_often_and_the_parent_is_left_as_it_was() -> Non
     answer = run_limited(lambda: (gc.get_threshold()[0], gc.get_freeze_count() > 0), Limits(cpu_seconds=30))
     assert answer == (True, (CHILD_GC_THRESHOLD, True))
     assert (gc.get_threshold(), gc.get_freeze_count()) == before
+
+
+def test_a_caller_that_freezes_objects_itself_keeps_them_frozen() -> None:
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert run_limited(lambda: 1, Limits(cpu_seconds=30)) == (True, 1)
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
