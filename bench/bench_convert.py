@@ -136,6 +136,10 @@ def main() -> None:
     parser.add_argument("--pairs", type=int, default=5, help="pairs per file (median of the ratios)")
     parser.add_argument("--pages", default="50,150,300", help="page counts of the generated plans")
     args = parser.parse_args()
+    # The package's bytecode first, as an install writes it: where PYTHONDONTWRITEBYTECODE is set
+    # (some sandboxes) every timed process would compile the whole package again (0.13 s), which
+    # the floor's pdfplumber, installed with its bytecode, never pays.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "pipeline")], check=True)
     print(f"load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores; {args.pairs} pairs per file")
     print(f"{'file':34} {'pages':>5} {'convert':>9} {'floor':>8} {'ratio':>6} {'range':>11} {'conv MB':>7} {'flr MB':>7}")
     import pdfplumber

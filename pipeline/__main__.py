@@ -1,6 +1,4 @@
 """`python -m pipeline` is the `vnplan` command."""
-import sys
+from pipeline.cli import run
 
-from pipeline.cli import main
-
-sys.exit(main())
+run()

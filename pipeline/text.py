@@ -97,8 +97,12 @@ class _Letter:
     tone: str  # combining tone mark, or ""
 
 
+@lru_cache(maxsize=4096)
 def _split_letter(char: str) -> _Letter:
-    """Separate the tone mark from a letter, keeping hats and horns."""
+    """Separate the tone mark from a letter, keeping hats and horns.
+
+    Cached: a page has a few dozen distinct letters and tens of thousands of letters.
+    """
     parts = unicodedata.normalize("NFD", char)
     tone = "".join(c for c in parts if c in _TONES)
     bare = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES))
@@ -173,11 +177,13 @@ def modernize_tones(text: str) -> str:
     return _LETTER_RUN.sub(lambda m: _retone_word(m.group()), nfc)
 
 
+@lru_cache(maxsize=65536)
 def is_vietnamese_syllable(word: str) -> bool:
     """Whether one run of letters is a well-formed Vietnamese syllable: an onset, a
     nucleus and a coda that spelling allows, and at most one tone mark.
 
-    "Kế", "hoạch", "NGHIÊNG" are; "UBND", "STEM", "Ӣ", "WKҁQJ" are not.
+    "Kế", "hoạch", "NGHIÊNG" are; "UBND", "STEM", "Ӣ", "WKҁQJ" are not. Cached as
+    `_retone_word` is: every page's text is judged once per page and once as a whole.
     """
     letters = [_split_letter(c) for c in unicodedata.normalize("NFC", word)]
     if not letters or sum(1 for x in letters if x.tone) > 1:
@@ -263,11 +269,15 @@ def fold_aligned(text: str) -> str:
     Positions in the folded copy are positions in the original, so a match found
     on the folded text can be cut out of the original.
     """
-    out = []
-    for ch in text.lower():
-        plain = fold_diacritics(ch)
-        out.append(plain if len(plain) == 1 else ch)
-    return "".join(out)
+    return "".join(map(_fold_char, text.lower()))
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    """One lower-case character folded, or kept when folding would not leave exactly one
+    character. Cached: vocabularies and titles fold the same few dozen letters over and over."""
+    plain = fold_diacritics(ch)
+    return plain if len(plain) == 1 else ch
 
 
 def is_upper(text: str, min_letters: int = 1) -> bool:

@@ -33,6 +33,11 @@ class PlanWarning:
     label: str | None = None
 
 
+def listed(numbers: list[int]) -> str:
+    """Page numbers for a message: the first twenty, then "..."."""
+    return ", ".join(map(str, numbers[:20])) + (" ..." if len(numbers) > 20 else "")
+
+
 def pointer(*parts: str | int) -> str:
     """A JSON pointer (RFC 6901) from its reference tokens: pointer("tasks", 4, "lead") == "/tasks/4/lead"."""
     return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)

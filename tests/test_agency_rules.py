@@ -154,3 +154,31 @@ def test_one_line_lead_and_cooperating_labels_are_split():
     assert fields == {"lead": "Sở Văn hóa và Thể thao", "cooperating": "Sở Du lịch, Công an thành phố"}
     lead, _ = ag.parse_agency_cell(fields["lead"], "Hà Nội")
     assert [a.name for a in lead] == ["Sở Văn hóa và Thể thao"]
+
+
+def test_keys_are_remembered_per_gazetteer_not_across_data():
+    """agency_key and head_key are cached on the gazetteer: asked in turn of the package's data and
+    of a tiny one that knows another abbreviation, each answers from its own data."""
+    package, tiny = Gazetteer(), Gazetteer(TINY)
+    for _ in range(2):  # the second round answers from the caches
+        assert tiny.agency_key("Sở KTS") == "so kinh te so"
+        assert package.agency_key("Sở KTS") == "so kts"
+        assert tiny.head_key("Sở KTS") == "sở kinh tế số"
+        assert package.head_key("Sở KTS") == "sở kts"
+
+
+# (agency key, readings of a trailing province): each word boundary is a candidate, the longest
+# province name first; "tinh"/"thanh pho" before it must agree with the province's kind.
+SUFFIX_CASES = [
+    ("so tai chinh tinh lam dong", [("so tai chinh", "Lâm Đồng")]),
+    ("so tai chinh thanh pho lam dong", []),  # Lâm Đồng is a tỉnh: no reading
+    ("cong an thanh pho ha noi", [("cong an", "Hà Nội")]),
+    ("so y te", []),
+    ("uy ban nhan dan tinh", [("uy ban nhan dan", None)]),  # a bare "tỉnh"
+]
+
+
+@pytest.mark.parametrize("key, expected", SUFFIX_CASES)
+def test_province_suffixes(key, expected):
+    found = Gazetteer().province_suffixes(key)
+    assert [(body, prov.name if prov else None) for body, prov in found] == expected

@@ -411,13 +411,47 @@ HEAVY = ("docx", "lxml", "pandas", "sqlalchemy", "scipy", "numpy", "pytesseract"
          "openpyxl", "distributed")
 
 
-def test_pdf_conversion_imports_no_heavy_library(tmp_path):
-    script = (f"import sys; from pipeline.cli import main; main(['convert', {str(SAMPLE_PDF)!r}, '-o', 'out']); "
-              f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))")
+# Loaded only by a file that needs them: pdfium for text stamped by annotations (the sample has
+# none), the OCR runner for a page without a usable text layer, rapidfuzz for an agency name
+# that is a near miss.
+PDF_ONLY_WHEN_NEEDED = ("pypdfium2", "pipeline.extract.ocr", "rapidfuzz")
+# A DOCX conversion needs no PDF library, and `vnplan` looks its version up only for --version.
+NOT_FOR_DOCX = ("pdfplumber", "pdfminer", "pypdfium2", "importlib.metadata")
+
+
+def _modules_after(tmp_path: Path, call: str, modules: tuple[str, ...], env: dict | None = None) -> list[str]:
+    script = f"import json, sys; {call}; print(json.dumps(sorted(m for m in {modules!r} if m in sys.modules)))"
     proc = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True,
-                          timeout=HANG_GUARD_S, check=True)
-    assert proc.stdout.strip() == "[]"
+                          timeout=HANG_GUARD_S, check=True, env=env)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def test_pdf_conversion_imports_no_heavy_library(tmp_path):
+    call = f"from pipeline.cli import main; main(['convert', '-q', {str(SAMPLE_PDF)!r}, '-o', 'out'])"
+    assert _modules_after(tmp_path, call, HEAVY + PDF_ONLY_WHEN_NEEDED) == []
     assert (tmp_path / "out" / "plan-196-KH-UBND.json").exists()
+
+
+@pytest.mark.parametrize("sample, unwanted", [(SAMPLE_PDF, HEAVY + PDF_ONLY_WHEN_NEEDED),
+                                              (SAMPLE_DOCX, NOT_FOR_DOCX)], ids=["pdf", "docx"])
+def test_conversion_itself_imports_no_heavy_library(tmp_path, sample, unwanted):
+    # the CLI converts in a forked child, whose imports its parent never sees: the conversion in-process
+    call = f"from pipeline.conversion import convert; convert({str(sample)!r})"
+    assert _modules_after(tmp_path, call, unwanted) == []
+
+
+def test_yaml_is_parsed_once_for_all_processes(tmp_path):
+    # the first conversion parses the YAML vocabularies and keeps them (pipeline.data.disk_cache);
+    # the next ones read them back without importing PyYAML
+    env = {**os.environ, "VNPLAN_CACHE_DIR": str(tmp_path / "cache")}
+    call = f"from pipeline.conversion import convert; convert({str(SAMPLE_PDF)!r})"
+    assert _modules_after(tmp_path, call, ("yaml",), env) == ["yaml"]
+    assert _modules_after(tmp_path, call, ("yaml",), env) == []
+
+
+def test_docx_conversion_imports_no_pdf_library(tmp_path):
+    call = f"from pipeline.cli import main; main(['convert', '-q', {str(SAMPLE_DOCX)!r}, '-o', 'out'])"
+    assert _modules_after(tmp_path, call, NOT_FOR_DOCX) == []
 
 
 def test_load_reads_stdin(tmp_path):

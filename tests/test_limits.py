@@ -1,11 +1,12 @@
 """pipeline.limits: a crash under a small memory allowance is named for what caused it."""
 from __future__ import annotations
 
+import gc
 import os
 import resource
 import signal
 
-from pipeline.limits import DEFAULT_MEMORY_MB, Limits, run_limited
+from pipeline.limits import CHILD_GC_THRESHOLD, DEFAULT_MEMORY_MB, Limits, run_limited
 
 
 def _crash_when_small() -> str:
@@ -36,3 +37,22 @@ def test_crash_that_the_default_allowance_does_not_cure_stays_a_crash() -> None:
 
 def test_an_answer_is_returned_as_it_is() -> None:
     assert run_limited(lambda: 42, Limits(memory_mb=DEFAULT_MEMORY_MB, cpu_seconds=30)) == (True, 42)
+
+
+def test_the_child_collects_less_often_and_the_parent_is_left_as_it_was() -> None:
+    # the child collects at its own threshold and never walks what it inherited (frozen for the
+    # fork); the parent's collector is as it was before
+    before = gc.get_threshold(), gc.get_freeze_count()
+    answer = run_limited(lambda: (gc.get_threshold()[0], gc.get_freeze_count() > 0), Limits(cpu_seconds=30))
+    assert answer == (True, (CHILD_GC_THRESHOLD, True))
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before
+
+
+def test_a_caller_that_freezes_objects_itself_keeps_them_frozen() -> None:
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert run_limited(lambda: 1, Limits(cpu_seconds=30)) == (True, 1)
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

@@ -38,6 +38,26 @@ def test_repeated_letters_side_by_side_are_kept() -> None:
     assert words_of(drop_overprinted(chars_of("Soo"))) == ["Soo"]
 
 
+# (the second character's offset from the first in points (x, top), same letter?, dropped?): the
+# nine grid cells around a kept character, read through its column and the two beside it.
+OVERPRINT_CASES = [
+    ((0.0, 0.0), True, True),  # the same cell
+    ((0.9, 0.9), True, True),  # the next cell diagonally
+    ((-0.9, 0.6), True, True),  # the cell to the left, one down
+    ((0.2, -1.0), True, True),  # one row up
+    ((2.2, 0.0), True, False),  # two columns away: a letter of its own
+    ((0.0, 2.4), True, False),  # two rows away (a line below)
+    ((0.3, 0.3), False, False),  # another letter on top: both kept
+]
+
+
+@pytest.mark.parametrize(("offset", "same", "dropped"), OVERPRINT_CASES)
+def test_overprint_neighbourhood(offset: tuple[float, float], same: bool, dropped: bool) -> None:
+    first = char("A", 50.0, top=100.0)
+    second = char("A" if same else "B", 50.0 + offset[0], top=100.0 + offset[1])
+    assert drop_overprinted([first, second]) == ([first] if dropped else [first, second])
+
+
 # --- attach_marks -------------------------------------------------------------------------
 
 def test_combining_mark_after_its_letter_is_reattached() -> None:
@@ -75,6 +95,12 @@ def test_unmapped_share_counts_cid_glyphs() -> None:
     chars = chars_of("Kế") + [char("(cid:12)", 80.0), char("(cid:7)", 86.0)]
     assert unmapped_share(chars) == pytest.approx(0.5)
     assert unmapped_share([]) == 0.0
+
+
+def test_unmapped_share_counts_each_character_not_each_text() -> None:
+    # the share is counted by distinct texts: a glyph repeated is counted as often as it stands
+    chars = chars_of("aaa") + [char("(cid:3)", 80.0)] * 3 + [char("\ufffd", 90.0), char("x\ufffd", 96.0)]
+    assert unmapped_share(chars) == pytest.approx(5 / 8)
 
 
 def _page(number: int, char_count: int, unmapped: float = 0.0) -> PageContent:

@@ -9,11 +9,14 @@ import pytest
 
 from pipeline.text import (
     clean_whitespace,
+    fold_aligned,
     fold_diacritics,
+    is_vietnamese_syllable,
     modernize_tones,
     normalize_text,
     slugify,
     strip_markup,
+    vietnamese_share,
 )
 
 SEED = Path(__file__).resolve().parents[1] / "samples" / "seed" / "plan-196-KH-UBND.txt"
@@ -189,3 +192,29 @@ CONTROL_CASES = [
 @pytest.mark.parametrize(("text", "expected"), CONTROL_CASES)
 def test_control_characters_dropped(text: str, expected: str) -> None:
     assert clean_whitespace(text) == expected
+
+
+# (input, expected fold_aligned output): one output character per input character, so a
+# match on the folded copy cuts the original at the same place.
+FOLD_ALIGNED_CASES = [
+    ("Kế hoạch", "ke hoach"),  # tone and hat marks dropped, capitals lowered
+    ("ĐẢNG ỦY", "dang uy"),  # đ and capitals
+    ("Quý IV/2025", "quy iv/2025"),  # digits and punctuation unchanged
+    ("e\u0301", "e\u0301"),  # a lone combining mark folds to nothing: kept as it is
+    ("", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOLD_ALIGNED_CASES)
+def test_fold_aligned(text: str, expected: str) -> None:
+    assert fold_aligned(text) == expected
+    assert fold_aligned(text) == expected  # asked again: the per-character cache answers alike
+
+
+def test_cached_syllable_test_agrees_with_the_rule() -> None:
+    """is_vietnamese_syllable is cached per letter run; the cache must answer as the rule does,
+    whatever was asked before (a run asked in capitals, then in lower case)."""
+    words = ["Kế", "KẾ", "kế", "hoạch", "HOẠCH", "UBND", "Ubnd", "hoáá", "WKҁQJ", "gì", "GÌN"]
+    for word in words + words[::-1]:
+        assert is_vietnamese_syllable(word) is is_vietnamese_syllable.__wrapped__(word)
+    assert vietnamese_share("Kế hoạch UBND " * 3) == (pytest.approx(2 / 3), 9)

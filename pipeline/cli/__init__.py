@@ -1,4 +1,4 @@
 """The `vnplan` command line: one module per command, exit codes in pipeline.errors."""
-from pipeline.cli.main import main
+from pipeline.cli.main import main, run
 
-__all__ = ["main"]
+__all__ = ["main", "run"]

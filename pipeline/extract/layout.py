@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import statistics
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from pipeline.data import load_yaml
 from pipeline.ir import Cell, Paragraph, Place, Row, Table, union_places
@@ -66,29 +67,32 @@ class Word:
 
 @dataclass(frozen=True)
 class Line:
+    """Words on one line. Its measures are cached: layout asks each of them many times per line
+    (paragraph breaks compare every line with the one before), and the words never change."""
+
     words: tuple[Word, ...]
 
     @property
     def x0(self) -> float:
         return self.words[0].x0
 
-    @property
+    @cached_property
     def x1(self) -> float:
         return max(w.x1 for w in self.words)
 
-    @property
+    @cached_property
     def top(self) -> float:
         return min(w.top for w in self.words)
 
-    @property
+    @cached_property
     def bottom(self) -> float:
         return max(w.bottom for w in self.words)
 
-    @property
+    @cached_property
     def size(self) -> float:
         return statistics.median(w.size for w in self.words)
 
-    @property
+    @cached_property
     def text(self) -> str:
         return " ".join(w.text for w in self.words)
 
@@ -96,11 +100,11 @@ class Line:
     def page(self) -> int:
         return self.words[0].page
 
-    @property
+    @cached_property
     def bold(self) -> bool:
         return all(w.bold for w in _lettered(self.words))
 
-    @property
+    @cached_property
     def italic(self) -> bool:
         return all(w.italic for w in _lettered(self.words))
 
@@ -111,10 +115,13 @@ def _lettered(words: tuple[Word, ...]) -> tuple[Word, ...]:
     return lettered or words
 
 
+# Cached: a document names a handful of fonts, and every word asks of each of its letters'.
+@lru_cache(maxsize=1024)
 def font_is_bold(fontname: str) -> bool:
     return bool(_BOLD_FONT.search(fontname.split("+")[-1]))
 
 
+@lru_cache(maxsize=1024)
 def font_is_italic(fontname: str) -> bool:
     return bool(_ITALIC_FONT.search(fontname.split("+")[-1]))
 

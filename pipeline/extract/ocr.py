@@ -32,7 +32,7 @@ from pipeline.extract.ocr_tsv import (  # noqa: F401  (re-exported: the OCR API 
     tsv_to_words,
 )
 from pipeline.extract.layout import Word
-from pipeline.warnings import PlanWarning
+from pipeline.warnings import PlanWarning, listed
 
 TESSERACT = "tesseract"
 LANGUAGE = "vie"
@@ -332,9 +332,9 @@ def ocr_warning(result: OcrResult, reasons: dict[int, str]) -> PlanWarning:
     why: dict[str, list[int]] = {}
     for number in read:
         why.setdefault(reasons.get(number, "OCR requested"), []).append(number)
-    listed = "; ".join(f"{reason}: {_listed(pages)}" for reason, pages in why.items())
+    by_reason = "; ".join(f"{reason}: {listed(pages)}" for reason, pages in why.items())
     return PlanWarning("ocr_used",
-            f"text of {len(read)} page(s) read by OCR ({listed}); "
+            f"text of {len(read)} page(s) read by OCR ({by_reason}); "
             f"mean word confidence {result.confidence:.0f}%; check names and numbers against the scan",
             "/source")
 
@@ -350,13 +350,9 @@ def low_confidence_warning(result: OcrResult) -> PlanWarning | None:
             "/source")
 
 
-def _listed(numbers: list[int]) -> str:
-    return ", ".join(map(str, numbers[:20])) + (" ..." if len(numbers) > 20 else "")
-
-
 def ocr_unavailable_warning(wanted: dict[int, str]) -> PlanWarning:
     """Pages that needed OCR, read from their text layer (or skipped) because Tesseract is missing."""
     return PlanWarning("ocr_unavailable",
-            f"{len(wanted)} page(s) need OCR ({_listed(sorted(wanted))}: {', '.join(sorted(set(wanted.values())))}) "
+            f"{len(wanted)} page(s) need OCR ({listed(sorted(wanted))}: {', '.join(sorted(set(wanted.values())))}) "
             f"but Tesseract with Vietnamese data is not installed ({INSTALL}); "
             "they were not read from their images", "/source")

@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pdfplumber
 from pdfplumber.utils import extract_words
@@ -21,16 +22,6 @@ from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.errors import ExtractError
-from pipeline.extract.ocr import (
-    MISSING,
-    OcrPage,
-    _listed,
-    low_confidence_warning,
-    ocr_pages,
-    ocr_unavailable_warning,
-    ocr_warning,
-    tesseract_ready,
-)
 from pipeline.extract.ocr_tables import ImagePage
 from pipeline.extract.page_choice import (
     MIN_RUNS_TO_JUDGE,
@@ -60,7 +51,10 @@ from pipeline.extract.layout import (
 )
 from pipeline.ir import Block, Cell, Extracted, Paragraph, Place, Row, Table
 from pipeline.text import join_wrapped
-from pipeline.warnings import PlanWarning
+from pipeline.warnings import PlanWarning, listed
+
+if TYPE_CHECKING:
+    from pipeline.extract.ocr import OcrPage
 
 # pdfplumber word settings: a small x tolerance keeps a syllable's letters
 # together without gluing neighbouring syllables (Vietnamese words are short
@@ -99,14 +93,14 @@ class PageContent:
 
 def _to_word(raw: dict, page: int) -> Word:
     chars = [c for c in raw.get("chars", ()) if c["text"].isalnum()] or raw.get("chars", ())
-    fonts = [c.get("fontname", "") for c in chars]
-    sizes = sorted(c.get("size", 12.0) for c in chars) or [12.0]
+    fonts = {c.get("fontname", "") for c in chars}  # a word's letters share one or two fonts
+    sizes = sorted([c.get("size", 12.0) for c in chars]) or [12.0]
     return Word(
         text=unicodedata.normalize("NFC", raw["text"]),
         x0=raw["x0"], x1=raw["x1"], top=raw["top"], bottom=raw["bottom"],
         size=round(sizes[len(sizes) // 2], 1),
-        bold=bool(fonts) and all(font_is_bold(f) for f in fonts),
-        italic=bool(fonts) and all(font_is_italic(f) for f in fonts),
+        bold=bool(fonts) and all(map(font_is_bold, fonts)),
+        italic=bool(fonts) and all(map(font_is_italic, fonts)),
         page=page,
     )
 
@@ -160,11 +154,17 @@ class WordsByMiddle:
     def __init__(self, words: list[Word]) -> None:
         self._words = sorted(words, key=lambda w: (w.top + w.bottom) / 2)
         self._middles = [(w.top + w.bottom) / 2 for w in self._words]
+        self._centres = [(w.x0 + w.x1) / 2 for w in self._words]
 
     def inside(self, bbox: tuple[float, float, float, float]) -> list[Word]:
-        """The words whose centre lies in `bbox` (in no particular order: group_lines sorts them)."""
+        """The words whose centre lies in `bbox` (in no particular order: group_lines sorts them).
+
+        The slice holds the words whose middle is within the box's height; of them, those whose
+        centre is within its width (`_inside`, with the centres computed once).
+        """
         lo, hi = bisect_left(self._middles, bbox[1]), bisect_right(self._middles, bbox[3])
-        return [w for w in self._words[lo:hi] if _inside(w, bbox)]
+        x0, x1 = bbox[0], bbox[2]
+        return [w for w, cx in zip(self._words[lo:hi], self._centres[lo:hi]) if x0 <= cx <= x1]
 
 
 def is_grid_of_values(table: Table) -> bool:
@@ -431,20 +431,21 @@ def with_ocr(path: Path, pages: list[PageContent], mode: str) -> tuple[list[Page
     if not wanted:
         refuse_unreadable(texts, "; --ocr auto reads it by OCR" if mode == "never" else "")
         return pages, ()
-    if not tesseract_ready():
+    from pipeline.extract import ocr  # the OCR stack (runner, thread pool) only for a file that needs it
+    if not ocr.tesseract_ready():
         if mode == "always" or not sum(t.char_count for t in usable):
             reason = next(iter(wanted.values()))
-            raise ExtractError(f"{reason} (scanned or image-only PDF): {MISSING}" if reason == NO_TEXT
-                               else f"{reason}: {MISSING}")
-        return pages, (ocr_unavailable_warning(wanted),)
-    result = ocr_pages(path, sorted(wanted))
+            raise ExtractError(f"{reason} (scanned or image-only PDF): {ocr.MISSING}" if reason == NO_TEXT
+                               else f"{reason}: {ocr.MISSING}")
+        return pages, (ocr.ocr_unavailable_warning(wanted),)
+    result = ocr.ocr_pages(path, sorted(wanted))
     read = {n: page for n, page in result.pages.items() if page.words}
     if not read and not sum(t.char_count for t in usable):
         raise ExtractError("no text layer (scanned or image-only PDF), and OCR found no text on its pages "
                            "(blank or unreadable scan)")
     pages = [ocr_page(p, read[p.number]) if p.number in read else p for p in pages]
-    warnings = (ocr_warning(result, wanted),) if read else ()
-    low = low_confidence_warning(result)
+    warnings = (ocr.ocr_warning(result, wanted),) if read else ()
+    low = ocr.low_confidence_warning(result)
     return pages, warnings + ((low,) if low else ())
 
 
@@ -454,9 +455,9 @@ def page_warnings(pages: list[PageContent]) -> tuple[PlanWarning, ...]:
     empty = [p.number for p in pages if not p.char_count]
     if empty:
         warnings.append(PlanWarning("pages_without_text",
-                         f"{len(empty)} of {len(pages)} pages have no text layer (scanned?): {_listed(empty)}", "/source"))
+                         f"{len(empty)} of {len(pages)} pages have no text layer (scanned?): {listed(empty)}", "/source"))
     garbled = [p.number for p in pages if p.unmapped > PAGE_UNMAPPED_WARNING]
     if garbled:
         warnings.append(PlanWarning("text_partly_unreadable",
-                         f"glyphs without a Unicode mapping on {len(garbled)} page(s): {_listed(garbled)}", "/source"))
+                         f"glyphs without a Unicode mapping on {len(garbled)} page(s): {listed(garbled)}", "/source"))
     return tuple(warnings)

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-
-import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
+from typing import TYPE_CHECKING
 
 from pdfminer.pdftypes import resolve1
 
 from pipeline.extract.layout import Word
+
+if TYPE_CHECKING:
+    import pypdfium2 as pdfium
 
 # Annotation subtypes whose appearance is part of what a reader sees on the page.
 _STAMPED_SUBTYPES = {"Widget", "FreeText", "Stamp"}
@@ -149,6 +150,10 @@ def stamped_words(path: Path, page_numbers: list[int]) -> dict[int, list[Word]]:
     """Words that annotations draw on the given pages (1-based), by page."""
     if not page_numbers:
         return {}
+    # pdfium (its library is 8 MB) is loaded only for a file whose annotations may draw text.
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
     found: dict[int, list[Word]] = {}
     document = pdfium.PdfDocument(str(path))
     try:

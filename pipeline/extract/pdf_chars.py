@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 # Two identical characters closer than this (points) are one character drawn twice.
 OVERPRINT_TOLERANCE = 1.0
@@ -25,18 +26,35 @@ def drop_overprinted(chars: list[dict], tolerance: float = OVERPRINT_TOLERANCE) 
     """Remove characters drawn again on top of themselves (fake bold), keeping the first.
 
     pdfplumber's own dedupe_chars sorts by list index and is quadratic; this
-    buckets positions on a grid, so it stays linear on dense pages.
+    buckets positions on a grid, so it stays linear on dense pages. The grid rows
+    kept are held per text and column (text -> column -> rows): a character costs
+    three integer look-ups, not nine tuples built and hashed.
     """
-    seen: set[tuple[str, int, int]] = set()
+    kept_at: dict[str, dict[int, set[int]]] = {}
     kept = []
     for char in chars:
+        text = char["text"]
         gx, gy = round(char["x0"] / tolerance), round(char["top"] / tolerance)
-        near = {(char["text"], gx + dx, gy + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)}
-        if near & seen:
+        columns = kept_at.get(text)
+        if columns is None:
+            kept_at[text] = {gx: {gy}}
+        elif _seen_near(columns, gx, gy):
             continue
-        seen.add((char["text"], gx, gy))
+        elif gx in columns:
+            columns[gx].add(gy)
+        else:
+            columns[gx] = {gy}
         kept.append(char)
     return kept
+
+
+def _seen_near(columns: dict[int, set[int]], gx: int, gy: int) -> bool:
+    """Whether one text's kept grid cells (column -> rows) include one of the nine around (gx, gy)."""
+    for x in (gx - 1, gx, gx + 1):
+        rows = columns.get(x)
+        if rows and (gy in rows or gy - 1 in rows or gy + 1 in rows):
+            return True
+    return False
 
 
 def _mark_of(text: str) -> str | None:
@@ -71,7 +89,7 @@ def attach_marks(chars: list[dict]) -> list[dict]:
     merged into its letter (NFC), and the letter's box widened to cover it so
     no gap is left where the mark stood.
     """
-    if not any(_mark_of(c["text"]) for c in chars):
+    if not any(map(_mark_of, {c["text"] for c in chars})):  # each distinct text asked once
         return chars
     letters = [dict(c) for c in chars if not _mark_of(c["text"])]
     for mark in (c for c in chars if _mark_of(c["text"])):
@@ -86,4 +104,5 @@ def unmapped_share(chars: list[dict]) -> float:
     """The share of a page's characters that are glyphs without a Unicode mapping."""
     if not chars:
         return 0.0
-    return sum(1 for c in chars if _UNMAPPED.fullmatch(c["text"]) or "\ufffd" in c["text"]) / len(chars)
+    counts = Counter(c["text"] for c in chars)  # a page has thousands of characters, a few dozen texts
+    return sum(n for text, n in counts.items() if _UNMAPPED.fullmatch(text) or "\ufffd" in text) / len(chars)

@@ -39,6 +39,11 @@ MAX_RUN = 8  # the most separator-split pieces one name may span
 
 # A trailing "(báo cáo)", "(Đ/c Phúc)", "(Trung tâm Thông tin)": a note, not part of the name.
 _NOTE = re.compile(r"\s*\([^()]*\)\s*$")
+# Punctuation a cell's agency name ends with: the first strip also takes a "/" off.
+_TRAILING = re.compile(r"[\s.;,:/]+$")
+_TRAILING_AFTER_NOTES = re.compile(r"[\s.;,:]+$")
+# Words before a province's name in an issuer block, folded ("UBND TỈNH LÂM ĐỒNG").
+_PROVINCE_HEADS = ("tinh", "thanh pho", "tp", "uy ban nhan dan", "hoi dong nhan dan")
 _SEPARATOR = re.compile(r"""
     \s*(?P<sep>
         ;                       # hard: between list items
@@ -60,10 +65,10 @@ class _Piece:
 
 def _clean(text: str) -> str:
     text = normalize_text(text).lstrip("-+•* ").strip()
-    text = re.sub(r"[\s.;,:/]+$", "", text)
+    text = _TRAILING.sub("", text)
     while _NOTE.search(text):
         text = _NOTE.sub("", text)
-    return re.sub(r"[\s.;,:]+$", "", text)
+    return _TRAILING_AFTER_NOTES.sub("", text)
 
 
 def resolve_agency(text: str, province: str | None | Scope, gazetteer: Gazetteer | None = None
@@ -275,8 +280,8 @@ def province_from_issuer(issuer_text: str, gazetteer: Gazetteer | None = None) -
     gaz = gazetteer or default_gazetteer()
     key = f" {gaz.agency_key(issuer_text)} "
     pairs = gaz.provinces[1]
-    for pkey, prov in pairs:
-        if re.search(rf" (?:tinh|thanh pho|tp|uy ban nhan dan|hoi dong nhan dan) {pkey} ", key):
+    for pkey, prov in pairs:  # keys are plain words (a-z, 0-9, single spaces): looked for as they are
+        if any(f" {word} {pkey} " in key for word in _PROVINCE_HEADS):
             return prov.name
     return next((prov.name for pkey, prov in pairs if f" {pkey} " in key), None)
 

@@ -17,23 +17,27 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
 
-from rapidfuzz import fuzz, process
-
 from pipeline import model
 from pipeline.data import load_csv, load_yaml
+from pipeline.normalize.gazetteer_index import SPECIAL_ZONES, load_index, split_bar
 from pipeline.text import fold_diacritics, modernize_tones, normalize_text, slugify
 
 FUZZY_CUTOFF = 92  # rapidfuzz ratio on folded keys; below this a near miss is "unknown"
 PLACEHOLDERS = ("{tinh}", "{uy}", "{ten}")
-SPECIAL_ZONES = "{dac_khu}"  # in a collective's name: ", đặc khu" where the province has any
 # A match of this many words is a name whatever the head word's marks ("Công TTĐT tỉnh" for "Cổng"):
 # only short keys ("Báo" + a province) can be an ordinary word ("Bảo đảm") folded onto a name.
 SURE_WORDS = 3
 KEY_CACHE_SIZE = 50_000  # agency keys remembered per gazetteer; a batch of many files stays bounded
+# What keys and head words are cut at (agency_key, head_form).
+_NOT_KEY = re.compile(r"[^a-z0-9]+")
+_NOT_WORD = re.compile(r"[^\w/]+")
+# A key ending in the bare word "tỉnh" / "thành phố" ("so tai chinh tinh"): the province is the issuer's.
+_BARE_PROVINCE_WORD = re.compile(r"^(.+?) (?:cua |thuoc |cap )?(?:tinh|thanh pho)$")
 
 
 @dataclass(frozen=True)
@@ -66,14 +70,10 @@ class Province:
     special_zones: tuple[str, ...] | None = None  # None: not known (a province not in the file)
 
 
-def split_bar(value: str) -> list[str]:
-    return [v.strip() for v in value.split("|") if v.strip()]
-
-
 def head_form(text: str) -> str:
     """Lower case, NFC, modern tones, punctuation as spaces, diacritics KEPT: for head words."""
     text = modernize_tones(unicodedata.normalize("NFC", text)).lower()
-    return re.sub(r"[^\w/]+", " ", text).strip()
+    return _NOT_WORD.sub(" ", text).strip()
 
 
 def words_pattern(words: list[str]) -> str:
@@ -93,6 +93,7 @@ class Gazetteer:
     def __init__(self, data_dir: Path | str | None = None) -> None:
         self.data_dir = Path(data_dir) if data_dir else None
         self._keys: dict[str, str] = {}
+        self._heads: dict[str, str] = {}
 
     def read_csv(self, name: str) -> list[dict[str, str]]:
         return [{k: (v or "").strip() for k, v in row.items()} for row in load_csv(name, self.data_dir)]
@@ -134,28 +135,34 @@ class Gazetteer:
 
     def agency_key(self, text: str) -> str:
         """The comparison key: abbreviations expanded, diacritics folded, lowercase, punctuation dropped."""
-        known = self._keys.get(text)
-        if known is None:
-            if len(self._keys) >= KEY_CACHE_SIZE:
-                self._keys.clear()
-            folded = fold_diacritics(self.expand_abbreviations(normalize_text(text))).lower()
-            known = self._keys[text] = re.sub(r"[^a-z0-9]+", " ", folded).strip()
-        return known
+        return _remembered(self._keys, text, self._make_agency_key)
+
+    def _make_agency_key(self, text: str) -> str:
+        folded = fold_diacritics(self.expand_abbreviations(normalize_text(text))).lower()
+        return _NOT_KEY.sub(" ", folded).strip()
 
     def head_key(self, text: str) -> str:
         """The head-word form of text: abbreviations expanded, diacritics kept."""
+        return _remembered(self._heads, text, self._make_head_key)
+
+    def _make_head_key(self, text: str) -> str:
         return head_form(self.expand_abbreviations(normalize_text(text)))
+
+    @cached_property
+    def _index(self) -> dict[str, list]:
+        """Every name of the gazetteer's files with its keys (`gazetteer_index`), read from the disk
+        cache when the files and the code that keys them are unchanged."""
+        return load_index(self)
 
     @cached_property
     def provinces(self) -> tuple[dict[str, Province], list[tuple[str, Province]]]:
         """Provinces by folded name, and (key, province) pairs longest key first for suffix search."""
         by_key: dict[str, Province] = {}
-        for r in self.read_csv("provinces.csv"):
-            zones = tuple(split_bar(r.get("special_zones", ""))) if r.get("status") == "active" else None
-            prov = Province(r["name"], r["slug"], r["kind"], r["successor"], r["successor_date"] or None,
-                            r["basis"] or None, zones)
-            for label in [r["name"], *split_bar(r["variants"])]:
-                by_key[self.agency_key(label)] = prov
+        for fields, keys in self._index["provinces"]:
+            zones = fields[6]
+            prov = Province(*fields[:6], None if zones is None else tuple(zones))
+            for key in keys:
+                by_key[key] = prov
         return by_key, sorted(by_key.items(), key=lambda kv: -len(kv[0]))
 
     def find_province(self, name: str | None) -> Province | None:
@@ -173,12 +180,10 @@ class Gazetteer:
         by_id: dict[str, GazetteerRow] = {}
         by_key: dict[str, GazetteerRow] = {}
         heads: dict[str, set[str]] = {}
-        for r in self.read_csv("agencies.csv"):
-            row = GazetteerRow(r["id"], r["name"], r["kind"] or "agency", r["level"] or None, r.get("province", ""),
-                               r.get("successor_id", ""), r.get("successor_date") or None, r.get("basis") or None,
-                               tuple(split_bar(r.get("successor_except", ""))))
+        for fields, keys in self._index["rows"]:
+            row = GazetteerRow(*fields[:8], tuple(fields[8]))
             by_id[row.id] = row
-            for key, written in self.row_keys(row.name, split_bar(r.get("variants", ""))):
+            for key, written in keys:
                 if by_key.setdefault(key, row) is row:
                     heads.setdefault(key, set()).add(written)
         return by_id, by_key, {k: frozenset(v) for k, v in heads.items()}
@@ -198,10 +203,9 @@ class Gazetteer:
         """Collective phrases: exact keys and fullmatch patterns (agency_groups.csv)."""
         exact: dict[str, dict[str, str]] = {}
         patterns = []
-        for r in self.read_csv("agency_groups.csv"):
-            for label in [r["name"].replace(SPECIAL_ZONES, ", đặc khu"), r["name"].replace(SPECIAL_ZONES, ""),
-                          *split_bar(r["variants"])]:
-                exact.setdefault(self.agency_key(label), r)
+        for r, keys in self._index["groups"]:
+            for key in keys:
+                exact.setdefault(key, r)
             if r["pattern"]:
                 patterns.append((re.compile(r["pattern"]), r))
         return exact, patterns
@@ -215,12 +219,19 @@ class Gazetteer:
     # ------------------------------------------------------------ lookup
 
     def province_suffixes(self, key: str) -> list[tuple[str, Province | None]]:
-        """Ways to read a trailing province: "so tai chinh tinh kon tum" -> [("so tai chinh", Kon Tum)]."""
+        """Ways to read a trailing province: "so tai chinh tinh kon tum" -> [("so tai chinh", Kon Tum)].
+
+        Each word boundary of the key is looked up once, from the left: the longest province
+        name first, as a walk over every province (longest first) would find them.
+        """
         found: list[tuple[str, Province | None]] = []
-        for pkey, prov in self.provinces[1]:
-            if not key.endswith(" " + pkey):
+        by_key = self.provinces[0]
+        space = key.find(" ")
+        while space != -1:
+            body, prov = key[:space], by_key.get(key[space + 1:])
+            space = key.find(" ", space + 1)
+            if prov is None:
                 continue
-            body = key[: -len(pkey) - 1]
             for word, kind in (("tinh", "tỉnh"), ("thanh pho", "thành phố"), ("tp", "thành phố")):
                 if body.endswith(" " + word) or body == word:
                     if prov.kind == kind:
@@ -228,7 +239,7 @@ class Gazetteer:
                     break
             else:
                 found.append((body, prov))
-        bare = re.match(r"^(.+?) (?:cua |thuoc |cap )?(?:tinh|thanh pho)$", key)
+        bare = _BARE_PROVINCE_WORD.match(key)
         if bare:
             found.append((bare.group(1), None))
         return [(body, prov) for body, prov in found if body]
@@ -262,6 +273,8 @@ class Gazetteer:
 
     def fuzzy_lookup(self, key: str) -> tuple[GazetteerRow, Province | None] | None:
         """A near miss ("Sở Giáo duc và Đào tao") with a high cutoff and the same first word."""
+        from rapidfuzz import fuzz, process  # 13 ms of imports, for the few files with a near miss
+
         by_key = self.rows[1]
         for body, prov in [(key, None), *self.province_suffixes(key)]:
             hit = process.extractOne(body, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
@@ -318,6 +331,18 @@ class Gazetteer:
         has = bool(zones) if zones is not None else "dac khu" in self.agency_key(text)
         filled = name.replace(SPECIAL_ZONES, ", đặc khu" if has else "")
         return filled, row["id"].replace("{dac-khu}", "-dac-khu" if has else "")
+
+
+def _remembered(cache: dict[str, str], text: str, make: Callable[[str], str]) -> str:
+    """cache[text], made the first time it is asked. Keys and head words are asked for the same
+    few thousand names many times over; the cache is emptied when it holds KEY_CACHE_SIZE, so a
+    batch of many files stays bounded."""
+    known = cache.get(text)
+    if known is None:
+        if len(cache) >= KEY_CACHE_SIZE:
+            cache.clear()
+        known = cache[text] = make(text)
+    return known
 
 
 @cache

@@ -24,6 +24,7 @@ from pipeline.model import Plan
 from pipeline.structure.types import RawSection, RawTask, Skeleton
 from pipeline.text import folded
 
+_NOT_LETTER_OR_DIGIT = re.compile(r"[\W_]+")
 # A value set on several paragraphs (a title on three lines) spans at most this many of them.
 MAX_SPAN_PARAGRAPHS = 8
 # Task fields whose text is a cell of the task's row, by their JSON name (the row's role names).
@@ -33,7 +34,7 @@ TASK_CELLS = ("number", "group", "content", "lead", "cooperating", "timeframe", 
 def match_key(text: str) -> str:
     """Text reduced to its letters and digits, folded: wraps, tabs, tone-mark spellings and
     punctuation do not stop a value from being found in the paragraph it came from."""
-    return re.sub(r"[\W_]+", "", folded(text))
+    return _NOT_LETTER_OR_DIGIT.sub("", folded(text))
 
 
 @dataclass(frozen=True)

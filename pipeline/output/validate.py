@@ -10,7 +10,6 @@ import functools
 import json
 import re
 import reprlib
-from importlib import resources
 from typing import TYPE_CHECKING, Any, Iterator
 
 from pipeline.output.fast_validate import passes
@@ -47,6 +46,8 @@ def schema() -> dict:
 
 def load_schema(name: str) -> dict:
     """A JSON Schema shipped in pipeline/schemas/, read through importlib.resources."""
+    from importlib import resources  # only to explain a failure or to serve the schema: not at start-up
+
     return json.loads(resources.files(SCHEMA_PACKAGE).joinpath(name).read_text(encoding="utf-8"))
 
 

@@ -150,7 +150,9 @@ def _joined_header(rows: list[GridRow], depth: int) -> tuple[str, ...]:
 
 
 def _same_texts(texts: tuple[str, ...], header: tuple[str, ...]) -> bool:
-    return [folded(t) for t in texts] == [folded(t) for t in header]
+    """Cell by cell, folded; a body row differs in its first cell, so the rest is never folded
+    (every row of a continued table is compared with the header)."""
+    return len(texts) == len(header) and all(folded(t) == folded(h) for t, h in zip(texts, header))
 
 
 def role_text(row: GridRow, roles: dict[int, str], role: str) -> str:
