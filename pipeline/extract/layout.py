@@ -51,7 +51,8 @@ _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|,b$", re.I)
 _ITALIC_FONT = re.compile(r"italic|oblique|,i$|,bi$", re.I)
 
 
-@dataclass(frozen=True)
+# Slots: a page's words and lines are made by the thousand (a fixed size, no __dict__ each).
+@dataclass(frozen=True, slots=True)
 class Word:
     text: str
     x0: float
@@ -64,7 +65,7 @@ class Word:
     page: int = 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     words: tuple[Word, ...]
 
