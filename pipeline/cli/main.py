@@ -24,6 +24,7 @@ from pipeline.naming import OutputName, assign_outputs
 from pipeline.extract.page_choice import MODES as OCR_MODES
 from pipeline.output.serialize import json_pieces, write_atomically
 from pipeline.output.validate import validation_errors
+from pipeline.warm import warm_up
 from pipeline.errors import EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, os_error_reason
 
 
@@ -176,6 +177,8 @@ def add_limit_options(cmd: argparse.ArgumentParser) -> None:
 def run_convert(files: list[Path], output: str, ocr: str = "auto", limits: Limits = Limits()) -> int:
     status = EXIT_OK
     names = output_names(files)
+    if len(files) > 1:  # set up once here, not in each file's child (`pipeline.warm`)
+        warm_up()
     for path in files:
         try:
             with local_file(path) as local:
