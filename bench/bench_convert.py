@@ -11,7 +11,9 @@ the median of the ratios is reported. Start-up and imports are counted on both s
 
 Before a file is timed its output is checked: the task count of the samples and of the
 real fixture equals their golden's, and a generated plan's tasks are numbered 1..N with
-N its number of rows. Peak RSS is each child's own maximum (wait4).
+N its number of rows. Peak RSS is wait4's maximum for each process: the larger of the
+process's own and that of any child it waited for, so for `vnplan convert` the larger of the
+command (which unpickles the plan and writes its JSON) and the child it forks to convert.
 Targets (issue 14): ratio <= 1.0 on the samples and the real fixture, <= 0.7 at 300 pages;
 peak RSS < 150 MB at 300 pages.
 """

@@ -33,6 +33,7 @@ from pipeline.limits import DEFAULT_CPU_SECONDS, DEFAULT_MEMORY_MB, Limits, die_
 from pipeline.inputs import INPUT_SUFFIXES, Scan, scan_inputs  # noqa: F401  (re-exported)
 from pipeline.naming import OutputName, assign_outputs
 from pipeline.output.serialize import TEMP_SUFFIX, to_json, write_atomically
+from pipeline.warm import warm_up
 
 REPORT_NAME = "_report.json"
 # Wall time per file: a plan converts in seconds; five minutes means a pathological file.
@@ -195,7 +196,12 @@ def worker_init() -> None:
 
 
 def convert_job(job: Job) -> FileResult:
-    """The per-file function the local pool and Dask both run: hash, convert guarded, time."""
+    """The per-file function the local pool and Dask both run: hash, convert guarded, time.
+
+    The worker is warmed first (once: a local pool's workers are forked warm already, a Dask
+    worker warms on its first file), so each file's child starts with only its file to do.
+    """
+    warm_up()
     start = time.perf_counter()
     try:
         sha = file_sha256(Path(job.source))

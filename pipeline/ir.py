@@ -5,6 +5,9 @@ of blocks in reading order, each either a paragraph or a table. A borderless
 layout table (the two-column header, the "Nơi nhận" / signature block) is a
 `Table` with ``bordered=False`` whichever format it came from: the PDF
 extractor rebuilds side-by-side text columns into such a table.
+
+The types have slots: a 300-page plan's IR holds tens of thousands of places,
+paragraphs and cells at once, each a fixed size without a __dict__.
 """
 from __future__ import annotations
 
@@ -16,7 +19,7 @@ from pipeline.warnings import PlanWarning
 Alignment = Literal["left", "center", "right", "justify"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Place:
     """Where a piece of text stands in its file (the contract's provenance entry).
 
@@ -58,7 +61,7 @@ def union_places(places: "tuple[Place, ...] | list[Place]") -> tuple[Place, ...]
     return tuple(Place(page=p, bbox=b) for p, b in sorted(by_page.items())) + tuple(others)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     """One paragraph of running text (line wraps already joined with spaces)."""
 
@@ -74,7 +77,7 @@ class Paragraph:
     places: tuple[Place, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cell:
     """A table cell: its paragraphs and how many grid columns/rows it spans.
 
@@ -97,7 +100,7 @@ class Cell:
         return "\n".join(p.text for p in self.paragraphs if p.text)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Row:
     cells: tuple[Cell, ...]
     # True when the file marks the row as a header repeated on each page (w:tblHeader).
@@ -105,7 +108,7 @@ class Row:
     pages: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Table:
     """A table as the file holds it. PDF tables are per page; stitching is structure's job."""
 
@@ -122,7 +125,7 @@ class Table:
 Block = Union[Paragraph, Table]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Extracted:
     """What an extractor returns: blocks in reading order plus page count."""
 

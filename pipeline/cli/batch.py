@@ -20,6 +20,7 @@ from pipeline.batch import (CONVERTERS, DEFAULT_CPU_SECONDS, DEFAULT_MEMORY_MB, 
 from pipeline.cli import messages
 from pipeline.cli.main import add_ocr_option
 from pipeline.errors import EXIT_OK, EXIT_FAILED, EXIT_USAGE
+from pipeline.warm import warm_up
 
 # Seconds to wait for a Dask scheduler before saying it is unreachable (Dask's own default is 30).
 SCHEDULER_TIMEOUT = 10.0
@@ -75,7 +76,10 @@ def default_jobs() -> int:
 
 @contextlib.contextmanager
 def local_executor(jobs: int) -> Iterator[Executor]:
-    """A process pool of warm workers; "fork" so each starts with the package loaded."""
+    """A process pool of warm workers: warmed here (`pipeline.warm`), then forked ("fork"), so
+    each starts with the readers imported and the vocabularies loaded, and so does every
+    file's child it forks in turn."""
+    warm_up()
     context = multiprocessing.get_context("fork")
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=worker_init)
     try:

@@ -22,8 +22,9 @@ from pathlib import PurePosixPath
 from pipeline.limits import DEFAULT_CPU_SECONDS, DEFAULT_MEMORY_MB, Limits
 from pipeline.naming import OutputName, assign_outputs
 from pipeline.extract.page_choice import MODES as OCR_MODES
-from pipeline.output.serialize import to_json, write_atomically
+from pipeline.output.serialize import json_pieces, write_atomically
 from pipeline.output.validate import validation_errors
+from pipeline.warm import warm_up
 from pipeline.errors import EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, os_error_reason
 
 
@@ -186,6 +187,8 @@ def add_limit_options(cmd: argparse.ArgumentParser) -> None:
 def run_convert(files: list[Path], output: str, ocr: str = "auto", limits: Limits = Limits()) -> int:
     status = EXIT_OK
     names = output_names(files)
+    if len(files) > 1:  # set up once here, not in each file's child (`pipeline.warm`)
+        warm_up()
     for path in files:
         try:
             with local_file(path) as local:
@@ -194,14 +197,18 @@ def run_convert(files: list[Path], output: str, ocr: str = "auto", limits: Limit
             messages.fail(path, messages.describe(exc))
             status = EXIT_FAILED
             continue
-        text = to_json(doc)
         if output == "-":  # several inputs: JSON Lines, one document a line, readable as a stream
-            sys.stdout.write(json.dumps(doc, ensure_ascii=False) + "\n" if len(files) > 1 else text)
+            if len(files) > 1:
+                sys.stdout.write(json.dumps(doc, ensure_ascii=False) + "\n")
+            else:
+                sys.stdout.writelines(json_pieces(doc))
             sys.stdout.flush()  # a closed pipe shows here, inside main's guard
             continue
         target = Path(output) / names[path].path
         try:
-            write_atomically(target, text)
+            # Written piece by piece: the text of a 300-page plan, whole, would be this
+            # process's largest use of memory (`json_pieces`).
+            write_atomically(target, json_pieces(doc))
         except OSError as exc:  # no space, read-only, permission: this file fails, the others go on
             messages.fail(path, os_error_reason(exc, f"writing {target}"))
             status = EXIT_FAILED

@@ -52,7 +52,8 @@ _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|,b$", re.I)
 _ITALIC_FONT = re.compile(r"italic|oblique|,i$|,bi$", re.I)
 
 
-@dataclass(frozen=True)
+# Slots: a page's words and lines are made by the thousand (a fixed size, no __dict__ each).
+@dataclass(frozen=True, slots=True)
 class Word:
     text: str
     x0: float
@@ -65,7 +66,7 @@ class Word:
     page: int = 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     """Words on one line. Its measures are cached: layout asks each of them many times per line
     (paragraph breaks compare every line with the one before), and the words never change."""
