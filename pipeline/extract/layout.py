@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pipeline.data import load_yaml
 from pipeline.ir import Cell, Paragraph, Place, Row, Table, union_places
@@ -68,46 +68,34 @@ class Word:
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """Words on one line. Its measures are cached: layout asks each of them many times per line
-    (paragraph breaks compare every line with the one before), and the words never change."""
+    """Words on one line. Its measures are computed once, when the line is made: layout asks
+    each of them many times per line (paragraph breaks compare every line with the one
+    before), and the words never change. Slots keep the many lines of a long plan small."""
 
     words: tuple[Word, ...]
+    x1: float = field(init=False, repr=False, compare=False)
+    top: float = field(init=False, repr=False, compare=False)
+    bottom: float = field(init=False, repr=False, compare=False)
+    size: float = field(init=False, repr=False, compare=False)
+    text: str = field(init=False, repr=False, compare=False)
+    bold: bool = field(init=False, repr=False, compare=False)
+    italic: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        words, lettered = self.words, _lettered(self.words)
+        for name, value in (("x1", max(w.x1 for w in words)), ("top", min(w.top for w in words)),
+                            ("bottom", max(w.bottom for w in words)), ("size", statistics.median(w.size for w in words)),
+                            ("text", " ".join(w.text for w in words)), ("bold", all(w.bold for w in lettered)),
+                            ("italic", all(w.italic for w in lettered))):
+            object.__setattr__(self, name, value)
 
     @property
     def x0(self) -> float:
         return self.words[0].x0
 
-    @cached_property
-    def x1(self) -> float:
-        return max(w.x1 for w in self.words)
-
-    @cached_property
-    def top(self) -> float:
-        return min(w.top for w in self.words)
-
-    @cached_property
-    def bottom(self) -> float:
-        return max(w.bottom for w in self.words)
-
-    @cached_property
-    def size(self) -> float:
-        return statistics.median(w.size for w in self.words)
-
-    @cached_property
-    def text(self) -> str:
-        return " ".join(w.text for w in self.words)
-
     @property
     def page(self) -> int:
         return self.words[0].page
-
-    @cached_property
-    def bold(self) -> bool:
-        return all(w.bold for w in _lettered(self.words))
-
-    @cached_property
-    def italic(self) -> bool:
-        return all(w.italic for w in _lettered(self.words))
 
 
 def _lettered(words: tuple[Word, ...]) -> tuple[Word, ...]:
