@@ -20,6 +20,7 @@ peak RSS < 150 MB at 300 pages.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import statistics
@@ -31,9 +32,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(Path(__file__).parent)]
-
-import plangen  # noqa: E402
 
 FLOOR_CODE = """
 import sys, pdfplumber
@@ -74,10 +72,26 @@ def run_process(argv: list[str]) -> Run:
     return Run(seconds, usage.ru_maxrss / 1024)
 
 
-def floor_argv(path: Path) -> list[str]:
-    from pipeline.extract.pdf import TABLE_SETTINGS, WORD_SETTINGS
+def in_child(code: str, *args: str) -> object:
+    """What `code` prints as JSON, run in its own interpreter.
 
-    return [sys.executable, "-c", FLOOR_CODE.format(ws=WORD_SETTINGS, ts=TABLE_SETTINGS), str(path)]
+    Everything heavy (generating a plan, reading an output, importing pdfplumber) runs in a
+    child: on Linux a process's peak RSS starts from its parent's at fork and exec, so a bench
+    process that had grown to 140 MB would lend that peak to every process it times.
+    """
+    prelude = f"import json, sys; sys.path[:0] = [{str(ROOT)!r}, {str(ROOT / 'bench')!r}]\n"
+    out = subprocess.run([sys.executable, "-c", prelude + code, *args], check=True, capture_output=True, text=True)
+    return json.loads(out.stdout.splitlines()[-1])
+
+
+@functools.cache
+def floor_settings() -> tuple[dict, dict]:
+    return tuple(in_child("from pipeline.extract.pdf import TABLE_SETTINGS as t, WORD_SETTINGS as w; print(json.dumps([w, t]))"))
+
+
+def floor_argv(path: Path) -> list[str]:
+    ws, ts = floor_settings()
+    return [sys.executable, "-c", FLOOR_CODE.format(ws=ws, ts=ts), str(path)]
 
 
 def convert_argv(path: Path, out: Path) -> list[str]:
@@ -101,10 +115,30 @@ def paired(path: Path, pairs: int) -> tuple[list[float], list[Run], list[Run]]:
     return ratios, converts, floors
 
 
+SUMMARY_CODE = """
+from pathlib import Path
+doc = json.loads(next(Path(sys.argv[1]).glob("*.json")).read_text(encoding="utf-8"))
+print(json.dumps({"document": {k: doc["document"].get(k) for k in ("code", "issued_date")},
+                  "tasks": [{"number": t["number"]} for t in doc["tasks"]]}))
+"""
+
+
 def converted(path: Path) -> dict:
+    """The fields the checks read of `path`'s output (read in a child: see `in_child`)."""
     with tempfile.TemporaryDirectory() as out:
         run_process(convert_argv(path, Path(out)))
-        return json.loads(next(Path(out).glob("*.json")).read_text(encoding="utf-8"))
+        return in_child(SUMMARY_CODE, out)
+
+
+def page_count(path: Path) -> int:
+    return in_child("import pdfplumber\nwith pdfplumber.open(sys.argv[1]) as pdf: print(len(pdf.pages))", str(path))
+
+
+def generated(path: Path, pages: int) -> tuple[Path, int, int]:
+    """A generated plan of `pages` pages (made in a child: reportlab's pages would swell this process)."""
+    code = "import plangen\np, pages, rows = plangen.long_pdf_with_rows(Path(sys.argv[1]), int(sys.argv[2]))\nprint(json.dumps([pages, rows]))"
+    made_pages, rows = in_child("from pathlib import Path\n" + code, str(path), str(pages))
+    return path, made_pages, rows
 
 
 def check_golden(path: Path) -> None:
@@ -144,18 +178,14 @@ def main() -> None:
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "pipeline")], check=True)
     print(f"load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores; {args.pairs} pairs per file")
     print(f"{'file':34} {'pages':>5} {'convert':>9} {'floor':>8} {'ratio':>6} {'range':>11} {'conv MB':>7} {'flr MB':>7}")
-    import pdfplumber
-
     fixed = [(ROOT / "samples" / "plan-196-KH-UBND.pdf", "sample"),
              (ROOT / "tests" / "fixtures" / "real" / "10_KH-173-KH-UBND_HaNoi_2026-04-28_Festival-ThangLong.pdf", "real")]
     for path, kind in fixed:
         check_golden(path)
-        with pdfplumber.open(path) as pdf:
-            pages = len(pdf.pages)
-        report(path.name[:34], pages, *paired(path, args.pairs), RATIO_TARGET[kind])
+        report(path.name[:34], page_count(path), *paired(path, args.pairs), RATIO_TARGET[kind])
     with tempfile.TemporaryDirectory() as tmp:
         for count in [int(n) for n in args.pages.split(",") if n]:
-            path, pages, rows = plangen.long_pdf_with_rows(Path(tmp) / f"long-{count}.pdf", count)
+            path, pages, rows = generated(Path(tmp) / f"long-{count}.pdf", count)
             check_generated(path, rows)
             ratios, converts, floors = paired(path, args.pairs)
             report(f"generated, {rows} tasks", pages, ratios, converts, floors, RATIO_TARGET.get(count))
