@@ -37,8 +37,8 @@ _MOTTO = (("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True), ("Độc lậ
           ("Lâm Đồng, ngày 02 tháng 10 năm 2024", False))
 _OPENING = (
     ("KẾ HOẠCH", True),
-    ("Triển khai Quyết định số 709/QĐ-TTg ngày 23/7/2024 của Thủ tướng Chính phủ", True),
-    ("Thực hiện Kết luận số 69-KL/TW ngày 11/01/2024 của Bộ Chính trị, Ủy ban nhân dân tỉnh "
+    ("Triển khai Quyết định số 12/QĐ-TTg ngày 05/3/2025 của Thủ tướng Chính phủ", True),
+    ("Thực hiện Kết luận số 40-KL/TW ngày 10/02/2025 của Bộ Chính trị, Ủy ban nhân dân tỉnh "
      "ban hành Kế hoạch thực hiện như sau:", False),
     ("I. MỤC ĐÍCH, YÊU CẦU", True),
     ("1. Mục đích", True),
@@ -68,8 +68,8 @@ _SIGNATURE = (("KT. CHỦ TỊCH", True), ("PHÓ CHỦ TỊCH", True), ("Trần 
 _APPENDIX = (("Phụ lục", True), ("(Kèm theo Kế hoạch số 1/KH-UBND ngày 02/10/2024 của UBND tỉnh)", False))
 _TASKS = (
     ("TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện", "Sản phẩm"),
-    ("1.", "Xây dựng kế hoạch phát triển khoa học và công nghệ (Quyết định 1420/QĐ-UBND ngày "
-     "22/9/2020 của UBND tỉnh)", "Sở Khoa học và Công nghệ", "Các sở, ban, ngành và UBND các huyện, "
+    ("1.", "Xây dựng kế hoạch phát triển khoa học và công nghệ (Quyết định 318/QĐ-UBND ngày "
+     "14/4/2021 của UBND tỉnh)", "Sở Khoa học và Công nghệ", "Các sở, ban, ngành và UBND các huyện, "
      "thị xã, thành phố", "Quý II/2026", "Kế hoạch"),
     ("2.", "Rà soát, hoàn thiện cơ chế, chính sách về quản lý tài chính công", "Sở Tài chính",
      "Công an tỉnh", "Thường xuyên", ""),
