@@ -16,15 +16,32 @@ from pdfminer.pdfdevice import PDFDevice
 from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfminer.pdftypes import PDFStream, stream_value
 from pdfminer.psparser import KWD, LIT, PSEOF, PSKeyword, PSLiteral
+from pdfminer.layout import LTPage
+from pdfplumber.page import Page, PDFPageAggregatorWithMarkedContent
 from pdfplumber.utils.exceptions import PdfminerException
 
 import bad_files as bf
 from pipeline.errors import LimitExceeded
 from pipeline.extract import pdf_guards
-from pipeline.extract.pdf_content import FastPageInterpreter, content_objects, page_layout
+from pipeline.extract.pdf_content import FastPageInterpreter, content_objects
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "fuzz"))
 import mutators  # noqa: E402
+
+
+def page_layout(page: Page) -> LTPage:
+    """pdfplumber's `Page.layout` with FastPageInterpreter in place of pdfminer's interpreter, cached
+    where pdfplumber caches it: the layout to compare with pdfplumber's own."""
+    if hasattr(page, "_layout") or type(page).layout is not Page.layout:
+        return page.layout
+    device = PDFPageAggregatorWithMarkedContent(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
+    interpreter = FastPageInterpreter(page.pdf.rsrcmgr, device)
+    try:
+        interpreter.process_page(page.page_obj)
+    except Exception as e:
+        raise PdfminerException(e)  # noqa: B904  as pdfplumber raises it
+    page._layout = device.get_result()
+    return page._layout
 
 ROOT = Path(__file__).resolve().parents[1]
 PDFS = [ROOT / "samples" / "plan-196-KH-UBND.pdf", *sorted((ROOT / "tests" / "fixtures" / "real").glob("*.pdf"))]

@@ -18,7 +18,7 @@ guessing would change the output.
 `FastPageInterpreter` runs the objects with the semantics of
 `PDFPageInterpreter.execute` (pdfminer 20260107), operators resolved once per
 interpreter rather than per use, and counts them into pdf_guards' per-page cap
-as pdfminer's parser would. `page_layout` is pdfplumber's `Page.layout` with it.
+as pdfminer's parser would; `pdf_objects` runs it over every page.
 """
 from __future__ import annotations
 
@@ -27,7 +27,6 @@ import re
 from collections.abc import Iterator, Sequence
 
 from pdfminer import settings
-from pdfminer.layout import LTPage
 from pdfminer.pdfinterp import PDFInterpreterError, PDFPageInterpreter
 from pdfminer.pdftypes import PDFStream, stream_value
 from pdfminer.psparser import (
@@ -44,8 +43,6 @@ from pdfminer.psparser import (
     keyword_name,
     literal_name,
 )
-from pdfplumber.page import Page, PDFPageAggregatorWithMarkedContent
-from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.extract import pdf_guards
 
@@ -320,17 +317,3 @@ class FastPageInterpreter(PDFPageInterpreter):
             return None
         func = getattr(self, method)
         return func, func.__code__.co_argcount - 1
-
-
-def page_layout(page: Page) -> LTPage:
-    """pdfplumber's `Page.layout`, interpreted by FastPageInterpreter, cached where pdfplumber caches it."""
-    if hasattr(page, "_layout") or type(page).layout is not Page.layout:
-        return page.layout
-    device = PDFPageAggregatorWithMarkedContent(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
-    interpreter = FastPageInterpreter(page.pdf.rsrcmgr, device)
-    try:
-        interpreter.process_page(page.page_obj)
-    except Exception as e:
-        raise PdfminerException(e)  # noqa: B904  as pdfplumber raises it
-    page._layout = device.get_result()
-    return page._layout
