@@ -14,6 +14,7 @@ from pipeline.extract.layout import (
     font_is_italic,
     group_lines,
     lines_to_paragraphs,
+    text_bounds,
 )
 from ir_builders import centred, justified, line, merge, words
 
@@ -231,6 +232,43 @@ def test_paragraph_attributes() -> None:
 def test_empty_input() -> None:
     # nothing in, nothing out
     assert lines_to_paragraphs([]) == [] and find_bands([]) == [] and group_lines([]) == []
+
+
+# --- text_bounds ------------------------------------------------------------------
+
+
+def _page_of_text() -> list[Line]:
+    return [
+        centred("KẾ HOẠCH", LEFT, RIGHT, 140, size=14, bold=True),
+        line("Căn cứ Luật Tổ chức chính quyền địa phương;", LEFT + 36, 180),
+        justified("Ủy ban nhân dân tỉnh ban hành Kế hoạch triển khai thực hiện như sau", LEFT, RIGHT, 195),
+        justified("các sở, ban, ngành và địa phương tổ chức thực hiện các nhiệm vụ được giao", LEFT, RIGHT, 210),
+        line("theo kế hoạch này.", LEFT, 225),
+    ]
+
+
+def test_text_bounds_from_full_lines() -> None:
+    # the right edge where justified lines end, the left where they start (not the indent)
+    left, right = text_bounds(_page_of_text())
+    assert (round(left), round(right)) == (LEFT, RIGHT)
+
+
+@pytest.mark.parametrize("fragment", [
+    line("TH", RIGHT + 20, 20),            # a stamp's fragment read in the top right corner
+    line("Trang 2", RIGHT + 5, 800),       # a page number standing out into the margin
+])
+def test_text_bounds_ignore_a_short_fragment_in_the_margin(fragment: Line) -> None:
+    # a line of one or two words does not move the right edge (scan 13: "TH" in the
+    # corner made every centred line "off centre", so the type line joined a band)
+    left, right = text_bounds([fragment] + _page_of_text())
+    assert (round(left), round(right)) == (LEFT, RIGHT)
+
+
+def test_text_bounds_of_short_lines_only() -> None:
+    # a page of short lines (a signature page): those lines still give the edges
+    lines = [line("Nơi nhận:", LEFT, 100), line("- Như trên;", LEFT, 115), line("Nguyễn Văn A", 350, 200)]
+    assert text_bounds(lines)[1] == max(ln.x1 for ln in lines)
+    assert text_bounds([]) is None
 
 
 # --- join_wrapped -----------------------------------------------------------------

@@ -124,6 +124,35 @@ def test_empty_tsv_gives_no_words() -> None:
     assert ocr.tsv_to_words(tsv(), page=1) == []
 
 
+def _tsv_word(text: str, left: int, right: int, conf: float, top: int = 990, height: int = 42) -> ocr.TsvWord:
+    return ocr.TsvWord(text, left, top, right - left, height, conf, (1, 1, 1))
+
+
+# Scan 13, page 1 (300 dpi): a segment of the title read again on its own.
+FIRST_READING = [_tsv_word("2026", 440, 591, 93), _tsv_word("-", 567, 593, 93),
+                 _tsv_word("2030,.chuân:", 604, 917, 32), _tsv_word("bị", 919, 979, 39),
+                 _tsv_word("cho", 989, 1075, 96)]
+
+
+def test_second_reading_keeps_only_words_between_the_rows() -> None:
+    # the white cut around "QUYÉT ĐỊNH" held the top of "hành" on the line below: read as
+    # "sành" and placed into the type line, it hid the type ("sành QUYÉT ĐỊNH")
+    old = [_tsv_word("QUYÉT", 1158, 1364, 58, top=755, height=71), _tsv_word("ĐỊNH", 1378, 1532, 97, top=772, height=84)]
+    new = [_tsv_word("QUYÉT", 1158, 1363, 89, top=758, height=65), _tsv_word("ĐỊNH", 1379, 1532, 96, top=771, height=52),
+           _tsv_word("sành", 1142, 1246, 69, top=844, height=29)]
+    assert [w.text for w in ocr._between_rows(new, old)] == ["QUYÉT", "ĐỊNH"]
+
+
+def test_second_reading_must_keep_the_surely_read_words() -> None:
+    # surer on average but "- 2030, chuẩn bị" gone: the first reading stays
+    lost = [_tsv_word("2026", 440, 557, 93), _tsv_word("cho", 996, 1079, 91)]
+    assert not ocr._keeps_sure_words(lost, FIRST_READING)
+    # the unsure words may change or go; a word over each sure one is enough
+    mended = [_tsv_word("2026", 440, 557, 93), _tsv_word("-", 567, 593, 95), _tsv_word("2030,", 604, 700, 90),
+              _tsv_word("cho", 996, 1079, 91)]
+    assert ocr._keeps_sure_words(mended, FIRST_READING)
+
+
 def _page(number: int, confidences: tuple[float, ...], words: bool = True) -> ocr.OcrPage:
     return ocr.OcrPage(number, ocr.tsv_to_words(TWO_LINES, number) if words else [], [], confidences, 595, 842)
 

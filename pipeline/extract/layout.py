@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -29,6 +30,11 @@ BAND_MAX_VGAP = 1.8
 BAND_MAX_VGAP_ABOVE = 1.0
 # ...except before a right-hand line: the signer's name sits below the signature space.
 BAND_MAX_VGAP_RIGHT = 9.0
+# A line ending this close (points) to the right edge is a full line of a justified paragraph.
+FULL_LINE_SLACK = 3.0
+# A line of fewer words does not set the edges of the running text: a page number in the
+# corner, or on a scan a stamp's fragment ("TH") that Tesseract reads in the margin.
+MIN_EDGE_LINE_WORDS = 3
 # A line centred on the page within this fraction of the text width is a title, not a column line.
 PAGE_CENTRE_FRACTION = 0.04
 # A line indented by more than this fraction of the font size starts a paragraph.
@@ -163,6 +169,26 @@ def band_gap(line: Line) -> tuple[float, float] | None:
     if gap and gap[1] - gap[0] >= BAND_START_GAP:
         return gap
     return None
+
+
+def text_bounds(lines: list[Line]) -> tuple[float, float] | None:
+    """Left and right edges of the running text.
+
+    The right edge is the widest end of a single-column line of a few words (the header's
+    right column may reach further into the margin, and a short fragment in a corner is no
+    text line). The left edge is where the full lines of paragraphs start: among those
+    lines that run to the right edge, the leftmost start; a first-line indent is to its
+    right, and a layout table set into the margin does not count.
+    """
+    if not lines:
+        return None
+    single = [ln for ln in lines if not band_gap(ln)] or lines
+    single = [ln for ln in single if len(ln.words) >= MIN_EDGE_LINE_WORDS] or single
+    right = max(ln.x1 for ln in single)
+    full = [ln.x0 for ln in single if ln.x1 >= right - FULL_LINE_SLACK]
+    if full:
+        return (min(full), right)
+    return (float(Counter(round(ln.x0) for ln in lines).most_common(1)[0][0]), right)
 
 
 def _side(line: Line, gutter: tuple[float, float]) -> str:

@@ -236,14 +236,31 @@ def reread_unsure(gray, found: list[TsvWord], image: Path, number: int) -> list[
     for word in _read_strip(gray, boxes, text_height, image, number, "unsure"):
         again.setdefault(word.line[0] - 10_000, []).append(word)
     for index, i in enumerate(unsure):
-        new, old = again.get(index, []), segments[i]
+        old = segments[i]
+        new = _between_rows(again.get(index, []), old)
         before = statistics.fmean(w.conf for w in old)
         after = statistics.fmean(w.conf for w in new) if new else 0.0
-        if after >= max(before, REREAD_ACCEPT):
+        if after >= max(before, REREAD_ACCEPT) and _keeps_sure_words(new, old):
             segments[i] = [replace(w, line=old[0].line) for w in new]
         elif max(before, after) < UNREAD_NOISE_BELOW:
             segments[i] = []  # unsure on the page and alone: a seal's or a scribble's ink, not text
     return [w for ws in segments for w in ws]
+
+
+def _between_rows(new: list[TsvWord], old: list[TsvWord]) -> list[TsvWord]:
+    """The words of a second reading whose middle lies within the first reading's rows: the
+    white cut around a segment may hold the tops or tails of the next line's letters, read
+    as a word ("sành" from the "hành" under a type line) that has no place in this line."""
+    top, bottom = min(w.top for w in old), max(w.top + w.height for w in old)
+    return [w for w in new if top <= w.top + w.height / 2 <= bottom]
+
+
+def _keeps_sure_words(new: list[TsvWord], old: list[TsvWord]) -> bool:
+    """Whether the second reading still has a word over each word the first read surely:
+    a reading surer on average may have lost part of the line ("2026 - 2030, chuẩn bị cho"
+    read again as "2026 cho")."""
+    return all(any(n.left < o.left + o.width and o.left < n.left + n.width for n in new)
+               for o in old if o.conf >= REREAD_BELOW)
 
 
 def read_missed(gray, found: list[TsvWord], image: Path, number: int) -> list[TsvWord]:
