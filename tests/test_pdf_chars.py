@@ -5,7 +5,8 @@ import pytest
 from pdfplumber.utils import extract_words
 
 from pipeline.errors import ExtractError
-from pipeline.extract.pdf import WORD_SETTINGS, PageContent, extract_pdf, page_warnings
+from pipeline.extract.pdf import WORD_SETTINGS, extract_pdf, page_warnings
+from pipeline.extract.pdf_pages import PageContent
 from pipeline.extract.pdf_chars import attach_marks, drop_overprinted, unmapped_share
 from pipeline.warnings import PlanWarning
 

@@ -2,16 +2,14 @@
 
 Per page: words (with font name and size) from the characters, tables from
 ruling lines, running headers/footers and page numbers dropped, the words
-outside tables grouped into lines, side-by-side bands and paragraphs (see
-`layout`). Tables stay per page; joining them across pages is structure's job.
+outside tables grouped into lines (see `layout`); `pdf_pages` turns the pages into
+blocks. Tables stay per page; joining them across pages is structure's job.
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,20 +35,14 @@ from pipeline.extract.pdf_chars import attach_marks, drop_overprinted, unmapped_
 from pipeline.extract import pdf_guards
 from pipeline.extract.pdf_annots import annotation_subtypes, pages_with_stamps, stamped_words
 from pipeline.extract.layout import (
-    Band,
-    Line,
     Word,
-    band_gap,
-    band_to_table,
-    find_bands,
     font_is_bold,
     font_is_italic,
-    LIST_MARKER,
     group_lines,
     lines_to_paragraphs,
 )
-from pipeline.ir import Block, Cell, Extracted, Paragraph, Place, Row, Table
-from pipeline.text import join_wrapped
+from pipeline.extract.pdf_pages import PageContent, drop_running_lines, is_margin_noise, join_pages, page_blocks
+from pipeline.ir import Cell, Extracted, Place, Row, Table
 from pipeline.warnings import PlanWarning, listed
 
 if TYPE_CHECKING:
@@ -64,10 +56,6 @@ if TYPE_CHECKING:
 # and the word italic.
 WORD_SETTINGS = {"x_tolerance": 1.5, "y_tolerance": 3, "keep_blank_chars": False, "return_chars": True}
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3, "intersection_tolerance": 3}
-# A line ending this close (points) to the right edge is a full line of a justified paragraph.
-FULL_LINE_SLACK = 3.0
-# Top and bottom strips of the page (fraction of its height) where running headers and footers live.
-MARGIN_STRIP = 0.08
 # Above this share of unmapped glyphs the text layer is noise: refuse the file...
 MAX_UNMAPPED_SHARE = 0.3
 # ...above this on a page, warn that the page was read only in part.
@@ -75,20 +63,7 @@ PAGE_UNMAPPED_WARNING = 0.02
 # More pages than this is not a plan; refuse rather than run for minutes.
 MAX_PAGES = 2000
 
-_PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*)?(?:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*[-–—])?$", re.I)
 
-
-@dataclass(frozen=True)
-class PageContent:
-    number: int
-    width: float
-    height: float
-    lines: tuple[Line, ...]
-    tables: tuple[tuple[tuple[float, float, float, float], Table], ...]
-    # Characters of the page's own text layer (0 on a scanned page; stamped annotation text aside).
-    char_count: int = 0
-    # Share of those characters that are glyphs without a Unicode mapping.
-    unmapped: float = 0.0
 
 
 def _to_word(raw: dict, page: int) -> Word:
@@ -176,11 +151,6 @@ def is_grid_of_values(table: Table) -> bool:
     return any(sum(1 for c in row.cells if c.text.strip()) >= 2 for row in table.rows)
 
 
-def _is_margin_noise(line: Line, height: float) -> bool:
-    in_strip = line.top < MARGIN_STRIP * height or line.bottom > (1 - MARGIN_STRIP) * height
-    return in_strip and bool(_PAGE_NUMBER.match(line.text.strip()))
-
-
 def read_page(page: pdfplumber.page.Page, number: int, stamped: list[Word] | None = None) -> PageContent:
     install_page_objects(page)
     chars = attach_marks(drop_overprinted(page.chars))
@@ -195,7 +165,7 @@ def read_page(page: pdfplumber.page.Page, number: int, stamped: list[Word] | Non
         if is_grid_of_values(table):
             tables.append((found.bbox, table))
     outside = [w for w in words if not any(_inside(w, bbox) for bbox, _ in tables)]
-    lines = [ln for ln in group_lines(outside) if not _is_margin_noise(ln, page.height)]
+    lines = [ln for ln in group_lines(outside) if not is_margin_noise(ln, page.height)]
     return PageContent(number, page.width, page.height, tuple(lines), tuple(tables), len(chars), unmapped_share(page.chars))
 
 
@@ -217,127 +187,6 @@ def _read_and_close(page: pdfplumber.page.Page, number: int, stamped: list[Word]
         return read_page(page, number, stamped)
     finally:
         page.close()
-
-
-def drop_running_lines(pages: list[PageContent]) -> list[PageContent]:
-    """Remove running headers/footers: the same text in a margin strip on most pages.
-
-    Page 1 is never touched: running headers start on page 2 (Nghị định
-    30/2020/NĐ-CP), and the first page's top strip is the document header,
-    which an appendix may repeat on later pages.
-    """
-    if len(pages) < 3:
-        return pages
-
-    def key(line: Line) -> str:
-        return re.sub(r"\d+", "#", line.text)
-
-    def in_top(line: Line, page: PageContent) -> bool:
-        return line.top < MARGIN_STRIP * page.height
-
-    def in_bottom(line: Line, page: PageContent) -> bool:
-        return line.bottom > (1 - MARGIN_STRIP) * page.height
-
-    later = pages[1:]
-    counts: Counter[str] = Counter()
-    for p in later:
-        counts.update({key(ln) for ln in p.lines if in_top(ln, p) or in_bottom(ln, p)})
-    running = {k for k, n in counts.items() if n >= max(2, len(later) // 2)}
-
-    def kept(line: Line, page: PageContent) -> bool:
-        # On page 1 only footers go: its top strip is the document header.
-        if page.number == pages[0].number:
-            return not (in_bottom(line, page) and key(line) in running)
-        return key(line) not in running or not (in_top(line, page) or in_bottom(line, page))
-
-    return [replace(p, lines=tuple(ln for ln in p.lines if kept(ln, p))) for p in pages]
-
-
-def _text_bounds(lines: list[Line]) -> tuple[float, float] | None:
-    """Left and right edges of the running text.
-
-    The right edge is the widest end of a single-column line (the header's
-    right column may reach further into the margin). The left edge is where the full
-    lines of paragraphs start: among lines that run to the right edge (and are
-    not two side-by-side columns), the leftmost start; a first-line indent is
-    to its right, and a layout table set into the margin does not count.
-    """
-    if not lines:
-        return None
-    single = [ln for ln in lines if not band_gap(ln)] or lines
-    right = max(ln.x1 for ln in single)
-    full = [ln.x0 for ln in single if ln.x1 >= right - FULL_LINE_SLACK]
-    if full:
-        return (min(full), right)
-    return (float(Counter(round(ln.x0) for ln in lines).most_common(1)[0][0]), right)
-
-
-def page_blocks(page: PageContent) -> list[Block]:
-    """A page's paragraphs, layout tables and ruled tables in top-to-bottom order."""
-    items: list[tuple[float, Block | list[Line]]] = []
-    run: list[Line] = []
-    bounds = _text_bounds(list(page.lines))
-
-    def flush() -> None:
-        if run:
-            items.append((run[0].top, list(run)))
-            run.clear()
-
-    for piece in find_bands(list(page.lines), bounds):
-        if isinstance(piece, Band):
-            flush()
-            items.append((piece.lines[0].top, band_to_table(piece)))
-        else:
-            run.append(piece)
-    flush()
-    for bbox, table in page.tables:
-        items.append((bbox[1], table))
-    items.sort(key=lambda item: item[0])
-    blocks: list[Block] = []
-    for index, (_, item) in enumerate(items):
-        if isinstance(item, list):
-            blocks.extend(lines_to_paragraphs(item, bounds=bounds))
-        else:
-            blocks.append(_mark_page_edges(item, index, len(items)))
-    return blocks
-
-
-def _mark_page_edges(table: Table, index: int, count: int) -> Table:
-    if not table.bordered:
-        return table
-    return Table(table.rows, table.n_cols, table.bordered, table.pages, starts_page=index == 0, ends_page=index == count - 1)
-
-
-def _continues(prev: Block, para: Paragraph) -> bool:
-    """A paragraph cut by a page break: the next page resumes mid-sentence at the margin.
-
-    A heading at the foot of a page (bold) or an item starting the next page
-    ("a) ...", "- ...") is not a continuation.
-    """
-    return (
-        isinstance(prev, Paragraph)
-        and bool(prev.pages and para.pages and para.pages[0] == prev.pages[-1] + 1)
-        and not re.search(r"[.:;!?]$", prev.text)
-        and para.text[:1].islower()
-        and not LIST_MARKER.match(para.text)
-        and prev.bold == para.bold
-        and (para.indent or 0) < 5
-    )
-
-
-def join_pages(pages: list[list[Block]]) -> list[Block]:
-    blocks: list[Block] = []
-    for page in pages:
-        for i, block in enumerate(page):
-            if i == 0 and blocks and isinstance(block, Paragraph) and _continues(blocks[-1], block):
-                prev = blocks.pop()
-                block = Paragraph(
-                    text=join_wrapped([prev.text, block.text]), bold=prev.bold and block.bold, italic=prev.italic and block.italic,
-                    align=prev.align, pages=prev.pages + block.pages, indent=prev.indent,
-                    places=prev.places + block.places,
-                )
-            blocks.append(block)
-    return blocks
 
 
 def _pdf_error(exc: Exception) -> Exception:
