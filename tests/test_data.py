@@ -1,6 +1,8 @@
 """Tests for pipeline.data: the one loader of the vocabularies."""
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -77,6 +79,37 @@ def test_a_value_json_cannot_give_back_is_not_kept(cache):
     assert remembered("test", ["s"], build) == {"when": (2025, 1)}
     assert remembered("test", ["s"], build) == {"when": (2025, 1)}
     assert len(calls) == 2 and not list(cache.glob("test-*.json"))
+
+
+def _age(path, days: float) -> None:
+    then = time.time() - days * disk_cache.DAY
+    os.utime(path, (then, then))
+
+
+def test_files_unread_for_a_month_are_cleared_when_a_kind_writes(cache):
+    remembered("test", ["old"], lambda: "old")
+    remembered("test", ["in use"], lambda: "in use")
+    remembered("other", ["old"], lambda: "other kind")
+    for path in cache.glob("*.json"):
+        _age(path, disk_cache.UNUSED_DAYS + 1)
+    (cache / "notes.json").write_text("{}", encoding="utf-8")  # not a name the cache writes
+    _age(cache / "notes.json", 400)
+    assert remembered("test", ["in use"], lambda: "built again") == "in use"  # a read marks it used
+    remembered("test", ["new"], lambda: "new")
+    assert remembered("test", ["old"], lambda: "built again") == "built again"  # cleared
+    assert remembered("test", ["in use"], lambda: "built again") == "in use"  # kept
+    assert remembered("other", ["old"], lambda: "built again") == "other kind"  # another kind: kept
+    assert (cache / "notes.json").exists()
+
+
+def test_a_killed_writers_temporary_file_is_cleared(cache):
+    remembered("test", ["a"], lambda: 1)
+    (path,) = cache.glob("test-*.json")
+    left = cache / f".4242-{path.name}"
+    left.write_text("[1", encoding="utf-8")
+    _age(left, 2)
+    remembered("test", ["b"], lambda: 2)
+    assert not left.exists() and path.exists()
 
 
 def test_no_cache_folder_builds_every_time(tmp_path, monkeypatch):

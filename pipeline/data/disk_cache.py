@@ -10,7 +10,9 @@ of the code is a different name, so a value is never read for sources it was not
 built from. A cache that cannot be read or written is built around, never an error.
 
 The folder is $VNPLAN_CACHE_DIR (empty: no cache), else $XDG_CACHE_HOME/vnplan,
-else ~/.cache/vnplan.
+else ~/.cache/vnplan. Each new file of a kind clears that kind's files no process has
+read for UNUSED_DAYS (a read marks a file used, at most once a day), so the folder
+holds what the versions and data folders in use need, not every one ever run.
 """
 from __future__ import annotations
 
@@ -18,7 +20,9 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -26,6 +30,11 @@ from typing import Any
 CACHE_DIR_ENV = "VNPLAN_CACHE_DIR"
 # Part of every name: a change to how values are written here makes the old files unread.
 FORMAT = "1"
+# A file no process has read for this many days is removed when its kind writes a new one.
+UNUSED_DAYS = 30
+# A read marks its file used (its modification time) when the mark is older than this (seconds).
+MARK_USED_AFTER = 24 * 3600
+DAY = 24 * 3600
 
 
 def cache_dir() -> Path | None:
@@ -63,12 +72,38 @@ def remembered(kind: str, sources: Sequence[str] | None, build: Callable[[], Any
         return build()
     path = folder / f"{kind}-{source_digest(kind, sources)}.json"
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        value = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):  # not built yet, unreadable or cut short: build it again
         pass
+    else:
+        _mark_used(path)
+        return value
     value = build()
     _keep(path, value)
+    _clear_unused(folder, kind)
     return value
+
+
+def _mark_used(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        if time.time() - path.stat().st_mtime > MARK_USED_AFTER:
+            os.utime(path)
+
+
+def _clear_unused(folder: Path, kind: str) -> None:
+    """Remove the files of `kind` unread for UNUSED_DAYS, and temporary files a killed process
+    left behind (older than a day): only names this module writes, nothing else in the folder."""
+    name = re.compile(rf"(\.\d+-)?{re.escape(kind)}-[0-9a-f]{{64}}\.json")
+    now = time.time()
+    with contextlib.suppress(OSError):
+        for path in folder.iterdir():
+            found = name.fullmatch(path.name)
+            if not found:
+                continue
+            limit = DAY if found.group(1) else UNUSED_DAYS * DAY
+            with contextlib.suppress(OSError):
+                if now - path.stat().st_mtime > limit:
+                    path.unlink()
 
 
 def _keep(path: Path, value: Any) -> None:
