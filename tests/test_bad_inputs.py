@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 import bad_files as bf
-from pipeline.extract import docx as docx_extract
+from pipeline.extract import docx_package
 from pipeline.extract.docx import extract_docx
 from pipeline.errors import ExtractError
 from pipeline.extract.pdf import extract_pdf
@@ -131,7 +131,7 @@ def test_oversized_file_refused_before_reading(tmp_path, monkeypatch):
 
 def test_zip_bomb_refused_before_inflating(tmp_path, monkeypatch):
     """A small bomb against a lowered limit: refused from the zip directory alone."""
-    monkeypatch.setattr(docx_extract, "MAX_UNCOMPRESSED_BYTES", 2**20)
+    monkeypatch.setattr(docx_package, "MAX_UNCOMPRESSED_BYTES", 2**20)
     path = bf.zip_bomb_docx(tmp_path, size=4 * 2**20)
     with pytest.raises(ExtractError, match="DOCX too large when decompressed"):
         extract_docx(path)
@@ -377,7 +377,7 @@ def test_docx_missing_optional_part_is_read(tmp_path, make):
     (b"\xff\xd8\xff\xe0JFIF", None),  # a JPEG is not XML
 ])
 def test_decode_xml(data, expected):
-    assert docx_extract.decode_xml(data) == expected
+    assert docx_package.decode_xml(data) == expected
 
 
 REAL_DOCX = ROOT / "tests" / "fixtures" / "real" / "01_KH-UBND_LamDong_CCHC-2026-2030_draft-2026-03.docx"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pipeline import ir
-from pipeline.extract import docx as docx_extract
+from pipeline.extract import docx_package
 from pipeline.extract.docx import extract_docx
 from pipeline.extract.docx_numbering import format_number
 from pipeline.errors import ExtractError
@@ -420,7 +420,7 @@ def test_broken_xml_is_a_corrupt_docx(tmp_path):
 
 
 def test_oversized_parts_are_refused_from_the_zip_directory(tmp_path, monkeypatch):
-    monkeypatch.setattr(docx_extract, "MAX_UNCOMPRESSED_BYTES", 1000)
+    monkeypatch.setattr(docx_package, "MAX_UNCOMPRESSED_BYTES", 1000)
     with pytest.raises(ExtractError, match="DOCX too large when decompressed"):
         extract_docx(_valid(tmp_path))
 

@@ -5,44 +5,34 @@ w:customXml wrappers real documents put around them) instead of python-docx's
 high-level objects: those skip content controls and repeat a merged cell once
 per grid position, while the IR wants each cell once with its spans. python-docx
 is used only to open the package and find the main, styles and numbering parts
-(of a .docm or .dotx too, which ``docx.Document`` refuses). Tables are read
+(of a .docm or .dotx too, which ``docx.Document`` refuses); `docx_package` checks the
+package before it is opened. Tables are read
 by `docx_tables`, styles resolved by `docx_styles`, list labels by `docx_numbering`.
 Headers, footers and text boxes are not body text and are left out; footnotes are
 read apart (`Extracted.notes`): they are not body text either, but they cite documents.
 """
 from __future__ import annotations
 
-import codecs
-import io
-import posixpath
-import re
 import zipfile
-import zlib
-from urllib.parse import unquote
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterator
 
 import docx.opc.exceptions
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.part import Part, XmlPart
-from docx.oxml import parse_xml
-from docx.package import Package
+from docx.opc.part import Part
 from docx.oxml.ns import qn
 from lxml import etree
 
 from pipeline import ir
 from pipeline.extract.docx_numbering import Numbering
+from pipeline.extract.docx_package import check_package, open_package
 from pipeline.extract.docx_styles import Styles, child, load_styles, paragraph_property, run_flag, val
 from pipeline.extract.docx_tables import TRANSPARENT, read_table
-from pipeline.errors import ExtractError, one_line
+from pipeline.errors import ExtractError
 from pipeline.text import clean_whitespace
 from pipeline.warnings import PlanWarning
 
-# A zip bomb guard: the largest uncompressed size we accept for the main part and for the package.
-MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
-OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-MAIN_PART = "word/document.xml"
 TWIPS_PER_POINT = 20
 
 _JC_TO_ALIGN: dict[str, ir.Alignment] = {
@@ -84,7 +74,7 @@ def extract_docx(path: Path) -> ir.Extracted:
     """
     check_package(path)
     try:
-        package, missing = _open_package(path)
+        package, missing = open_package(path)
         main = package.main_document_part
         body = child(_part_root(main), "w:body")
         if body is None:
@@ -102,160 +92,6 @@ def extract_docx(path: Path) -> ir.Extracted:
         raise ExtractError(f"corrupt DOCX: {exc}") from exc
     _warn_about_skipped_content(body, ctx)
     return ir.Extracted(blocks=blocks, pages=None, warnings=tuple(ctx.warnings), notes=notes)
-
-
-# --- package checks ---------------------------------------------------------------------------
-
-
-def check_package(path: Path) -> None:
-    """Refuse files python-docx would choke on or that could exhaust memory, with a clear reason.
-
-    Raises:
-        ExtractError: Why the file cannot be read.
-    """
-    with path.open("rb") as fh:
-        head = fh.read(8)
-    if not head:
-        raise ExtractError("file is empty")
-    if head == OLE2_MAGIC:
-        raise ExtractError("encrypted DOCX or legacy .doc (OLE2) file")
-    if head.startswith(b"%PDF"):
-        raise ExtractError("not a DOCX file (looks like a PDF)")
-    if not zipfile.is_zipfile(path):
-        # A zip's first bytes with no readable directory: a DOCX cut short (a broken download).
-        raise ExtractError("corrupt or truncated DOCX (damaged zip archive)" if head.startswith(b"PK")
-                           else "not a DOCX file (not a zip archive)")
-    try:
-        with zipfile.ZipFile(path) as archive:
-            _check_archive(archive)
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError) as exc:
-        # RuntimeError: an encrypted member; NotImplementedError: an unknown compression method.
-        raise ExtractError(f"corrupt DOCX: damaged zip archive ({one_line(exc)})") from exc
-
-
-# Reads relationship parts (already checked for DTDs): nothing resolved or fetched.
-_RELS_PARSER = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False)
-
-
-def _rels_targets_missing(archive: zipfile.ZipFile) -> dict[str, tuple[etree._Element, list[tuple[etree._Element, str]]]]:
-    """Relationships whose target part is not in the package (with the part's name),
-    by the .rels part that holds them, with that part's parsed root."""
-    names = set(archive.namelist())
-    missing: dict[str, tuple[etree._Element, list[tuple[etree._Element, str]]]] = {}
-    for rels_name in sorted(n for n in names if n.endswith(".rels")):
-        root = etree.fromstring(archive.read(rels_name), _RELS_PARSER)
-        source_dir = posixpath.dirname(posixpath.dirname(rels_name))  # word/_rels/x.rels: word
-        for rel in root:
-            target = rel.get("Target") or ""
-            if rel.get("TargetMode") == "External" or not target:
-                continue
-            part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(source_dir, target))
-            if part not in names and unquote(part) not in names:
-                missing.setdefault(rels_name, (root, []))[1].append((rel, part))
-    return missing
-
-
-def _open_package(path: Path) -> tuple[Package, list[str]]:
-    """The package, and the parts its relationships name but it lacks (settings.xml, a theme).
-
-    python-docx refuses a package with a dangling relationship; Word opens it. The
-    relationships to missing parts are dropped in a copy held in memory. A missing
-    main document is refused earlier (`check_package`).
-    """
-    with zipfile.ZipFile(path) as archive:
-        missing = _rels_targets_missing(archive)
-        if not missing:
-            return Package.open(str(path)), []
-        gone: list[str] = []
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as copy:
-            for info in archive.infolist():
-                data = archive.read(info.filename)
-                if info.filename in missing:
-                    root, rels = missing[info.filename]
-                    for rel, part in rels:
-                        gone.append(part)
-                        root.remove(rel)
-                    data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-                copy.writestr(info, data)
-    buffer.seek(0)
-    return Package.open(buffer), sorted(set(gone))
-
-
-def _check_archive(archive: zipfile.ZipFile) -> None:
-    """Size limits first (from the zip directory, before inflating anything), then DTDs."""
-    infos = {info.filename: info for info in archive.infolist()}
-    if MAIN_PART not in infos:
-        raise ExtractError(f"corrupt DOCX: missing {MAIN_PART}")
-    total = sum(info.file_size for info in infos.values())
-    if infos[MAIN_PART].file_size > MAX_UNCOMPRESSED_BYTES or total > MAX_UNCOMPRESSED_BYTES:
-        raise ExtractError(f"DOCX too large when decompressed ({total // 2**20} MB; "
-                           f"limit {MAX_UNCOMPRESSED_BYTES // 2**20} MB)")
-    if infos[MAIN_PART].flag_bits & 0x1:
-        raise ExtractError("encrypted or password-protected")
-    # A part cannot hold more compressed bytes than the file: zipfile would ask the OS for
-    # that many at once (a damaged size of 2.9 GB in a 46 KB file took a gigabyte of memory).
-    archive_bytes = archive.fp.seek(0, 2) if archive.fp is not None else None
-    for name, info in infos.items():
-        if archive_bytes is not None and info.compress_size > archive_bytes:
-            raise ExtractError(f"corrupt DOCX: damaged zip archive ({name} claims {info.compress_size:,} "
-                               f"compressed bytes in a file of {archive_bytes:,})")
-    for name, info in infos.items():
-        if not info.is_dir() and _declares_dtd(archive.read(name)):
-            raise ExtractError(f"unsafe DOCX: {name} declares a DOCTYPE or entities")
-
-
-def _declares_dtd(data: bytes) -> bool:
-    """Whether a part carries a DTD: Word never writes one, so it can only be an entity attack.
-
-    The test runs on the decoded text, in whatever encoding the XML parser would
-    read it (a byte order mark, UTF-16/32 without one, EBCDIC, or the encoding the
-    XML declaration names: "<" is "+ADw-" in UTF-7), and again on what libxml2
-    itself parses, with entities left unexpanded. A part that is not XML passes.
-    """
-    text = decode_xml(data)
-    if text is not None and ("<!DOCTYPE" in text or "<!ENTITY" in text):
-        return True
-    try:
-        root = etree.fromstring(data, _DTD_PROBE) if _looks_like_xml(data) else None
-    except (etree.LxmlError, ValueError):
-        return False
-    if root is None:  # nothing the parser could recover: python-docx will say what is wrong
-        return False
-    tree = root.getroottree()
-    return tree.docinfo.internalDTD is not None or bool(tree.docinfo.doctype)
-
-
-# Parses a part only to look for a DTD: nothing resolved, loaded or fetched; damage tolerated.
-_DTD_PROBE = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, recover=True, huge_tree=False)
-# First bytes of an XML document in the encodings libxml2 detects without a declaration.
-_XML_SIGNATURES = (
-    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
-    (b"<\0\0\0", "utf-32-le"), (b"\0\0\0<", "utf-32-be"),
-    (b"<\0", "utf-16-le"), (b"\0<", "utf-16-be"), (b"\x4c\x6f\xa7\x94", "cp500"),
-)
-_DECLARED_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
-
-
-def _looks_like_xml(data: bytes) -> bool:
-    head = data[:4].lstrip(b" \t\r\n")
-    return bool(head) and (head.startswith(b"<") or any(data.startswith(sig) for sig, _ in _XML_SIGNATURES))
-
-
-def decode_xml(data: bytes) -> str | None:
-    """An XML part's text, decoded as an XML parser would; None when it does not look like XML."""
-    for signature, encoding in _XML_SIGNATURES:
-        if data.startswith(signature):
-            return data.decode(encoding, errors="replace")
-    if not data.lstrip(b" \t\r\n").startswith(b"<"):
-        return None
-    declared = _DECLARED_ENCODING.match(data[:200])
-    encoding = declared.group(1).decode("ascii") if declared else "utf-8"
-    try:
-        return data.decode(encoding, errors="replace")
-    except LookupError:  # an encoding Python does not know: read the ASCII-compatible bytes
-        return data.decode("latin-1")
 
 
 # Plain lxml elements, not python-docx's element classes: a find() on a plain tree is several
