@@ -134,13 +134,16 @@ FIRST_READING = [_tsv_word("2026", 440, 591, 93), _tsv_word("-", 567, 593, 93),
                  _tsv_word("cho", 989, 1075, 96)]
 
 
-def test_second_reading_keeps_only_words_between_the_rows() -> None:
+def test_second_reading_keeps_only_words_within_the_segment() -> None:
     # the white cut around "QUYÉT ĐỊNH" held the top of "hành" on the line below: read as
     # "sành" and placed into the type line, it hid the type ("sành QUYÉT ĐỊNH")
     old = [_tsv_word("QUYÉT", 1158, 1364, 58, top=755, height=71), _tsv_word("ĐỊNH", 1378, 1532, 97, top=772, height=84)]
     new = [_tsv_word("QUYÉT", 1158, 1363, 89, top=758, height=65), _tsv_word("ĐỊNH", 1379, 1532, 96, top=771, height=52),
            _tsv_word("sành", 1142, 1246, 69, top=844, height=29)]
-    assert [w.text for w in ocr._between_rows(new, old)] == ["QUYÉT", "ĐỊNH"]
+    assert [w.text for w in ocr._within_segment(new, old)] == ["QUYÉT", "ĐỊNH"]
+    # and beside it: the end of a word in the next table cell, within the rows
+    beside = new[:2] + [_tsv_word("tín", 1540, 1600, 70, top=770, height=50)]
+    assert [w.text for w in ocr._within_segment(beside, old)] == ["QUYÉT", "ĐỊNH"]
 
 
 def test_second_reading_must_keep_the_surely_read_words() -> None:

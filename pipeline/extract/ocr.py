@@ -236,23 +236,27 @@ def reread_unsure(gray, found: list[TsvWord], image: Path, number: int) -> list[
     for word in _read_strip(gray, boxes, text_height, image, number, "unsure"):
         again.setdefault(word.line[0] - 10_000, []).append(word)
     for index, i in enumerate(unsure):
-        old = segments[i]
-        new = _between_rows(again.get(index, []), old)
+        old, read = segments[i], again.get(index, [])
+        new = _within_segment(read, old)
+        # Judged on the whole second reading, words from the white cut around the segment
+        # included: how surely Tesseract read the strip, as before those words were dropped.
         before = statistics.fmean(w.conf for w in old)
-        after = statistics.fmean(w.conf for w in new) if new else 0.0
-        if after >= max(before, REREAD_ACCEPT) and _keeps_sure_words(new, old):
+        after = statistics.fmean(w.conf for w in read) if read else 0.0
+        if new and after >= max(before, REREAD_ACCEPT) and _keeps_sure_words(new, old):
             segments[i] = [replace(w, line=old[0].line) for w in new]
         elif max(before, after) < UNREAD_NOISE_BELOW:
             segments[i] = []  # unsure on the page and alone: a seal's or a scribble's ink, not text
     return [w for ws in segments for w in ws]
 
 
-def _between_rows(new: list[TsvWord], old: list[TsvWord]) -> list[TsvWord]:
-    """The words of a second reading whose middle lies within the first reading's rows: the
-    white cut around a segment may hold the tops or tails of the next line's letters, read
-    as a word ("sành" from the "hành" under a type line) that has no place in this line."""
+def _within_segment(new: list[TsvWord], old: list[TsvWord]) -> list[TsvWord]:
+    """The words of a second reading whose middle lies within the box of the first reading's
+    words: the white cut around a segment may hold the tops or tails of the next line's
+    letters ("sành" from the "hành" under a type line) or the end of a word in the next
+    table cell, read as words that have no place in this segment."""
     top, bottom = min(w.top for w in old), max(w.top + w.height for w in old)
-    return [w for w in new if top <= w.top + w.height / 2 <= bottom]
+    left, right = min(w.left for w in old), max(w.left + w.width for w in old)
+    return [w for w in new if top <= w.top + w.height / 2 <= bottom and left <= w.cx <= right]
 
 
 def _keeps_sure_words(new: list[TsvWord], old: list[TsvWord]) -> bool:
