@@ -38,7 +38,7 @@ test-all: install
 
 bench: install
 	$(BIN)/python bench/bench_convert.py
-	$(BIN)/python bench/bench_stages.py samples/plan-196-KH-UBND.pdf samples/plan-196-KH-UBND.docx tests/fixtures/real/10_KH-173-KH-UBND_HaNoi_2026-04-28_Festival-ThangLong.pdf
+	$(BIN)/python bench/bench_stages.py samples/plan-196-KH-UBND.pdf samples/plan-196-KH-UBND.docx ../shared/fixtures/real/10_KH-173-KH-UBND_HaNoi_2026-04-28_Festival-ThangLong.pdf
 	$(BIN)/python bench/bench_batch.py
 	$(BIN)/python bench/bench_underthesea.py
 	$(BIN)/python bench/bench_inspect.py

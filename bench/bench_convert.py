@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 FLOOR_CODE = """
 import sys, pdfplumber
-from pipeline.extract.pdf import TABLE_SETTINGS, WORD_SETTINGS
+from pipeline.extract.pdf.page import TABLE_SETTINGS, WORD_SETTINGS
 with pdfplumber.open(sys.argv[1]) as pdf:
     for page in pdf.pages:
         page.extract_words(**WORD_SETTINGS)
@@ -44,9 +44,9 @@ with pdfplumber.open(sys.argv[1]) as pdf:
         page.close()
 """
 # The floor imports only pdfplumber and the two settings dicts; importing them through
-# pipeline.extract.pdf would charge the floor with our imports, so they are copied here.
+# pipeline.extract.pdf.page would charge the floor with our imports, so they are copied here.
 FLOOR_CODE = FLOOR_CODE.replace(
-    "from pipeline.extract.pdf import TABLE_SETTINGS, WORD_SETTINGS",
+    "from pipeline.extract.pdf.page import TABLE_SETTINGS, WORD_SETTINGS",
     "WORD_SETTINGS = {ws!r}\nTABLE_SETTINGS = {ts!r}")
 RATIO_TARGET = {"sample": 1.0, "real": 1.0, 300: 0.7}
 PEAK_MB_TARGET = 150
@@ -86,7 +86,7 @@ def in_child(code: str, *args: str) -> object:
 
 @functools.cache
 def floor_settings() -> tuple[dict, dict]:
-    return tuple(in_child("from pipeline.extract.pdf import TABLE_SETTINGS as t, WORD_SETTINGS as w; print(json.dumps([w, t]))"))
+    return tuple(in_child("from pipeline.extract.pdf.page import TABLE_SETTINGS as t, WORD_SETTINGS as w; print(json.dumps([w, t]))"))
 
 
 def floor_argv(path: Path) -> list[str]:
@@ -179,7 +179,7 @@ def main() -> None:
     print(f"load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores; {args.pairs} pairs per file")
     print(f"{'file':34} {'pages':>5} {'convert':>9} {'floor':>8} {'ratio':>6} {'range':>11} {'conv MB':>7} {'flr MB':>7}")
     fixed = [(ROOT / "samples" / "plan-196-KH-UBND.pdf", "sample"),
-             (ROOT / "tests" / "fixtures" / "real" / "10_KH-173-KH-UBND_HaNoi_2026-04-28_Festival-ThangLong.pdf", "real")]
+             (ROOT.parent / "shared" / "fixtures" / "real" / "10_KH-173-KH-UBND_HaNoi_2026-04-28_Festival-ThangLong.pdf", "real")]
     for path, kind in fixed:
         check_golden(path)
         report(path.name[:34], page_count(path), *paired(path, args.pairs), RATIO_TARGET[kind])

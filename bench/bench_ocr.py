@@ -23,14 +23,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from pipeline.extract import ocr  # noqa: E402
+from pipeline.extract.ocr import reader as ocr  # noqa: E402
 from scanned.scanner import Effects, scan_pdf  # noqa: E402
 
 SAMPLE = ROOT / "samples" / "plan-196-KH-UBND.pdf"
 _CHILD = """
 import json, resource, sys, time
 sys.path.insert(0, {root!r})
-from pipeline.extract import ocr
+from pipeline.extract.ocr import reader as ocr
 ocr._workers = lambda: {jobs}
 from pipeline.conversion import convert
 start = time.perf_counter()

@@ -84,9 +84,9 @@ def extract(path: Path, ocr: str | bool = "auto") -> tuple[Extracted, str, bytes
         # Each format's extractor is imported when a file of that format arrives: a PDF
         # conversion loads neither python-docx nor lxml.
         if fmt == "pdf":
-            from pipeline.extract.pdf import extract_pdf
+            from pipeline.extract.pdf.reader import extract_pdf
             return extract_pdf(path, ocr=ocr_mode(ocr)), fmt, data
-        from pipeline.extract.docx import extract_docx
+        from pipeline.extract.docx.reader import extract_docx
         return extract_docx(path), fmt, data
     except (ExtractError, OSError):
         raise
@@ -160,9 +160,9 @@ def _import_extractor(path: Path) -> None:
     except (OSError, ExtractError):
         return  # the child says what is wrong with the file
     if fmt == "pdf":
-        import pipeline.extract.pdf  # noqa: F401
+        import pipeline.extract.pdf.reader  # noqa: F401
     else:
-        import pipeline.extract.docx  # noqa: F401
+        import pipeline.extract.docx.reader  # noqa: F401
 
 
 def convert_limited(path: str | Path, ocr: str | bool = "auto", limits: Limits = Limits()) -> dict:

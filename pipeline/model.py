@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from pipeline.warnings import PlanWarning
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 @dataclass
@@ -31,6 +31,20 @@ class Agency:
     kind: str  # "agency" | "group"
     text: str
     level: str | None = None  # "central" | "province" | "district" | None
+    successor: Successor | None = None
+
+
+@dataclass(slots=True)
+class Person:
+    """Contract 1.2: a named person in a list of responsibles ("Ông Đỗ Mạnh Cường, Phó Trưởng
+    phòng"), one entry per person, standing where an `Agency` stands (same keys, and `title`)."""
+
+    id: str
+    name: str
+    text: str
+    title: str | None = None
+    kind: str = "person"
+    level: str | None = None
     successor: Successor | None = None
 
 
@@ -148,6 +162,10 @@ class AttachedTo:
 class DocumentMeta:
     type: str
     type_name: str | None
+    # Contract 1.2: how the type was found ("type_line", "symbol", "subject", "none").
+    type_source: str
+    # Contract 1.2: the "V/v ..." subject of a công văn, without "V/v".
+    subject: str | None
     code: str | None
     number: str | None
     symbol: str | None

@@ -29,7 +29,7 @@ from pipeline.structure.document import build_skeleton
 # The readers a child would otherwise import for its file (pdfplumber and pdfminer, python-docx
 # and lxml): the larger part of the set-up, and their shared objects are then mapped before a
 # memory limit is set (see `conversion._import_extractor`).
-EXTRACTORS = ("pipeline.extract.pdf", "pipeline.extract.docx")
+EXTRACTORS = ("pipeline.extract.pdf.reader", "pipeline.extract.docx.reader")
 
 # The plan converted to warm up: each line is (text, bold). Column cells hold their lines.
 _ISSUER = (("ỦY BAN NHÂN DÂN", False), ("TỈNH LÂM ĐỒNG", True), ("Số: 1/KH-UBND", False))

@@ -1,5 +1,5 @@
 """The plans the store and export tests load together: the sample (its PDF and its DOCX) and
-the real documents that have a text layer (tests/fixtures/real/README.md), converted once
+the real documents that have a text layer (../shared/fixtures/real/README.md), converted once
 per test process. The scanned 13_QD-707 needs OCR and is left out (slow, and it has no text
 layer to compare with)."""
 from __future__ import annotations
@@ -10,9 +10,11 @@ from pathlib import Path
 
 from pipeline.conversion import convert
 from pipeline.output.serialize import to_json
+import pytest
+
+from real_fixtures import ABSENT, REAL, present
 
 ROOT = Path(__file__).resolve().parents[1]
-REAL = ROOT / "tests" / "fixtures" / "real"
 SOURCES = [
     ROOT / "samples" / "plan-196-KH-UBND.docx",
     ROOT / "samples" / "plan-196-KH-UBND.pdf",
@@ -28,6 +30,8 @@ SOURCES = [
 @cache
 def corpus_dir() -> Path:
     """A folder with one JSON per source, named after the source's whole file name."""
+    if not present():
+        pytest.skip(ABSENT)
     folder = Path(tempfile.mkdtemp(prefix="vnplan-store-corpus-"))
     for source in SOURCES:
         (folder / f"{source.name}.json").write_text(to_json(convert(source)), encoding="utf-8")

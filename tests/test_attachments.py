@@ -102,7 +102,7 @@ def test_plan_appendix_stays_with_the_plan() -> None:
     assert plan.attachments == [] and len(plan.tasks) == 2
 
 
-META = DocumentMeta("quyet_dinh", "Quyết định", "325/QĐ-UBND", "325", "QĐ-UBND", None, "Lâm Đồng", "2025-03-12",
+META = DocumentMeta("quyet_dinh", "Quyết định", "type_line", None, "325/QĐ-UBND", "325", "QĐ-UBND", None, "Lâm Đồng", "2025-03-12",
                     "Về việc phê duyệt Kế hoạch phòng, chống thiên tai", None, None)
 
 # (caption under the attached document's title, what it is attached to)

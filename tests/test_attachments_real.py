@@ -1,4 +1,4 @@
-"""Issue 11 on the real documents (tests/fixtures/real): fixture 12 is Decision 779/QĐ-UBND of
+"""Issue 11 on the real documents (../shared/fixtures/real): fixture 12 is Decision 779/QĐ-UBND of
 Bình Thuận with the charter of the provincial study-promotion fund attached (8 Chương, 28 Điều,
 counted from its pages 2-13); no real document has appendix text in a signer field."""
 from __future__ import annotations
@@ -10,16 +10,16 @@ import pytest
 
 from pipeline.conversion import convert
 from test_variants import appendix_text_in_signer
+from real_fixtures import REAL, real, real_files
 
-REAL = Path(__file__).resolve().parent / "fixtures" / "real"
 # Scanned documents (no text layer) are read by the OCR tests, not here.
-TEXT_FIXTURES = sorted(p.name for p in REAL.iterdir() if p.suffix in (".pdf", ".docx") and "scanned" not in p.name)
+TEXT_FIXTURES = sorted(p.name for p in real_files("*") if p.suffix in (".pdf", ".docx") and "scanned" not in p.name)
 FIXTURE_12 = "12_QD-779-QD-UBND_BinhThuan_2022-03-23_DieuLe-QuyKhuyenHoc_signed.pdf"
 
 
 @cache
 def converted(name: str) -> dict:
-    return convert(REAL / name)
+    return convert(real(name))
 
 
 def test_fixture_12_decision_stays_at_the_top() -> None:

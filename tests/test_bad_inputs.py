@@ -21,10 +21,11 @@ from pathlib import Path
 import pytest
 
 import bad_files as bf
-from pipeline.extract import docx_package
-from pipeline.extract.docx import extract_docx
+from pipeline.extract.docx import package as docx_package
+from pipeline.extract.docx.reader import extract_docx
 from pipeline.errors import ExtractError
-from pipeline.extract.pdf import extract_pdf
+from pipeline.extract.pdf.reader import extract_pdf
+from real_fixtures import real
 
 convert_module = importlib.import_module("pipeline.conversion")
 
@@ -146,7 +147,7 @@ def test_owner_password_only_pdf_is_read(tmp_path):
 def test_blank_pages_fail_fast(tmp_path, monkeypatch):
     """500 empty pages: refused as having no text before any layout work (no clock: the
     layout step is replaced by one that fails the test if it is reached)."""
-    from pipeline.extract import pdf as pdf_module
+    from pipeline.extract.pdf import reader as pdf_module
 
     def layout_reached(*args, **kwargs):
         raise AssertionError("layout analysis ran on a PDF without text")
@@ -318,7 +319,7 @@ def test_cli_refuses_bombs_with_one_line(tmp_path, make, reason):
 ])
 def test_pdf_caps_stop_pdfminer(tmp_path, make, caps, reason):
     """The caps work inside pdfminer: lowered here, so small bombs show it in-process."""
-    pdf_guards = importlib.import_module("pipeline.extract.pdf_guards")
+    pdf_guards = importlib.import_module("pipeline.extract.pdf.guards")
     path = make(tmp_path)
     pdf_guards.set_caps(**caps)
     try:
@@ -337,7 +338,7 @@ def test_pdf_caps_leave_ordinary_files_alone(tmp_path):
 def test_damaged_flate_stream_inflates_what_it_can():
     """A stream cut mid-way gives the bytes before the cut, in linear time (pdfminer's own is quadratic)."""
     import zlib
-    pdf_guards = importlib.import_module("pipeline.extract.pdf_guards")
+    pdf_guards = importlib.import_module("pipeline.extract.pdf.guards")
     data = zlib.compress(b"BT (KE HOACH) Tj ET\n" * 50_000)
     assert pdf_guards.inflate_damaged(data[: len(data) // 2]).startswith(b"BT (KE HOACH) Tj ET\n" * 100)
 
@@ -380,14 +381,14 @@ def test_decode_xml(data, expected):
     assert docx_package.decode_xml(data) == expected
 
 
-REAL_DOCX = ROOT / "tests" / "fixtures" / "real" / "01_KH-UBND_LamDong_CCHC-2026-2030_draft-2026-03.docx"
+REAL_DOCX = "01_KH-UBND_LamDong_CCHC-2026-2030_draft-2026-03.docx"
 
 
 @pytest.mark.parametrize("megabytes", [2, 4, 6, 8, 10])
 def test_cli_docx_out_of_memory_is_named(tmp_path, megabytes):
     """Finding 6: under a memory limit lxml fails with "unknown error" and the file was called
     corrupt ("invalid XML (unknown error)"). Whatever the allowance, it converts or says memory."""
-    run = vnplan("convert", "--max-memory", megabytes, REAL_DOCX, "-o", tmp_path / "out", cwd=tmp_path)
+    run = vnplan("convert", "--max-memory", megabytes, real(REAL_DOCX), "-o", tmp_path / "out", cwd=tmp_path)
     assert run.code in (0, 1), run.stderr
     if run.code == 1:
         assert run.stderr.splitlines() == [

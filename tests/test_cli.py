@@ -414,7 +414,7 @@ HEAVY = ("docx", "lxml", "pandas", "sqlalchemy", "scipy", "numpy", "pytesseract"
 # Loaded only by a file that needs them: pdfium for text stamped by annotations (the sample has
 # none), the OCR runner for a page without a usable text layer, rapidfuzz for an agency name
 # that is a near miss.
-PDF_ONLY_WHEN_NEEDED = ("pypdfium2", "pipeline.extract.ocr", "rapidfuzz")
+PDF_ONLY_WHEN_NEEDED = ("pypdfium2", "pipeline.extract.ocr.reader", "rapidfuzz")
 # A DOCX conversion needs no PDF library, and `vnplan` looks its version up only for --version.
 NOT_FOR_DOCX = ("pdfplumber", "pdfminer", "pypdfium2", "importlib.metadata")
 

@@ -119,3 +119,27 @@ ENUMS = [
 def test_contract_enumerations_are_allowed(where, key, listed):
     allowed = enum_of(schema_object(where)["properties"][key])
     assert len(listed) >= 2 and not set(listed) - allowed, sorted(set(listed) - allowed)
+
+
+def _additions_12() -> str:
+    return CONTRACT.split("## Version 1.2 additions")[1]
+
+
+# Version 1.2 additions: the fields of its table, and the values it lists.
+V12_FIELDS = [("DocumentMeta", "type_source"), ("DocumentMeta", "subject"), ("Agency", "kind"), ("Agency", "title")]
+V12_ENUMS = [
+    ("DocumentMeta", "type", re.findall(r"`([a-z_]+)`", _additions_12().split("| `document` | `type` |")[1].split("\n")[0])),
+    ("DocumentMeta", "type_source", re.findall(r"`([a-z_]+)`", _additions_12().split("| `type_source` |")[1].split("\n")[0])),
+    ("Agency", "kind", ["agency", "group", "person"]),
+]
+
+
+@pytest.mark.parametrize("where, key", V12_FIELDS, ids=[f"{w}.{k}" for w, k in V12_FIELDS])
+def test_version_1_2_field_is_in_the_schema(where, key):
+    assert key in properties(where)
+
+
+@pytest.mark.parametrize("where, key, listed", V12_ENUMS, ids=[f"{w}.{k}" for w, k, _ in V12_ENUMS])
+def test_version_1_2_enumerations_are_allowed(where, key, listed):
+    allowed = enum_of(schema_object(where)["properties"][key])
+    assert len(listed) >= 2 and not set(listed) - allowed, sorted(set(listed) - allowed)

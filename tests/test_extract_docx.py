@@ -7,17 +7,18 @@ from pathlib import Path
 import pytest
 
 from pipeline import ir
-from pipeline.extract import docx_package
-from pipeline.extract.docx import extract_docx
-from pipeline.extract.docx_numbering import format_number
+from pipeline.extract.docx import package as docx_package
+from pipeline.extract.docx.reader import extract_docx
+from pipeline.extract.docx.numbering import format_number
 from pipeline.errors import ExtractError
+from real_fixtures import real
 from docx_builders import (
     borders, cell, list_definition, para, rewrite_part, row, run, sdt, style, table, write_docx,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_196 = ROOT / "samples" / "plan-196-KH-UBND.docx"
-REAL_LAMDONG = ROOT / "tests" / "fixtures" / "real" / "01_KH-UBND_LamDong_CCHC-2026-2030_draft-2026-03.docx"
+REAL_LAMDONG = "01_KH-UBND_LamDong_CCHC-2026-2030_draft-2026-03.docx"
 FIELD = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>'
          '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>7</w:t></w:r>'
          '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
@@ -439,7 +440,7 @@ def test_sample_plan_196():
 
 
 def test_real_lam_dong_draft():
-    blocks = extract_docx(REAL_LAMDONG).blocks
+    blocks = extract_docx(real(REAL_LAMDONG)).blocks
     tables = [b for b in blocks if isinstance(b, ir.Table)]
     assert [(t.n_cols, len(t.rows), t.bordered) for t in tables] == [(2, 2, False), (2, 1, False), (7, 67, True)]
     assert tables[2].rows[0].repeat_header

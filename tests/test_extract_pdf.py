@@ -1,8 +1,8 @@
-"""Tests for pipeline.extract.pdf's table reading (`build_table`), on hand-placed words."""
+"""Tests for pipeline.extract.pdf.page's table reading (`build_table`), on hand-placed words."""
 from __future__ import annotations
 
 from pipeline import ir
-from pipeline.extract.pdf import build_table
+from pipeline.extract.pdf.page import build_table
 from ir_builders import words
 
 

@@ -18,6 +18,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent / "fuzz"))
 import mutators  # noqa: E402
 import run as fuzz_run  # noqa: E402
+import real_fixtures  # noqa: E402
 
 REGRESSIONS = Path(__file__).resolve().parent / "fuzz" / "regressions"
 # The CI set: this many mutants from this seed (VNPLAN_FUZZ_COUNT overrides the count).
@@ -39,6 +40,27 @@ def test_every_kind_is_used_on_every_format():
     assert kinds == set(mutators.MUTATORS)
 
 
+def derived_regressions() -> list[tuple[str, int, int, str]]:
+    """(file name, seed, index, source) of the regressions that are mutants of a real document:
+    those are rebuilt from the shared fixture and the recorded mutation, never stored."""
+    rows = (line.split(",") for line in (REGRESSIONS / "derived.csv").read_text().splitlines()[1:] if line)
+    return [(name, int(seed), int(index), source) for name, seed, index, source in rows]
+
+
+def rebuild_derived(folder: Path) -> list[str]:
+    """Write each derived regression into `folder`; its name list. Skips where the fixtures are absent."""
+    if not real_fixtures.present():
+        pytest.skip(real_fixtures.ABSENT)
+    seeds = fuzz_run.mutators.seed_files()
+    names = []
+    for name, seed, index, source in derived_regressions():
+        made_from, _, data = fuzz_run.mutators.mutant(index, seed, seeds)
+        assert made_from == source, f"{name}: mutant {index} of seed {seed} now comes from {made_from}"
+        (folder / name).write_bytes(data)
+        names.append(name)
+    return names
+
+
 def test_regressions(tmp_path):
     files = sorted(p for p in REGRESSIONS.iterdir() if p.suffix in (".pdf", ".docx"))
     assert files
@@ -46,6 +68,7 @@ def test_regressions(tmp_path):
     folder.mkdir()
     for path in files:
         shutil.copy(path, folder / path.name)
+    files = [*files, *map(Path, rebuild_derived(folder))]
     result = fuzz_run.run(folder, tmp_path / "out", {p.name: "regression" for p in files}, JOBS)
     print(fuzz_run.table_text(result))
     assert result.failures == [] and result.tracebacks == 0

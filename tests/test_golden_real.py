@@ -1,4 +1,4 @@
-"""Golden tests on two real documents (tests/fixtures/real), against hand-written answers.
+"""Golden tests on two real documents (../shared/fixtures/real, never copied into the repository), against hand-written answers.
 
 tests/golden/01-lamdong-cchc.expected.json (draft plan of UBND tỉnh Lâm Đồng, DOCX, 56 task
 rows under 7 Roman group rows) and tests/golden/10-hanoi-festival.expected.json (Plan
@@ -9,7 +9,7 @@ tests/test_golden.py, whose projection helpers are reused here.
 
 One parametrized test per document field, task field, section, reference field and recipient,
 so that a failure names the field. Known converter bugs are in KNOWN_BUGS and run as
-xfail(strict=True). The documents are in tests/fixtures/real/ (copied from the shared folder, so a clone runs them).
+xfail(strict=True). The documents are read from ../shared/fixtures/real/ (`real_fixtures`); absent, the tests skip naming it.
 """
 from __future__ import annotations
 
@@ -29,9 +29,9 @@ from test_golden import params as golden_params
 
 from pipeline.conversion import convert
 from pipeline.output.serialize import to_json
+from real_fixtures import REAL, real, real_files
 
 ROOT = Path(__file__).resolve().parents[1]
-REAL = ROOT / "tests" / "fixtures" / "real"
 GOLDEN_DIR = Path(__file__).parent / "golden"
 CONTRACT_CHECK = ROOT / "tests" / "tools" / "contract_check.py"
 DOCS = {
@@ -68,7 +68,7 @@ def golden(doc: str) -> dict:
 
 @cache
 def converted(doc: str) -> dict:
-    return convert(REAL / DOCS[doc][0])
+    return convert(real(DOCS[doc][0]))
 
 
 # --------------------------------------------------------------------------- projection
@@ -333,7 +333,7 @@ def test_10_closing_paragraphs_are_not_tasks(doc: str, item: str) -> None:
 
 @pytest.mark.parametrize("doc", list(DOCS))
 def test_deterministic_bytes(doc: str) -> None:
-    path = REAL / DOCS[doc][0]
+    path = real(DOCS[doc][0])
     first, second = to_json(convert(path)), to_json(convert(path))
     assert first == second, f"{doc}: two conversions differ: {first_difference(json.loads(first), json.loads(second))}"
 

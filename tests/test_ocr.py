@@ -1,4 +1,4 @@
-"""The OCR path (pipeline.extract.ocr and its helpers): TSV → layout words, the page
+"""The OCR path (pipeline.extract.ocr.reader and its helpers): TSV → layout words, the page
 choice (`--ocr auto|never|always`), ruling lines and blobs from page images, bold
 from strokes, refusals, end to end.
 
@@ -18,11 +18,12 @@ import bad_files as bf
 from pipeline.cli import main
 from pipeline.warnings import PlanWarning
 from pipeline.conversion import ConversionError, convert
-from pipeline.extract import ocr, ocr_image
+from pipeline.extract.ocr import image as ocr_image, reader as ocr
 from pipeline.extract.layout import group_lines
+from real_fixtures import real
 
 ROOT = Path(__file__).resolve().parents[1]
-SCANNED_707 = ROOT / "tests" / "fixtures" / "real" / "13_QD-707-QD-TTg_2026-04-22_KeHoach-PCRT_scanned.pdf"
+SCANNED_707 = "13_QD-707-QD-TTg_2026-04-22_KeHoach-PCRT_scanned.pdf"
 FONT = Path(__file__).resolve().parent / "fonts" / "DejaVuSerif.ttf"
 NO_TEXT_LAYER = "no text layer (scanned or image-only PDF); --ocr auto reads it by OCR"
 
@@ -395,7 +396,7 @@ def decision_707() -> dict:  # 21 pages through Tesseract: minutes; its tests ar
         if os.environ.get("CI") == "true":
             pytest.fail(f"CI=true but tesseract with Vietnamese data is missing: {ocr.INSTALL}")
         pytest.skip(f"tesseract with Vietnamese data is not installed ({ocr.INSTALL})")
-    return convert(SCANNED_707)
+    return convert(real(SCANNED_707))
 
 
 # document fields the golden holds, as written on the page; the handwritten ones are known misses

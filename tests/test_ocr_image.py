@@ -1,4 +1,4 @@
-"""Page images made readable (pipeline.extract.ocr_image, ocr_tables, ocr_missed), on images
+"""Page images made readable (pipeline.extract.ocr.image, ocr_tables, ocr_missed), on images
 drawn here with OpenCV, so every case runs without Tesseract."""
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import cv2
 import numpy as np
 import pytest
 
-from pipeline.extract import ocr_image, ocr_missed, ocr_tables
-from pipeline.extract.pdf import TABLE_SETTINGS, build_table, read_page
+from pipeline.extract.ocr import image as ocr_image, missed as ocr_missed, tables as ocr_tables
+from pipeline.extract.pdf.page import TABLE_SETTINGS, build_table, read_page
 from pipeline.extract.layout import Word
 
 DPI = 200
@@ -184,7 +184,7 @@ def test_blobs_outside_read_words_are_found_and_placed_back() -> None:
     blobs = ocr_missed.find_blobs(rest, text_height=30)
     assert len(blobs) == 1 and blobs[0].left < 160 and 370 < blobs[0].top < 400
     strip = ocr_missed.make_strip(rest, blobs, text_height=30)
-    from pipeline.extract.ocr import TsvWord
+    from pipeline.extract.ocr.reader import TsvWord
 
     x, y = strip.offsets[0]
     on_strip = TsvWord("9.", round(x * strip.scale), round(y * strip.scale), 10, 12, 90.0, (1, 1, 1))

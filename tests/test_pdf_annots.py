@@ -12,7 +12,7 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from pipeline.extract import pdf_annots
+from pipeline.extract.pdf import annots as pdf_annots
 
 # Characters on the dense page: 300 lines of 200 (digits at 2 pt, 1.1 pt apart).
 LINES, PER_LINE = 300, 200

@@ -1,13 +1,14 @@
-"""Tests for pipeline.extract.pdf_chars and the page warnings of pipeline.extract.pdf."""
+"""Tests for pipeline.extract.pdf.chars and the page warnings of pipeline.extract.pdf."""
 from __future__ import annotations
 
 import pytest
 from pdfplumber.utils import extract_words
 
 from pipeline.errors import ExtractError
-from pipeline.extract.pdf import WORD_SETTINGS, extract_pdf, page_warnings
-from pipeline.extract.pdf_pages import PageContent
-from pipeline.extract.pdf_chars import attach_marks, drop_overprinted, unmapped_share
+from pipeline.extract.pdf.page import WORD_SETTINGS
+from pipeline.extract.pdf.reader import extract_pdf, page_warnings
+from pipeline.extract.pdf.pages import PageContent
+from pipeline.extract.pdf.chars import attach_marks, drop_overprinted, unmapped_share
 from pipeline.warnings import PlanWarning
 
 
@@ -128,7 +129,7 @@ def test_a_text_layer_of_unmapped_glyphs_is_refused(tmp_path, monkeypatch) -> No
     canvas.drawString(72, 720, "KE HOACH TRIEN KHAI")
     canvas.save()
     # Stand in for a font without ToUnicode: every character pdfminer reads is "(cid:N)".
-    import pipeline.extract.pdf as pdf_module
+    import pipeline.extract.pdf.page as pdf_module
 
     monkeypatch.setattr(pdf_module, "unmapped_share", lambda chars: 1.0 if chars else 0.0)
     with pytest.raises(ExtractError, match="text layer unreadable: 100% of the glyphs"):

@@ -22,11 +22,12 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 import bad_files as bf
 from pipeline.errors import LimitExceeded
-from pipeline.extract import pdf_guards
-from pipeline.extract.pdf_content import FastPageInterpreter, content_objects
+from pipeline.extract.pdf import guards as pdf_guards
+from pipeline.extract.pdf.content import FastPageInterpreter, content_objects
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "fuzz"))
 import mutators  # noqa: E402
+from real_fixtures import real_files
 
 
 def page_layout(page: Page) -> LTPage:
@@ -44,7 +45,7 @@ def page_layout(page: Page) -> LTPage:
     return page._layout
 
 ROOT = Path(__file__).resolve().parents[1]
-PDFS = [ROOT / "samples" / "plan-196-KH-UBND.pdf", *sorted((ROOT / "tests" / "fixtures" / "real").glob("*.pdf"))]
+PDFS = [ROOT / "samples" / "plan-196-KH-UBND.pdf", *real_files("*.pdf")]
 # pdfminer's parser as pdfminer ships it (pdf_guards.install() swaps in a counting subclass)
 PDFMINER_PARSER = pdf_guards._CountingContentParser.__mro__[1]
 

@@ -15,18 +15,19 @@ import pdfplumber
 import pytest
 
 from object_pdfs import OVERFLOW, PAGES, drawing_kinds_pdf
-from pipeline.extract import pdf_guards, pdf_objects
-from pipeline.extract.pdf import WORD_SETTINGS
-from pipeline.extract.pdf_objects import install_page_objects, page_objects
+from pipeline.extract.pdf import guards as pdf_guards, objects as pdf_objects
+from pipeline.extract.pdf.page import WORD_SETTINGS
+from pipeline.extract.pdf.objects import install_page_objects, page_objects
 from variants import build_lo
 from variants.catalog import cases
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "fuzz"))
 import mutators  # noqa: E402
+from real_fixtures import real_files
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "samples" / "plan-196-KH-UBND.pdf"
-PDFS = [SAMPLE, *sorted((ROOT / "tests" / "fixtures" / "real").glob("*.pdf"))]
+PDFS = [SAMPLE, *real_files("*.pdf")]
 VARIANT_PDFS = [(v.key, fmt) for v, fmt in cases() if fmt.startswith("pdf")]
 # Mutants of the hand-written PDF (every kind of drawing, a few KB) per fuzz mutator kind, and of
 # the CI fuzz set (`test_fuzz`, seed 15) those of the sample PDF: every PDF kind twice.

@@ -1,4 +1,4 @@
-"""Tests for pipeline.extract.pdf_pages (running lines, page blocks, paragraphs joined
+"""Tests for pipeline.extract.pdf.pages (running lines, page blocks, paragraphs joined
 across pages), on hand-built PageContent values."""
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import pytest
 
 from pipeline import ir
 from pipeline.extract.layout import Line
-from pipeline.extract.pdf import build_table  # a ruled table to lay out among the lines
-from pipeline.extract.pdf_pages import PageContent, _continues, drop_running_lines, join_pages, page_blocks
+from pipeline.extract.pdf.page import build_table  # a ruled table to lay out among the lines
+from pipeline.extract.pdf.pages import PageContent, _continues, drop_running_lines, join_pages, page_blocks
 from ir_builders import justified, line, merge, para, words
 
 A4 = (595.0, 842.0)

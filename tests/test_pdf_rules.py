@@ -1,7 +1,7 @@
-"""Tests for pipeline.extract.pdf_rules: tables ruled with horizontal lines only."""
+"""Tests for pipeline.extract.pdf.rules: tables ruled with horizontal lines only."""
 from __future__ import annotations
 
-from pipeline.extract.pdf_rules import RuledRegion, column_separators, merged_rules, rule_regions
+from pipeline.extract.pdf.rules import RuledRegion, column_separators, merged_rules, rule_regions
 
 PAGE_WIDTH = 842.0  # landscape A4
 

@@ -18,18 +18,18 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from pipeline.conversion import ConversionError, convert
-from pipeline.extract.docx_tables import TRANSPARENT
+from pipeline.extract.docx.tables import TRANSPARENT
 from pipeline.ir import Cell, Paragraph, Place, Row, Table, union_places
 from pipeline.structure.tables import read_tables
 from pipeline.normalize.provenance import Locator, Spot, match_key, to_json
 from pipeline.output.validate import validation_errors
 from pipeline.text import folded
 from pipeline.normalize.provenance import location_pieces
+from real_fixtures import REAL, real, real_files
 
 ROOT = Path(__file__).resolve().parent.parent
-REAL = ROOT / "tests" / "fixtures" / "real"
 FILES = [ROOT / "samples" / "plan-196-KH-UBND.pdf", ROOT / "samples" / "plan-196-KH-UBND.docx"] + sorted(
-    p for p in REAL.iterdir() if p.suffix in (".pdf", ".docx") and "scanned" not in p.name
+    p for p in real_files("*") if p.suffix in (".pdf", ".docx") and "scanned" not in p.name
 )
 # A box's text is cropped with this margin (points): glyph boxes overhang the line box a little.
 CROP_MARGIN = 1.5
@@ -299,4 +299,4 @@ def test_the_scanned_fixture_is_left_out_for_want_of_a_text_layer() -> None:
     """Why FILES skips fixture 13: its text layer is empty (read by OCR it takes minutes; the
     scanned corpus of tests/test_scanned.py checks OCR pages' places)."""
     with pytest.raises(ConversionError):
-        convert(REAL / "13_QD-707-QD-TTg_2026-04-22_KeHoach-PCRT_scanned.pdf", ocr="never")
+        convert(real("13_QD-707-QD-TTg_2026-04-22_KeHoach-PCRT_scanned.pdf"), ocr="never")

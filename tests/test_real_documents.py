@@ -1,7 +1,7 @@
 """Every real document converts (or is refused in one clear line), drops nothing silently, and
 names its tasks and warnings so a person can find them (issue 12).
 
-The documents: the real fixtures (tests/fixtures/real) and the two samples. For each:
+The documents: the real fixtures (../shared/fixtures/real, see real_fixtures.py) and the two samples. For each:
 - no crash: a ConversionError with a reason for a scanned file, else a schema-valid dict;
 - no silent drop: every row of every ruled table of the source ends up in a task, a data
   table or a warning (one of its cells' text is found there, accents and case ignored);
@@ -22,11 +22,11 @@ from pipeline.conversion import ConversionError, convert, extract
 from pipeline.ir import Table
 from pipeline.structure.stitch import column_role
 from pipeline.text import clean_whitespace, fold_diacritics
+from real_fixtures import REAL, real, real_files
 
 ROOT = Path(__file__).resolve().parents[1]
-REAL = ROOT / "tests" / "fixtures" / "real"
 SCANNED = {"13_QD-707-QD-TTg_2026-04-22_KeHoach-PCRT_scanned.pdf"}  # no text layer: refused without --ocr
-DOCUMENTS = sorted([*REAL.glob("*.docx"), *REAL.glob("*.pdf"), *(ROOT / "samples").glob("*.docx"),
+DOCUMENTS = sorted([*real_files("*.docx", "*.pdf"), *(ROOT / "samples").glob("*.docx"),
                     *(ROOT / "samples").glob("*.pdf")], key=lambda p: p.name)
 # A cell shorter than this says too little to be looked for (a number, "x", a year).
 MIN_CELL_CHARS = 12

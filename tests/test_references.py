@@ -333,7 +333,7 @@ def test_citations_in_docx_footnotes_become_references(tmp_path):
 
 
 def test_docx_without_footnotes_reads_none(tmp_path):
-    from pipeline.extract.docx import extract_docx
+    from pipeline.extract.docx.reader import extract_docx
     sample = Path(__file__).resolve().parents[1] / "samples" / "plan-196-KH-UBND.docx"
     assert extract_docx(sample).notes == ()
     assert extract_docx(_with_footnotes(sample, tmp_path / "n.docx")).notes == (

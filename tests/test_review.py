@@ -33,11 +33,12 @@ from pipeline.normalize.provenance import location_pieces
 
 import browser  # noqa: E402 - tests/ is on sys.path
 from browser import chromium  # noqa: E402,F401 - the fixture
+from real_fixtures import real
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_PDF = ROOT / "samples" / "plan-196-KH-UBND.pdf"
 SAMPLE_DOCX = ROOT / "samples" / "plan-196-KH-UBND.docx"
-HANOI = ROOT / "tests" / "fixtures" / "real" / "10_KH-173-KH-UBND_HaNoi_2026-04-28_Festival-ThangLong.pdf"
+HANOI = "10_KH-173-KH-UBND_HaNoi_2026-04-28_Festival-ThangLong.pdf"
 ARTEFACTS = ROOT / "out" / "artefacts"
 
 
@@ -63,7 +64,7 @@ def test_markdown_has_header_group_rows_tasks_recipients_and_citations() -> None
 
 def test_markdown_keeps_group_rows() -> None:
     # Lâm Đồng draft 01: 56 tasks under Roman-numbered group rows, each printed once as a bold row.
-    doc = doc_of(ROOT / "tests" / "fixtures" / "real" / "01_KH-UBND_LamDong_CCHC-2026-2030_draft-2026-03.docx")
+    doc = doc_of(real("01_KH-UBND_LamDong_CCHC-2026-2030_draft-2026-03.docx"))
     md = to_markdown(doc)
     groups = list(dict.fromkeys(t["group"] for t in doc["tasks"] if t["group"]))
     assert groups and all(md.count(f"| **{g.replace('|', chr(92) + '|')}** |") == 1 for g in groups)
@@ -184,8 +185,8 @@ class ReviewDom(HTMLParser):
 @pytest.fixture(scope="module")
 def hanoi_review(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("review")
-    assert vnplan(["inspect", str(HANOI), "-o", str(out)]) == 0
-    return out / f"{HANOI.stem}.review.html"
+    assert vnplan(["inspect", str(real(HANOI)), "-o", str(out)]) == 0
+    return out / f"{Path(HANOI).stem}.review.html"
 
 
 def test_review_page_dom(chromium: str, hanoi_review: Path, tmp_path: Path) -> None:
@@ -193,7 +194,7 @@ def test_review_page_dom(chromium: str, hanoi_review: Path, tmp_path: Path) -> N
     assert result.returncode == 0, result.stderr[-2000:]
     dom = ReviewDom()
     dom.feed(result.stdout)
-    doc = doc_of(HANOI)
+    doc = doc_of(real(HANOI))
     # every task's box is drawn inside the page it names, and that page is one the task stands on
     rows = {ptr: (page, inside) for ptr, page, inside in dom.boxes if re.fullmatch(r"/tasks/\d+", ptr)}
     assert len(rows) == len(doc["tasks"])
@@ -213,7 +214,7 @@ def test_review_page_dom(chromium: str, hanoi_review: Path, tmp_path: Path) -> N
 def test_review_page_is_self_contained(hanoi_review: Path) -> None:
     page = hanoi_review.read_text(encoding="utf-8")
     assert "http://" not in page and "https://" not in page and "<link" not in page
-    assert page.count('<img src="data:image/jpeg;base64,') == doc_of(HANOI)["source"]["pages"]
+    assert page.count('<img src="data:image/jpeg;base64,') == doc_of(real(HANOI))["source"]["pages"]
 
 
 def test_review_of_a_docx_draws_the_libreoffice_pages(chromium: str, tmp_path: Path) -> None:
@@ -257,7 +258,7 @@ def test_renamed_to_successor_is_told_apart_from_reassignment() -> None:
 
 
 def test_not_revisions_of_one_plan() -> None:
-    hanoi, sample = doc_of(HANOI), doc_of(SAMPLE_PDF)
+    hanoi, sample = doc_of(real(HANOI)), doc_of(SAMPLE_PDF)
     assert not same_plan(side(sample), side(hanoi))
     assert same_plan(side(sample), side(revised_pdf_plan()))
 
@@ -284,7 +285,7 @@ def test_diff_report_dom(chromium: str, tmp_path: Path) -> None:
 
 
 def test_diff_report_warns_on_two_different_plans(tmp_path: Path) -> None:
-    old, new = doc_of(SAMPLE_PDF), doc_of(HANOI)
+    old, new = doc_of(SAMPLE_PDF), doc_of(real(HANOI))
     page = render_html(diff_plans(old, new), report_context(old, new))
     assert f'<p class="not-revisions">{message("diff.not_revisions")}</p>' in page
 

@@ -16,7 +16,7 @@ from typing import Callable
 import pytest
 
 from pipeline.extract.layout import Word
-from pipeline.extract.pdf import build_table
+from pipeline.extract.pdf.page import build_table
 from pipeline.ir import Extracted
 from pipeline.model import Source
 from pipeline.normalize.plan import build_plan

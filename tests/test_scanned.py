@@ -16,7 +16,7 @@ import os
 import pytest
 
 from pipeline.conversion import convert
-from pipeline.extract import ocr
+from pipeline.extract.ocr import reader as ocr
 from scanned.corpus import CASES, ScanCase, build, expected
 from scanned.score import FileScore, score, table
 

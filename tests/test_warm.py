@@ -51,7 +51,7 @@ def test_warm_up_is_done_once_and_says_so():
 COUNT_CALLS = """
 import cProfile, pstats, sys
 from pipeline.conversion import convert
-import pipeline.extract.docx  # imported alike in every mode: only the set-up differs
+import pipeline.extract.docx.reader  # imported alike in every mode: only the set-up differs
 mode, path = sys.argv[1], sys.argv[2]
 if mode == "warm":
     from pipeline.warm import warm_up
@@ -82,8 +82,8 @@ from pipeline.normalize.gazetteer import default_gazetteer
 
 
 def state() -> dict:
-    return {"pdf reader": "pipeline.extract.pdf" in sys.modules,
-            "docx reader": "pipeline.extract.docx" in sys.modules,
+    return {"pdf reader": "pipeline.extract.pdf.reader" in sys.modules,
+            "docx reader": "pipeline.extract.docx.reader" in sys.modules,
             "gazetteer": default_gazetteer.cache_info().currsize > 0}
 
 

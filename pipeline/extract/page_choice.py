@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pipeline.errors import ExtractError
+from pipeline.extract.pdf.pages import PageContent
 from pipeline.text import vietnamese_share
 
 MODES = ("auto", "never", "always")
@@ -31,6 +33,9 @@ MIN_VIETNAMESE_SHARE = 0.5
 MIN_RUNS_TO_JUDGE = 20
 # Over this share of glyphs without a Unicode mapping the page is read by OCR.
 MAX_UNMAPPED_SHARE = 0.1
+
+# Over this share of glyphs without a Unicode mapping in the whole file (no OCR to help) it is refused.
+MAX_UNREADABLE_SHARE = 0.3
 
 NO_TEXT = "no text layer"
 UNMAPPED = "glyphs without a Unicode mapping"
@@ -72,3 +77,24 @@ def pages_to_ocr(pages: list[PageText], mode: str) -> dict[int, str]:
 def document_share(pages: list[PageText]) -> tuple[float, int]:
     """The Vietnamese share over the whole text layer and its number of letter runs."""
     return vietnamese_share("\n".join(p.text for p in pages))
+
+
+def page_text(page: PageContent) -> PageText:
+    """What the choice reads of a page: its lines and its table cells."""
+    cells = [c.text for _, table in page.tables for row in table.rows for c in row.cells]
+    return PageText(page.number, page.char_count, page.unmapped, "\n".join([ln.text for ln in page.lines] + cells))
+
+
+def refuse_unreadable(texts: list[PageText], advice: str) -> None:
+    """The one-line refusals of a file whose text layer cannot be read at all (no OCR to help)."""
+    chars = sum(p.char_count for p in texts)
+    if not chars:
+        raise ExtractError(f"no text layer (scanned or image-only PDF){advice}")
+    unreadable = sum(p.unmapped * p.char_count for p in texts) / chars
+    if unreadable > MAX_UNREADABLE_SHARE:
+        raise ExtractError(f"text layer unreadable: {unreadable:.0%} of the glyphs have no Unicode mapping "
+                           f"(fonts embedded without one){advice}")
+    share, runs = document_share(texts)
+    if runs >= MIN_RUNS_TO_JUDGE and share < MIN_VIETNAMESE_SHARE:
+        raise ExtractError(f"text layer is not Vietnamese text: {share:.0%} of its words are Vietnamese "
+                           f"syllables (fonts embedded with a wrong Unicode map){advice}")

@@ -215,6 +215,8 @@ def build_plan(skeleton: Skeleton, type_code: str | None, source: Source, provin
     document = DocumentMeta(
         type=type_code or "other",
         type_name=_text_or_none(header.type_line),
+        type_source="type_line" if header.type_line else ("symbol" if type_code else "none"),
+        subject=None,
         code=own_code, number=number.number, symbol=number.symbol,
         issuer=issuer, place=place, issued_date=issued,
         title=_text_or_none(header.title),

@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from pipeline import ir
-from pipeline.extract.docx_styles import Styles, child, int_val, is_on, style_chain, val
+from pipeline.extract.docx.styles import Styles, child, int_val, is_on, style_chain, val
 
 # Elements whose children are read as if they stood in the parent (content controls, links, revisions);
 # the body walk in `docx` looks through the same ones.

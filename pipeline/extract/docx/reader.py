@@ -25,10 +25,10 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from pipeline import ir
-from pipeline.extract.docx_numbering import Numbering
-from pipeline.extract.docx_package import check_package, open_package
-from pipeline.extract.docx_styles import Styles, child, load_styles, paragraph_property, run_flag, val
-from pipeline.extract.docx_tables import TRANSPARENT, read_table
+from pipeline.extract.docx.numbering import Numbering
+from pipeline.extract.docx.package import check_package, open_package
+from pipeline.extract.docx.styles import Styles, child, load_styles, paragraph_property, run_flag, val
+from pipeline.extract.docx.tables import TRANSPARENT, read_table
 from pipeline.errors import ExtractError
 from pipeline.text import clean_whitespace
 from pipeline.warnings import PlanWarning

@@ -10,7 +10,7 @@ from __future__ import annotations
 from docx.oxml.ns import qn
 from lxml import etree
 
-from pipeline.extract.docx_styles import Styles, child, int_val, paragraph_property, val
+from pipeline.extract.docx.styles import Styles, child, int_val, paragraph_property, val
 
 
 class Numbering:

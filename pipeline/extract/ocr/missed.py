@@ -118,7 +118,7 @@ def place_back(words: list, blobs: list[Blob], strip: Strip) -> list:
 
     Each blob becomes its own line: a word's `line` key names the blob.
     """
-    from pipeline.extract.ocr_tsv import TsvWord
+    from pipeline.extract.ocr.tsv import TsvWord
 
     placed = []
     k = 1 / strip.scale

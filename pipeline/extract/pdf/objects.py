@@ -15,8 +15,8 @@ from __future__ import annotations
 import pdfplumber
 from pdfplumber.utils.exceptions import PdfminerException
 
-from pipeline.extract.pdf_content import FastPageInterpreter
-from pipeline.extract.pdf_device import CharDictDevice, PageFrame, layout_leaves
+from pipeline.extract.pdf.content import FastPageInterpreter
+from pipeline.extract.pdf.device import CharDictDevice, PageFrame, layout_leaves
 
 # The interpreter that runs the device over a page (a module name, so another can be put in
 # its place): pdf_content's, which reads content streams by regex where it can. pdf_guards'

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pipeline.errors import ExtractError
-from pipeline.extract.ocr_tsv import (  # noqa: F401  (re-exported: the OCR API in one place)
+from pipeline.extract.ocr.tsv import (  # noqa: F401  (re-exported: the OCR API in one place)
     TsvWord,
     _lines,
     _typical_height,
@@ -157,8 +157,8 @@ def read_image(image: Path, number: int, dpi: float) -> OcrPage:
     """One page image made upright and level, its ruling lines found and erased, then read."""
     import cv2
 
-    from pipeline.extract.ocr_image import level, orientation, turn
-    from pipeline.extract.ocr_tables import erase_rules, find_rules
+    from pipeline.extract.ocr.image import level, orientation, turn
+    from pipeline.extract.ocr.tables import erase_rules, find_rules
 
     gray = cv2.imread(str(image), cv2.IMREAD_GRAYSCALE)
     gray = level(turn(gray, orientation(image, TESSERACT, _ENV)))
@@ -175,7 +175,7 @@ def read_image(image: Path, number: int, dpi: float) -> OcrPage:
 
 def with_weight(gray, words: list[TsvWord]) -> list[TsvWord]:
     """The words with `bold` set from their stroke width: a scan has no font names."""
-    from pipeline.extract.ocr_image import bold_flags, stroke_widths
+    from pipeline.extract.ocr.image import bold_flags, stroke_widths
 
     widths = stroke_widths(gray, [(w.left, w.top, w.width, w.height) for w in words])
     flags = bold_flags(widths, [sum(ch.isalnum() for ch in w.text) for w in words], [w.line for w in words])
@@ -186,7 +186,7 @@ def _read_strip(gray, boxes: list, text_height: float, image: Path, number: int,
     """Tesseract on the boxes copied one under the other (`ocr_missed`), words placed back."""
     import cv2
 
-    from pipeline.extract.ocr_missed import make_strip, place_back
+    from pipeline.extract.ocr.missed import make_strip, place_back
 
     strip = make_strip(gray, boxes, text_height)
     path = image.with_name(f"{image.stem}-{name}.png")
@@ -215,7 +215,7 @@ def reread_unsure(gray, found: list[TsvWord], image: Path, number: int) -> list[
     on the page, "Tuấn" at 96% on its own). Each such segment is cut out, read on a
     strip, and its new words replace the old when surer on average.
     """
-    from pipeline.extract.ocr_missed import Blob
+    from pipeline.extract.ocr.missed import Blob
 
     if not found:
         return found
@@ -269,7 +269,7 @@ def _keeps_sure_words(new: list[TsvWord], old: list[TsvWord]) -> bool:
 
 def read_missed(gray, found: list[TsvWord], image: Path, number: int) -> list[TsvWord]:
     """The words in ink the page layout skipped (see `ocr_missed`), read from one strip."""
-    from pipeline.extract.ocr_missed import find_blobs, ink_level, uncovered
+    from pipeline.extract.ocr.missed import find_blobs, ink_level, uncovered
 
     if not found:
         return []

@@ -44,7 +44,7 @@ from pdfminer.psparser import (
     literal_name,
 )
 
-from pipeline.extract import pdf_guards
+from pipeline.extract.pdf import guards as pdf_guards
 
 # pdfminer's logger: the warnings copied from its `execute` are written where it writes them
 log = logging.getLogger("pdfminer.pdfinterp")

@@ -1,0 +1,52 @@
+"""Pages of a PDF whose text layer cannot be used, replaced by their OCR: the one place the
+PDF reader hands pages to the OCR room (`page_choice` says which pages, `reader` reads them,
+`pdf.page.read_page` lays the words and the rules found in the image out as a text layer's)."""
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pipeline.errors import ExtractError
+from pipeline.extract.ocr.tables import ImagePage
+from pipeline.extract.page_choice import NO_TEXT, page_text, pages_to_ocr, refuse_unreadable
+from pipeline.extract.pdf.page import read_page
+from pipeline.extract.pdf.pages import PageContent
+from pipeline.warnings import PlanWarning
+
+if TYPE_CHECKING:
+    from pipeline.extract.ocr.reader import OcrPage
+
+
+def ocr_page(page: PageContent, read: OcrPage) -> PageContent:
+    """A page rebuilt from its image: OCR words and the ruling lines found in the bitmap go
+    through `read_page`, so tables, bands and lines come out as from a text layer."""
+    content = read_page(ImagePage(read.rules, read.width, read.height), page.number, read.words)
+    return replace(content, char_count=sum(len(w.text) for w in read.words), unmapped=0.0)
+
+
+def with_ocr(path: Path, pages: list[PageContent], mode: str) -> tuple[list[PageContent], tuple[PlanWarning, ...]]:
+    """Pages whose text layer cannot be used replaced by their OCR (`mode`: auto, never, always),
+    with the `ocr_used` warning; one-line refusals when nothing readable is left."""
+    texts = [page_text(p) for p in pages]
+    wanted = pages_to_ocr(texts, mode)
+    usable = [t for t in texts if t.number not in wanted]
+    if not wanted:
+        refuse_unreadable(texts, "; --ocr auto reads it by OCR" if mode == "never" else "")
+        return pages, ()
+    from pipeline.extract.ocr import reader as ocr  # the OCR stack (runner, thread pool) only for a file that needs it
+    if not ocr.tesseract_ready():
+        if mode == "always" or not sum(t.char_count for t in usable):
+            reason = next(iter(wanted.values()))
+            raise ExtractError(f"{reason} (scanned or image-only PDF): {ocr.MISSING}" if reason == NO_TEXT
+                               else f"{reason}: {ocr.MISSING}")
+        return pages, (ocr.ocr_unavailable_warning(wanted),)
+    result = ocr.ocr_pages(path, sorted(wanted))
+    read = {n: page for n, page in result.pages.items() if page.words}
+    if not read and not sum(t.char_count for t in usable):
+        raise ExtractError("no text layer (scanned or image-only PDF), and OCR found no text on its pages "
+                           "(blank or unreadable scan)")
+    pages = [ocr_page(p, read[p.number]) if p.number in read else p for p in pages]
+    warnings = (ocr.ocr_warning(result, wanted),) if read else ()
+    low = ocr.low_confidence_warning(result)
+    return pages, warnings + ((low,) if low else ())
