@@ -2,7 +2,7 @@
 
 What is indexed and what is asked are folded the same way: abbreviations expanded through the
 gazetteer ("Sở TC" -> "Sở Tài chính"), tone marks and case dropped ("chuyển đổi số" ->
-"chuyen doi so"). A query is then the words of its folded form, all required; when expanding
+"chuyen doi so"). A query is then the words of its folded form, as a phrase (in a row); when expanding
 abbreviations changed it, the unexpanded words are a second way to match. SQLite asks its
 FTS5 table (MATCH, ranked by bm25); PostgreSQL `to_tsvector('simple', body) @@ to_tsquery(...)`
 over a GIN index. Words are [a-z0-9]+ only, so a query can never carry engine syntax.
@@ -11,21 +11,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from sqlalchemy import Connection, Engine, and_, func, insert, literal_column, select, text
+from sqlalchemy import Connection, Engine, insert, select, text
 from sqlalchemy.sql.elements import TextClause
 
+from pipeline.data import load_csv
 from pipeline.normalize.gazetteer import expand_abbreviations
 from pipeline.serve.tables import indexed, pg_search
 from pipeline.store.db import lock
-from pipeline.store.schema import agencies, documents, sections, task_agencies, tasks
-from pipeline.text import folded
+from pipeline.store.schema import agencies, documents, paragraphs, sections, task_agencies, tasks
+from pipeline.text import fold_aligned, folded
 
 _WORD = re.compile(r"[a-z0-9]+")
-# Short all-lower-case words a user may type for an abbreviation ("so tc"): tried in capitals too.
-ABBREVIATION_MAX_LETTERS = 5
-# Hits the result list shows under the documents.
+# Hits the result list shows under the documents, and the characters shown each side of a match.
 MAX_HITS = 50
+EXCERPT_CHARS = 110
 
 
 def fold_for_search(value: str) -> str:
@@ -33,11 +34,29 @@ def fold_for_search(value: str) -> str:
     return folded(expand_abbreviations(value))
 
 
+@cache
+def _folded_abbreviations() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The gazetteer's abbreviations as a user types them without marks or capitals ("so tc"):
+    folded abbreviation (after its head word, where it needs one) -> folded expansion."""
+    table: dict[str, str] = {}
+    for row in load_csv("abbreviations.csv"):
+        abbreviation, expansion = folded(row["abbreviation"]), folded(row["expansion"])
+        heads = {folded(h) for h in (row.get("after") or "").split("|") if h}
+        for head in heads or {""}:
+            table[f"{head} {abbreviation}".strip()] = f"{head} {expansion}".strip()
+    alternatives = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
+    return re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])"), table
+
+
+def expand_folded(query: str) -> str:
+    pattern, table = _folded_abbreviations()
+    return pattern.sub(lambda m: table[m.group(0)], query)
+
+
 def query_alternatives(query: str) -> list[list[str]]:
-    """Each way the query may match, as the words it requires; [] for a query without words."""
-    capitals = " ".join(w.upper() if w.isalpha() and len(w) <= ABBREVIATION_MAX_LETTERS and w.islower() else w
-                        for w in query.split())
-    ways = [_WORD.findall(fold_for_search(q)) for q in (query, capitals)] + [_WORD.findall(folded(query))]
+    """Each way the query may match, as the words it requires in a row; [] for a query without words."""
+    plain = folded(query)
+    ways = [_WORD.findall(fold_for_search(query)), _WORD.findall(expand_folded(plain)), _WORD.findall(plain)]
     unique: list[list[str]] = []
     for words in ways:
         if words and words not in unique:
@@ -46,11 +65,12 @@ def query_alternatives(query: str) -> list[list[str]]:
 
 
 def fts5_query(ways: list[list[str]]) -> str:
-    return " OR ".join("(" + " AND ".join(f'"{w}"' for w in words) + ")" for words in ways)
+    """Each way as a phrase (its words in a row), any way matching."""
+    return " OR ".join('"' + " ".join(words) + '"' for words in ways)
 
 
 def tsquery(ways: list[list[str]]) -> str:
-    return " | ".join("(" + " & ".join(words) + ")" for words in ways)
+    return " | ".join("(" + " <-> ".join(words) + ")" for words in ways)
 
 
 def matching_documents(dialect: str, query: str) -> TextClause | None:
@@ -70,6 +90,21 @@ class Hit:
     ref_id: int
     document_id: int
     text: str
+    excerpt: tuple[str, str, str] = ("", "", "")  # before, the matched words, after
+
+
+def excerpt(value: str, ways: list[list[str]], around: int = EXCERPT_CHARS) -> tuple[str, str, str]:
+    """The text around the first place a way's words appear in it (found on the folded copy,
+    which keeps one character per character), or its start."""
+    plain = fold_aligned(value)
+    for words in ways:
+        found = re.search(r"\W+".join(map(re.escape, words)), plain)
+        if found:
+            start, end = found.span()
+            head = max(0, start - around)
+            return (("…" if head else "") + value[head:start], value[start:end],
+                    value[end:end + around] + ("…" if end + around < len(value) else ""))
+    return value[:2 * around] + ("…" if len(value) > 2 * around else ""), "", ""
 
 
 def hits(conn: Connection, query: str, limit: int = MAX_HITS) -> list[Hit]:
@@ -85,20 +120,21 @@ def hits(conn: Connection, query: str, limit: int = MAX_HITS) -> list[Hit]:
                                  "WHERE to_tsvector('simple', body) @@ to_tsquery('simple', :tsq) "
                                  "ORDER BY ts_rank(to_tsvector('simple', body), to_tsquery('simple', :tsq)) DESC, id "
                                  "LIMIT :n"), {"tsq": tsquery(ways), "n": limit})
-    return [Hit(r.kind, int(r.ref_id), int(r.document_id), r.text) for r in rows]
+    return [Hit(r.kind, int(r.ref_id), int(r.document_id), r.text, excerpt(r.text, ways)) for r in rows]
 
 
 # ---- indexing ---------------------------------------------------------------------------
 
 def _task_texts(conn: Connection, document_id: int) -> list[tuple[int, str]]:
-    """Each task's content with its group and the agencies named in it (so "Sở TC" finds its tasks)."""
-    names = {}
-    for task_id, name in conn.execute(select(task_agencies.c.task_id, agencies.c.name)
+    """Each task's content with its group and the agencies named in it, with their successors
+    after the 2025 mergers (so "Sở TC" finds the tasks Sở Tài chính leads today)."""
+    names: dict[int, list[str]] = {}
+    for task_id, name, successor in conn.execute(select(task_agencies.c.task_id, agencies.c.name, agencies.c.successor_name)
                                       .join(agencies, agencies.c.id == task_agencies.c.agency_id)
                                       .join(tasks, tasks.c.id == task_agencies.c.task_id)
                                       .where(tasks.c.document_id == document_id)
                                       .order_by(task_agencies.c.task_id, task_agencies.c.position)):
-        names.setdefault(task_id, []).append(name)
+        names.setdefault(task_id, []).extend(n for n in (name, successor) if n)
     rows = conn.execute(select(tasks.c.id, tasks.c.content, tasks.c.group_title, tasks.c.output)
                         .where(tasks.c.document_id == document_id).order_by(tasks.c.position))
     return [(r.id, " · ".join(p for p in (r.content, r.output, "; ".join(names.get(r.id, [])), r.group_title) if p))
@@ -106,12 +142,15 @@ def _task_texts(conn: Connection, document_id: int) -> list[tuple[int, str]]:
 
 
 def index_rows(conn: Connection, document_id: int) -> list[dict]:
-    """The rows one document adds to the index: its title, its headings, its tasks."""
+    """The rows one document adds to the index: its title, its headings and paragraphs, its tasks."""
     title = conn.scalar(select(documents.c.title).where(documents.c.id == document_id)) or ""
     found = [("title", document_id, title)]
     found += [("section", r.id, " ".join(p for p in (r.number, r.title) if p))
               for r in conn.execute(select(sections.c.id, sections.c.number, sections.c.title)
                                     .where(sections.c.document_id == document_id, sections.c.title.is_not(None)))]
+    found += [("section", r.section_id, r.text) for r in conn.execute(
+        select(paragraphs.c.section_id, paragraphs.c.text).where(paragraphs.c.document_id == document_id)
+        .order_by(paragraphs.c.position))]
     found += [("task", tid, body) for tid, body in _task_texts(conn, document_id)]
     return [{"document_id": document_id, "kind": kind, "ref_id": ref, "text": value, "body": fold_for_search(value)}
             for kind, ref, value in found if value]
