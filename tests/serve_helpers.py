@@ -10,7 +10,7 @@ from revisions import SAMPLE_DOCX, docx_reassign_lead
 # Polls of the progress list before a test gives up (a hang guard, not a speed check).
 MAX_POLLS = 1200
 POLL_SECONDS = 0.5
-REVISED_ROW, REVISED_LEAD = 3, "Sở Khoa học và Công nghệ"
+REVISED_ROW, REVISED_LEAD = 16, "Sở Tài chính"
 
 
 def upload(client, *paths: Path, headers: dict | None = None):
@@ -29,6 +29,6 @@ def wait_for_queue(client) -> list[dict]:
 
 
 def sample_revision(folder: Path) -> Path:
-    """The sample DOCX with task row 3 led by another agency: the same plan, another revision."""
+    """The sample DOCX with task row 16 led by another agency: the same plan, another revision."""
     folder.mkdir(parents=True, exist_ok=True)
     return docx_reassign_lead(SAMPLE_DOCX, folder / "plan-196-KH-UBND-revised.docx", REVISED_ROW, REVISED_LEAD)

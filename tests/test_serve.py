@@ -18,7 +18,7 @@ from pipeline.serve.app import make_app
 from pipeline.serve.settings import Settings
 from pipeline.store.db import load_document
 from revisions import SAMPLE_DOCX, SAMPLE_PDF
-from serve_helpers import REVISED_LEAD, sample_revision, upload, wait_for_queue
+from serve_helpers import REVISED_LEAD, REVISED_ROW, sample_revision, upload, wait_for_queue
 
 _COUNT = re.compile(r'id="count">(\d+)')
 
@@ -83,7 +83,7 @@ def test_document_task_history_and_box(served):
     newest = _first_document(client)
     page = client.get(f"/documents/{newest}")
     assert page.status_code == 200 and 'id="compare-previous"' in page.text
-    task_ids = re.findall(r'href="/tasks/(\d+)">3<', page.text)
+    task_ids = re.findall(rf'href="/tasks/(\d+)">{REVISED_ROW}<', page.text)
     task = client.get(f"/tasks/{task_ids[0]}")
     history = task.text[task.text.index('id="history"'):]
     assert history.count("<tr") == 3 and 'class="changed' in history and REVISED_LEAD in history
@@ -108,7 +108,7 @@ def test_compare_with_the_previous_revision(served):
     client, _ = served
     newest = _first_document(client)
     report = client.get(f"/documents/{newest}/compare-previous")
-    assert report.status_code == 200 and REVISED_LEAD in report.text
+    assert report.status_code == 200 and f"<ins>{REVISED_LEAD}</ins>" in report.text
     assert "<script" not in report.text  # the diff report has none
 
 
