@@ -235,3 +235,14 @@ def test_hostile_values_are_shown_escaped(app_with):
     for page in pages:
         assert "<script>alert" not in page and "<img src=x" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in pages[1]
+
+
+def test_every_message_the_pages_name_exists_in_both_languages():
+    from pathlib import Path
+
+    from pipeline.data import load_csv
+
+    templates = Path(__file__).resolve().parents[1] / "pipeline" / "serve" / "templates"
+    named = {k for p in templates.glob("*.html") for k in re.findall(r"t\('([\w.]+)'", p.read_text("utf-8"))}
+    rows = {r["key"]: r for r in load_csv("messages.csv")}
+    assert sorted(k for k in named if k not in rows or not (rows[k]["vi"] and rows[k]["en"])) == []

@@ -93,7 +93,8 @@ def make_app(settings: Settings) -> Starlette:
     folders = Folders(Path(settings.data_dir))
     folders.make()
     engine, reader = open_engines(settings.db_url)
-    search.index_missing(engine)
+    if settings.index_on_start:
+        search.index_missing(engine)
     workers = Workers(engine, folders, settings.workers, settings.converter)
 
     @contextlib.asynccontextmanager

@@ -27,6 +27,7 @@ class Settings:
     workers: int = 1
     converter: object = None  # tests may swap the batch converter (batch.Job.converter)
     start_workers: bool = True
+    index_on_start: bool = True  # index what `vnplan load` stored since the last start
 
     @property
     def max_upload_bytes(self) -> int:
