@@ -243,6 +243,13 @@ def test_every_message_the_pages_name_exists_in_both_languages():
     from pipeline.data import load_csv
 
     templates = Path(__file__).resolve().parents[1] / "pipeline" / "serve" / "templates"
-    named = {k for p in templates.glob("*.html") for k in re.findall(r"t\('([\w.]+)'", p.read_text("utf-8"))}
+    named = {k for p in templates.glob("*.html") for k in re.findall(r"\bt\('([\w.]+\w)'[,)]", p.read_text("utf-8"))}
+    from pipeline.serve.queries import FILTERS
+    from pipeline.serve.questions import QUESTIONS
+
+    named |= {f"serve.q.{n}" for n in QUESTIONS} | {f"serve.qf.{f}" for q in QUESTIONS.values() for f in q.filters}
+    named |= {f"serve.status.{s}" for s in ("pending", "running", "done", "failed")}
+    named |= {f"serve.outcome.{o}" for o in ("stored", "revision", "same_content", "duplicate")}
+    named |= {f"serve.kind.{k}" for k in ("title", "section", "task")} | {f"serve.filter.{k}" for k in FILTERS[1:]}
     rows = {r["key"]: r for r in load_csv("messages.csv")}
     assert sorted(k for k in named if k not in rows or not (rows[k]["vi"] and rows[k]["en"])) == []
