@@ -253,3 +253,12 @@ def test_every_message_the_pages_name_exists_in_both_languages():
     named |= {f"serve.kind.{k}" for k in ("title", "section", "task")} | {f"serve.filter.{k}" for k in FILTERS[1:]}
     rows = {r["key"]: r for r in load_csv("messages.csv")}
     assert sorted(k for k in named if k not in rows or not (rows[k]["vi"] and rows[k]["en"])) == []
+
+
+def test_every_task_downloads_as_vnplan_export_writes_it(served):
+    from pipeline.export.tasks import COLUMNS, records_from_db
+
+    client, _ = served
+    sheet = openpyxl.load_workbook(io.BytesIO(client.get("/tasks/download/xlsx").content)).active
+    assert [c.value for c in sheet[1]] == [c.header("vi") for c in COLUMNS]
+    assert sheet.max_row - 1 == len(records_from_db(client.app.state.reader)) > 0

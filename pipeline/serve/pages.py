@@ -17,6 +17,7 @@ from starlette.routing import Route
 
 from pipeline.conversion import ConversionError
 from pipeline.export.sheets import write
+from pipeline.export.tasks import COLUMNS, records_from_db
 from pipeline.i18n import message
 from pipeline.serve import queries, questions, review, search
 from pipeline.serve.tables import jobs
@@ -155,19 +156,33 @@ def question_page(request: Request) -> Response:
                   choices=choices, question=questions.QUESTIONS[name], limit=questions.PAGE_ROWS)
 
 
+_MEDIA = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "csv": "text/csv; charset=utf-8"}
+
+
+def _download(rows: list[dict], name: str, kind: str, lang: str, columns) -> Response:
+    """Rows written by `vnplan export`'s writer to a temporary file, sent, then removed."""
+    folder = Path(tempfile.mkdtemp(prefix="vnplan-serve-export-"))
+    path = folder / f"{name}.{kind}"
+    write(rows, path, lang, columns)
+    return FileResponse(path, media_type=_MEDIA[kind], filename=path.name, background=BackgroundTask(_remove, folder))
+
+
 def question_export(request: Request) -> Response:
     """The whole answer as `vnplan export` writes a table (XLSX or CSV), in the page's language."""
     name, kind = request.path_params["name"], request.path_params["kind"]
-    if name not in questions.QUESTIONS or kind not in ("xlsx", "csv"):
+    if name not in questions.QUESTIONS or kind not in _MEDIA:
         return not_found(request)
     with request.app.state.reader.connect() as conn:
         rows = questions.answer(conn, name, dict(request.query_params), limit=None)
-    folder = Path(tempfile.mkdtemp(prefix="vnplan-serve-export-"))
-    path = folder / f"{name}.{kind}"
-    write(rows, path, request_lang(request), questions.columns(name))
-    media = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "csv": "text/csv; charset=utf-8"}
-    return FileResponse(path, media_type=media[kind], filename=path.name,
-                        background=BackgroundTask(_remove, folder))
+    return _download(rows, name, kind, request_lang(request), questions.columns(name))
+
+
+def tasks_export(request: Request) -> Response:
+    """Every task of the latest revisions: exactly `vnplan export --tasks FILE --from-db URL`."""
+    kind = request.path_params["kind"]
+    if kind not in _MEDIA:
+        return not_found(request)
+    return _download(records_from_db(request.app.state.reader), "tasks", kind, request_lang(request), COLUMNS)
 
 
 def _remove(folder: Path) -> None:
@@ -189,4 +204,5 @@ def routes() -> list[Route]:
         Route("/questions", question_index, name="questions"),
         Route("/questions/{name:str}", question_page, name="question"),
         Route("/questions/{name:str}/download/{kind:str}", question_export, name="question_export"),
+        Route("/tasks/download/{kind:str}", tasks_export, name="tasks_export"),
     ]
