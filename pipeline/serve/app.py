@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import hmac
+from html import escape
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -27,8 +28,8 @@ from pipeline.i18n import message, warning_label
 from pipeline.serve import pages, search, upload
 from pipeline.serve.jobs import Folders, Workers
 from pipeline.serve.tables import create_tables
-from pipeline.serve.view import request_lang
 from pipeline.serve.settings import Settings
+from pipeline.serve.view import SCRIPT_HASHES_HEADER, request_lang
 from pipeline.store.db import SQLITE_BUSY_TIMEOUT, connect
 
 HERE = Path(__file__).resolve().parent
@@ -50,27 +51,26 @@ class Guard(BaseHTTPMiddleware):
     async def dispatch(self, request: Request, call_next) -> Response:
         token = request.app.state.settings.token
         if token and not _has_token(request, token):
-            lang = request_lang(request)
-            response: Response = HTMLResponse(f"<!DOCTYPE html><meta charset=utf-8><p>"
-                                              f"{_escape(message('serve.token_required', lang))}</p>", status_code=401)
-        elif token and request.query_params.get("token"):
+            text = escape(message("serve.token_required", request_lang(request)))
+            response: Response = HTMLResponse(f"<!DOCTYPE html><meta charset=utf-8><p>{text}</p>", status_code=401)
+        elif token and request.query_params.get("token"):  # once: into a cookie, out of the address
             response = RedirectResponse(request.url.remove_query_params("token"), status_code=303)
             response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
         else:
             response = await call_next(request)
-        scripts = " ".join(["'self'", *response.headers.get("x-script-hashes", "").split()])
-        if "x-script-hashes" in response.headers:
-            del response.headers["x-script-hashes"]
-        response.headers["Content-Security-Policy"] = CSP.format(scripts=scripts)
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["X-Frame-Options"] = "DENY"
+        _secure(response)
         return response
 
 
-def _escape(value: str) -> str:
-    from html import escape
-    return escape(value)
+def _secure(response: Response) -> None:
+    """CSP (with the hashes a page declared for its own inline scripts) and the other headers."""
+    hashes = response.headers.get(SCRIPT_HASHES_HEADER, "").split()
+    if SCRIPT_HASHES_HEADER in response.headers:
+        del response.headers[SCRIPT_HASHES_HEADER]
+    response.headers["Content-Security-Policy"] = CSP.format(scripts=" ".join(["'self'", *hashes]))
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["X-Frame-Options"] = "DENY"
 
 
 def _has_token(request: Request, token: str) -> bool:

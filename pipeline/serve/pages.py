@@ -21,7 +21,7 @@ from pipeline.export.tasks import COLUMNS, records_from_db
 from pipeline.i18n import message
 from pipeline.serve import queries, questions, review, search
 from pipeline.serve.tables import jobs
-from pipeline.serve.view import link_maker, not_found, render, request_lang
+from pipeline.serve.view import SCRIPT_HASHES_HEADER, link_maker, not_found, render, request_lang
 from pipeline.store.schema import documents
 
 
@@ -75,7 +75,7 @@ def review_page(request: Request) -> Response:
     html, failure = _review_html(request, request.path_params["document_id"])
     if failure is not None:
         return failure
-    return HTMLResponse(html, headers={"x-script-hashes": " ".join(review.script_hashes(html))})
+    return HTMLResponse(html, headers={SCRIPT_HASHES_HEADER: " ".join(review.script_hashes(html))})
 
 
 def box_redirect(request: Request) -> Response:

@@ -8,6 +8,10 @@ from starlette.responses import Response
 
 from pipeline.i18n import DEFAULT_LANG, LANGS, message
 
+# A page with inline scripts of its own (the review page) lists their CSP hashes in this
+# response header; the guard moves them into the Content-Security-Policy and drops it.
+SCRIPT_HASHES_HEADER = "x-vnplan-script-hashes"
+
 
 def request_lang(request: Request) -> str:
     lang = request.query_params.get("lang", DEFAULT_LANG)
