@@ -4,8 +4,9 @@ What is indexed and what is asked are folded the same way: abbreviations expande
 gazetteer ("Sở TC" -> "Sở Tài chính"), tone marks and case dropped ("chuyển đổi số" ->
 "chuyen doi so"). A query is then the words of its folded form, as a phrase (in a row); when expanding
 abbreviations changed it, the unexpanded words are a second way to match. SQLite asks its
-FTS5 table (MATCH, ranked by bm25); PostgreSQL `to_tsvector('simple', body) @@ to_tsquery(...)`
-over a GIN index. Words are [a-z0-9]+ only, so a query can never carry engine syntax.
+FTS5 table (MATCH, ranked by bm25); PostgreSQL `tsv @@ to_tsquery('simple', ...)` over a GIN
+index, `tsv` being the stored `to_tsvector('simple', body)`. Words are [a-z0-9]+ only, so a
+query can never carry engine syntax.
 """
 from __future__ import annotations
 
@@ -80,7 +81,7 @@ def matching_documents(dialect: str, query: str) -> TextClause | None:
         return None
     if dialect == "sqlite":
         return text("SELECT document_id FROM serve_search WHERE serve_search MATCH :fts").bindparams(fts=fts5_query(ways))
-    return text("SELECT document_id FROM serve_search WHERE to_tsvector('simple', body) @@ to_tsquery('simple', :tsq)"
+    return text("SELECT document_id FROM serve_search WHERE tsv @@ to_tsquery('simple', :tsq)"
                 ).bindparams(tsq=tsquery(ways))
 
 
@@ -117,9 +118,9 @@ def hits(conn: Connection, query: str, limit: int = MAX_HITS) -> list[Hit]:
                                  "ORDER BY rank LIMIT :n"), {"fts": fts5_query(ways), "n": limit})
     else:
         rows = conn.execute(text("SELECT kind, ref_id, document_id, text FROM serve_search "
-                                 "WHERE to_tsvector('simple', body) @@ to_tsquery('simple', :tsq) "
-                                 "ORDER BY ts_rank(to_tsvector('simple', body), to_tsquery('simple', :tsq)) DESC, id "
-                                 "LIMIT :n"), {"tsq": tsquery(ways), "n": limit})
+                                 "WHERE tsv @@ to_tsquery('simple', :tsq) "
+                                 "ORDER BY ts_rank(tsv, to_tsquery('simple', :tsq)) DESC, id LIMIT :n"),
+                            {"tsq": tsquery(ways), "n": limit})
     return [Hit(r.kind, int(r.ref_id), int(r.document_id), r.text, excerpt(r.text, ways)) for r in rows]
 
 
