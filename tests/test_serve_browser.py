@@ -143,7 +143,8 @@ def test_upload_search_review_compare_export(server, driver, tmp_path):
     _wait(driver, PAGE_WAIT, lambda d: d.execute_script("return document.querySelector(':target')"))
     target = driver.execute_script("const t = document.querySelector(':target');"
                                    "return [t.className, t.dataset.ptr, t.getBoundingClientRect().top, innerHeight]")
-    assert "box" in target[0] and target[1] == "/tasks/1" and 0 <= target[2] <= target[3]
+    assert "box" in target[0] and target[1] == "/tasks/1", target
+    assert 0 <= target[2] <= target[3], f"the box is out of view: {target}"
     _shot(driver, kind, "4-box")
 
     # 4. The revision compared with the sample.
