@@ -262,3 +262,33 @@ def test_every_task_downloads_as_vnplan_export_writes_it(served):
     sheet = openpyxl.load_workbook(io.BytesIO(client.get("/tasks/download/xlsx").content)).active
     assert [c.value for c in sheet[1]] == [c.header("vi") for c in COLUMNS]
     assert sheet.max_row - 1 == len(records_from_db(client.app.state.reader)) > 0
+
+
+# ---- the search query, without a database ----------------------------------------------------
+
+QUERY_CASES = [
+    ("chuyen doi so", [["chuyen", "doi", "so"]]),  # plain words
+    ("Chuyển  ĐỔI số", [["chuyen", "doi", "so"]]),  # marks, case and spaces folded
+    ("Sở TC", [["so", "tai", "chinh"], ["so", "tc"]]),  # the gazetteer's expansion first, as typed second
+    ("so tc", [["so", "tc"], ["so", "tai", "chinh"]]),  # typed without marks: expanded after its head word
+    ("UBND", [["uy", "ban", "nhan", "dan"], ["ubnd"]]),  # an abbreviation read anywhere
+    ('"x" OR y*', [["x", "or", "y"]]),  # engine syntax never passes: only words
+    ("!!! ---", []),  # no word: nothing to ask
+]
+
+
+@pytest.mark.parametrize("query, ways", QUERY_CASES, ids=[q for q, _ in QUERY_CASES])
+def test_query_alternatives(query, ways):
+    assert search.query_alternatives(query) == ways
+
+
+def test_engine_queries_are_phrases():
+    ways = [["so", "tai", "chinh"], ["so", "tc"]]
+    assert search.fts5_query(ways) == '"so tai chinh" OR "so tc"'
+    assert search.tsquery(ways) == "(so <-> tai <-> chinh) | (so <-> tc)"
+
+
+def test_excerpt_marks_the_match_in_the_printed_text():
+    text = "Giao Sở Tài chính chủ trì, phối hợp các sở"
+    assert search.excerpt(text, [["so", "tai", "chinh"]], around=5) == ("Giao ", "Sở Tài chính", " chủ …")
+    assert search.excerpt(text, [["khong"]], around=5) == ("Giao Sở Tà…", "", "")

@@ -94,16 +94,19 @@ def _wait(driver, seconds: float, condition):
     return WebDriverWait(driver, seconds, poll_frequency=0.5).until(condition)
 
 
-def _job_links(driver) -> dict[str, str]:
-    """File name -> its document's page, from the progress list."""
-    from selenium.webdriver.common.by import By
+# The progress list in one read: it is rebuilt every second, so elements found one by one go stale.
+_JOBS = ("return Array.from(document.querySelectorAll('#jobs li[data-status]')).map(li => [li.querySelector('.name')"
+         ".textContent, li.dataset.status, li.querySelector('a') ? li.querySelector('a').href : null])")
 
-    links = {}
-    for li in driver.find_elements(By.CSS_SELECTOR, "#jobs li.job"):
-        anchors = li.find_elements(By.TAG_NAME, "a")
-        if anchors:
-            links[li.find_element(By.CLASS_NAME, "name").text] = anchors[0].get_attribute("href")
-    return links
+
+def _jobs(driver) -> list[tuple[str, str, str | None]]:
+    """(file name, status, its document's page) of each line of the progress list."""
+    return [tuple(row) for row in driver.execute_script(_JOBS)]
+
+
+def _settled(driver, count: int) -> bool:
+    jobs = _jobs(driver)
+    return len(jobs) == count and all(status in ("done", "failed") for _, status, _ in jobs)
 
 
 def test_upload_search_review_compare_export(server, driver, tmp_path):
@@ -115,14 +118,11 @@ def test_upload_search_review_compare_export(server, driver, tmp_path):
     # 1. Upload through the file input (the page's script sends them one by one) and wait.
     driver.get(f"{base}/upload")
     driver.find_element(By.ID, "files").send_keys("\n".join(str(p) for p in uploads))
-    _wait(driver, QUEUE_WAIT, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#jobs li[data-status]")) == len(uploads)
-          and all(li.get_attribute("data-status") in ("done", "failed")
-                  for li in d.find_elements(By.CSS_SELECTOR, "#jobs li[data-status]")))
+    _wait(driver, QUEUE_WAIT, lambda d: _settled(d, len(uploads)))
     _shot(driver, kind, "1-uploaded")
-    statuses = {li.find_element(By.CLASS_NAME, "name").text: li.get_attribute("data-status")
-                for li in driver.find_elements(By.CSS_SELECTOR, "#jobs li[data-status]")}
-    assert statuses == {p.name: "done" for p in uploads}
-    documents = _job_links(driver)
+    jobs = _jobs(driver)
+    assert {name: status for name, status, _ in jobs} == {p.name: "done" for p in uploads}
+    documents = {name: page for name, _, page in jobs}
 
     # 2. Search without tone marks.
     driver.get(f"{base}/documents")

@@ -25,7 +25,7 @@
 
   async function send(file) {
     const body = new FormData();
-    body.append("files", file, file.name);
+    body.append("files", file, file.webkitRelativePath || file.name);  // a folder's files keep their place in it
     try {
       const response = await fetch(form.action, { method: "POST", body, headers: { Accept: "application/json" } });
       const answer = await response.json();
