@@ -292,3 +292,14 @@ def test_excerpt_marks_the_match_in_the_printed_text():
     text = "Giao Sở Tài chính chủ trì, phối hợp các sở"
     assert search.excerpt(text, [["so", "tai", "chinh"]], around=5) == ("Giao ", "Sở Tài chính", " chủ …")
     assert search.excerpt(text, [["khong"]], around=5) == ("Giao Sở Tà…", "", "")
+
+
+def test_cross_site_uploads_and_foreign_host_names_are_refused(app_with):
+    with TestClient(app_with()) as client:
+        refused = upload(client, SAMPLE_PDF, headers={"Origin": "https://elsewhere.example"})
+        assert refused.status_code == 403 and client.get("/api/jobs").json()["jobs"] == []
+        assert upload(client, SAMPLE_PDF, headers={"Origin": "http://testserver"}).json()["accepted"]
+    local = app_with(allowed_hosts=("127.0.0.1", "localhost"))
+    with TestClient(local, base_url="http://127.0.0.1:8000") as client:
+        assert client.get("/documents").status_code == 200
+        assert client.get("/documents", headers={"Host": "rebound.example"}).status_code == 400

@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         import uvicorn
 
         from pipeline.serve.app import make_app
-        from pipeline.serve.settings import settings_from_env
+        from pipeline.serve.settings import allowed_hosts_for, settings_from_env
     except ImportError as exc:
         messages.error(f"vnplan serve needs its extra: pip install 'vnplan[serve]' ({exc.name} is missing)")
         return EXIT_FAILED
@@ -52,7 +52,8 @@ def run(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
     settings = settings_from_env(db_url=args.db, data_dir=args.data_dir, token=args.token, workers=args.workers,
-                                 max_upload_mb=args.max_upload_mb, max_files=args.max_files)
+                                 max_upload_mb=args.max_upload_mb, max_files=args.max_files,
+                                 allowed_hosts=allowed_hosts_for(args.host))
     try:
         app = make_app(settings)
     except SQLAlchemyError as exc:

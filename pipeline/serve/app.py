@@ -18,6 +18,7 @@ from sqlalchemy import Engine, create_engine
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.base import BaseHTTPMiddleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
@@ -112,7 +113,10 @@ def make_app(settings: Settings) -> Starlette:
     routes = [Route("/", lambda request: RedirectResponse("/documents", status_code=303)),
               *upload.routes(), *pages.routes(),
               Mount("/static", StaticFiles(directory=HERE / "static"), name="static")]
-    app = Starlette(routes=routes, middleware=[Middleware(Guard)], lifespan=lifespan)
+    middleware = [Middleware(Guard)]
+    if settings.allowed_hosts:
+        middleware.insert(0, Middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts)))
+    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
     app.state.settings, app.state.folders, app.state.workers = settings, folders, workers
     app.state.engine, app.state.reader, app.state.templates = engine, reader, _templates()
     app.state.review_cache = {}

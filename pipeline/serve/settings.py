@@ -28,10 +28,22 @@ class Settings:
     converter: object = None  # tests may swap the batch converter (batch.Job.converter)
     start_workers: bool = True
     index_on_start: bool = True  # index what `vnplan load` stored since the last start
+    # Host headers answered (None: any). Bound to this machine, only its own names: a page
+    # elsewhere cannot reach the server through a name it controls (DNS rebinding).
+    allowed_hosts: tuple[str, ...] | None = None
 
     @property
     def max_upload_bytes(self) -> int:
         return self.max_upload_mb * 2**20
+
+
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+def allowed_hosts_for(bound: str) -> tuple[str, ...] | None:
+    """The Host names to answer when bound to `bound`: this machine's own names when it is
+    local, any otherwise (the operator chose to serve a network)."""
+    return LOCAL_HOSTS if bound in LOCAL_HOSTS else None
 
 
 def settings_from_env(**given) -> Settings:

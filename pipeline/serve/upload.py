@@ -40,10 +40,19 @@ def _too_large(request: Request, settings) -> bool:
     return length.isdigit() and int(length) > limit
 
 
+def _cross_site(request: Request) -> bool:
+    """A post sent by another site's page (the browser names its origin): refused, so a page
+    elsewhere cannot fill this server's queue."""
+    origin = request.headers.get("origin")
+    return bool(origin) and origin != f"{request.url.scheme}://{request.url.netloc}"
+
+
 async def upload_files(request: Request) -> Response:
     settings, lang = request.app.state.settings, request_lang(request)
     engine, folders = request.app.state.engine, request.app.state.folders
     mb = settings.max_upload_mb
+    if _cross_site(request):
+        return _refusal(403, message("serve.refused.origin", lang), request)
     if _too_large(request, settings):
         return _refusal(413, message("serve.refused.size", lang, mb=mb), request)
     try:
