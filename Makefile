@@ -15,7 +15,7 @@ else
 TEST_SELECTION := -m "not slow"
 endif
 
-.PHONY: install run test test-all bench samples validator clean fuzz
+.PHONY: install run test test-all bench samples validator clean fuzz serve
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,12 @@ bench: install
 	$(BIN)/python bench/bench_inspect.py
 	$(BIN)/python bench/bench_db.py
 	$(BIN)/python bench/bench_ocr.py
+	$(BIN)/python bench/bench_serve.py
+
+# The archive in a browser (docs/serve.md): http://127.0.0.1:8000 over out/plans.sqlite.
+# SERVE_ARGS passes options: make serve SERVE_ARGS="--db postgresql+psycopg://... --token T"
+serve: install
+	$(BIN)/vnplan serve $(SERVE_ARGS)
 
 # Regenerates pipeline/output/plan_validator.py after the schema changed (a test says when).
 validator: install

@@ -92,6 +92,7 @@ LAZY_COMMANDS = {
     "export": ("pipeline.cli.export", "export tasks to CSV / Excel / Parquet"),
     "inspect": ("pipeline.cli.inspect", "review page: the conversion drawn over the pages"),
     "render": ("pipeline.cli.render", "a converted plan as Markdown or HTML"),
+    "serve": ("pipeline.cli.serve", "the archive in a browser: upload, search, review, compare, export"),
 }
 
 
