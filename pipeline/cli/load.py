@@ -19,7 +19,7 @@ from pipeline.cli import messages
 from pipeline.cli.inputs import is_stdin, read_text
 from pipeline.cli.diff import load_json_plan
 from pipeline.conversion import ConversionError
-from pipeline.store.db import DEFAULT_URL, connect, error_line, load_document
+from pipeline.store.db import DEFAULT_URL, connect, error_line, load_document, missing_sqlite_file
 from pipeline.errors import EXIT_OK, EXIT_FAILED
 
 # Seconds libpq waits for a PostgreSQL server before giving up (PGCONNECT_TIMEOUT, unless
@@ -49,6 +49,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     cmd.add_argument("files", nargs="+", type=Path, metavar="JSON")
     cmd.add_argument("--db", default=DEFAULT_URL, metavar="URL", help=f"SQLAlchemy URL (default {DEFAULT_URL})")
+    cmd.add_argument("--create", action="store_true",
+                     help="create the SQLite file given by --db when it does not exist (without it a missing file is refused: a mistyped path must not become an empty database; the default file is always created)")
     return cmd
 
 
@@ -72,9 +74,14 @@ def display_url(url: str) -> str:
         return url
 
 
-def open_database(url: str) -> Engine | None:
+def open_database(url: str, create: bool = False) -> Engine | None:
     """An engine with the schema in place, or None after one line saying why not (unreachable,
-    malformed URL, missing driver)."""
+    malformed URL, missing driver, a SQLite file that does not exist and was not to be created:
+    a mistyped path must not quietly become an empty database)."""
+    missing = missing_sqlite_file(url)
+    if missing is not None and not create:
+        messages.fail(display_url(url), f"no such database file ({missing}); `vnplan load --create` makes one")
+        return None
     os.environ.setdefault("PGCONNECT_TIMEOUT", str(CONNECT_TIMEOUT))
     try:
         return connect(url)
@@ -120,7 +127,7 @@ def run(args: argparse.Namespace) -> int:
                 status = EXIT_FAILED
                 continue
             if engine is None:
-                engine = open_database(args.db)
+                engine = open_database(args.db, create=args.create or args.db == DEFAULT_URL)
                 if engine is None:
                     return EXIT_FAILED
             try:

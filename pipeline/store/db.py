@@ -81,6 +81,15 @@ def make_engine(url: str) -> Engine:
     return create_engine(url)
 
 
+def missing_sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL that does not exist yet (opening it would create an empty
+    database); None for an existing file, an in-memory database or another engine."""
+    if not url.startswith("sqlite:///") or url.startswith("sqlite:///:memory:"):
+        return None
+    path = Path(url.removeprefix("sqlite:///").split("?", 1)[0])
+    return None if path.exists() else path
+
+
 def connect(url: str = DEFAULT_URL) -> Engine:
     """An engine for `url` with the schema created, or migrated to this release's."""
     from pipeline.store.migrate import ensure_schema
