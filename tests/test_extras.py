@@ -60,17 +60,24 @@ def test_no_extra_library_is_a_core_dependency() -> None:
 BLOCK_EVERY_EXTRA = "import sys\nfor m in {modules!r}: sys.modules[m] = None\n"
 
 
-def test_core_alone_converts_and_validates_both_samples(tmp_path: Path) -> None:
-    """Every extra's modules blocked: `convert` and `validate` of both samples still work."""
+def test_core_alone_runs_the_core_commands(tmp_path: Path) -> None:
+    """Every extra's modules blocked: `convert` and `validate` of both samples, `render` and
+    `inspect` still work."""
     modules = sorted({m for names in EXTRAS.values() for m in names})
+    pdf, docx = map(str, SAMPLES)
+    out = tmp_path / "out"
+    commands = [["convert", pdf, docx, "-o", str(out)],
+                ["validate", str(out / "plan-196-KH-UBND.pdf.json"), str(out / "plan-196-KH-UBND.docx.json")],
+                ["render", str(out / "plan-196-KH-UBND.docx.json"), "--to", "md", "-o", str(out / "plan.md")],
+                ["inspect", pdf, "-o", str(out)]]
     script = BLOCK_EVERY_EXTRA.format(modules=modules) + (
         "from pipeline.cli import main\n"
-        f"code = main(['convert', *{list(map(str, SAMPLES))!r}, '-o', {str(tmp_path)!r}])\n"
-        f"code = code or main(['validate', *sorted(str(p) for p in __import__('pathlib').Path({str(tmp_path)!r}).glob('*.json'))])\n"
-        f"sys.exit(code)\n")
+        f"sys.exit(max(main(argv) for argv in {commands!r}))\n")
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     assert run.stdout.count(": valid") == 2, run.stdout
+    assert sorted(p.name for p in out.iterdir()) == ["plan-196-KH-UBND.docx.json", "plan-196-KH-UBND.pdf.json",
+                                                     "plan-196-KH-UBND.review.html", "plan.md"]
 
 
 @pytest.fixture(scope="module")

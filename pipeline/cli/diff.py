@@ -12,9 +12,7 @@ import sys
 from pathlib import Path
 
 from pipeline.cli import messages
-from pipeline.cli.inputs import is_stdin, local_file, sniffed_suffix, stdin_bytes
-from pipeline.cli.plan_json import load_json_plan
-from pipeline.conversion import convert
+from pipeline.cli.plan_json import load_plan
 from pipeline.diff.context import has_differences, report_context
 from pipeline.diff.html import render_html
 from pipeline.diff.plans import diff_plans
@@ -62,14 +60,6 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     parser.add_argument("-o", "--output", metavar="FILE", default=None, help="write here instead of stdout (- for stdout)")
     add_lang_argument(parser)
     return parser
-
-
-def load_plan(path: Path) -> dict:
-    """The contract dict of a .json, .pdf or .docx file (or of stdin, by its first bytes). Raises ConversionError."""
-    if path.suffix.lower() == ".json" or (is_stdin(path) and sniffed_suffix(stdin_bytes()) == ".json"):
-        return load_json_plan(path)
-    with local_file(path) as local:
-        return convert(local)
 
 
 def _fail(path: Path | str, reason: str) -> int:

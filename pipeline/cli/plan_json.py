@@ -1,7 +1,8 @@
-"""A converted plan read back from its JSON file, as `diff`, `load` and `export` take it.
+"""A plan as the commands that read one take it (`diff`, `render`, `load`, `export`): read back
+from the JSON `vnplan convert` wrote, or converted on the fly from a PDF or DOCX.
 
-Apart from `diff` so that `load` and `export` do not import the diff's libraries
-(numpy, scipy: the [diff] extra) to read a file.
+Apart from `diff`, so that reading a plan does not import the diff's libraries (numpy,
+scipy: the [diff] extra).
 """
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ import json
 from pathlib import Path
 
 from pipeline.cli import messages
-from pipeline.cli.inputs import read_text
-from pipeline.conversion import ConversionError
+from pipeline.cli.inputs import is_stdin, local_file, read_text, sniffed_suffix, stdin_bytes
+from pipeline.conversion import ConversionError, convert
 from pipeline.output.validate import validation_errors
 
 
@@ -34,3 +35,11 @@ def load_json_plan(path: Path) -> dict:
     if errors:
         raise ConversionError(f"not a valid vnplan JSON document ({errors[0]})")
     return doc
+
+
+def load_plan(path: Path) -> dict:
+    """The contract dict of a .json, .pdf or .docx file (or of stdin, by its first bytes). Raises ConversionError."""
+    if path.suffix.lower() == ".json" or (is_stdin(path) and sniffed_suffix(stdin_bytes()) == ".json"):
+        return load_json_plan(path)
+    with local_file(path) as local:
+        return convert(local)
