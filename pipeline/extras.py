@@ -22,7 +22,7 @@ EXTRAS: dict[str, tuple[str, ...]] = {
     "postgres": ("sqlalchemy", "alembic", "psycopg"),
     "parquet": ("pyarrow",),
     "dask": ("distributed",),
-    "serve": ("starlette", "uvicorn", "jinja2", "multipart"),
+    "serve": ("starlette", "uvicorn", "jinja2", "multipart", "sqlalchemy", "alembic", "openpyxl", "numpy", "scipy"),
 }
 
 # A module an ImportError names -> the extra that brings it (numpy, in two extras, is
