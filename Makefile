@@ -1,10 +1,13 @@
 # Two commands do everything on a fresh machine: `make run` and `make test`.
-# Each first creates .venv and installs the project into it (again whenever
-# pyproject.toml changes).
+# Each first creates .venv and installs into it what it runs (again whenever
+# pyproject.toml changes): `make run` the core and the [db] extra (convert,
+# validate, load into SQLite); `make test` and the other targets every extra
+# ([all]: OCR, diff, Parquet, Dask, PostgreSQL, serve) and the test tools.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+RUN_STAMP := $(VENV)/.run-stamp
 SAMPLES := $(wildcard samples/*.pdf samples/*.docx)
 
 # `make test` leaves out the tests marked slow (a few minutes in all); on CI (CI=true)
@@ -17,15 +20,21 @@ endif
 
 .PHONY: install run test test-all bench samples validator clean fuzz serve
 
-$(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+
+$(RUN_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[db]'
+	touch $(RUN_STAMP)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[all,test]'
 	touch $(STAMP)
 
 install: $(STAMP)
 
-run: install
+run: $(RUN_STAMP)
 	$(BIN)/vnplan convert $(SAMPLES) -o out
 	$(BIN)/vnplan validate out/*.json
 	$(BIN)/vnplan load out/*.json

@@ -6,7 +6,7 @@ the reason is short, lower-case and meant for the person who supplied the file
 """
 from __future__ import annotations
 
-# Exit status of every `vnplan` command (README, "Exit status"), defined once.
+# Exit status of every `vnplan` command (docs/commands.md, "Exit status and failures"), defined once.
 EXIT_OK = 0  # everything done
 EXIT_FAILED = 1  # some inputs failed (the others were still written); diff: the plans differ
 EXIT_USAGE = 2  # the command line itself is wrong

@@ -20,6 +20,7 @@ from pipeline.batch import (CONVERTERS, DEFAULT_CPU_SECONDS, DEFAULT_MEMORY_MB, 
 from pipeline.cli import messages
 from pipeline.cli.main import add_ocr_option
 from pipeline.errors import EXIT_OK, EXIT_FAILED, EXIT_USAGE
+from pipeline.extras import missing_line
 from pipeline.warm import warm_up
 
 # Seconds to wait for a Dask scheduler before saying it is unreachable (Dask's own default is 30).
@@ -120,7 +121,7 @@ def dask_executor(scheduler: str | None, jobs: int,
     try:
         from distributed import Client, LocalCluster
     except ImportError:
-        raise SchedulerUnreachable("--executor dask needs dask[distributed] (pip install 'dask[distributed]')") from None
+        raise SchedulerUnreachable(missing_line("--executor dask", "dask")) from None
     with contextlib.ExitStack() as stack:
         if scheduler:
             try:

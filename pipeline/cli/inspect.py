@@ -11,6 +11,7 @@ import argparse
 from pathlib import Path
 
 from pipeline.cli import messages
+from pipeline.cli.main import add_ocr_option
 from pipeline.errors import EXIT_FAILED, EXIT_OK
 from pipeline.i18n import add_lang_argument, message
 from pipeline.output.serialize import write_atomically
@@ -24,7 +25,8 @@ Vietnamese by default; --lang en for English.
 
 example:
   vnplan inspect samples/plan-196-KH-UBND.pdf -o out/
-  vnplan inspect plan.docx --lang en     # pages via LibreOffice, when installed"""
+  vnplan inspect plan.docx --lang en     # pages via LibreOffice, when installed
+  vnplan inspect scanned.pdf             # scanned pages read by OCR, as `convert` does"""
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -32,7 +34,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
                                 description=INSPECT_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
     cmd.add_argument("file", metavar="FILE", type=Path, help="a .pdf or .docx")
     cmd.add_argument("-o", "--output", default="out", metavar="DIR", help="output folder (default: out/)")
-    cmd.add_argument("--ocr", action="store_true", help="read scanned pages with Tesseract")
+    add_ocr_option(cmd)
     add_lang_argument(cmd)
     return cmd
 

@@ -16,11 +16,12 @@ from sqlalchemy import Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from pipeline.cli import messages
-from pipeline.cli.inputs import is_stdin, read_text
-from pipeline.cli.diff import load_json_plan
+from pipeline.cli.inputs import is_stdin
+from pipeline.cli.plan_json import load_json_plan
 from pipeline.conversion import ConversionError
 from pipeline.store.db import DEFAULT_URL, connect, error_line, load_document, missing_sqlite_file
 from pipeline.errors import EXIT_OK, EXIT_FAILED
+from pipeline.extras import MissingExtra, require
 
 # Seconds libpq waits for a PostgreSQL server before giving up (PGCONNECT_TIMEOUT, unless
 # the user set it): an unreachable host is one line after this, not a hang.
@@ -84,9 +85,12 @@ def open_database(url: str, create: bool = False) -> Engine | None:
         return None
     os.environ.setdefault("PGCONNECT_TIMEOUT", str(CONNECT_TIMEOUT))
     try:
+        if url.startswith("postgresql"):
+            require("postgres", "PostgreSQL")
         return connect(url)
     except (SQLAlchemyError, ImportError, ValueError, OSError) as exc:
-        reason = f"missing database driver ({exc.name})" if isinstance(exc, ImportError) else messages.describe(exc)
+        reason = (exc.reason if isinstance(exc, MissingExtra) else f"missing database driver ({exc.name})"
+                  if isinstance(exc, ImportError) else messages.describe(exc))
         messages.fail(display_url(url), reason)
         return None
 

@@ -14,6 +14,7 @@ import logging
 import re
 import sys
 
+from pipeline.extras import extra_for, missing_line
 from pipeline.text import escape_controls
 
 LOGGER_NAME = "pipeline"
@@ -73,6 +74,8 @@ def describe(exc: BaseException) -> str:
     """
     if isinstance(getattr(exc, "reason", None), str):
         return exc.reason
+    if isinstance(exc, ImportError) and extra_for(exc):  # a library of an extra that is not installed
+        return missing_line("this command", extra_for(exc))
     if isinstance(exc, OSError) and exc.strerror:
         code = errno_name(exc.errno)
         return f"{exc.strerror} ({code})" if code else exc.strerror

@@ -35,7 +35,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
 
 
 def run(args: argparse.Namespace) -> int:
-    from pipeline.cli.diff import load_plan
+    from pipeline.cli.plan_json import load_plan
     from pipeline.review.document import to_html, to_markdown
 
     try:

@@ -371,9 +371,9 @@ def low_confidence_warning(result: OcrResult) -> PlanWarning | None:
             "/source")
 
 
-def ocr_unavailable_warning(wanted: dict[int, str]) -> PlanWarning:
-    """Pages that needed OCR, read from their text layer (or skipped) because Tesseract is missing."""
+def ocr_unavailable_warning(wanted: dict[int, str], missing: str = MISSING) -> PlanWarning:
+    """Pages that needed OCR, read from their text layer (or skipped) because OCR cannot run
+    here (`missing`: Tesseract, or the [ocr] extra, is not installed)."""
     return PlanWarning("ocr_unavailable",
             f"{len(wanted)} page(s) need OCR ({listed(sorted(wanted))}: {', '.join(sorted(set(wanted.values())))}) "
-            f"but Tesseract with Vietnamese data is not installed ({INSTALL}); "
-            "they were not read from their images", "/source")
+            f"but {missing}; they were not read from their images", "/source")

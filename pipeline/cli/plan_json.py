@@ -1,0 +1,45 @@
+"""A plan as the commands that read one take it (`diff`, `render`, `load`, `export`): read back
+from the JSON `vnplan convert` wrote, or converted on the fly from a PDF or DOCX.
+
+Apart from `diff`, so that reading a plan does not import the diff's libraries (numpy,
+scipy: the [diff] extra).
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pipeline.cli import messages
+from pipeline.cli.inputs import is_stdin, local_file, read_text, sniffed_suffix, stdin_bytes
+from pipeline.conversion import ConversionError, convert
+from pipeline.output.validate import validation_errors
+
+
+def load_json_plan(path: Path) -> dict:
+    """A converted plan from JSON, refused unless it follows the schema (its readers trust its shape)."""
+    if path.is_dir():
+        raise ConversionError("is a directory, not a file")
+    try:
+        doc = json.loads(read_text(path))
+    except FileNotFoundError:
+        raise ConversionError("file not found") from None
+    except OSError as exc:
+        raise ConversionError(f"cannot read ({messages.describe(exc)})") from None
+    except UnicodeDecodeError:
+        raise ConversionError("not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise ConversionError(f"not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    if not isinstance(doc, dict):
+        raise ConversionError("not a vnplan JSON document (top level is not an object)")
+    errors = validation_errors(doc)
+    if errors:
+        raise ConversionError(f"not a valid vnplan JSON document ({errors[0]})")
+    return doc
+
+
+def load_plan(path: Path) -> dict:
+    """The contract dict of a .json, .pdf or .docx file (or of stdin, by its first bytes). Raises ConversionError."""
+    if path.suffix.lower() == ".json" or (is_stdin(path) and sniffed_suffix(stdin_bytes()) == ".json"):
+        return load_json_plan(path)
+    with local_file(path) as local:
+        return convert(local)
