@@ -31,7 +31,8 @@ from pipeline.serve.jobs import Folders, Workers
 from pipeline.serve.tables import create_tables
 from pipeline.serve.settings import Settings
 from pipeline.serve.view import SCRIPT_HASHES_HEADER, request_lang
-from pipeline.store.db import SQLITE_BUSY_TIMEOUT, connect
+from pipeline.store.db import connect
+from pipeline.store.engine import SQLITE_BUSY_TIMEOUT
 
 HERE = Path(__file__).resolve().parent
 TOKEN_COOKIE = "vnplan_token"

@@ -24,7 +24,8 @@ from pipeline.inputs import INPUT_SUFFIXES
 from pipeline.output.serialize import write_atomically
 from pipeline.serve import search
 from pipeline.serve.tables import jobs
-from pipeline.store.db import error_line, load_document, lock
+from pipeline.store.db import error_line, load_document
+from pipeline.store.engine import lock
 
 # An idle worker looks at the queue this often (seconds) unless an upload wakes it first.
 IDLE_POLL_SECONDS = 2.0

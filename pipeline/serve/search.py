@@ -20,7 +20,7 @@ from sqlalchemy.sql.elements import TextClause
 from pipeline.data import load_csv
 from pipeline.normalize.gazetteer import expand_abbreviations
 from pipeline.serve.tables import indexed, pg_search
-from pipeline.store.db import lock
+from pipeline.store.engine import lock
 from pipeline.store.schema import agencies, documents, paragraphs, sections, task_agencies, tasks
 from pipeline.text import fold_aligned, folded
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlalchemy import Column, Computed, DateTime, Engine, Integer, MetaData, String, Table, Text, text
 from sqlalchemy.dialects.postgresql import TSVECTOR
 
-from pipeline.store.db import lock
+from pipeline.store.engine import lock
 
 metadata = MetaData()
 
