@@ -228,9 +228,11 @@ def _title_end(blocks: list[Block], start: int) -> int:
             break
         heading_like = block.bold or block.align == "center"
         # An upper-case line after the title ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ...") starts the body,
-        # and so does a numbered heading ("I. MỤC ĐÍCH", "1. Mục đích"): titles are not numbered.
+        # and so does a numbered heading ("I. MỤC ĐÍCH", "1. Mục đích"): titles are not numbered;
+        # a Tờ trình's "Kính gửi: ..." under its title (centred too) is not part of it.
         if (
             not heading_like
+            or _ADDRESSEES.match(folded(block.text))
             or match_numbering(block.text) is not None
             or (i > start and is_upper(block.text) and not is_upper(blocks[i - 1].text))
         ):
