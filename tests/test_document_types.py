@@ -161,6 +161,7 @@ NUMBER_LINE_KINDS = [
     (unicodedata.normalize("NFD", "Số: 12/TB-UBND"), True),  # "ô" + U+0301 (archive 052)
     ("Số 69-KL/TU", True),  # Party, no colon
     ("Hôm nay số: 5", False),  # words before "số" that name no type
+    ("Kế hoạch số 90/KH-UBND", False),  # a running header (or a citation): no colon after "số"
     ("Số: 2775/SNV-CCHC&amp;VTLT; 10/11/2025; 10:59:46;", False),  # an e-office receipt stamp (archive 060)
 ]
 
@@ -265,3 +266,24 @@ ISSUERS = [
 def test_issuer_levels(lines: list[str], expected: tuple[str, str | None]) -> None:
     issuer, parent = resolve_issuer(lines)
     assert (issuer.name, parent.name if parent else None) == expected
+
+
+# --- a whole công văn, through normalisation ------------------------------------------------
+
+
+def test_a_công_văn_converts_with_its_type_subject_and_no_type_line_warning() -> None:
+    """No type line is no fault in a công văn: no `no_type_line` warning; type and subject are read."""
+    from pipeline.ir import Extracted
+    from pipeline.model import Source
+    from pipeline.normalize.plan import build_plan
+    from pipeline.structure.document import build_skeleton
+
+    head = layout(["UBND TỈNH LÂM ĐỒNG", "SỞ NỘI VỤ", "Số: 2926/SNV-TCBC", "V/v báo cáo, xin ý kiến cho phép",
+                   "sử dụng Điều lệ hội đã phê duyệt"], MOTTO + [DATE])
+    skeleton, code = build_skeleton(Extracted(blocks=(head, para("Kính gửi: Ủy ban nhân dân tỉnh"), para(BODY)), pages=None))
+    plan = build_plan(skeleton, code, Source(filename="cv.docx", format="docx", sha256="0" * 64, pages=None))
+    d = plan.document
+    assert (d.type, d.type_name, d.type_source, d.subject, d.code, d.issuer.name, d.parent_issuer.name) == (
+        "cong_van", "Công văn", "subject", "báo cáo, xin ý kiến cho phép sử dụng Điều lệ hội đã phê duyệt",
+        "2926/SNV-TCBC", "Sở Nội vụ", "Ủy ban nhân dân tỉnh Lâm Đồng")
+    assert "no_type_line" not in [w.code for w in plan.warnings]

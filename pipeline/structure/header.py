@@ -99,7 +99,9 @@ def is_number_line(text: str) -> bool:
     m = _NUMBER_LINE.match(unicodedata.normalize("NFC", text))
     if m is None or _RECEIPT_STAMP.search(text):
         return False
-    return not m.group("lead") or type_named(m.group("lead")) is not None
+    # A law's number line has its colon ("Luật số: 69/2025/QH15"); a running header or a citation
+    # ("Kế hoạch số 90/KH-UBND") has none.
+    return not m.group("lead") or (type_named(m.group("lead")) is not None and m.group(0).rstrip().endswith(":"))
 
 
 def number_part(line: str) -> str:
