@@ -195,7 +195,7 @@ def _part_skeleton(part: DocumentPart, warnings: list[PlanWarning], attached: bo
     tasks = _with_content(tasks, warnings)
     warnings.extend(unread_number_warnings(tasks))
     warnings.extend(untaken_task_tables(data_tables))
-    if type_code is None:
+    if type_code is None and not header.subject_lines:  # a công văn prints no type line, but its subject
         warnings.append(PlanWarning("no_type_line", "no document type line (KẾ HOẠCH, QUYẾT ĐỊNH, ...) found", "/document/type"))
     if part.closing is None and not attached:
         warnings.append(PlanWarning("no_closing", "no 'Nơi nhận' block found; recipients and signature may be missing", "/recipients"))
