@@ -44,24 +44,24 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     """Register `batch` on the `vnplan` sub-command parser."""
     cmd = subparsers.add_parser("batch", help="convert a folder tree in parallel", description=BATCH_HELP,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    cmd.add_argument("directory", type=Path, metavar="DIR")
-    cmd.add_argument("-o", "--output", required=True, type=Path, metavar="OUTDIR")
+    cmd.add_argument("directory", type=Path, metavar=message("metavar.dir"))
+    cmd.add_argument("-o", "--output", required=True, type=Path, metavar=message("metavar.outdir"))
     cmd.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
                      help="parallel conversions (default: number of cores)")
     cmd.add_argument("--resume", action="store_true",
                      help="skip inputs whose output exists with the same source sha256")
     cmd.add_argument("--executor", choices=("local", "dask"), default="local",
                      help="local process pool (default) or a Dask distributed cluster")
-    cmd.add_argument("--scheduler", metavar="ADDRESS",
+    cmd.add_argument("--scheduler", metavar=message("metavar.address"),
                      help="Dask scheduler address (tcp://host:8786); without it a local Dask cluster is started")
-    cmd.add_argument("--scheduler-timeout", type=float, default=SCHEDULER_TIMEOUT, metavar="SECONDS",
+    cmd.add_argument("--scheduler-timeout", type=float, default=SCHEDULER_TIMEOUT, metavar=message("metavar.seconds"),
                      help=f"give up on an unreachable scheduler after this long (default {SCHEDULER_TIMEOUT:g})")
-    cmd.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+    cmd.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar=message("metavar.seconds"),
                      help=f"per-file time limit (default {DEFAULT_TIMEOUT:g})")
     add_ocr_option(cmd)
     cmd.add_argument("--max-memory", type=int, default=DEFAULT_MEMORY_MB, metavar="MB",
                      help=f"per-file memory cap in MB (default {DEFAULT_MEMORY_MB})")
-    cmd.add_argument("--max-cpu", type=float, default=DEFAULT_CPU_SECONDS, metavar="SECONDS",
+    cmd.add_argument("--max-cpu", type=float, default=DEFAULT_CPU_SECONDS, metavar=message("metavar.seconds"),
                      help=f"per-file CPU time limit (default {DEFAULT_CPU_SECONDS:g})")
     return cmd
 

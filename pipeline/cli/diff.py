@@ -57,10 +57,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
         "diff", help="compare two revisions of a plan", description=DIFF_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("old", metavar="OLD", type=Path, help="the earlier revision (.pdf, .docx or .json)")
-    parser.add_argument("new", metavar="NEW", type=Path, help="the later revision (.pdf, .docx or .json)")
+    parser.add_argument("old", metavar=message("metavar.old"), type=Path, help="the earlier revision (.pdf, .docx or .json)")
+    parser.add_argument("new", metavar=message("metavar.new"), type=Path, help="the later revision (.pdf, .docx or .json)")
     parser.add_argument("--format", choices=sorted(RENDERERS), default="text", help="output format (default: text)")
-    parser.add_argument("-o", "--output", metavar="FILE", default=None, help="write here instead of stdout (- for stdout)")
+    parser.add_argument("-o", "--output", metavar=message("metavar.file"), default=None, help="write here instead of stdout (- for stdout)")
     add_lang_argument(parser)
     return parser
 

@@ -34,7 +34,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     """Register `export` on the `vnplan` sub-command parser."""
     cmd = subparsers.add_parser("export", help="export tasks to CSV / Excel / Parquet", description=EXPORT_HELP,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    cmd.add_argument("--tasks", required=True, type=Path, metavar="FILE", help="output .csv, .xlsx or .parquet")
+    cmd.add_argument("--tasks", required=True, type=Path, metavar=message("metavar.file"), help="output .csv, .xlsx or .parquet")
     cmd.add_argument("--from-db", metavar="URL", help="read from this database instead of JSON files")
     cmd.add_argument("--all-revisions", action="store_true", help="every revision of each plan, not the latest")
     cmd.add_argument("--lang", choices=("vi", "en"), default="vi", help="header language (default vi)")

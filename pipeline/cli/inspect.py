@@ -30,8 +30,8 @@ example:
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     cmd = subparsers.add_parser("inspect", help="review page: the conversion drawn over the pages",
                                 description=INSPECT_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
-    cmd.add_argument("file", metavar="FILE", type=Path, help="a .pdf or .docx")
-    cmd.add_argument("-o", "--output", default="out", metavar="DIR", help="output folder (default: out/)")
+    cmd.add_argument("file", metavar=message("metavar.file"), type=Path, help="a .pdf or .docx")
+    cmd.add_argument("-o", "--output", default="out", metavar=message("metavar.dir"), help="output folder (default: out/)")
     cmd.add_argument("--ocr", action="store_true", help="read scanned pages with Tesseract")
     add_lang_argument(cmd)
     return cmd

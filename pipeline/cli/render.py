@@ -27,9 +27,9 @@ example:
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     cmd = subparsers.add_parser("render", help="a converted plan as Markdown or HTML", description=RENDER_HELP,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    cmd.add_argument("file", metavar="FILE", type=Path, help="a .pdf, .docx or converted .json")
+    cmd.add_argument("file", metavar=message("metavar.file"), type=Path, help="a .pdf, .docx or converted .json")
     cmd.add_argument("--to", choices=("md", "html"), default="md", help="output format (default: md)")
-    cmd.add_argument("-o", "--output", metavar="FILE", default=None, help="write here instead of stdout")
+    cmd.add_argument("-o", "--output", metavar=message("metavar.file"), default=None, help="write here instead of stdout")
     add_lang_argument(cmd)
     return cmd
 
