@@ -11,7 +11,7 @@ import gc
 import hashlib
 from pathlib import Path
 
-from pipeline.i18n import message
+from pipeline.i18n import message, using_lang
 from pipeline.errors import ExtractError, library_error_reason, one_line, os_error_reason
 from pipeline.extract.page_choice import MODES as OCR_MODES
 from pipeline.ir import Extracted
@@ -112,7 +112,7 @@ def convert_to_plan(path: Path, ocr: str | bool = "auto") -> Plan:
     return build_plan(skeleton, type_code, source)
 
 
-def convert(path: str | Path, ocr: str | bool = "auto") -> dict:
+def convert(path: str | Path, ocr: str | bool = "auto", lang: str | None = None) -> dict:
     """Convert a file to the contract's JSON dict, validated against the schema.
 
     Args:
@@ -120,12 +120,18 @@ def convert(path: str | Path, ocr: str | bool = "auto") -> dict:
         ocr: which PDF pages are read from their image by Tesseract: "auto" (pages
             without a usable text layer: none, or not Vietnamese text), "never", "always".
             OCR'd output carries an `ocr_used` warning (OCR text needs checking).
+        lang: the language of the warnings' messages and labels and of a refusal's reason,
+            "vi" or "en" (default: the run's, `pipeline.i18n.set_lang`, else Vietnamese).
 
     Raises:
         ConversionError: the file cannot be read, or (a bug) the output breaks the schema.
         MemoryError: out of memory (`convert_limited` names the limit that was hit).
     """
-    path = Path(path)
+    with using_lang(lang):
+        return _convert(Path(path), ocr)
+
+
+def _convert(path: Path, ocr: str | bool) -> dict:
     try:
         doc = plan_to_dict(convert_to_plan(path, ocr=ocr))
     except ExtractError as exc:
@@ -166,14 +172,15 @@ def _import_extractor(path: Path) -> None:
         import pipeline.extract.docx.reader  # noqa: F401
 
 
-def convert_limited(path: str | Path, ocr: str | bool = "auto", limits: Limits = Limits()) -> dict:
+def convert_limited(path: str | Path, ocr: str | bool = "auto", limits: Limits = Limits(), lang: str | None = None) -> dict:
     """`convert` in a child process under CPU, memory and time limits (`pipeline.limits`).
 
     Raises:
         ConversionError: as `convert`, and when a limit is hit or the child crashes.
     """
     _import_extractor(Path(path))
-    ok, payload = run_limited(lambda: convert(path, ocr=ocr), limits)
-    if not ok:
-        raise ConversionError(failure_reason(payload))
+    with using_lang(lang):
+        ok, payload = run_limited(lambda: convert(path, ocr=ocr), limits)
+        if not ok:
+            raise ConversionError(failure_reason(payload))
     return payload

@@ -74,6 +74,15 @@ def message(key: str, lang: str | None = None, **fields: object) -> str:
     return text.format(**fields) if fields else text
 
 
+def field_label(name: str, lang: str | None = None) -> str:
+    """A JSON field's name as a person reads it ("issued_date": "ngày ban hành"): `field.<name>`,
+    else the task column's `col.<name>`, else the name itself."""
+    for key in (f"field.{name}", f"col.{name}"):
+        if key in _table():
+            return message(key, lang)
+    return name
+
+
 def warning_label(code: str, lang: str | None = None) -> str:
     """What a warning code means, for a person: the Vietnamese label, or the English meaning."""
     row = warning_codes().get(code)

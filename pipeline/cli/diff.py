@@ -19,7 +19,7 @@ from pipeline.diff.context import has_differences, report_context
 from pipeline.diff.html import render_html
 from pipeline.diff.plans import diff_plans
 from pipeline.diff.render import render_json, render_text
-from pipeline.i18n import add_lang_argument
+from pipeline.i18n import message
 from pipeline.output.serialize import write_atomically
 from pipeline.output.validate import validation_errors
 from pipeline.errors import EXIT_OK, EXIT_FAILED, EXIT_USAGE
@@ -34,56 +34,38 @@ RENDERERS = {
     "html": lambda diff, context, lang: render_html(diff, context, lang),
 }
 
-DIFF_HELP = """\
-Compare two revisions of a plan: tasks added, removed, reassigned, reworded,
-rescheduled or only renumbered (tasks are matched by content, not number),
-header fields, sections by path ("II.3"), references and recipients. The
-HTML report names both files and titles, shows each changed task's content
-and group with links to its pages in both PDFs, and marks an agency renamed
-in the 2025 reorganisation apart from a real reassignment. Vietnamese by
-default (--lang en). Exit status: 0 no differences, 1 differences, 2 trouble.
-
-OLD and NEW may each be a .pdf, a .docx or a JSON file from `vnplan convert`;
-one of them may be - (standard input).
-
-example:
-  vnplan diff plan-v1.docx plan-v2.pdf
-  vnplan diff out/v1.json out/v2.json --format html -o diff.html"""
-
-
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """Register the `diff` command on the main parser's subparsers."""
     parser = subparsers.add_parser(
-        "diff", help="compare two revisions of a plan", description=DIFF_HELP,
+        "diff", help=message("cli.cmd.diff"), description=message("cli.help.diff"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("old", metavar=message("metavar.old"), type=Path, help="the earlier revision (.pdf, .docx or .json)")
-    parser.add_argument("new", metavar=message("metavar.new"), type=Path, help="the later revision (.pdf, .docx or .json)")
-    parser.add_argument("--format", choices=sorted(RENDERERS), default="text", help="output format (default: text)")
-    parser.add_argument("-o", "--output", metavar=message("metavar.file"), default=None, help="write here instead of stdout (- for stdout)")
-    add_lang_argument(parser)
+    parser.add_argument("old", metavar=message("metavar.old"), type=Path, help=message("cli.help.diff_old"))
+    parser.add_argument("new", metavar=message("metavar.new"), type=Path, help=message("cli.help.diff_new"))
+    parser.add_argument("--format", choices=sorted(RENDERERS), default="text", help=message("cli.help.format", default="text"))
+    parser.add_argument("-o", "--output", metavar=message("metavar.file"), default=None, help=message("cli.help.output_file"))
     return parser
 
 
 def load_json_plan(path: Path) -> dict:
     """A converted plan from JSON, refused unless it follows the schema (the diff trusts its shape)."""
     if path.is_dir():
-        raise ConversionError("is a directory, not a file")
+        raise ConversionError(message("os.EISDIR"))
     try:
         doc = json.loads(read_text(path))
     except FileNotFoundError:
-        raise ConversionError("file not found") from None
+        raise ConversionError(message("error.not_found")) from None
     except OSError as exc:
-        raise ConversionError(f"cannot read ({messages.describe(exc)})") from None
+        raise ConversionError(message("cli.cannot_read", reason=messages.describe(exc))) from None
     except UnicodeDecodeError:
-        raise ConversionError("not UTF-8 text") from None
+        raise ConversionError(message("cli.not_utf8")) from None
     except json.JSONDecodeError as exc:
-        raise ConversionError(f"not valid JSON (line {exc.lineno}: {exc.msg})") from None
+        raise ConversionError(message("cli.not_json", line=exc.lineno, column=exc.colno, detail=exc.msg)) from None
     if not isinstance(doc, dict):
-        raise ConversionError("not a vnplan JSON document (top level is not an object)")
+        raise ConversionError(message("cli.json_not_object"))
     errors = validation_errors(doc)
     if errors:
-        raise ConversionError(f"not a valid vnplan JSON document ({errors[0]})")
+        raise ConversionError(message("cli.json_invalid_plan", detail=errors[0]))
     return doc
 
 
@@ -118,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         write_atomically(Path(args.output), report)
     except OSError as exc:
-        return _fail(args.output, f"cannot write ({messages.describe(exc)})")
+        return _fail(args.output, message("cli.cannot_write", reason=messages.describe(exc)))
     return status
 
 

@@ -12,28 +12,15 @@ from pathlib import Path
 
 from pipeline.cli import messages
 from pipeline.errors import EXIT_FAILED, EXIT_OK
-from pipeline.i18n import add_lang_argument, message
+from pipeline.i18n import message
 from pipeline.output.serialize import write_atomically
 
-INSPECT_HELP = """\
-Convert FILE and write a review page, DIR/<stem>.review.html: each page image
-with the header fields, headings, task rows (number, lead, cooperating ...),
-recipients, signature and the text left out drawn on it, the warnings in a
-side panel (click one to see its place), the converted plan beside it.
-Vietnamese by default; --lang en for English.
-
-example:
-  vnplan inspect samples/plan-196-KH-UBND.pdf -o out/
-  vnplan inspect plan.docx --lang en     # pages via LibreOffice, when installed"""
-
-
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    cmd = subparsers.add_parser("inspect", help="review page: the conversion drawn over the pages",
-                                description=INSPECT_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
-    cmd.add_argument("file", metavar=message("metavar.file"), type=Path, help="a .pdf or .docx")
-    cmd.add_argument("-o", "--output", default="out", metavar=message("metavar.dir"), help="output folder (default: out/)")
-    cmd.add_argument("--ocr", action="store_true", help="read scanned pages with Tesseract")
-    add_lang_argument(cmd)
+    cmd = subparsers.add_parser("inspect", help=message("cli.cmd.inspect"),
+                                description=message("cli.help.inspect"), formatter_class=argparse.RawDescriptionHelpFormatter)
+    cmd.add_argument("file", metavar=message("metavar.file"), type=Path, help=message("cli.help.inspect_file"))
+    cmd.add_argument("-o", "--output", default="out", metavar=message("metavar.dir"), help=message("cli.help.output_folder"))
+    cmd.add_argument("--ocr", action="store_true", help=message("cli.help.inspect_ocr"))
     return cmd
 
 

@@ -12,25 +12,15 @@ from pathlib import Path
 
 from pipeline.cli import messages
 from pipeline.errors import EXIT_FAILED, EXIT_OK
-from pipeline.i18n import add_lang_argument, message
+from pipeline.i18n import message
 from pipeline.output.serialize import write_atomically
 
-RENDER_HELP = """\
-Write a converted plan as Markdown or HTML: header, sections, the task table
-(group rows kept), recipients, signature, cited documents in full.
-
-example:
-  vnplan render samples/plan-196-KH-UBND.pdf --to md
-  vnplan render out/plan.json --to html -o plan.html --lang en"""
-
-
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    cmd = subparsers.add_parser("render", help="a converted plan as Markdown or HTML", description=RENDER_HELP,
+    cmd = subparsers.add_parser("render", help=message("cli.cmd.render"), description=message("cli.help.render"),
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    cmd.add_argument("file", metavar=message("metavar.file"), type=Path, help="a .pdf, .docx or converted .json")
-    cmd.add_argument("--to", choices=("md", "html"), default="md", help="output format (default: md)")
-    cmd.add_argument("-o", "--output", metavar=message("metavar.file"), default=None, help="write here instead of stdout")
-    add_lang_argument(cmd)
+    cmd.add_argument("file", metavar=message("metavar.file"), type=Path, help=message("cli.help.render_file"))
+    cmd.add_argument("--to", choices=("md", "html"), default="md", help=message("cli.help.format", default="md"))
+    cmd.add_argument("-o", "--output", metavar=message("metavar.file"), default=None, help=message("cli.help.output_file"))
     return cmd
 
 

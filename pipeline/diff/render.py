@@ -15,7 +15,7 @@ from pipeline.diff.plans import FieldChange, PlanDiff
 from pipeline.diff.align import WordOp
 from pipeline.diff.sections import ParagraphDiff
 from pipeline.text import escape_controls
-from pipeline.i18n import DEFAULT_LANG, message
+from pipeline.i18n import DEFAULT_LANG, field_label, message
 
 # In the terminal, an unchanged run longer than this is cut to its ends.
 TEXT_CONTEXT_WORDS = 6
@@ -174,7 +174,7 @@ def words_as_text(ops: list[WordOp]) -> str:
 
 def field_as_text(name: str, change: FieldChange, lang: str = "en") -> str:
     """One field change on one line: "lead A → B", "cooperating + C; − D"."""
-    label = name if lang == "en" or name not in _TASK_FIELD_NAMES else message(f"col.{name}", lang)
+    label = name if lang == "en" and name in _TASK_FIELD_NAMES else field_label(name, lang)
     if change.words is not None:
         return f"{label}: {words_as_text(change.words)}"
     if change.added is not None and name == "cooperating":
@@ -264,20 +264,22 @@ def render_text(diff: PlanDiff, context: Any = None, lang: str = DEFAULT_LANG) -
     if context is not None and (context.recipients.added or context.recipients.removed):
         lines += ["", _heading("diff.recipients", "Recipients:", lang)]
         lines += [f"  + {n}" for n in context.recipients.added] + [f"  − {n}" for n in context.recipients.removed]
-    lines += _attachment_lines(diff)
+    lines += _attachment_lines(diff, lang)
     # Text from a document is shown, never obeyed: an escape code in a PDF's text layer
     # must not retitle the reviewer's terminal, nor a newline forge a line of the report.
     return "\n".join(escape_controls(line) for line in lines) + "\n"
 
 
-def _attachment_lines(diff: PlanDiff) -> list[str]:
+def _attachment_lines(diff: PlanDiff, lang: str = DEFAULT_LANG) -> list[str]:
     """Each attachment pair as its own indented summary; one side only as added or removed."""
     lines: list[str] = []
     for a in diff.attachments:
         if a.diff is None:
             sign, kind = ("+", a.new_type) if a.old_type is None else ("−", a.old_type)
-            lines += ["", f"Attachment {a.position + 1} ({kind or 'document'}): {'added' if sign == '+' else 'removed'}"]
+            head = message("diff.attachment", lang, n=a.position + 1, kind=kind or message("diff.a_document", lang))
+            lines += ["", f"{head}: {message('diff.added' if sign == '+' else 'diff.removed', lang)}"]
         elif not a.diff.is_empty():
-            body = render_text(a.diff).splitlines()[1:]  # its own head line says nothing: no number of its own
-            lines += ["", f"Attachment {a.position + 1} ({a.new_type or 'document'}):"] + [f"  {ln}" if ln else ln for ln in body]
+            body = render_text(a.diff, lang=lang).splitlines()[1:]  # its own head line says nothing: no number of its own
+            head = message("diff.attachment", lang, n=a.position + 1, kind=a.new_type or message("diff.a_document", lang))
+            lines += ["", f"{head}:"] + [f"  {ln}" if ln else ln for ln in body]
     return lines
