@@ -121,9 +121,9 @@ class _VersionAction(argparse._VersionAction):
 
 def _command_in(argv: list[str] | None) -> str | None:
     """The subcommand named on the command line, if any (the first word not an option nor
-    the value of --data)."""
+    the value of --data or --lang)."""
     words = sys.argv[1:] if argv is None else argv
-    after_data = {i + 1 for i, w in enumerate(words) if w == "--data"}
+    after_data = {i + 1 for i, w in enumerate(words) if w in ("--data", "--lang")}
     return next((w for i, w in enumerate(words) if not w.startswith("-") and i not in after_data), None)
 
 

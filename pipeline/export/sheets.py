@@ -17,6 +17,7 @@ import csv
 import datetime as dt
 from pathlib import Path
 
+from pipeline.i18n import message
 from pipeline.export.tasks import COLUMNS
 
 FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".parquet": "parquet"}
@@ -30,7 +31,7 @@ def export_format(path: Path) -> str:
     try:
         return FORMATS[path.suffix.lower()]
     except KeyError:
-        raise ValueError(f"unknown export format {path.suffix or '(none)'!r}: use .csv, .xlsx or .parquet") from None
+        raise ValueError(message("error.export_format", suffix=repr(path.suffix) if path.suffix else message("error.no_extension"))) from None
 
 
 def looks_like_formula(value: object) -> bool:

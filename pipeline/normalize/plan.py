@@ -168,7 +168,8 @@ def _recipient(text: str, index: int, ctx: _Context) -> Recipient:
     if (m := _RECIPIENT_NOTE.match(text)) and m.group("name"):  # "(...)" alone is a name, not a note
         name, note = m.group("name"), m.group("note").strip() or None
     agencies, warnings = parse_agency_cell(name, ctx.scope)
-    ctx.warnings.extend(_located(warnings, pointer("recipients", index), f"Nơi nhận, dòng {index + 1}"))
+    ctx.warnings.extend(_located(warnings, pointer("recipients", index),
+                                  f"{message('doc.recipients')}, {message('label.row', n=index + 1)}"))
     ctx.remember(*agencies)
     return Recipient(name=name, note=note, agency=agencies[0] if agencies else None, agencies=agencies)
 
