@@ -13,8 +13,9 @@ from __future__ import annotations
 import os
 from contextlib import contextmanager
 from contextvars import ContextVar
+import functools
 from functools import cache
-from typing import Iterator
+from typing import Any, Callable, Iterator
 
 from pipeline.data import load_csv
 from pipeline.warnings import warning_codes
@@ -92,11 +93,21 @@ def warning_label(code: str, lang: str | None = None) -> str:
 
 
 def add_lang_argument(parser) -> None:
-    """`--lang vi|en` on a command (SUPPRESS: `vnplan --lang en render` is not undone by the command's default)."""
+    """`--lang vi|en` on a parser, once (SUPPRESS: `vnplan --lang en render` is not undone by the command's default)."""
     import argparse  # noqa: PLC0415
 
-    parser.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS,
-                        help=message("cli.help.lang"))
+    if "--lang" not in parser._option_string_actions:  # noqa: SLF001 (argparse keeps no public list)
+        parser.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help=message("cli.help.lang"))
+
+
+def in_language_of_args(run: Callable[[Any], int]) -> Callable[[Any], int]:
+    """A command's `run(args)` with every message in `args.lang` when given (a command run without
+    `vnplan`'s main, as tests do), else in the run's language."""
+    @functools.wraps(run)
+    def wrapper(args: Any) -> int:
+        with using_lang(getattr(args, "lang", None)):
+            return run(args)
+    return wrapper
 
 
 # argparse's own words (its gettext message ids) -> our keys: "usage:", "options", its errors.

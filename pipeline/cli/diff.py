@@ -19,7 +19,7 @@ from pipeline.diff.context import has_differences, report_context
 from pipeline.diff.html import render_html
 from pipeline.diff.plans import diff_plans
 from pipeline.diff.render import render_json, render_text
-from pipeline.i18n import message
+from pipeline.i18n import add_lang_argument, current_lang, in_language_of_args, message
 from pipeline.output.serialize import write_atomically
 from pipeline.output.validate import validation_errors
 from pipeline.errors import EXIT_OK, EXIT_FAILED, EXIT_USAGE
@@ -44,6 +44,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     parser.add_argument("new", metavar=message("metavar.new"), type=Path, help=message("cli.help.diff_new"))
     parser.add_argument("--format", choices=sorted(RENDERERS), default="text", help=message("cli.help.format", default="text"))
     parser.add_argument("-o", "--output", metavar=message("metavar.file"), default=None, help=message("cli.help.output_file"))
+    add_lang_argument(parser)
     return parser
 
 
@@ -82,6 +83,7 @@ def _fail(path: Path | str, reason: str) -> int:
     return EXIT_TROUBLE
 
 
+@in_language_of_args
 def run(args: argparse.Namespace) -> int:
     """Diff args.old against args.new and write the report; 0 same, 1 different, 2 trouble."""
     plans = []
@@ -92,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
             return _fail(path, messages.describe(exc))
     diff = diff_plans(*plans)
     context = report_context(*plans, args.old, args.new)
-    report = RENDERERS[args.format](diff, context, args.lang)
+    report = RENDERERS[args.format](diff, context, current_lang())
     status = EXIT_DIFFERENT if has_differences(diff, context) else EXIT_OK
     if args.output in (None, "-"):
         sys.stdout.write(report)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from pipeline.i18n import message
+from pipeline.i18n import add_lang_argument, current_lang, in_language_of_args, message
 from pipeline.cli import messages
 from pipeline.cli.load import display_url, expand_inputs, open_database, read_plan
 from pipeline.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE
@@ -22,6 +22,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     cmd.add_argument("--from-db", metavar="URL", help=message("cli.help.from_db"))
     cmd.add_argument("--all-revisions", action="store_true", help=message("cli.help.all_revisions"))
     cmd.add_argument("files", nargs="*", type=Path, metavar="JSON")
+    add_lang_argument(cmd)
     return cmd
 
 
@@ -36,6 +37,7 @@ def _from_files(paths: list[Path], all_revisions: bool) -> tuple[list[dict], int
     return task_records(docs, all_revisions), status
 
 
+@in_language_of_args
 def run(args: argparse.Namespace) -> int:
     """Export; 1 when some JSON could not be read (the rest are exported), 2 on bad usage."""
     try:
@@ -61,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         records, status = _from_files(args.files, args.all_revisions)
     try:
-        write(records, args.tasks, args.lang)
+        write(records, args.tasks, current_lang())
     except OSError as exc:
         messages.fail(args.tasks, message("cli.cannot_write", reason=messages.describe(exc)))
         return EXIT_FAILED

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pipeline.cli import messages
 from pipeline.errors import EXIT_FAILED, EXIT_OK
-from pipeline.i18n import message
+from pipeline.i18n import add_lang_argument, current_lang, in_language_of_args, message
 from pipeline.output.serialize import write_atomically
 
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -21,14 +21,16 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     cmd.add_argument("file", metavar=message("metavar.file"), type=Path, help=message("cli.help.inspect_file"))
     cmd.add_argument("-o", "--output", default="out", metavar=message("metavar.dir"), help=message("cli.help.output_folder"))
     cmd.add_argument("--ocr", action="store_true", help=message("cli.help.inspect_ocr"))
+    add_lang_argument(cmd)
     return cmd
 
 
+@in_language_of_args
 def run(args: argparse.Namespace) -> int:
     from pipeline.review.inspect import review_file  # pypdfium2 and friends only when used
 
     try:
-        review = review_file(args.file, lang=args.lang, ocr=args.ocr)
+        review = review_file(args.file, lang=current_lang(), ocr=args.ocr)
     except Exception as exc:  # a damaged file or a bug: one line, not a traceback
         messages.fail(args.file, messages.describe(exc))
         return EXIT_FAILED
@@ -36,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         write_atomically(target, review.html)
     except OSError as exc:
-        messages.fail(target, message("cli.cannot_write", args.lang, reason=messages.describe(exc)))
+        messages.fail(target, message("cli.cannot_write", reason=messages.describe(exc)))
         return EXIT_FAILED
-    messages.info(message("cli.written", args.lang, path=messages.escape(target)))
+    messages.info(message("cli.written", path=messages.escape(target)))
     return EXIT_OK
