@@ -50,7 +50,7 @@ def detect_format(path: Path, head: bytes) -> str:
         return "pdf"
     if suffix == ".docx" or head.startswith((_ZIP_MAGIC, _OLE2_MAGIC)):
         return "docx"
-    raise ExtractError(message("error.unsupported_type", suffix=repr(suffix) if suffix else message("error.no_extension")))
+    raise ExtractError(message("error.unsupported_type", suffix=repr(suffix or message("error.no_extension"))))
 
 
 def ocr_mode(ocr: str | bool) -> str:

@@ -77,7 +77,8 @@ def describe(exc: BaseException) -> str:
         return exc.reason
     if isinstance(exc, OSError) and exc.strerror:
         code = errno_name(exc.errno)
-        words = os_error_reason(exc)  # in the run's language where the errno is one we name
+        # the system's own words in English; the table's, where it names the errno, otherwise
+        words = exc.strerror if i18n.current_lang() == "en" else os_error_reason(exc)
         return f"{words} ({code})" if code else words
     if _is_database_error(exc):
         return database_reason(exc)
