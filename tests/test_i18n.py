@@ -244,6 +244,10 @@ def _commands(folder: Path, tmp: Path) -> list[list[object]]:
     bad = json.loads(pdf.read_text(encoding="utf-8"))
     bad["document"]["issued_date"], bad["document"]["type"], bad["tasks"][0]["number"] = "2024-13-45", 5, 3.5
     (tmp / "bad.json").write_text(json.dumps(bad), encoding="utf-8")
+    changed = json.loads(pdf.read_text(encoding="utf-8"))
+    changed["document"]["issued_date"], changed["tasks"][5]["lead"] = "2024-10-05", changed["tasks"][6]["lead"]
+    del changed["tasks"][8]
+    (tmp / "changed.json").write_text(json.dumps(changed, ensure_ascii=False), encoding="utf-8")
     db = f"sqlite:///{tmp / 'plans.sqlite'}"
     helps = [["--help"]] + [[name, "--help"] for name in ["convert", "validate", *LAZY_COMMANDS]]
     return helps + [
@@ -251,7 +255,8 @@ def _commands(folder: Path, tmp: Path) -> list[list[object]]:
         ["convert", "-o", tmp / "out", tmp / "empty.pdf", tmp / "missing.pdf", SAMPLES / "README.md", tmp],
         ["convert"], ["convert", "--ocr", "sometimes", "x.pdf"], ["--data", tmp / "nowhere", "convert", "x.pdf"],
         ["validate", pdf, tmp / "broken.json", tmp / "odd.json", tmp / "bad.json", tmp / "missing.json"],
-        ["diff", pdf, docx], ["diff", pdf, tmp / "broken.json"],
+        ["diff", pdf, docx], ["diff", pdf, tmp / "changed.json"], ["diff", pdf, tmp / "broken.json"],
+        ["diff", pdf, tmp / "changed.json", "--format", "html", "-o", tmp / "diff.html"],
         ["render", pdf, "--to", "md"], ["render", tmp / "missing.json"],
         ["load", pdf, tmp / "broken.json", "--db", db], ["load", pdf, "--db", db],
         ["export", "--tasks", tmp / "tasks.csv", "--from-db", db], ["export", "--tasks", tmp / "tasks.txt", pdf],
@@ -270,7 +275,7 @@ def test_every_command_says_nothing_in_english_in_a_vietnamese_run(capsys, conve
         assert not english_words(text), f"vnplan {' '.join(map(str, args))}:\n{text}"
     header = (tmp_path / "tasks.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     assert "Ngày ban hành" in header and not english_words(header.replace("_", " "))
-    assert "ngày ban hành" in field_label("issued_date", "vi")
+    assert any("ngày ban hành 2024-10-02 → 2024-10-05" in text for text in said)  # the diff names the field
 
 
 def test_every_command_says_nothing_in_vietnamese_in_an_english_run(capsys, converted, tmp_path) -> None:
