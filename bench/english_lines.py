@@ -38,7 +38,7 @@ def runs(tmp: Path) -> dict[str, list[list[str]]]:
         "validate": [["validate", str(pdf), str(tmp / "broken.json"), str(tmp / "odd.json")]],
         "diff": [["diff", str(pdf), "CHANGED"], ["diff", str(pdf), str(tmp / "broken.json")]],
         "render": [["render", str(tmp / "missing.json")]],
-        "load": [["load", str(pdf), str(tmp / "broken.json"), "--db", db]],
+        "load": [["load", str(pdf), str(tmp / "broken.json"), "--db", db], ["load", str(pdf), "--db", db, "--create"]],
         "export": [["export", "--tasks", str(tmp / "t.csv"), "--from-db", db], ["export", "--tasks", str(tmp / "t.txt"), str(pdf)]],
         "batch": [["batch", str(SAMPLES), "-o", str(tmp / "b"), "--jobs", "1"], ["batch", str(tmp / "nowhere"), "-o", str(tmp / "b")]],
         "inspect": [["inspect", sample_pdf, "-o", str(tmp / "i")]],

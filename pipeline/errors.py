@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pipeline.i18n import message
 
-# Exit status of every `vnplan` command (README, "Exit status"), defined once.
+# Exit status of every `vnplan` command (docs/commands.md, "Exit status and failures"), defined once.
 EXIT_OK = 0  # everything done
 EXIT_FAILED = 1  # some inputs failed (the others were still written); diff: the plans differ
 EXIT_USAGE = 2  # the command line itself is wrong

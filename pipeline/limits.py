@@ -7,7 +7,7 @@ and always ends as one line that names the limit it hit ("out of memory (limit
 status or a traceback. The child forks from the warm parent (the package and its
 vocabularies loaded), so the guard costs milliseconds.
 
-Defaults (README "Limits"): a plan of a hundred pages converts in under ten
+Defaults (docs/commands.md, "Limits"): a plan of a hundred pages converts in under ten
 seconds of CPU and 300 MB; the limits leave ten times that room and still stop a
 bomb long before a machine suffers.
 """

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -223,6 +224,42 @@ def test_cli_without_tesseract_exits_1(tmp_path: Path, monkeypatch: pytest.Monke
     assert main(["convert", str(pdf), "-o", str(tmp_path / "out")]) == 1
     assert capsys.readouterr().err == f"vnplan: {pdf}: {MISSING_LINE}\n"
     assert not (tmp_path / "out").exists()
+
+
+# --- without the [ocr] extra (OpenCV, numpy): simulated by blocking their import ------------
+
+EXTRA_LINE = "OCR needs the [ocr] extra: pip install 'vnplan[ocr]'"
+
+
+@pytest.fixture
+def without_ocr_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    """cv2 and numpy made unimportable (None in sys.modules), as in a core-only install."""
+    monkeypatch.setitem(sys.modules, "cv2", None)
+    monkeypatch.setitem(sys.modules, "numpy", None)
+
+
+def test_scan_without_the_ocr_extra_names_it(tmp_path: Path, without_ocr_extra, capsys) -> None:
+    pdf = bf.image_only_pdf(tmp_path)
+    assert main(["convert", str(pdf), "-o", str(tmp_path / "out")]) == 1
+    assert capsys.readouterr().err == f"vnplan: {pdf}: no text layer (scanned or image-only PDF): {EXTRA_LINE}\n"
+    assert not (tmp_path / "out").exists()
+
+
+def test_inspect_of_a_scan_without_the_ocr_extra_names_it(tmp_path: Path, without_ocr_extra, capsys) -> None:
+    pdf = bf.image_only_pdf(tmp_path)
+    assert main(["inspect", str(pdf), "-o", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert err.endswith(f": {EXTRA_LINE}\n") and len(err.splitlines()) == 1, err
+
+
+def test_text_pages_stay_without_the_ocr_extra(tmp_path: Path, without_ocr_extra) -> None:
+    pdf = _with_scanned_page(ROOT / "samples" / "plan-196-KH-UBND.pdf", bf.image_only_pdf(tmp_path),
+                             tmp_path / "mixed.pdf")
+    doc = convert(pdf)
+    assert len(doc["tasks"]) == 24
+    codes = {w["code"]: w["message"] for w in doc["warnings"]}
+    assert codes["ocr_unavailable"] == (f"1 page(s) need OCR (13: no text layer) but {EXTRA_LINE}; "
+                                        "they were not read from their images")
 
 
 def test_too_many_pages_to_ocr(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -571,8 +608,8 @@ def test_text_pages_stay_when_tesseract_is_missing(tmp_path: Path, monkeypatch: 
     assert len(doc["tasks"]) == 24
     codes = {w["code"]: w["message"] for w in doc["warnings"]}
     assert codes["ocr_unavailable"] == (
-        "1 page(s) need OCR (13: no text layer) but Tesseract with Vietnamese data is not installed "
-        "(apt-get install tesseract-ocr tesseract-ocr-vie); they were not read from their images")
+        "1 page(s) need OCR (13: no text layer) but OCR needs Tesseract with Vietnamese data, which is not "
+        "installed (apt-get install tesseract-ocr tesseract-ocr-vie); they were not read from their images")
     assert "pages_without_text" in codes
 
 

@@ -8,20 +8,17 @@ on stderr, "vnplan: FILE: reason") or a usage error (argparse).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 from pipeline.cli import messages
-from pipeline.cli.inputs import is_stdin, local_file, read_text, sniffed_suffix, stdin_bytes
-from pipeline.conversion import ConversionError, convert
+from pipeline.cli.plan_json import load_plan
 from pipeline.diff.context import has_differences, report_context
 from pipeline.diff.html import render_html
 from pipeline.diff.plans import diff_plans
 from pipeline.diff.render import render_json, render_text
 from pipeline.i18n import add_lang_argument, current_lang, in_language_of_args, message
 from pipeline.output.serialize import write_atomically
-from pipeline.output.validate import validation_errors
 from pipeline.errors import EXIT_OK, EXIT_FAILED, EXIT_USAGE
 
 # `diff`'s exit status: the plans differ; and trouble (an unreadable input), as diff(1) says it.
@@ -46,36 +43,6 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     parser.add_argument("-o", "--output", metavar=message("metavar.file"), default=None, help=message("cli.help.output_file"))
     add_lang_argument(parser)
     return parser
-
-
-def load_json_plan(path: Path) -> dict:
-    """A converted plan from JSON, refused unless it follows the schema (the diff trusts its shape)."""
-    if path.is_dir():
-        raise ConversionError(message("os.EISDIR"))
-    try:
-        doc = json.loads(read_text(path))
-    except FileNotFoundError:
-        raise ConversionError(message("error.not_found")) from None
-    except OSError as exc:
-        raise ConversionError(message("cli.cannot_read", reason=messages.describe(exc))) from None
-    except UnicodeDecodeError:
-        raise ConversionError(message("cli.not_utf8")) from None
-    except json.JSONDecodeError as exc:
-        raise ConversionError(message("cli.not_json", line=exc.lineno, column=exc.colno, detail=exc.msg)) from None
-    if not isinstance(doc, dict):
-        raise ConversionError(message("cli.json_not_object"))
-    errors = validation_errors(doc)
-    if errors:
-        raise ConversionError(message("cli.json_invalid_plan", detail=errors[0]))
-    return doc
-
-
-def load_plan(path: Path) -> dict:
-    """The contract dict of a .json, .pdf or .docx file (or of stdin, by its first bytes). Raises ConversionError."""
-    if path.suffix.lower() == ".json" or (is_stdin(path) and sniffed_suffix(stdin_bytes()) == ".json"):
-        return load_json_plan(path)
-    with local_file(path) as local:
-        return convert(local)
 
 
 def _fail(path: Path | str, reason: str) -> int:

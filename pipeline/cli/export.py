@@ -12,6 +12,7 @@ from pipeline.cli.load import display_url, expand_inputs, open_database, read_pl
 from pipeline.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from pipeline.export.sheets import export_format, write
 from pipeline.export.tasks import records_from_db, task_records
+from pipeline.extras import require
 from pipeline.store.db import error_line
 
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -41,10 +42,12 @@ def _from_files(paths: list[Path], all_revisions: bool) -> tuple[list[dict], int
 def run(args: argparse.Namespace) -> int:
     """Export; 1 when some JSON could not be read (the rest are exported), 2 on bad usage."""
     try:
-        export_format(args.tasks)
+        kind = export_format(args.tasks)
     except ValueError as exc:
         messages.usage_error(exc)
         return EXIT_USAGE
+    if kind == "parquet":
+        require("parquet", "Parquet export")  # before any file is read: the last guard prints its line
     if bool(args.from_db) == bool(args.files):
         messages.usage_error(message("cli.export_source"))
         return EXIT_USAGE

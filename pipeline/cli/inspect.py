@@ -11,6 +11,7 @@ import argparse
 from pathlib import Path
 
 from pipeline.cli import messages
+from pipeline.cli.main import add_ocr_option
 from pipeline.errors import EXIT_FAILED, EXIT_OK
 from pipeline.i18n import add_lang_argument, current_lang, in_language_of_args, message
 from pipeline.output.serialize import write_atomically
@@ -20,7 +21,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
                                 description=message("cli.help.inspect"), formatter_class=argparse.RawDescriptionHelpFormatter)
     cmd.add_argument("file", metavar=message("metavar.file"), type=Path, help=message("cli.help.inspect_file"))
     cmd.add_argument("-o", "--output", default="out", metavar=message("metavar.dir"), help=message("cli.help.output_folder"))
-    cmd.add_argument("--ocr", action="store_true", help=message("cli.help.inspect_ocr"))
+    add_ocr_option(cmd)
     add_lang_argument(cmd)
     return cmd
 

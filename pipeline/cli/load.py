@@ -17,11 +17,12 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from pipeline.i18n import message
 from pipeline.cli import messages
-from pipeline.cli.inputs import is_stdin, read_text
-from pipeline.cli.diff import load_json_plan
+from pipeline.cli.inputs import is_stdin
+from pipeline.cli.plan_json import load_json_plan
 from pipeline.conversion import ConversionError
-from pipeline.store.db import DEFAULT_URL, connect, error_line, load_document
+from pipeline.store.db import DEFAULT_URL, connect, error_line, load_document, missing_sqlite_file
 from pipeline.errors import EXIT_OK, EXIT_FAILED
+from pipeline.extras import MissingExtra, require
 
 # Seconds libpq waits for a PostgreSQL server before giving up (PGCONNECT_TIMEOUT, unless
 # the user set it): an unreachable host is one line after this, not a hang.
@@ -34,6 +35,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     cmd.add_argument("files", nargs="+", type=Path, metavar="JSON")
     cmd.add_argument("--db", default=DEFAULT_URL, metavar="URL", help=message("cli.help.db", default=DEFAULT_URL))
+    cmd.add_argument("--create", action="store_true", help=message("cli.help.create"))
     return cmd
 
 
@@ -57,14 +59,22 @@ def display_url(url: str) -> str:
         return url
 
 
-def open_database(url: str) -> Engine | None:
+def open_database(url: str, create: bool = False) -> Engine | None:
     """An engine with the schema in place, or None after one line saying why not (unreachable,
-    malformed URL, missing driver)."""
+    malformed URL, missing driver, a SQLite file that does not exist and was not to be created:
+    a mistyped path must not quietly become an empty database)."""
+    missing = missing_sqlite_file(url)
+    if missing is not None and not create:
+        messages.fail(display_url(url), message("cli.no_database_file", path=missing))
+        return None
     os.environ.setdefault("PGCONNECT_TIMEOUT", str(CONNECT_TIMEOUT))
     try:
+        if url.startswith("postgresql"):
+            require("postgres", "PostgreSQL")
         return connect(url)
     except (SQLAlchemyError, ImportError, ValueError, OSError) as exc:
-        reason = message("cli.missing_driver", name=exc.name) if isinstance(exc, ImportError) else messages.describe(exc)
+        reason = (exc.reason if isinstance(exc, MissingExtra) else message("cli.missing_driver", name=exc.name)
+                  if isinstance(exc, ImportError) else messages.describe(exc))
         messages.fail(display_url(url), reason)
         return None
 
@@ -107,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
                 status = EXIT_FAILED
                 continue
             if engine is None:
-                engine = open_database(args.db)
+                engine = open_database(args.db, create=args.create or args.db == DEFAULT_URL)
                 if engine is None:
                     return EXIT_FAILED
             try:

@@ -18,6 +18,7 @@ from pipeline.cli import messages
 from pipeline.cli.inputs import STDIN_STEM, is_stdin, local_file, read_text
 from pipeline.conversion import convert_limited
 from pipeline.data import DATA_DIR_ENV
+from pipeline.extras import require
 from pathlib import PurePosixPath
 from pipeline.limits import DEFAULT_CPU_SECONDS, DEFAULT_MEMORY_MB, Limits
 from pipeline.naming import OutputName, assign_outputs
@@ -61,7 +62,10 @@ LAZY_COMMANDS = {
     "export": ("pipeline.cli.export", "cli.cmd.export"),
     "inspect": ("pipeline.cli.inspect", "cli.cmd.inspect"),
     "render": ("pipeline.cli.render", "cli.cmd.render"),
+    "serve": ("pipeline.cli.serve", "cli.cmd.serve"),
 }
+# The extra of pyproject.toml a command's module needs beyond the core install (`pipeline.extras`).
+COMMAND_EXTRAS = {"diff": "diff", "load": "db", "export": "db", "serve": "serve"}
 
 
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
@@ -87,6 +91,8 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     commands = [convert_cmd, validate_cmd]
     for name, (module, summary) in LAZY_COMMANDS.items():
         if name == chosen:
+            if name in COMMAND_EXTRAS:  # one line naming the extra, not an ImportError
+                require(COMMAND_EXTRAS[name], name)
             commands.append(importlib.import_module(module).add_parser(sub))
         else:  # listed in --help without importing its dependencies (scipy, SQLAlchemy, pandas ...)
             sub.add_parser(name, help=message(summary))

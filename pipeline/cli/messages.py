@@ -16,6 +16,7 @@ import sys
 
 from pipeline import i18n
 from pipeline.errors import os_error_reason
+from pipeline.extras import extra_for, missing_line
 from pipeline.text import escape_controls
 
 LOGGER_NAME = "pipeline"
@@ -75,6 +76,8 @@ def describe(exc: BaseException) -> str:
     """
     if isinstance(getattr(exc, "reason", None), str):
         return exc.reason
+    if isinstance(exc, ImportError) and extra_for(exc):  # a library of an extra that is not installed
+        return missing_line(i18n.message("extra.this_command"), extra_for(exc))
     if isinstance(exc, OSError) and exc.strerror:
         code = errno_name(exc.errno)
         # the system's own words in English; the table's, where it names the errno, otherwise

@@ -27,7 +27,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
 
 @in_language_of_args
 def run(args: argparse.Namespace) -> int:
-    from pipeline.cli.diff import load_plan
+    from pipeline.cli.plan_json import load_plan
     from pipeline.review.document import to_html, to_markdown
 
     try:

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pipeline.i18n import message
 from pipeline import model
 from pipeline.normalize.agency_rules import Scope, scope_of
+from pipeline.normalize.agency_sentence import cut_sentence
 from pipeline.normalize.agency_unlisted import (  # noqa: F401  (merge_unknown_warnings: public here)
     merge_unknown_warnings, office_of_issuer, province_named, recase, unlisted_agency,
 )
@@ -268,8 +269,10 @@ def parse_agency_cell(text: str, province: str | None | Scope, gazetteer: Gazett
         if scope.rules.not_a_body.search(piece.text):
             warnings.append(PlanWarning("not_an_agency", message("warning.not_an_agency", text=repr(_clean(piece.text)))))
             continue
-        agency, found = resolve_agency(piece.resolve_as or piece.text, scope)
+        name, sentence = cut_sentence(piece.resolve_as or piece.text)
+        agency, found = resolve_agency(name, scope)
         agency.text = _clean(piece.text)
+        warnings.extend([sentence] if sentence else [])
         if agency.id not in {a.id for a in agencies}:
             agencies.append(agency)
         warnings.extend(found)

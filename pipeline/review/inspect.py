@@ -235,8 +235,8 @@ class Review:
     dropped: int
 
 
-def review_file(path: Path, lang: str = DEFAULT_LANG, ocr: bool = False) -> Review:
-    """Convert a PDF or DOCX and build its review page. Raises ConversionError."""
+def review_file(path: Path, lang: str = DEFAULT_LANG, ocr: str | bool = "auto") -> Review:
+    """Convert a PDF or DOCX (`ocr` as `convert` takes it) and build its review page. Raises ConversionError."""
     doc = convert(path, ocr=ocr)
     notes: list[str] = []
     with tempfile.TemporaryDirectory(prefix="vnplan-inspect-") as tmp:

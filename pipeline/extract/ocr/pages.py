@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.i18n import message
 from pipeline.errors import ExtractError
+from pipeline.extras import missing_line, missing_modules
 from pipeline.extract.ocr.tables import ImagePage
 from pipeline.extract.page_choice import NO_TEXT, page_text, pages_to_ocr, reason_text, refuse_unreadable
 from pipeline.extract.pdf.page import read_page
@@ -26,6 +27,14 @@ def ocr_page(page: PageContent, read: OcrPage) -> PageContent:
     return replace(content, char_count=sum(len(w.text) for w in read.words), unmapped=0.0)
 
 
+def ocr_missing(ocr) -> str:  # noqa: ANN001 (the reader module, imported by the caller only when needed)
+    """Why OCR cannot run here ("" when it can): the [ocr] extra's libraries first (the
+    install's own part), then the Tesseract program with Vietnamese data."""
+    if missing_modules("ocr"):
+        return missing_line("OCR", "ocr")
+    return "" if ocr.tesseract_ready() else ocr.tesseract_missing()
+
+
 def with_ocr(path: Path, pages: list[PageContent], mode: str) -> tuple[list[PageContent], tuple[PlanWarning, ...]]:
     """Pages whose text layer cannot be used replaced by their OCR (`mode`: auto, never, always),
     with the `ocr_used` warning; one-line refusals when nothing readable is left."""
@@ -36,12 +45,13 @@ def with_ocr(path: Path, pages: list[PageContent], mode: str) -> tuple[list[Page
         refuse_unreadable(texts, message("error.advice_ocr") if mode == "never" else "")
         return pages, ()
     from pipeline.extract.ocr import reader as ocr  # the OCR stack (runner, thread pool) only for a file that needs it
-    if not ocr.tesseract_ready():
+    missing = ocr_missing(ocr)
+    if missing:
         if mode == "always" or not sum(t.char_count for t in usable):
             reason = next(iter(wanted.values()))
             raise ExtractError(message("error.no_text_layer" if reason == NO_TEXT else "error.needs_ocr",
-                                       reason=reason_text(reason)) + ": " + ocr.missing())
-        return pages, (ocr.ocr_unavailable_warning(wanted),)
+                                       reason=reason_text(reason)) + ": " + missing)
+        return pages, (ocr.ocr_unavailable_warning(wanted, missing),)
     result = ocr.ocr_pages(path, sorted(wanted))
     read = {n: page for n, page in result.pages.items() if page.words}
     if not read and not sum(t.char_count for t in usable):

@@ -79,7 +79,7 @@ _ENV = {**os.environ, "OMP_THREAD_LIMIT": "1"}
 INSTALL = "apt-get install tesseract-ocr tesseract-ocr-vie"
 
 
-def missing() -> str:
+def tesseract_missing() -> str:
     """Why OCR cannot run here, with the command that installs it."""
     return message("error.tesseract_missing", install=INSTALL)
 
@@ -303,7 +303,7 @@ def _tesseract_tsv(image: Path, number: int, segmentation: str) -> str:
     except subprocess.TimeoutExpired:
         raise ExtractError(message("error.ocr_timeout", page=number, seconds=f"{PAGE_TIMEOUT:g}")) from None
     except OSError:
-        raise ExtractError(missing()) from None
+        raise ExtractError(tesseract_missing()) from None
     if done.returncode != 0:
         detail = (done.stderr.strip().splitlines() or [message("error.no_detail")])[-1][:80]
         raise ExtractError(message("error.ocr_failed", page=number, detail=detail))
@@ -339,7 +339,7 @@ def ocr_pages(path: Path, numbers: list[int], jobs: int | None = None) -> OcrRes
     page fails or times out.
     """
     if not tesseract_ready():
-        raise ExtractError(missing())
+        raise ExtractError(tesseract_missing())
     numbers = inked_pages(path, numbers)
     if len(numbers) > MAX_OCR_PAGES:
         raise ExtractError(message("error.ocr_too_many", count=len(numbers), limit=MAX_OCR_PAGES))
@@ -374,8 +374,9 @@ def low_confidence_warning(result: OcrResult) -> PlanWarning | None:
         threshold=f"{LOW_PAGE_CONFIDENCE:.0f}"), "/source")
 
 
-def ocr_unavailable_warning(wanted: dict[int, str]) -> PlanWarning:
-    """Pages that needed OCR, read from their text layer (or skipped) because Tesseract is missing."""
+def ocr_unavailable_warning(wanted: dict[int, str], missing: str | None = None) -> PlanWarning:
+    """Pages that needed OCR, read from their text layer (or skipped) because OCR cannot run
+    here (`missing`: Tesseract, or the [ocr] extra, is not installed)."""
     reasons = ", ".join(sorted({reason_text(r) for r in wanted.values()}))
     return PlanWarning("ocr_unavailable", message("warning.ocr_unavailable", count=len(wanted), pages=listed(sorted(wanted)),
-                                                  reasons=reasons, install=INSTALL), "/source")
+                                                  reasons=reasons, missing=missing or tesseract_missing()), "/source")
