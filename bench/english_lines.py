@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from test_i18n import english_words  # noqa: E402
 
 SAMPLES = ROOT / "samples"
-COMMANDS = ["convert", "validate", "diff", "batch", "load", "export", "inspect", "render"]
+COMMANDS = ["convert", "validate", "diff", "batch", "load", "export", "inspect", "render", "serve"]
 
 
 def runs(tmp: Path) -> dict[str, list[list[str]]]:
@@ -69,4 +69,4 @@ def main(vnplan: str, lang: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2:])
+    main(str(Path(sys.argv[1]).resolve()), sys.argv[2:])
