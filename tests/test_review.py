@@ -69,6 +69,27 @@ def test_markdown_has_header_group_rows_tasks_recipients_and_citations() -> None
     assert "- Kết luận số 69-KL/TW ngày 11/01/2024 của Bộ Chính trị" in md
 
 
+def _official_letter() -> dict:
+    """The sample re-dressed as a công văn (contract 1.2): no type line, a "V/v" subject."""
+    doc = json.loads(json.dumps(doc_of(SAMPLE_PDF)))
+    doc["document"] |= {"type": "cong_van", "type_name": "Công văn", "type_source": "subject",
+                        "subject": "báo cáo, xin ý kiến cho phép sử dụng Điều lệ hội", "title": None}
+    return doc
+
+
+def test_markdown_of_a_công_văn_shows_its_subject_and_no_type_line() -> None:
+    md = to_markdown(_official_letter())
+    assert "V/v báo cáo, xin ý kiến cho phép sử dụng Điều lệ hội" in md
+    assert "# CÔNG VĂN" not in md  # a công văn prints no type line: the page does not invent one
+    assert "_Loại văn bản: Công văn_" in md
+
+
+def test_review_page_of_a_công_văn_points_at_its_subject() -> None:
+    html = "\n".join(to_html(_official_letter()).splitlines())
+    assert 'data-ptr="/document/subject">báo cáo, xin ý kiến cho phép sử dụng Điều lệ hội<' in html
+    assert "<h1" not in html.split("</header>")[0]
+
+
 def test_markdown_keeps_group_rows() -> None:
     # Lâm Đồng draft 01: 56 tasks under Roman-numbered group rows, each printed once as a bold row.
     doc = doc_of(real("01_KH-UBND_LamDong_CCHC-2026-2030_draft-2026-03.docx"))

@@ -26,7 +26,7 @@ from pipeline.normalize.agencies import (
     Scope, merge_unknown_warnings, parse_agency_cell, province_from_issuer, resolve_issuer,
 )
 from pipeline.normalize.attachments import attached_to, date_from_captions
-from pipeline.normalize.header import parse_number_line, parse_place_date
+from pipeline.normalize.header import parse_number_line, parse_place_date, parse_subject, read_document_type
 from pipeline.normalize.provenance import build_provenance
 from pipeline.normalize.reference_merge import collect_references, ids_cited_in
 from pipeline.text import normalize_text
@@ -34,6 +34,7 @@ from pipeline.normalize.task_places import task_keys, task_label
 from pipeline.normalize.plan_frame import plan_year
 from pipeline.normalize.timeframes import parse_timeframe
 from pipeline.structure.closing import split_archive
+from pipeline.structure.doc_types import DocumentType
 from pipeline.structure.types import RawAttachment, RawDataTable, RawSection, RawTask, Skeleton
 from pipeline.warnings import PlanWarning, pointer
 
@@ -214,11 +215,14 @@ def build_plan(skeleton: Skeleton, type_code: str | None, source: Source, provin
     )
     offset = _section_offset(skeleton)
     sections = [_build_section(s, pointer("sections", i + offset), ctx, cited) for i, s in enumerate(skeleton.sections)]
+    subject = parse_subject(header.subject_lines)
+    doc_type = read_document_type(
+        DocumentType(type_code, header.type_line) if type_code and header.type_line else None, number, subject)
     document = DocumentMeta(
-        type=type_code or "other",
-        type_name=_text_or_none(header.type_line),
-        type_source="type_line" if header.type_line else ("symbol" if type_code else "none"),
-        subject=None,
+        type=doc_type.code,
+        type_name=_text_or_none(doc_type.name),
+        type_source=doc_type.source,
+        subject=_text_or_none(subject),
         code=own_code, number=number.number, symbol=number.symbol,
         issuer=issuer, place=place, issued_date=issued,
         title=_text_or_none(header.title),

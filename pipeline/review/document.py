@@ -102,6 +102,11 @@ def _md_cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def _type_printed(d: dict) -> bool:
+    """Whether the type name is the document's own type line (before contract 1.2 it always was)."""
+    return d.get("type_source", "type_line") == "type_line"
+
+
 def to_markdown(doc: dict, lang: str = DEFAULT_LANG) -> str:
     d = doc["document"]
     out: list[str] = []
@@ -112,7 +117,12 @@ def to_markdown(doc: dict, lang: str = DEFAULT_LANG) -> str:
                                  d.get("place") or "", date_text(d.get("issued_date"), lang)) if t)
     if line:
         out.append(line)
-    out += ["", f"# {(d.get('type_name') or '').upper()}".rstrip(), ""]
+    if d.get("subject"):
+        out.append(f"{message('doc.subject', lang)} {d['subject']}")
+    if _type_printed(d):
+        out += ["", f"# {(d.get('type_name') or '').upper()}".rstrip(), ""]
+    else:  # a công văn prints no type line: its type, read from its subject or symbol, is a label
+        out += ["", f"_{message('doc.type_read', lang, name=d['type_name'])}_" if d.get("type_name") else "", ""]
     if d.get("title"):
         out += [f"**{d['title']}**", ""]
     for depth, _, section in section_entries(doc["sections"]):
@@ -174,8 +184,12 @@ def _header_html(doc: dict, lang: str) -> list[str]:
     if d.get("place") or d.get("issued_date"):
         place = _p("/document/place", d["place"]) + ", " if d.get("place") else ""
         out.append(f'<div class="date">{place}{_p("/document/issued_date", date_text(d.get("issued_date"), lang))}</div>')
-    if d.get("type_name"):
+    if d.get("subject"):
+        out.append(f'<div class="subject">{escape(message("doc.subject", lang))} {_p("/document/subject", d["subject"])}</div>')
+    if d.get("type_name") and _type_printed(d):
         out.append(_p("/document/type_name", d["type_name"].upper(), "h1"))
+    elif d.get("type_name"):
+        out.append(_p("/document/type_name", message("doc.type_read", lang, name=d["type_name"]), "div", "type"))
     if d.get("title"):
         out.append(_p("/document/title", d["title"], "p", "title"))
     return out + ["</header>"]

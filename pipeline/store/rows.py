@@ -231,6 +231,12 @@ def reference_row(ref: dict) -> dict:
     }
 
 
+def type_source(meta: dict) -> str:
+    """Contract 1.2's `type_source`; a document converted before 1.2 had its type from its type
+    line when it had a type name, else from nothing."""
+    return meta.get("type_source") or ("type_line" if meta.get("type_name") else "none")
+
+
 def document_row(doc: dict) -> dict:
     meta, source = doc["document"], doc["source"]
     signer = meta.get("signer") or {}
@@ -239,6 +245,7 @@ def document_row(doc: dict) -> dict:
     period = plan_period(meta)
     return {
         "sha256": source["sha256"], "code": meta.get("code"), "type": meta["type"], "type_name": meta.get("type_name"),
+        "type_source": type_source(meta), "subject": meta.get("subject"),
         "number": meta.get("number"), "symbol": meta.get("symbol"),
         "issuer_id": (meta.get("issuer") or {}).get("id"), "place": meta.get("place"),
         "issued_date": _date(meta.get("issued_date")), "title": meta.get("title"),

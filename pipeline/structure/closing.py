@@ -53,7 +53,13 @@ def _head_length(text: str, part: str) -> int | None:
 
 
 def is_recipients_head(text: str) -> bool:
-    return _head_length(text, "recipients") is not None and not text.lstrip().startswith(("-", "+", "•", "–"))
+    """"Nơi nhận:", "Nơi nhận" alone, "Nơi nhận - Như trên"; not a sentence that starts with the
+    words ("Nơi nhận văn bản xác định những cơ quan ...", in a guide to document format)."""
+    n = _head_length(text, "recipients")
+    if n is None or text.lstrip().startswith(("-", "+", "•", "–")):
+        return False
+    rest = text[n:].lstrip()
+    return ":" in text[:n] or not rest or rest[0] in "-–+•"
 
 
 def _strip_recipients_head(text: str) -> str:
@@ -73,7 +79,9 @@ def is_closing_start(block: Block) -> bool:
         return is_recipients_head(block.text)
     if block.bordered:
         return False
-    return any(is_recipients_head(p.text) for col in table_columns(block) for p in col[:1])
+    # the cell's first line with text: a cell may open with an empty line (Hướng dẫn 36-HD/VPTW)
+    firsts = (next((p for p in col if p.text.strip()), None) for col in table_columns(block))
+    return any(p is not None and is_recipients_head(p.text) for p in firsts)
 
 
 def split_recipient_lines(lines: list[str]) -> tuple[list[str], str | None]:

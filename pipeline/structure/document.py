@@ -197,7 +197,7 @@ def _part_skeleton(part: DocumentPart, warnings: list[PlanWarning], attached: bo
     tasks = _with_content(tasks, warnings)
     warnings.extend(unread_number_warnings(tasks))
     warnings.extend(untaken_task_tables(data_tables))
-    if type_code is None:
+    if type_code is None and not header.subject_lines:  # a công văn prints no type line, but its subject
         warnings.append(PlanWarning("no_type_line", message("warning.no_type_line"), "/document/type"))
     if part.closing is None and not attached:
         warnings.append(PlanWarning("no_closing", message("warning.no_closing"), "/recipients"))
