@@ -31,10 +31,6 @@ EXTRA_OF_MODULE = {"cv2": "ocr", "scipy": "diff", "sqlalchemy": "db", "alembic":
                    "psycopg": "postgres", "pyarrow": "parquet", "distributed": "dask", "dask": "dask",
                    "starlette": "serve", "uvicorn": "serve", "jinja2": "serve", "multipart": "serve"}
 
-# One-line failures of the command line are in English, as the extractors' reasons are.
-LANG = "en"
-
-
 class MissingExtra(ImportError):
     """A feature whose extra is not installed; `reason` is the one line the command prints."""
 
@@ -46,7 +42,7 @@ class MissingExtra(ImportError):
 
 def missing_line(feature: str, extra: str) -> str:
     """"OCR needs the [ocr] extra: pip install 'vnplan[ocr]'"."""
-    return message("extra.missing", LANG, feature=feature, extra=extra)
+    return message("extra.missing", feature=feature, extra=extra)  # in the run's language
 
 
 def importable(module: str) -> bool:

@@ -392,7 +392,8 @@ def test_cli_pdf_against_docx(capsys: pytest.CaptureFixture) -> None:
     assert "No differences (24 tasks unchanged)." in capsys.readouterr().out
 
 
-def test_cli_reports_in_vietnamese_by_default(capsys: pytest.CaptureFixture) -> None:
+def test_cli_reports_in_vietnamese_by_default(capsys: pytest.CaptureFixture, monkeypatch) -> None:
+    monkeypatch.delenv("VNPLAN_LANG")  # the suite's English (conftest.py) off: the default
     assert run_cli([str(rv.SAMPLE_PDF), str(rv.SAMPLE_DOCX)]) == 0
     assert "Không có khác biệt (24 nhiệm vụ giữ nguyên)." in capsys.readouterr().out
 

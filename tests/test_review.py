@@ -27,6 +27,13 @@ from pipeline.diff.context import has_differences, renamed_only, report_context,
 from pipeline.diff.html import render_html  # noqa: E402
 from pipeline.diff.plans import FieldChange, diff_plans  # noqa: E402
 from pipeline.i18n import message, warning_label  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def vietnamese_run(monkeypatch):
+    """These pages are checked as a run without --lang makes them: in Vietnamese (the suite's
+    default is English, conftest.py)."""
+    monkeypatch.setenv("VNPLAN_LANG", "vi")
 from pipeline.review.document import citation, to_html, to_markdown  # noqa: E402
 from pipeline.review.inspect import pointer_of_where, review_file, warning_target  # noqa: E402
 from pipeline.normalize.provenance import location_pieces
@@ -119,7 +126,7 @@ def test_render_command_bad_input_is_one_line(tmp_path: Path, capsys: pytest.Cap
     bad = tmp_path / "bad.pdf"
     bad.write_bytes(b"")
     assert vnplan(["render", str(bad)]) == 1
-    assert capsys.readouterr().err == f"vnplan: {bad}: file is empty\n"
+    assert capsys.readouterr().err == f"vnplan: {bad}: tệp rỗng\n"
 
 
 # --- messages ------------------------------------------------------------------------------
@@ -254,7 +261,7 @@ def test_inspect_bad_input_is_one_line(tmp_path: Path, capsys: pytest.CaptureFix
     bad = tmp_path / "x.docx"
     bad.write_text("not a docx", encoding="utf-8")
     assert vnplan(["inspect", str(bad), "-o", str(tmp_path)]) == 1
-    assert capsys.readouterr().err == f"vnplan: {bad}: not a DOCX file (not a zip archive)\n"
+    assert capsys.readouterr().err == f"vnplan: {bad}: không phải tệp DOCX (không phải tệp nén zip)\n"
     assert not list(tmp_path.glob("*.html"))
 
 

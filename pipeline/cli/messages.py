@@ -14,6 +14,8 @@ import logging
 import re
 import sys
 
+from pipeline import i18n
+from pipeline.errors import os_error_reason
 from pipeline.extras import extra_for, missing_line
 from pipeline.text import escape_controls
 
@@ -52,7 +54,7 @@ def error(reason: object) -> None:
 
 def usage_error(message: object) -> None:
     """Report a wrong command line: `vnplan: error: message` on stderr."""
-    _write(f"vnplan: error: {one_line(message)}")
+    _write(f"vnplan: {one_line(i18n.message('cli.usage_error', message=message))}")
 
 
 def _write(line: str) -> None:
@@ -75,13 +77,15 @@ def describe(exc: BaseException) -> str:
     if isinstance(getattr(exc, "reason", None), str):
         return exc.reason
     if isinstance(exc, ImportError) and extra_for(exc):  # a library of an extra that is not installed
-        return missing_line("this command", extra_for(exc))
+        return missing_line(i18n.message("extra.this_command"), extra_for(exc))
     if isinstance(exc, OSError) and exc.strerror:
         code = errno_name(exc.errno)
-        return f"{exc.strerror} ({code})" if code else exc.strerror
+        # the system's own words in English; the table's, where it names the errno, otherwise
+        words = exc.strerror if i18n.current_lang() == "en" else os_error_reason(exc)
+        return f"{words} ({code})" if code else words
     if _is_database_error(exc):
         return database_reason(exc)
-    return f"internal error ({type(exc).__name__}: {exc})"
+    return i18n.message("error.internal", detail=f"{type(exc).__name__}: {exc}")
 
 
 def errno_name(number: int | None) -> str:
@@ -105,8 +109,8 @@ def database_reason(exc: BaseException) -> str:
     said = re.sub(r"^\(\S+\)\s*", "", said)  # SQLAlchemy's "(psycopg.OperationalError) " prefix
     connection = getattr(exc, "connection_invalidated", False) or type(exc).__name__ == "OperationalError"
     if connection and re.search(r"connect|could not translate host|timeout|timed out|refused|unable to open", said, re.I):
-        return f"database unreachable ({said})"
-    return f"database error ({type(orig).__name__}: {said})"
+        return i18n.message("error.database_unreachable", detail=said)
+    return i18n.message("error.database", detail=f"{type(orig).__name__}: {said}")
 
 
 def info(message: str, *args: object) -> None:

@@ -12,28 +12,29 @@ from pathlib import Path
 from pipeline.cli import messages
 from pipeline.cli.inputs import is_stdin, local_file, read_text, sniffed_suffix, stdin_bytes
 from pipeline.conversion import ConversionError, convert
+from pipeline.i18n import message
 from pipeline.output.validate import validation_errors
 
 
 def load_json_plan(path: Path) -> dict:
     """A converted plan from JSON, refused unless it follows the schema (its readers trust its shape)."""
     if path.is_dir():
-        raise ConversionError("is a directory, not a file")
+        raise ConversionError(message("os.EISDIR"))
     try:
         doc = json.loads(read_text(path))
     except FileNotFoundError:
-        raise ConversionError("file not found") from None
+        raise ConversionError(message("error.not_found")) from None
     except OSError as exc:
-        raise ConversionError(f"cannot read ({messages.describe(exc)})") from None
+        raise ConversionError(message("cli.cannot_read", reason=messages.describe(exc))) from None
     except UnicodeDecodeError:
-        raise ConversionError("not UTF-8 text") from None
+        raise ConversionError(message("cli.not_utf8")) from None
     except json.JSONDecodeError as exc:
-        raise ConversionError(f"not valid JSON (line {exc.lineno}: {exc.msg})") from None
+        raise ConversionError(message("cli.not_json", line=exc.lineno, column=exc.colno, detail=exc.msg)) from None
     if not isinstance(doc, dict):
-        raise ConversionError("not a vnplan JSON document (top level is not an object)")
+        raise ConversionError(message("cli.json_not_object"))
     errors = validation_errors(doc)
     if errors:
-        raise ConversionError(f"not a valid vnplan JSON document ({errors[0]})")
+        raise ConversionError(message("cli.json_invalid_plan", detail=errors[0]))
     return doc
 
 

@@ -17,7 +17,7 @@ from pipeline.diff.context import ReportContext, Side, renamed_only, successor_b
 from pipeline.diff.plans import FieldChange, PlanDiff
 from pipeline.diff.render import format_value, reference_label, renumbered_runs, summary_counts
 from pipeline.diff.sections import ParagraphDiff
-from pipeline.i18n import DEFAULT_LANG, message
+from pipeline.i18n import DEFAULT_LANG, field_label, message
 
 _NONE = "—"
 
@@ -218,7 +218,7 @@ def render_html(diff: PlanDiff, context: ReportContext | None = None, lang: str 
         + (f'<p class="no-changes">{escape(message("diff.no_differences", lang))}</p>' if empty else "") + "</section>",
     ]
     if diff.document:
-        rows = [(escape(name), *field_cells_html(c)) for name, c in diff.document.items()]
+        rows = [(escape(field_label(name, lang)), *field_cells_html(c)) for name, c in diff.document.items()]
         parts.append(f'<section id="document"><h2>{escape(message("diff.header", lang))}</h2>'
                      f'{_side_by_side(rows, message("diff.old", lang), message("diff.new", lang), message("diff.field", lang))}</section>')
     parts += _tasks_html(diff, context, lang) + _sections_html(diff, lang)

@@ -18,6 +18,7 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
+from pipeline.i18n import message
 from pipeline.export.tasks import COLUMNS, Column
 
 FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".parquet": "parquet"}
@@ -31,7 +32,7 @@ def export_format(path: Path) -> str:
     try:
         return FORMATS[path.suffix.lower()]
     except KeyError:
-        raise ValueError(f"unknown export format {path.suffix or '(none)'!r}: use .csv, .xlsx or .parquet") from None
+        raise ValueError(message("error.export_format", suffix=repr(path.suffix) if path.suffix else message("error.no_extension"))) from None
 
 
 def looks_like_formula(value: object) -> bool:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.i18n import message
 from pipeline import model
 from pipeline.normalize.agency_rules import Scope, scope_of
 from pipeline.normalize.agency_sentence import cut_sentence
@@ -266,7 +267,7 @@ def parse_agency_cell(text: str, province: str | None | Scope, gazetteer: Gazett
     warnings: list[PlanWarning] = []
     for piece in _split(text or "", scope):
         if scope.rules.not_a_body.search(piece.text):
-            warnings.append(PlanWarning("not_an_agency", f"no agency named, only a pointer: {_clean(piece.text)!r}"))
+            warnings.append(PlanWarning("not_an_agency", message("warning.not_an_agency", text=repr(_clean(piece.text)))))
             continue
         name, sentence = cut_sentence(piece.resolve_as or piece.text)
         agency, found = resolve_agency(name, scope)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from pipeline.i18n import message
 from pipeline.data import load_yaml
 from pipeline.warnings import PlanWarning
 
@@ -37,4 +38,4 @@ def cut_sentence(text: str) -> tuple[str, PlanWarning | None]:
         return text, None  # the first predicate is part of a name: so is what follows it
     rest = text[match.start():].strip()
     return name, PlanWarning("agency_sentence",
-                             f"a sentence where an agency is named: {name!r} kept, {rest[:80]!r} is no agency")
+                             message("warning.agency_sentence", name=repr(name), rest=repr(rest[:80])))

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from pipeline.i18n import message
 from pipeline.structure.doc_types import OFFICIAL_LETTER, DocumentType, type_from_symbol, type_vocabulary
 from pipeline.structure.header import SUBJECT_START, number_part
 
@@ -54,16 +55,16 @@ def _is_party(symbol: str | None) -> bool:
 def parse_number_line(line: str | None) -> tuple[DocumentNumber, list[PlanWarning]]:
     """"Số: 196 /KH-UBND" -> 196, KH-UBND, 196/KH-UBND (spaces dropped; the number stays a string)."""
     if not line:
-        return DocumentNumber(None, None, None), [PlanWarning("no_number", "no 'Số:' line in the header", "/document/code")]
+        return DocumentNumber(None, None, None), [PlanWarning("no_number", message("warning.no_number"), "/document/code")]
     m = _NUMBER_LINE.match(number_part(unicodedata.normalize("NFC", line)))
     if not m:
-        return DocumentNumber(None, None, None), [PlanWarning("bad_number", f"cannot read the number line {line!r}", "/document/code")]
+        return DocumentNumber(None, None, None), [PlanWarning("bad_number", message("warning.bad_number", line=repr(line)), "/document/code")]
     symbol = re.sub(r"\s+", "", m.group("symbol") or "") or None
     number = m.group("number")
     year = re.sub(r"\s+", "", m.group("year") or "")
     if number is None:
         return DocumentNumber(None, symbol, None, _is_party(symbol)), [
-            PlanWarning("blank_number", f"the number is blank ({clean_whitespace(line)!r}): a draft?", "/document/number")
+            PlanWarning("blank_number", message("warning.blank_number", line=repr(clean_whitespace(line))), "/document/number")
         ]
     sep = m.group("sep") or "/"
     code = f"{number}{sep}{year}{symbol}" if symbol else number
@@ -77,21 +78,21 @@ def parse_place_date(line: str | None) -> tuple[str | None, str | None, list[Pla
     impossible date, which is never guessed.
     """
     if not line:
-        return None, None, [PlanWarning("no_date", "no place and date line in the header", "/document/issued_date")]
+        return None, None, [PlanWarning("no_date", message("warning.no_date"), "/document/issued_date")]
     place_match = _PLACE.match(line)
     place = clean_whitespace(place_match.group("place")) or None if place_match else None
     m = _DATE.search(line)
     if not m:
-        return place, None, [PlanWarning("bad_date", f"cannot read the date line {line!r}", "/document/issued_date")]
+        return place, None, [PlanWarning("bad_date", message("warning.bad_date", line=repr(line)), "/document/issued_date")]
     day, month, year = m.group("day"), m.group("month"), m.group("year")
     if not (day and month and year):
         return place, None, [
-            PlanWarning("blank_date", f"the date is incomplete ({clean_whitespace(line)!r}): a draft?", "/document/issued_date")
+            PlanWarning("blank_date", message("warning.blank_date", line=repr(clean_whitespace(line))), "/document/issued_date")
         ]
     try:
         return place, dt.date(int(year), int(month), int(day)).isoformat(), []
     except ValueError:
-        return place, None, [PlanWarning("impossible_date", f"no such date: {day}/{month}/{year}", "/document/issued_date")]
+        return place, None, [PlanWarning("impossible_date", message("warning.impossible_date_header", date=f"{day}/{month}/{year}"), "/document/issued_date")]
 
 
 @dataclass(frozen=True)

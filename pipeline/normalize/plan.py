@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.i18n import message
 from pipeline.model import (
     Agency,
     Attachment,
@@ -168,7 +169,8 @@ def _recipient(text: str, index: int, ctx: _Context) -> Recipient:
     if (m := _RECIPIENT_NOTE.match(text)) and m.group("name"):  # "(...)" alone is a name, not a note
         name, note = m.group("name"), m.group("note").strip() or None
     agencies, warnings = parse_agency_cell(name, ctx.scope)
-    ctx.warnings.extend(_located(warnings, pointer("recipients", index), f"Nơi nhận, dòng {index + 1}"))
+    ctx.warnings.extend(_located(warnings, pointer("recipients", index),
+                                  f"{message('doc.recipients')}, {message('label.row', n=index + 1)}"))
     ctx.remember(*agencies)
     return Recipient(name=name, note=note, agency=agencies[0] if agencies else None, agencies=agencies)
 
@@ -258,14 +260,14 @@ def _task_places(tasks: list[RawTask], paged: bool) -> list[tuple[str, str]]:
 def _located_in_text(warnings: list[PlanWarning], skeleton: Skeleton, places: list[tuple[str, str]]) -> list[PlanWarning]:
     """Labels for warnings about a cited text: the task's label, or the section's number path."""
     labels = {pointer("tasks", i): label for i, (_, label) in enumerate(places)}
-    labels["/document/title"] = "Trích yếu"
+    labels["/document/title"] = message("doc.title")
     if skeleton.preamble:
-        labels.update({f"/sections/0/paragraphs/{i}": "Phần mở đầu" for i in range(len(skeleton.preamble))})
+        labels.update({f"/sections/0/paragraphs/{i}": message("doc.preamble") for i in range(len(skeleton.preamble))})
     offset = _section_offset(skeleton)
 
     def walk(section: RawSection, path: str, numbers: list[str]) -> None:
         numbers = numbers + [section.number or "?"]
-        name = f"Mục {'.'.join(numbers)}"
+        name = message("label.section", n=".".join(numbers))
         labels[f"{path}/title"] = name
         labels.update({f"{path}/paragraphs/{i}": name for i in range(len(section.paragraphs))})
         for j, child in enumerate(section.children):

@@ -30,6 +30,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
 
+from pipeline.i18n import message
 from pipeline.store import rows
 from pipeline.store.engine import lock, make_engine
 from pipeline.store.migrate import ensure_schema
@@ -74,9 +75,10 @@ def error_line(exc: BaseException) -> str:
     """One line for a person: the database's own message, never the SQL or its parameters."""
     if isinstance(exc, DBAPIError) and exc.orig is not None:
         detail = str(exc.orig).strip().splitlines()
-        return f"database error ({type(exc.orig).__name__}: {detail[0] if detail else 'no detail'})"
+        said = detail[0] if detail else message("error.no_detail")
+        return message("error.database", detail=f"{type(exc.orig).__name__}: {said}")
     if isinstance(exc, SQLAlchemyError):
-        return f"database error ({type(exc).__name__})"
+        return message("error.database", detail=type(exc).__name__)
     return f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}".rstrip(": ")
 
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from pipeline.i18n import message
 from pipeline.data import load_csv
 from pipeline.ir import Block, Paragraph, Table
 from pipeline.structure.blocks import is_rule, table_columns
@@ -273,15 +274,15 @@ def _recipients_cut(column: list[Paragraph]) -> tuple[list[Paragraph], list[Para
             if cut < len(column) and len(column[cut].text.split()) == 1 and not is_upper(column[cut].text, 2):
                 cut += 1
             rest = [p for p in column[cut:] if p.text.strip()]
-            warnings = [PlanWarning("recipient_unplaced", f"line {p.text.strip()!r} after the archive line of "
-                                    f"'Nơi nhận'{_on_page(p)} is no recipient: left out of the recipients", "recipients")
+            warnings = [PlanWarning("recipient_unplaced", message("warning.recipient_unplaced", line=repr(p.text.strip()),
+                                                                  page=_on_page(p)), "recipients")
                         for p in rest]
             return column[:cut], rest, warnings
     return column, [], []
 
 
 def _on_page(para: Paragraph) -> str:
-    return f" (page {para.pages[0]})" if para.pages else ""
+    return message("warning.on_page", page=para.pages[0]) if para.pages else ""
 
 
 def closing_from_blocks(blocks: list[Block]) -> RawClosing:
