@@ -19,6 +19,7 @@ from pipeline.diff.context import has_differences, report_context
 from pipeline.diff.html import render_html
 from pipeline.diff.plans import diff_plans
 from pipeline.diff.render import render_json, render_text
+from pipeline.cli.main import add_ocr_option
 from pipeline.i18n import add_lang_argument
 from pipeline.output.serialize import write_atomically
 from pipeline.output.validate import validation_errors
@@ -61,6 +62,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     parser.add_argument("new", metavar="NEW", type=Path, help="the later revision (.pdf, .docx or .json)")
     parser.add_argument("--format", choices=sorted(RENDERERS), default="text", help="output format (default: text)")
     parser.add_argument("-o", "--output", metavar="FILE", default=None, help="write here instead of stdout (- for stdout)")
+    add_ocr_option(parser)
     add_lang_argument(parser)
     return parser
 
@@ -87,12 +89,13 @@ def load_json_plan(path: Path) -> dict:
     return doc
 
 
-def load_plan(path: Path) -> dict:
-    """The contract dict of a .json, .pdf or .docx file (or of stdin, by its first bytes). Raises ConversionError."""
+def load_plan(path: Path, ocr: str = "auto") -> dict:
+    """The contract dict of a .json, .pdf or .docx file (or of stdin, by its first bytes); `ocr` as
+    `vnplan convert --ocr` for a PDF. Raises ConversionError."""
     if path.suffix.lower() == ".json" or (is_stdin(path) and sniffed_suffix(stdin_bytes()) == ".json"):
         return load_json_plan(path)
     with local_file(path) as local:
-        return convert(local)
+        return convert(local, ocr=ocr)
 
 
 def _fail(path: Path | str, reason: str) -> int:
@@ -105,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
     plans = []
     for path in (args.old, args.new):
         try:
-            plans.append(load_plan(path))
+            plans.append(load_plan(path, getattr(args, "ocr", "auto")))
         except Exception as exc:  # a damaged file or a bug: one line, not a traceback
             return _fail(path, messages.describe(exc))
     diff = diff_plans(*plans)

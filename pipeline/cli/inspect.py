@@ -12,7 +12,9 @@ from pathlib import Path
 
 from pipeline.cli import messages
 from pipeline.errors import EXIT_FAILED, EXIT_OK
+from pipeline.cli.main import add_ocr_option
 from pipeline.i18n import add_lang_argument, message
+from pipeline.review.resolution import MAX_DPI, MIN_DPI, RENDER_DPI
 from pipeline.output.serialize import write_atomically
 
 INSPECT_HELP = """\
@@ -32,16 +34,25 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
                                 description=INSPECT_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
     cmd.add_argument("file", metavar="FILE", type=Path, help="a .pdf or .docx")
     cmd.add_argument("-o", "--output", default="out", metavar="DIR", help="output folder (default: out/)")
-    cmd.add_argument("--ocr", action="store_true", help="read scanned pages with Tesseract")
+    add_ocr_option(cmd)
+    cmd.add_argument("--dpi", type=_dpi, default=RENDER_DPI, metavar="N",
+                     help=f"resolution of the page images (default {RENDER_DPI}; {MIN_DPI}-{MAX_DPI})")
     add_lang_argument(cmd)
     return cmd
+
+
+def _dpi(text: str) -> int:
+    """`--dpi N` within MIN_DPI..MAX_DPI; anything else is a usage error saying so."""
+    if not text.isdigit() or not MIN_DPI <= int(text) <= MAX_DPI:
+        raise argparse.ArgumentTypeError(message("cli.bad_dpi", value=text, low=MIN_DPI, high=MAX_DPI))
+    return int(text)
 
 
 def run(args: argparse.Namespace) -> int:
     from pipeline.review.inspect import review_file  # pypdfium2 and friends only when used
 
     try:
-        review = review_file(args.file, lang=args.lang, ocr=args.ocr)
+        review = review_file(args.file, lang=args.lang, ocr=args.ocr, dpi=args.dpi)
     except Exception as exc:  # a damaged file or a bug: one line, not a traceback
         messages.fail(args.file, messages.describe(exc))
         return EXIT_FAILED

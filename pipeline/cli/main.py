@@ -25,6 +25,7 @@ from pipeline.extract.page_choice import MODES as OCR_MODES
 from pipeline.output.serialize import json_pieces, write_atomically
 from pipeline.output.validate import validation_errors
 from pipeline.warm import warm_up
+from pipeline.i18n import DEFAULT_LANG, message
 from pipeline.errors import EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, os_error_reason
 
 
@@ -159,15 +160,20 @@ def _command_in(argv: list[str] | None) -> str | None:
     return next((w for i, w in enumerate(words) if not w.startswith("-") and i not in after_data), None)
 
 
-def summary_line(path: Path, doc: dict) -> str:
-    """One line per converted file: what was found."""
+def summary_line(path: Path, doc: dict, lang: str = DEFAULT_LANG) -> str:
+    """One line per converted file: what was found, counting the attached documents' too
+    (a decision carrying an 11-task plan has 11 tasks, said as the main document's and theirs)."""
     def count(sections: list[dict]) -> int:
         return sum(1 + count(s["children"]) for s in sections)
 
-    return (
-        f"{messages.escape(path.name)}: {len(doc['tasks'])} tasks, {count(doc['sections'])} sections, "
-        f"{len(doc['references'])} references, {len(doc['warnings'])} warnings"
-    )
+    docs = [doc] + list(doc.get("attachments") or [])
+    line = message("cli.summary", lang, name=messages.escape(path.name), tasks=sum(len(d["tasks"]) for d in docs),
+                   sections=sum(count(d["sections"]) for d in docs), references=sum(len(d["references"]) for d in docs),
+                   warnings=sum(len(d["warnings"]) for d in docs))
+    if len(docs) > 1:
+        line += " " + message("cli.summary_attached", lang, main=len(doc["tasks"]), n=len(docs) - 1,
+                              attached=sum(len(d["tasks"]) for d in docs[1:]))
+    return line
 
 
 def output_names(files: list[Path]) -> dict[Path, OutputName]:

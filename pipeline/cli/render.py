@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pipeline.cli import messages
 from pipeline.errors import EXIT_FAILED, EXIT_OK
+from pipeline.cli.main import add_ocr_option
 from pipeline.i18n import add_lang_argument, message
 from pipeline.output.serialize import write_atomically
 
@@ -30,6 +31,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     cmd.add_argument("file", metavar="FILE", type=Path, help="a .pdf, .docx or converted .json")
     cmd.add_argument("--to", choices=("md", "html"), default="md", help="output format (default: md)")
     cmd.add_argument("-o", "--output", metavar="FILE", default=None, help="write here instead of stdout")
+    add_ocr_option(cmd)
     add_lang_argument(cmd)
     return cmd
 
@@ -39,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     from pipeline.review.document import to_html, to_markdown
 
     try:
-        doc = load_plan(args.file)
+        doc = load_plan(args.file, args.ocr)
     except Exception as exc:  # a damaged file or a bug: one line, not a traceback
         messages.fail(args.file, messages.describe(exc))
         return EXIT_FAILED

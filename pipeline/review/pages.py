@@ -1,7 +1,7 @@
 """Page images and the text the converter left out, for the review page.
 
-Pages are rendered with pypdfium2 as JPEG at a moderate resolution, so a
-50-page plan stays a few MB as data URIs. A DOCX has no pages: LibreOffice
+Pages are rendered with pypdfium2 as JPEG at the resolution the user asks for
+(`vnplan inspect --dpi`); the default reads a task table's small print at 1:1. A DOCX has no pages: LibreOffice
 (`soffice --headless --convert-to pdf`) lays it out when it is installed.
 """
 from __future__ import annotations
@@ -16,9 +16,8 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-# Rendering resolution: text stays legible at 100% zoom; a dense table page weighs ~150 kB as JPEG.
-RENDER_DPI = 90
-JPEG_QUALITY = 55
+from pipeline.review.resolution import JPEG_QUALITY, RENDER_DPI
+
 POINTS_PER_INCH = 72
 # LibreOffice gets this long to lay out one DOCX before the page view is given up.
 SOFFICE_TIMEOUT_S = 180
@@ -32,15 +31,6 @@ class PageImage:
     data_uri: str
     # The text layer's runs (a line or a part of one): box in points, top-left origin, and text.
     runs: tuple[tuple[tuple[float, float, float, float], str], ...] = ()
-
-
-@dataclass(frozen=True)
-class Dropped:
-    """Text on a page that no value of the output came from."""
-
-    page: int
-    bbox: tuple[float, float, float, float]
-    text: str
 
 
 def render_pages(pdf_path: Path, dpi: int = RENDER_DPI, quality: int = JPEG_QUALITY) -> list[PageImage]:
@@ -97,25 +87,6 @@ def _shown_box(left: float, bottom: float, right: float, top: float, rotation: i
     if rotation == 270:
         return (height - top, width - right, height - bottom, width - left)
     return (left, height - top, right, height - bottom)
-
-
-def _inside(cx: float, cy: float, box: list[float]) -> bool:
-    return box[0] - 1 <= cx <= box[2] + 1 and box[1] - 1 <= cy <= box[3] + 1
-
-
-def dropped_text(images: list[PageImage], boxes: dict[int, list[list[float]]]) -> list[Dropped]:
-    """Text runs of the pages whose centre is under no provenance box.
-
-    Args:
-        boxes: per page, the boxes of every value of the output.
-    """
-    found = []
-    for image in images:
-        page_boxes = boxes.get(image.number, [])
-        for (x0, top, x1, bottom), text in image.runs:
-            if not any(_inside((x0 + x1) / 2, (top + bottom) / 2, b) for b in page_boxes):
-                found.append(Dropped(image.number, (x0, top, x1, bottom), text))
-    return found
 
 
 class NoPages(Exception):
