@@ -110,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             plans.append(load_plan(path, getattr(args, "ocr", "auto")))
         except Exception as exc:  # a damaged file or a bug: one line, not a traceback
-            return _fail(path, messages.describe(exc))
+            return _fail(path, messages.with_retry(messages.describe(exc), ["diff", args.old, args.new]))
     diff = diff_plans(*plans)
     context = report_context(*plans, args.old, args.new)
     report = RENDERERS[args.format](diff, context, args.lang)

@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         review = review_file(args.file, lang=args.lang, ocr=args.ocr, dpi=args.dpi)
     except Exception as exc:  # a damaged file or a bug: one line, not a traceback
-        messages.fail(args.file, messages.describe(exc))
+        messages.fail(args.file, messages.with_retry(messages.describe(exc), ["inspect", args.file, "-o", args.output]))
         return EXIT_FAILED
     target = Path(args.output) / f"{args.file.stem}.review.html"
     try:

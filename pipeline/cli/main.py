@@ -200,7 +200,7 @@ def run_convert(files: list[Path], output: str, ocr: str = "auto", limits: Limit
             with local_file(path) as local:
                 doc = convert_limited(local, ocr=ocr, limits=limits)
         except Exception as exc:  # a damaged file or a bug: one line, and the next file goes on
-            messages.fail(path, messages.describe(exc))
+            messages.fail(path, messages.with_retry(messages.describe(exc), ["convert", path, "-o", output]))
             status = EXIT_FAILED
             continue
         if output == "-":  # several inputs: JSON Lines, one document a line, readable as a stream

@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         doc = load_plan(args.file, args.ocr)
     except Exception as exc:  # a damaged file or a bug: one line, not a traceback
-        messages.fail(args.file, messages.describe(exc))
+        messages.fail(args.file, messages.with_retry(messages.describe(exc), ["render", args.file, "--to", args.to]))
         return EXIT_FAILED
     text = (to_html if args.to == "html" else to_markdown)(doc, args.lang)
     if args.output in (None, "-"):

@@ -63,15 +63,22 @@ def map_places(doc: dict, layout_doc: dict) -> dict[str, dict]:
     by_key: dict[str, list[int]] = {}
     for j, (_, key, _) in enumerate(theirs):
         by_key.setdefault(key, []).append(j)
-    for i, (pointer, key, _) in enumerate(ours):  # the rest: the same text anywhere, else a text holding it
+    for pointer, key, _ in ours:  # the rest: the same text anywhere (once more if need be), else a text holding it
         if pointer in mapped or not key:
             continue
-        j = next((j for j in by_key.get(key, []) if j not in used), None)
+        same = by_key.get(key, [])
+        j = next((j for j in same if j not in used), same[0] if same else None)
         if j is None:
             j = next((j for j, (_, k, _) in enumerate(theirs) if k and j not in used and (key in k or k in key)), None)
         if j is not None:
             mapped[pointer] = theirs[j][2]
             used.add(j)
+    for pointer, _, _ in ours:  # a value not found on the pages (a DOCX's automatic number) is shown by its parent's box
+        parent = pointer.rsplit("/", 1)[0]
+        while pointer not in mapped and parent.count("/") > 1:
+            if parent in mapped:
+                mapped[pointer] = mapped[parent]
+            parent = parent.rsplit("/", 1)[0]
     return mapped
 
 

@@ -18,7 +18,7 @@ from its word ("K" of "KẾ HOẠCH") overlaps the word's box.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
 
@@ -68,7 +68,23 @@ def is_label(text: str) -> bool:
     """Whether a printed line is the motto, a label the contract reads, or an appendix caption
     (compared on letters and digits: a motto printed in pieces, with its dashes apart, still is)."""
     line = folded(text).strip()
-    return bool(_CAPTION.match(line)) or any(match_key(line).startswith(w) for w in _label_words())
+    key = match_key(line)
+    return bool(_CAPTION.match(line)) or any(key.startswith(w) or _same_letters(key, w) for w in _label_words())
+
+
+# pdfium gives the text of some PDFs (LibreOffice's, a bold drawn twice) with the accented letters
+# out of order ("C NG HÒA … Ộ Ộ"): a line holding a label's letters, and not many more, is that label.
+MAX_EXTRA_LETTERS = 1.2
+
+
+def _same_letters(key: str, word: str) -> bool:
+    if len(word) < MIN_LABEL_LETTERS or len(key) > len(word) * (1 + MAX_EXTRA_LETTERS):
+        return False
+    return not Counter(word) - Counter(key)
+
+
+# Shorter labels ("Mẫu", "Biểu") are matched only at the start of a line, in order.
+MIN_LABEL_LETTERS = 6
 
 
 def _covered_share(run: Bbox, boxes: list[list[float]]) -> float:
@@ -90,17 +106,21 @@ def is_read(run: Bbox, boxes: list[list[float]]) -> bool:
     return inside or _covered_share(run, boxes) >= COVERED_SHARE
 
 
+def header_zone(runs: list[Bbox], rows: list[list[float]]) -> list[int]:
+    """The runs (by index) within the table's width and HEADER_BAND_PT above its first row on a page."""
+    if not rows:
+        return []
+    first_top = min(r[1] for r in rows)
+    left, right = min(r[0] for r in rows), max(r[2] for r in rows)
+    return [i for i, b in enumerate(runs)
+            if left - 2 <= (b[0] + b[2]) / 2 <= right + 2 and first_top - HEADER_BAND_PT <= b[3] <= first_top + 2]
+
+
 def header_band(runs: list[Bbox], rows: list[list[float]]) -> set[int]:
     """Which runs (by index) are the header cells of the task table on a page: within the table's
     width, stacked without a gap from its first row upwards (a caption above stands apart)."""
-    if not rows:
-        return set()
-    first_top = min(r[1] for r in rows)
-    left, right = min(r[0] for r in rows), max(r[2] for r in rows)
-    above = sorted((i for i, b in enumerate(runs)
-                    if left - 2 <= (b[0] + b[2]) / 2 <= right + 2 and first_top - HEADER_BAND_PT <= b[3] <= first_top + 2),
-                   key=lambda i: -runs[i][3])
-    band, top = set(), first_top
+    above = sorted(header_zone(runs, rows), key=lambda i: -runs[i][3])
+    band, top = set(), min((r[1] for r in rows), default=0.0)
     for i in above:
         if runs[i][3] < top - HEADER_LINE_GAP_PT:
             break
@@ -179,9 +199,16 @@ def classify_runs(pages: list[PageText], boxes: dict[int, list[list[float]]],
             text = " ".join(unread[i][1] for i in sorted(line, key=lambda i: unread[i][0][0]))
             if _in_margin(unread[line[0]][0], page.height):
                 pages_of[match_key(text)].add(page.number)
+    zones = [(page, unread, header_zone([bbox for bbox, _ in unread], task_rows.get(page.number, [])))
+             for page, unread in unread_by_page]
+    zone_pages: dict[str, set[int]] = defaultdict(set)
+    for page, unread, zone in zones:
+        for i in zone:
+            zone_pages[match_key(unread[i][1])].add(page.number)
     found = []
-    for page, unread in unread_by_page:
+    for page, unread, zone in zones:
         band = header_band([bbox for bbox, _ in unread], task_rows.get(page.number, []))
+        band |= {i for i in zone if len(zone_pages[match_key(unread[i][1])]) > 1}  # a header repeated on later pages
         kinds = _line_kinds(page, unread, pages_of)
         found += [Run(page.number, bbox, text, "table_header" if i in band else kinds[i])
                   for i, (bbox, text) in enumerate(unread)]

@@ -85,6 +85,9 @@ class Overlay:
             ids = [box.id]
         else:
             ids = [b.id for b in self.boxes if b.page == page and b.bbox == list(bbox)][:1]
+            if not ids:  # the line it shares is not drawn (yet): drawn for it
+                self.add(pointer, kind, page, bbox, label)
+                return
         if pointer:
             self.pieces.setdefault(pointer, []).extend(ids)
 
