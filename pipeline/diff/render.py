@@ -264,20 +264,20 @@ def render_text(diff: PlanDiff, context: Any = None, lang: str = DEFAULT_LANG) -
     if context is not None and (context.recipients.added or context.recipients.removed):
         lines += ["", _heading("diff.recipients", "Recipients:", lang)]
         lines += [f"  + {n}" for n in context.recipients.added] + [f"  − {n}" for n in context.recipients.removed]
-    lines += _attachment_lines(diff)
+    lines += _attachment_lines(diff, lang)
     # Text from a document is shown, never obeyed: an escape code in a PDF's text layer
     # must not retitle the reviewer's terminal, nor a newline forge a line of the report.
     return "\n".join(escape_controls(line) for line in lines) + "\n"
 
 
-def _attachment_lines(diff: PlanDiff) -> list[str]:
+def _attachment_lines(diff: PlanDiff, lang: str = DEFAULT_LANG) -> list[str]:
     """Each attachment pair as its own indented summary; one side only as added or removed."""
     lines: list[str] = []
     for a in diff.attachments:
+        head = message("diff.attachment", lang, n=a.position + 1, kind=a.new_type or a.old_type or "")
         if a.diff is None:
-            sign, kind = ("+", a.new_type) if a.old_type is None else ("−", a.old_type)
-            lines += ["", f"Attachment {a.position + 1} ({kind or 'document'}): {'added' if sign == '+' else 'removed'}"]
+            lines += ["", f"{head}: {message('diff.added' if a.old_type is None else 'diff.removed', lang)}"]
         elif not a.diff.is_empty():
-            body = render_text(a.diff).splitlines()[1:]  # its own head line says nothing: no number of its own
-            lines += ["", f"Attachment {a.position + 1} ({a.new_type or 'document'}):"] + [f"  {ln}" if ln else ln for ln in body]
+            body = render_text(a.diff, None, lang).splitlines()[1:]  # its own head line says nothing: no number of its own
+            lines += ["", f"{head}:"] + [f"  {ln}" if ln else ln for ln in body]
     return lines

@@ -11,7 +11,7 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from typing import Any
 
-from pipeline.normalize.provenance import match_key
+from pipeline.normalize.provenance import location_pieces, match_key
 from pipeline.review.overlay import documents
 
 
@@ -71,7 +71,7 @@ def map_places(doc: dict, layout_doc: dict) -> dict[str, dict]:
         if j is None:
             j = next((j for j, (_, k, _) in enumerate(theirs) if k and j not in used and (key in k or k in key)), None)
         if j is not None:
-            mapped[pointer] = theirs[j][2]
+            mapped[pointer] = _with_continuation(key, j, theirs)
             used.add(j)
     for pointer, _, _ in ours:  # a value not found on the pages (a DOCX's automatic number) is shown by its parent's box
         parent = pointer.rsplit("/", 1)[0]
@@ -80,6 +80,25 @@ def map_places(doc: dict, layout_doc: dict) -> dict[str, dict]:
                 mapped[pointer] = mapped[parent]
             parent = parent.rsplit("/", 1)[0]
     return mapped
+
+
+def _with_continuation(key: str, j: int, theirs: list[tuple[str, str, dict]]) -> dict:
+    """The place of value j, and of the values after it whose text carries on the DOCX value's
+    (one DOCX paragraph read as a title and the paragraph of its second line), as pieces."""
+    start = key.find(theirs[j][1])
+    if start < 0:
+        return theirs[j][2]
+    pieces, end = list(location_pieces(theirs[j][2])), start + len(theirs[j][1])
+    for _, k, entry in theirs[j + 1:j + 1 + MAX_CONTINUATIONS]:
+        if not k or not key.startswith(k, end):
+            break
+        pieces += location_pieces(entry)
+        end += len(k)
+    return theirs[j][2] if len(pieces) == len(location_pieces(theirs[j][2])) else dict(pieces[0], pieces=pieces)
+
+
+# A DOCX value is looked for in at most this many consecutive values of LibreOffice's PDF.
+MAX_CONTINUATIONS = 4
 
 
 def with_places(doc: dict, places: dict[str, dict]) -> dict:
