@@ -48,7 +48,8 @@ document.querySelectorAll('#doc [data-ptr]').forEach(d=>d.addEventListener('clic
 document.querySelectorAll('.legend input[data-kind]').forEach(c=>c.addEventListener('change',()=>{
  document.querySelectorAll('.box.k-'+c.dataset.kind).forEach(b=>b.style.display=c.checked?'':'none')}));
 const grid=document.getElementById('show-grid');
-if(grid)grid.addEventListener('change',()=>document.body.classList.toggle('grid',grid.checked));
+if(grid){grid.addEventListener('change',()=>document.body.classList.toggle('grid',grid.checked));
+ if(/[?&]grid\\b/.test(location.search)){grid.checked=true;document.body.classList.add('grid')}}  // a link can open it shown
 const pages=document.getElementById('pages');let width=900;
 document.querySelectorAll('.zoom button').forEach(b=>b.addEventListener('click',()=>{
  const z=b.dataset.zoom;width=z==='fit'?900:Math.max(400,Math.min(4000,width*(z==='+'?1.25:0.8)));

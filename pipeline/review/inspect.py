@@ -60,7 +60,7 @@ def _page_html(image: PageImage, boxes: list[Box], grid: list[GridLine], lang: s
     divs = "".join(_box_html(b, image, lang) for b in boxes) + "".join(_grid_html(g, image, lang) for g in grid)
     return (f'<section class="page" id="page-{image.number}" data-page="{image.number}" '
             f'style="aspect-ratio:{image.width:.1f}/{image.height:.1f}">'
-            f'<img src="{image.data_uri}" alt="{escape(message("review.page", lang, n=image.number))}" decoding="async" loading="lazy">'
+            f'<img src="{image.data_uri}" alt="{escape(message("review.page", lang, n=image.number))}">'
             f'{divs}<div class="pno">{image.number}</div></section>')
 
 
