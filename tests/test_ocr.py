@@ -19,6 +19,7 @@ from pipeline.cli import main
 from pipeline.warnings import PlanWarning
 from pipeline.conversion import ConversionError, convert
 from pipeline.extract.ocr import image as ocr_image, reader as ocr
+from pipeline.i18n import message
 from pipeline.extract.layout import group_lines
 from real_fixtures import real
 
@@ -557,7 +558,8 @@ def test_mojibake_with_ocr_never_is_refused(mojibake_pdf: Path, tmp_path: Path, 
     assert main(["convert", str(mojibake_pdf), "--ocr", "never", "-o", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err
     assert err.startswith(f"vnplan: {mojibake_pdf}: text layer is not Vietnamese text: ")
-    assert err.endswith("(fonts embedded with a wrong Unicode map); --ocr auto reads it by OCR\n")
+    hint = message("cli.try", command=f"vnplan convert {mojibake_pdf} -o {tmp_path / 'out'} --ocr auto")
+    assert err.endswith(f"(fonts embedded with a wrong Unicode map); {hint}\n")  # the command to run, whole
     assert len(err.splitlines()) == 1 and not (tmp_path / "out").exists()
 
 

@@ -22,7 +22,7 @@ PAGE_CSS = """
 .pno{position:absolute;right:4px;bottom:2px;font-size:11px;color:#999}
 .k-dropped{border-style:dashed;background:#ff000014}.k-paragraph,.k-agency{border-width:1px}
 .k-table_header,.k-label,.k-running{border-width:1px;border-style:dotted;opacity:.6}
-.grid{display:none;position:absolute;pointer-events:none}body.grid .grid{display:block}
+.grid{display:none;position:absolute;pointer-events:none}body.grid-shown .grid{display:block}
 .g-row{border-top:1px solid #0057e7;border-bottom:1px solid #0057e7}
 .g-column{border-left:1px dashed #d62d20;border-right:1px dashed #d62d20;background:#d62d2008}
 .g-header{border:2px solid #008744;background:#00874422}
@@ -47,11 +47,12 @@ document.querySelectorAll('#doc [data-ptr]').forEach(d=>d.addEventListener('clic
  showAll(boxesOf(d.dataset.ptr))}));
 document.querySelectorAll('.legend input[data-kind]').forEach(c=>c.addEventListener('change',()=>{
  document.querySelectorAll('.box.k-'+c.dataset.kind).forEach(b=>b.style.display=c.checked?'':'none')}));
-const grid=document.getElementById('show-grid');
-if(grid){grid.addEventListener('change',()=>document.body.classList.toggle('grid',grid.checked));
- if(/[?&]grid\\b/.test(location.search)){grid.checked=true;document.body.classList.add('grid')}}  // a link can open it shown
 const pages=document.getElementById('pages');let width=900;
 document.querySelectorAll('.zoom button').forEach(b=>b.addEventListener('click',()=>{
  const z=b.dataset.zoom;width=z==='fit'?900:Math.max(400,Math.min(4000,width*(z==='+'?1.25:0.8)));
  pages.classList.toggle('zoomed',z!=='fit');pages.style.setProperty('--page-w',width+'px')}));
+const grid=document.getElementById('show-grid');
+if(grid){grid.addEventListener('change',()=>document.body.classList.toggle('grid-shown',grid.checked));
+ const m=location.hash.match(/^#grid(?:-(page-\\d+))?$/);  // a link (#grid-page-14) opens a page with the grid shown
+ if(m){grid.checked=true;document.body.classList.add('grid-shown');if(m[1])document.getElementById(m[1]).scrollIntoView()}}
 """
