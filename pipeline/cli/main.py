@@ -26,6 +26,7 @@ from pipeline.output.serialize import json_pieces, write_atomically
 from pipeline.output.validate import validation_errors
 from pipeline.warm import warm_up
 from pipeline.i18n import DEFAULT_LANG, message
+from pipeline.warnings import warning_count
 from pipeline.errors import EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, os_error_reason
 
 
@@ -169,7 +170,7 @@ def summary_line(path: Path, doc: dict, lang: str = DEFAULT_LANG) -> str:
     docs = [doc] + list(doc.get("attachments") or [])
     line = message("cli.summary", lang, name=messages.escape(path.name), tasks=sum(len(d["tasks"]) for d in docs),
                    sections=sum(count(d["sections"]) for d in docs), references=sum(len(d["references"]) for d in docs),
-                   warnings=sum(len(d["warnings"]) for d in docs))
+                   warnings=warning_count(doc))
     if len(docs) > 1:
         line += " " + message("cli.summary_attached", lang, main=len(doc["tasks"]), n=len(docs) - 1,
                               attached=sum(len(d["tasks"]) for d in docs[1:]))

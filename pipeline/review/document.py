@@ -14,6 +14,7 @@ from html import escape
 from typing import Any, Iterator
 
 from pipeline.i18n import DEFAULT_LANG, message, warning_label
+from pipeline.warnings import warning_count
 
 # Task columns in print order: (field, message key); a column empty in every task is left out.
 TASK_COLUMNS = (("content", "col.content"), ("lead", "col.lead"), ("cooperating", "col.cooperating"),
@@ -295,11 +296,6 @@ def _warning_list(doc: dict, lang: str) -> str:
     return f'<ul class="warnings">{items}</ul>'
 
 
-def all_warnings(doc: dict) -> int:
-    """How many warnings the plan and its attachments carry together."""
-    return len(doc["warnings"]) + sum(len(a["warnings"]) for a in doc.get("attachments") or [])
-
-
 DOCUMENT_CSS = """
 body{font:15px/1.5 "Times New Roman","Noto Serif",serif;color:#111;margin:0 auto;max-width:1100px;padding:20px}
 .doc-header{text-align:center}.doc-header .issuer{font-weight:bold}.doc-header h1{font-size:20px;margin:18px 0 4px}
@@ -315,6 +311,6 @@ tr.group td{background:#eee;font-weight:bold}.signature{text-align:right;font-we
 def to_html(doc: dict, lang: str = DEFAULT_LANG) -> str:
     """A standalone HTML page of the plan (no scripts, no network)."""
     title = f"{doc['document'].get('type_name') or ''} {doc['document'].get('code') or ''}".strip() or doc["source"]["filename"]
-    warnings = f'<h2>{escape(message("doc.warnings", lang))}</h2>{warnings_html(doc, lang)}' if all_warnings(doc) else ""
+    warnings = f'<h2>{escape(message("doc.warnings", lang))}</h2>{warnings_html(doc, lang)}' if warning_count(doc) else ""
     return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{escape(title)}</title>'
             f"<style>{DOCUMENT_CSS}</style></head><body>{document_html(doc, lang)}{warnings}</body></html>\n")

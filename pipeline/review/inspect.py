@@ -28,7 +28,9 @@ from pipeline.review.dropped import PageText, Run, classify_runs
 from pipeline.review.grid import GridLine, table_grid
 from pipeline.review.overlay import (KIND_COLOURS, QUIET_KINDS, Box, Overlay, add_header_lines, documents,
                                      overlay, pointer_of_where, warning_target)
-from pipeline.review.pages import RENDER_DPI, NoPages, PageImage, docx_to_pdf, render_pages
+from pipeline.review.pages import NoPages, PageImage, docx_to_pdf, render_pages
+from pipeline.review.resolution import RENDER_DPI
+from pipeline.warnings import warning_count
 
 __all__ = ["pointer_of_where", "review_file", "review_html", "warning_target"]
 
@@ -79,7 +81,7 @@ def _warning_items(sub: dict, base: str, layer: Overlay, pages: list[int], lang:
 
 def _warnings_panel(doc: dict, layer: Overlay, pages: list[int], lang: str) -> str:
     """The warnings of the plan, then those of each attached document under its caption."""
-    total = sum(len(sub["warnings"]) for _, sub in documents(doc))
+    total = warning_count(doc)
     out = [f'<h2>{escape(message("doc.warnings", lang))} ({total})</h2>']
     for k, (base, sub) in enumerate(documents(doc)):
         if k:
