@@ -172,8 +172,11 @@ def test_every_located_value_of_an_attachment_has_its_box(path: Path, tmp_path: 
         assert vnplan(["inspect", str(path), "--ocr", "never", "-o", str(tmp_path)]) == 1
         return
     if not doc["attachments"]:
-        layer = overlay(doc, [])
-        assert all(p in layer.pieces for p, w in doc["provenance"].items() if "bbox" in json.dumps(w)) or doc["source"]["format"] == "docx"
+        if doc["source"]["format"] == "pdf":
+            layer = overlay(doc, [])
+            assert all(p in layer.pieces for p, w in doc["provenance"].items() if "bbox" in json.dumps(w))
+            boxed = [w for w in doc["warnings"] if (w.get("where") or "") in doc["provenance"]]
+            assert all(warning_target(w, layer.pieces, [1]).startswith("b") for w in boxed)  # a warning's value: its box
         return
     review = review_file(path, ocr="never", dpi=30)
     if not review.pages:
@@ -240,3 +243,17 @@ def test_review_and_rendering_screenshots(chromium: str, name: str, tmp_path: Pa
 # because the plan LibreOffice's PDF converts to (where the DOCX's boxes come from) gives task 46's
 # piece on that page the lead cell's width only.
 KNOWN_DOCX_DROPPED_PAGES = 2
+
+
+def test_a_date_warning_without_a_date_box_flashes_the_date_line() -> None:
+    """The date line of a draft ("ngày   tháng 3 năm 2026") gives no date: its warning once
+    flashed the issuer's box; it now has a box of its own, found by the line's shape."""
+    from pipeline.review.pages import PageImage
+
+    doc = copy.deepcopy(DECISION)
+    doc["provenance"] = {"/document/issuer": {"page": 1, "bbox": [60.0, 50.0, 200.0, 80.0]}}
+    doc["warnings"] = [{"code": "date_blank", "message": "the date is incomplete", "where": "/document/issued_date"}]
+    runs = (((60.0, 50.0, 200.0, 80.0), "ỦY BAN NHÂN DÂN"), ((300.0, 90.0, 520.0, 104.0), "Lâm Đồng, ngày    tháng 3 năm 2026"))
+    page = review_html(doc, [PageImage(1, 595.0, 842.0, "data:image/jpeg;base64,", runs)], [], [])
+    target = re.search(r'<a class="warning"[^>]*data-target="(b\d+)"', page).group(1)
+    assert re.search(rf'id="{target}" data-ptr="/document/issued_date"', page)

@@ -24,9 +24,16 @@ recipients, signature and the text left out drawn on it, the warnings in a
 side panel (click one to see its place), the converted plan beside it.
 Vietnamese by default; --lang en for English.
 
+Each attached document (the plan a decision issues) is drawn and shown as a
+document of its own. Text under no box is drawn by what it is: table headers,
+running headers, the motto and labels faint; text really left out in red and
+listed. The "table grid" checkbox shows the rows and columns found and each
+column's role. Page images at --dpi (default 150); zoom with the buttons.
+
 example:
   vnplan inspect samples/plan-196-KH-UBND.pdf -o out/
-  vnplan inspect plan.docx --lang en     # pages via LibreOffice, when installed"""
+  vnplan inspect plan.docx --lang en     # pages via LibreOffice, when installed
+  vnplan inspect scan.pdf --dpi 200      # sharper page images (OCR: --ocr auto, the default)"""
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from pipeline.normalize.provenance import location_pieces, match_key
 from pipeline.review.dropped import Run
+from pipeline.text import folded
 
 # Kinds drawn on the pages, in legend order, with their colour.
 KIND_COLOURS = {
@@ -174,8 +175,6 @@ def _label(doc: dict, pointer: str) -> str:
 def add_header_lines(out: Overlay, doc: dict, warned: list[str], runs: Runs) -> None:
     """A box for each header field a warning points at that has none: its line on the first page
     of its document, found by its shape ("ngày … tháng … năm", "Số: …")."""
-    from pipeline.text import folded
-
     for pointer in warned:
         field_name = pointer.rsplit("/", 1)[-1]
         base = (_ATTACHMENT.match(pointer) or [""])[0]
