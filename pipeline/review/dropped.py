@@ -193,7 +193,7 @@ def classify_runs(pages: list[PageText], boxes: dict[int, list[list[float]]],
     pages_of: dict[str, set[int]] = defaultdict(set)
     for page in pages:
         page_boxes = boxes.get(page.number, [])
-        unread = [(bbox, text) for bbox, text in page.runs if not is_read(bbox, page_boxes)]
+        unread = _drawn_once([(bbox, text) for bbox, text in page.runs if not is_read(bbox, page_boxes)])
         unread_by_page.append((page, unread))
         for line in printed_lines(unread):
             text = " ".join(unread[i][1] for i in sorted(line, key=lambda i: unread[i][0][0]))
@@ -213,6 +213,20 @@ def classify_runs(pages: list[PageText], boxes: dict[int, list[list[float]]],
         found += [Run(page.number, bbox, text, "table_header" if i in band else kinds[i])
                   for i, (bbox, text) in enumerate(unread)]
     return found
+
+
+# A run lying this much inside a wider one is the same text drawn twice (a bold made by printing
+# a line twice, slightly shifted, as LibreOffice does): it is counted once.
+SAME_TEXT_SHARE = 0.7
+
+
+def _drawn_once(runs: list[tuple[Bbox, str]]) -> list[tuple[Bbox, str]]:
+    """The runs without those drawn again over a wider run of the same line."""
+    kept: list[tuple[Bbox, str]] = []
+    for bbox, text in sorted(runs, key=lambda r: -(r[0][2] - r[0][0])):
+        if _covered_share(bbox, [list(b) for b, _ in kept]) < SAME_TEXT_SHARE:
+            kept.append((bbox, text))
+    return sorted(kept, key=lambda r: (r[0][1], r[0][0]))
 
 
 def _kind(page: PageText, bbox: Bbox, text: str, pages_of: dict[str, set[int]]) -> str:
