@@ -35,6 +35,7 @@ from pipeline.inputs import INPUT_SUFFIXES, Scan, scan_inputs  # noqa: F401  (re
 from pipeline.naming import OutputName, assign_outputs
 from pipeline.output.serialize import TEMP_SUFFIX, to_json, write_atomically
 from pipeline.warm import warm_up
+from pipeline.warnings import warning_count
 
 REPORT_NAME = "_report.json"
 # Wall time per file: a plan converts in seconds; five minutes means a pathological file.
@@ -155,7 +156,7 @@ def output_sha256(path: Path) -> str | None:
 def convert_to_text(path: str) -> tuple[str, int]:
     """The default converter: contract JSON text and its number of warnings."""
     doc = convert(path)
-    return to_json(doc), len(doc["warnings"])
+    return to_json(doc), warning_count(doc)
 
 
 def convert_to_text_never(path: str) -> tuple[str, int]:
@@ -164,13 +165,13 @@ def convert_to_text_never(path: str) -> tuple[str, int]:
     Module-level, like the next one, so that worker processes and Dask can pickle it by name.
     """
     doc = convert(path, ocr="never")
-    return to_json(doc), len(doc["warnings"])
+    return to_json(doc), warning_count(doc)
 
 
 def convert_to_text_always(path: str) -> tuple[str, int]:
     """The converter that OCRs every PDF page (`vnplan batch --ocr always`)."""
     doc = convert(path, ocr="always")
-    return to_json(doc), len(doc["warnings"])
+    return to_json(doc), warning_count(doc)
 
 
 # --ocr mode -> the converter a job runs (None: the default, `convert_to_text`, which is auto).

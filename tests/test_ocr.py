@@ -20,6 +20,7 @@ from pipeline.cli import main
 from pipeline.warnings import PlanWarning
 from pipeline.conversion import ConversionError, convert
 from pipeline.extract.ocr import image as ocr_image, reader as ocr
+from pipeline.i18n import message
 from pipeline.extract.layout import group_lines
 from real_fixtures import real
 
@@ -419,8 +420,36 @@ def test_cli_convert_ocr(tesseract: None, scanned_plan: Path, tmp_path: Path, ca
     doc = json.loads((out / "scanned-plan.json").read_text(encoding="utf-8"))
     assert doc["document"]["code"] == "12/KH-UBND"
     assert main(["convert", str(scanned_plan), "--ocr", "never", "-o", str(out / "plain")]) == 1
-    assert capsys.readouterr().err.endswith(f"{NO_TEXT_LAYER}\n")
+    assert NO_TEXT_LAYER.split(";")[0] in capsys.readouterr().err
     assert not (out / "plain").exists()
+
+
+# Every command that reads a PDF, as a user would first type it with --ocr never; {pdf} and {out} filled in.
+HINTED_COMMANDS = [
+    "convert {pdf} -o {out} --ocr never",
+    "inspect {pdf} -o {out} --ocr never --dpi 60",
+    "render {pdf} --to md --ocr never",
+    "diff {pdf} {pdf} --ocr never",
+]
+
+
+@pytest.mark.parametrize("command", HINTED_COMMANDS, ids=[c.split()[0] for c in HINTED_COMMANDS])
+def test_the_hint_of_a_refusal_is_a_command_that_works(tesseract: None, scanned_plan: Path, tmp_path: Path,
+                                                       command: str, capsys) -> None:
+    """`inspect` once suggested `--ocr auto`, then refused it as a usage error: the hint is now the
+    whole command, and running it as printed succeeds."""
+    import shlex
+
+    from pipeline.i18n import message
+
+    words = shlex.split(command.format(pdf=scanned_plan, out=tmp_path / "out"))
+    assert main(words) in (1, 2)  # refused (diff: 2, trouble)
+    err = capsys.readouterr().err
+    prefix = message("cli.try", command="")
+    assert prefix in err, err
+    hinted = shlex.split(err.split(prefix, 1)[1].strip())
+    assert hinted[0] == "vnplan" and hinted[1] == words[0]
+    assert main(hinted[1:]) == 0, capsys.readouterr().err
 
 
 GOLDEN_707 = json.loads((ROOT / "tests" / "golden" / "13-qd-707-scanned.expected.json").read_text(encoding="utf-8"))
@@ -566,7 +595,8 @@ def test_mojibake_with_ocr_never_is_refused(mojibake_pdf: Path, tmp_path: Path, 
     assert main(["convert", str(mojibake_pdf), "--ocr", "never", "-o", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err
     assert err.startswith(f"vnplan: {mojibake_pdf}: text layer is not Vietnamese text: ")
-    assert err.endswith("(fonts embedded with a wrong Unicode map); --ocr auto reads it by OCR\n")
+    hint = message("cli.try", command=f"vnplan convert {mojibake_pdf} -o {tmp_path / 'out'} --ocr auto")
+    assert err.endswith(f"(fonts embedded with a wrong Unicode map); {hint}\n")  # the command to run, whole
     assert len(err.splitlines()) == 1 and not (tmp_path / "out").exists()
 
 

@@ -18,6 +18,7 @@ from pipeline.diff.html import render_html
 from pipeline.diff.plans import diff_plans
 from pipeline.diff.render import render_json, render_text
 from pipeline.i18n import add_lang_argument, current_lang, in_language_of_args, message
+from pipeline.cli.main import add_ocr_option
 from pipeline.output.serialize import write_atomically
 from pipeline.errors import EXIT_OK, EXIT_FAILED, EXIT_USAGE
 
@@ -41,6 +42,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     parser.add_argument("new", metavar=message("metavar.new"), type=Path, help=message("cli.help.diff_new"))
     parser.add_argument("--format", choices=sorted(RENDERERS), default="text", help=message("cli.help.format", default="text"))
     parser.add_argument("-o", "--output", metavar=message("metavar.file"), default=None, help=message("cli.help.output_file"))
+    add_ocr_option(parser)
     add_lang_argument(parser)
     return parser
 
@@ -56,9 +58,9 @@ def run(args: argparse.Namespace) -> int:
     plans = []
     for path in (args.old, args.new):
         try:
-            plans.append(load_plan(path))
+            plans.append(load_plan(path, getattr(args, "ocr", "auto")))
         except Exception as exc:  # a damaged file or a bug: one line, not a traceback
-            return _fail(path, messages.describe(exc))
+            return _fail(path, messages.with_retry(messages.describe(exc), ["diff", args.old, args.new]))
     diff = diff_plans(*plans)
     context = report_context(*plans, args.old, args.new)
     report = RENDERERS[args.format](diff, context, current_lang())

@@ -26,6 +26,7 @@ from pipeline.extract.page_choice import MODES as OCR_MODES
 from pipeline.output.serialize import json_pieces, write_atomically
 from pipeline.output.validate import validation_errors
 from pipeline.warm import warm_up
+from pipeline.warnings import warning_count
 from pipeline.errors import EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, os_error_reason
 from pipeline.i18n import LANG_ENV, LANGS, add_lang_argument, current_lang, message, set_lang, translate_argparse
 
@@ -134,13 +135,19 @@ def _command_in(argv: list[str] | None) -> str | None:
 
 
 def summary_line(path: Path, doc: dict) -> str:
-    """One line per converted file: what was found."""
+    """One line per converted file: what was found, counting the attached documents' too
+    (a decision carrying an 11-task plan has 11 tasks, said as the main document's and theirs)."""
     def count(sections: list[dict]) -> int:
         return sum(1 + count(s["children"]) for s in sections)
 
-    return message("cli.convert_summary", name=messages.escape(path.name), tasks=len(doc["tasks"]),
-                   sections=count(doc["sections"]), references=len(doc["references"]),
-                   warnings=len(doc["warnings"]))
+    docs = [doc] + list(doc.get("attachments") or [])
+    line = message("cli.convert_summary", name=messages.escape(path.name), tasks=sum(len(d["tasks"]) for d in docs),
+                   sections=sum(count(d["sections"]) for d in docs), references=sum(len(d["references"]) for d in docs),
+                   warnings=warning_count(doc))
+    if len(docs) > 1:
+        line += " " + message("cli.summary_attached", main=len(doc["tasks"]), n=len(docs) - 1,
+                              attached=sum(len(d["tasks"]) for d in docs[1:]))
+    return line
 
 
 def output_names(files: list[Path]) -> dict[Path, OutputName]:
@@ -167,7 +174,7 @@ def run_convert(files: list[Path], output: str, ocr: str = "auto", limits: Limit
             with local_file(path) as local:
                 doc = convert_limited(local, ocr=ocr, limits=limits)
         except Exception as exc:  # a damaged file or a bug: one line, and the next file goes on
-            messages.fail(path, messages.describe(exc))
+            messages.fail(path, messages.with_retry(messages.describe(exc), ["convert", path, "-o", output]))
             status = EXIT_FAILED
             continue
         if output == "-":  # several inputs: JSON Lines, one document a line, readable as a stream

@@ -17,6 +17,7 @@ import sys
 from pipeline import i18n
 from pipeline.errors import os_error_reason
 from pipeline.extras import extra_for, missing_line
+from pipeline.i18n import message
 from pipeline.text import escape_controls
 
 LOGGER_NAME = "pipeline"
@@ -86,6 +87,22 @@ def describe(exc: BaseException) -> str:
     if _is_database_error(exc):
         return database_reason(exc)
     return i18n.message("error.internal", detail=f"{type(exc).__name__}: {exc}")
+
+
+# The advice a refusal carries when another `--ocr` mode would read the file ("; --ocr auto reads it by OCR").
+_OCR_ADVICE = re.compile(r";[^;]*(--ocr (?:auto|always))[^;]*$")
+
+
+def with_retry(reason: str, command: list[object]) -> str:
+    """`reason` with its `--ocr` advice written as the whole command to run again, which works
+    as printed: `vnplan inspect scan.pdf --ocr auto` (every command that reads a PDF takes it)."""
+    advice = _OCR_ADVICE.search(reason)
+    if advice is None:
+        return reason
+    import shlex  # noqa: PLC0415  (only failures pay for it)
+
+    line = shlex.join(["vnplan", *(str(c) for c in command), *advice.group(1).split()])
+    return reason[: advice.start()] + "; " + message("cli.try", command=line)
 
 
 def errno_name(number: int | None) -> str:

@@ -38,9 +38,10 @@ def load_json_plan(path: Path) -> dict:
     return doc
 
 
-def load_plan(path: Path) -> dict:
-    """The contract dict of a .json, .pdf or .docx file (or of stdin, by its first bytes). Raises ConversionError."""
+def load_plan(path: Path, ocr: str = "auto") -> dict:
+    """The contract dict of a .json, .pdf or .docx file (or of stdin, by its first bytes); `ocr` as
+    `vnplan convert --ocr` for a PDF. Raises ConversionError."""
     if path.suffix.lower() == ".json" or (is_stdin(path) and sniffed_suffix(stdin_bytes()) == ".json"):
         return load_json_plan(path)
     with local_file(path) as local:
-        return convert(local)
+        return convert(local, ocr=ocr)

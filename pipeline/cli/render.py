@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pipeline.cli import messages
 from pipeline.errors import EXIT_FAILED, EXIT_OK
+from pipeline.cli.main import add_ocr_option
 from pipeline.i18n import add_lang_argument, current_lang, in_language_of_args, message
 from pipeline.output.serialize import write_atomically
 
@@ -21,6 +22,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     cmd.add_argument("file", metavar=message("metavar.file"), type=Path, help=message("cli.help.render_file"))
     cmd.add_argument("--to", choices=("md", "html"), default="md", help=message("cli.help.format", default="md"))
     cmd.add_argument("-o", "--output", metavar=message("metavar.file"), default=None, help=message("cli.help.output_file"))
+    add_ocr_option(cmd)
     add_lang_argument(cmd)
     return cmd
 
@@ -31,9 +33,9 @@ def run(args: argparse.Namespace) -> int:
     from pipeline.review.document import to_html, to_markdown
 
     try:
-        doc = load_plan(args.file)
+        doc = load_plan(args.file, args.ocr)
     except Exception as exc:  # a damaged file or a bug: one line, not a traceback
-        messages.fail(args.file, messages.describe(exc))
+        messages.fail(args.file, messages.with_retry(messages.describe(exc), ["render", args.file, "--to", args.to]))
         return EXIT_FAILED
     text = (to_html if args.to == "html" else to_markdown)(doc, current_lang())
     if args.output in (None, "-"):
