@@ -44,7 +44,7 @@ def test_markdown_and_html_show_the_attached_plan_as_a_document() -> None:
 
 def test_convert_summary_counts_the_attached_tasks() -> None:
     line = summary_line(Path("qd.pdf"), DECISION)
-    assert line.startswith(message("cli.summary", name="qd.pdf", tasks=2, sections=_sections(DECISION),
+    assert line.startswith(message("cli.convert_summary", name="qd.pdf", tasks=2, sections=_sections(DECISION),
                                    references=_count(DECISION, "references"), warnings=_count(DECISION, "warnings")))
     assert message("cli.summary_attached", main=0, n=1, attached=2) in line
 

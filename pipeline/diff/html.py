@@ -17,7 +17,7 @@ from pipeline.diff.context import ReportContext, Side, renamed_only, successor_b
 from pipeline.diff.plans import FieldChange, PlanDiff
 from pipeline.diff.render import format_value, reference_label, renumbered_runs, summary_counts
 from pipeline.diff.sections import ParagraphDiff
-from pipeline.i18n import DEFAULT_LANG, field_label, message
+from pipeline.i18n import current_lang, field_label, message
 
 _NONE = "—"
 
@@ -199,9 +199,10 @@ def _recipients_html(ctx: ReportContext, lang: str) -> list[str]:
     return [f'<section id="recipients"><h2>{escape(message("diff.recipients", lang))}</h2><ul>{"".join(items)}</ul></section>']
 
 
-def render_html(diff: PlanDiff, context: ReportContext | None = None, lang: str = DEFAULT_LANG) -> str:
+def render_html(diff: PlanDiff, context: ReportContext | None = None, lang: str | None = None) -> str:
     """One self-contained HTML page: files, summary, header changes, tasks side by side, sections,
     references, recipients (the last three need `context`)."""
+    lang = lang or current_lang()
     none = message("doc.no_number", lang)
     title = message("diff.title", lang, old=diff.old.code or none, new=diff.new.code or none)
     counts = summary_counts(diff, context)

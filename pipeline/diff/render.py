@@ -15,7 +15,7 @@ from pipeline.diff.plans import FieldChange, PlanDiff
 from pipeline.diff.align import WordOp
 from pipeline.diff.sections import ParagraphDiff
 from pipeline.text import escape_controls
-from pipeline.i18n import DEFAULT_LANG, field_label, message
+from pipeline.i18n import current_lang, field_label, message
 
 # In the terminal, an unchanged run longer than this is cut to its ends.
 TEXT_CONTEXT_WORDS = 6
@@ -213,9 +213,10 @@ def _agency_note(name: str, change: FieldChange, lang: str) -> str:
     return f" [{message('diff.reassigned', lang)}]" if lang != "en" else ""
 
 
-def render_text(diff: PlanDiff, context: Any = None, lang: str = DEFAULT_LANG) -> str:
+def render_text(diff: PlanDiff, context: Any = None, lang: str | None = None) -> str:
     """A readable summary for the terminal, one line per change; `context` (diff.context) adds
     the files, the not-a-revision warning, renamed agencies and recipients."""
+    lang = lang or current_lang()
     none, no_date = message("doc.no_number", lang), message("doc.no_date", lang)
     head = f"{diff.old.code or none} ({diff.old.issued_date or no_date}) → {diff.new.code or none} ({diff.new.issued_date or no_date})"
     files = _files_lines(context, lang) if context is not None else []
@@ -264,8 +265,9 @@ def render_text(diff: PlanDiff, context: Any = None, lang: str = DEFAULT_LANG) -
     return "\n".join(escape_controls(line) for line in lines) + "\n"
 
 
-def _attachment_lines(diff: PlanDiff, lang: str = DEFAULT_LANG) -> list[str]:
+def _attachment_lines(diff: PlanDiff, lang: str | None = None) -> list[str]:
     """Each attachment pair as its own indented summary; one side only as added or removed."""
+    lang = lang or current_lang()
     lines: list[str] = []
     for a in diff.attachments:
         if a.diff is None:

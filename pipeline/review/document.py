@@ -13,7 +13,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any, Iterator
 
-from pipeline.i18n import DEFAULT_LANG, message, warning_label
+from pipeline.i18n import current_lang, message, warning_label
 from pipeline.warnings import warning_count
 
 # Task columns in print order: (field, message key); a column empty in every task is left out.
@@ -22,16 +22,18 @@ TASK_COLUMNS = (("content", "col.content"), ("lead", "col.lead"), ("cooperating"
                 ("note", "col.note"))
 
 
-def date_text(iso: str | None, lang: str = DEFAULT_LANG) -> str:
+def date_text(iso: str | None, lang: str | None = None) -> str:
     """"ngày 2 tháng 10 năm 2024" (vi) or "2024-10-02" (en) from an ISO date."""
+    lang = lang or current_lang()
     if not iso:
         return ""
     y, m, d = (int(x) for x in iso.split("-"))
     return message("date.format", lang, d=d, m=m, y=y)
 
 
-def citation(ref: dict, lang: str = DEFAULT_LANG) -> str:
+def citation(ref: dict, lang: str | None = None) -> str:
     """The full citation of a reference: type, number, date and issuer, as a plan writes it."""
+    lang = lang or current_lang()
     head = f"{ref.get('type_name') or ''} số {ref['code']}" if ref.get("code") else (ref.get("aliases") or [ref["id"]])[0]
     if lang == "en" and ref.get("code"):
         head = f"{ref.get('type_name') or ''} {ref['code']}"
@@ -44,8 +46,9 @@ def citation(ref: dict, lang: str = DEFAULT_LANG) -> str:
     return " ".join(parts)
 
 
-def value_text(value: Any, lang: str = DEFAULT_LANG) -> str:
+def value_text(value: Any, lang: str | None = None) -> str:
     """A field as a reader sees it: agencies by name (with their 2025 successor), timeframes by text."""
+    lang = lang or current_lang()
     if value is None:
         return ""
     if isinstance(value, list):
@@ -81,7 +84,8 @@ def section_entries(sections: list[dict], pointer: str = "/sections", depth: int
         yield from section_entries(section.get("children") or [], f"{here}/children", depth + 1)
 
 
-def heading_text(section: dict, lang: str = DEFAULT_LANG) -> str:
+def heading_text(section: dict, lang: str | None = None) -> str:
+    lang = lang or current_lang()
     if section.get("number") is None and section.get("title") is None:
         return message("doc.preamble", lang)
     return " ".join(t for t in (f"{section['number']}." if section.get("number") else None, section.get("title")) if t)
@@ -108,8 +112,9 @@ def _type_printed(d: dict) -> bool:
     return d.get("type_source", "type_line") == "type_line"
 
 
-def to_markdown(doc: dict, lang: str = DEFAULT_LANG) -> str:
+def to_markdown(doc: dict, lang: str | None = None) -> str:
     """The plan, then each attached document under a rule and the line naming what it is attached to."""
+    lang = lang or current_lang()
     parts = [_markdown_one(doc, lang)]
     for k, attached in enumerate(doc.get("attachments") or []):
         parts.append(f"---\n\n*{attachment_caption(attached, k, lang)}*\n\n{_markdown_one(attached, lang)}")
@@ -264,9 +269,10 @@ def _closing_html(doc: dict, lang: str, base: str = "") -> list[str]:
     return out
 
 
-def document_html(doc: dict, lang: str = DEFAULT_LANG) -> str:
+def document_html(doc: dict, lang: str | None = None) -> str:
     """The plan as an HTML fragment (no <html>): header, sections, tasks, tables, closing, then each
     attached document as a document of its own, under a line naming the document it is attached to."""
+    lang = lang or current_lang()
     parts = [_one_document_html(doc, lang)]
     for k, attached in enumerate(doc.get("attachments") or []):
         parts.append(f'<section class="attachment" id="attachment-{k}">'
@@ -280,8 +286,9 @@ def _one_document_html(doc: dict, lang: str, base: str = "") -> str:
                    + _tables_html(doc, lang, base) + _closing_html(doc, lang, base))
 
 
-def attachment_caption(attached: dict, k: int, lang: str = DEFAULT_LANG) -> str:
+def attachment_caption(attached: dict, k: int, lang: str | None = None) -> str:
     """"Văn bản kèm theo 1 (trang 2–13): ban hành kèm theo 779/QĐ-UBND ngày 23/3/2022"."""
+    lang = lang or current_lang()
     to = attached["document"].get("attached_to") or {}
     pages = attached.get("pages") or []
     where = message("attach.pages", lang, first=pages[0], last=pages[-1]) if pages else ""
@@ -291,8 +298,9 @@ def attachment_caption(attached: dict, k: int, lang: str = DEFAULT_LANG) -> str:
                    code=to.get("code") or message("doc.no_number", lang), date=date).replace("  ", " ").strip()
 
 
-def warnings_html(doc: dict, lang: str = DEFAULT_LANG) -> str:
+def warnings_html(doc: dict, lang: str | None = None) -> str:
     """The warnings of the plan, then those of each attached document under its caption."""
+    lang = lang or current_lang()
     out = [_warning_list(doc, lang)]
     for k, attached in enumerate(doc.get("attachments") or []):
         if attached["warnings"]:
@@ -322,8 +330,9 @@ tr.group td{background:#eee;font-weight:bold}.signature{text-align:right;font-we
 """
 
 
-def to_html(doc: dict, lang: str = DEFAULT_LANG) -> str:
+def to_html(doc: dict, lang: str | None = None) -> str:
     """A standalone HTML page of the plan (no scripts, no network)."""
+    lang = lang or current_lang()
     title = f"{doc['document'].get('type_name') or ''} {doc['document'].get('code') or ''}".strip() or doc["source"]["filename"]
     warnings = f'<h2>{escape(message("doc.warnings", lang))}</h2>{warnings_html(doc, lang)}' if warning_count(doc) else ""
     return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{escape(title)}</title>'

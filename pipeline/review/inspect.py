@@ -19,7 +19,7 @@ from html import escape
 from pathlib import Path
 
 from pipeline.conversion import ConversionError, convert
-from pipeline.i18n import DEFAULT_LANG, message, warning_label
+from pipeline.i18n import current_lang, message, warning_label
 from pipeline.normalize.provenance import location_pieces
 from pipeline.review.assets import PAGE_CSS, PAGE_SCRIPT
 from pipeline.review.document import DOCUMENT_CSS, attachment_caption, document_html, warning_where
@@ -124,8 +124,9 @@ def _kind_css() -> str:
 
 
 def review_html(doc: dict, images: list[PageImage], loose: list[Run], notes: list[str],
-                lang: str = DEFAULT_LANG) -> str:
+                lang: str | None = None) -> str:
     """The whole review page for a converted plan (with its attachments) and its page images."""
+    lang = lang or current_lang()
     runs = {im.number: im.runs for im in images}
     layer = overlay(doc, loose, runs)
     warned = [base + (pointer_of_where(w.get("where")) or "") for base, sub in documents(doc) for w in sub["warnings"]]
@@ -167,9 +168,10 @@ class Review:
     read_not_kept: int = 0
 
 
-def review_file(path: Path, lang: str = DEFAULT_LANG, ocr: str | bool = "auto", dpi: int = RENDER_DPI) -> Review:
+def review_file(path: Path, lang: str | None = None, ocr: str | bool = "auto", dpi: int = RENDER_DPI) -> Review:
     """Convert a PDF or DOCX (`ocr` as `convert` takes it) and build its review page, its page
     images at `dpi`. Raises ConversionError."""
+    lang = lang or current_lang()
     doc = convert(path, ocr=ocr)
     notes: list[str] = []
     with tempfile.TemporaryDirectory(prefix="vnplan-inspect-") as tmp:
