@@ -95,7 +95,7 @@ class Summary:
 
     def line(self) -> str:
         rate = (self.converted + self.failed) / self.seconds if self.seconds else 0.0
-        ignored = f", {self.ignored} ignored (not regular files)" if self.ignored else ""
+        ignored = f", {self.ignored} ignored (each with its reason in the report)" if self.ignored else ""
         return (f"{self.converted} converted, {self.failed} failed, {self.skipped} skipped (resume){ignored}, "
                 f"{self.warnings} warnings, {self.seconds:.1f} s ({rate:.2f} files/s)")
 
@@ -103,7 +103,7 @@ class Summary:
 # ---- inputs and output names ------------------------------------------------------------
 
 def find_inputs(root: Path) -> list[Path]:
-    """Every regular PDF/DOCX file under `root`, recursively, in sorted order (see `scan_inputs`)."""
+    """Every regular PDF/DOCX/DOC file under `root`, recursively, in sorted order (see `scan_inputs`)."""
     return scan_inputs(root).inputs
 
 

@@ -37,19 +37,23 @@ class ConversionError(Exception):
 
 
 def detect_format(path: Path, head: bytes) -> str:
-    """"pdf" or "docx" from the file's first bytes; the extension only breaks ties.
+    """"pdf", "docx" or "doc" (Word 97, read through LibreOffice) from the file's first bytes;
+    the extension only breaks ties.
 
     A PDF renamed .docx is still refused as a DOCX (and vice versa) with a reason
-    that says what the file really is.
+    that says what the file really is. A .doc that is a zip is a DOCX under an old name;
+    any other .doc (OLE2, or the RTF Word also saves as .doc) goes to LibreOffice.
     """
     suffix = path.suffix.lower()
     if not head:
         raise ExtractError("file is empty")
-    if suffix == ".pdf" or (suffix != ".docx" and b"%PDF-" in head[:1024]):
+    if suffix == ".pdf" or (suffix not in (".docx", ".doc") and b"%PDF-" in head[:1024]):
         return "pdf"
+    if suffix == ".doc" and not head.startswith(_ZIP_MAGIC):
+        return "doc"
     if suffix == ".docx" or head.startswith((_ZIP_MAGIC, _OLE2_MAGIC)):
         return "docx"
-    raise ExtractError(f"unsupported file type {suffix or '(no extension)'!r}: expected .pdf or .docx")
+    raise ExtractError(f"unsupported file type {suffix or '(no extension)'!r}: expected .pdf, .docx or .doc")
 
 
 def ocr_mode(ocr: str | bool) -> str:
@@ -87,6 +91,10 @@ def extract(path: Path, ocr: str | bool = "auto") -> tuple[Extracted, str, bytes
             from pipeline.extract.pdf.reader import extract_pdf
             return extract_pdf(path, ocr=ocr_mode(ocr)), fmt, data
         from pipeline.extract.docx.reader import extract_docx
+        if fmt == "doc":
+            from pipeline.extract.doc import converted_docx
+            with converted_docx(path) as docx:
+                return extract_docx(docx), "docx", data
         return extract_docx(path), fmt, data
     except (ExtractError, OSError):
         raise

@@ -75,9 +75,11 @@ def attachment_start(blocks: list[Block]) -> int | None:
     """Where a new document begins in the blocks after a closing, or None.
 
     A type line (or an upper-case title over a "(Kèm theo ...)" caption) within
-    the first few blocks starts one, with the header table before it if any. A
-    document part label ("PHỤ LỤC II", "DANH MỤC ...") before it makes what follows
-    an appendix of the document above (a repeated header table and all).
+    the first few blocks starts one, with the header table before it if any; so does a
+    header table (the national motto) alone, the header of a document printed without a
+    type line (a công văn). A document part label ("PHỤ LỤC II", "DANH MỤC ...") among
+    those first blocks makes what follows an appendix of the document above (a repeated
+    header table and all).
     """
     header_at = None
     for i, block in enumerate(blocks[:ATTACHMENT_LEAD_BLOCKS + 1]):
@@ -88,7 +90,8 @@ def attachment_start(blocks: list[Block]) -> int | None:
             continue
         if _opens_document(blocks, i):
             return header_at if header_at is not None else i
-    return None
+    # A header block with no type line under it: a document that prints none (a công văn).
+    return header_at
 
 
 def _find_closing(blocks: list[Block], start: int, end: int) -> ClosingRead | None:
@@ -193,6 +196,7 @@ def _part_skeleton(part: DocumentPart, warnings: list[PlanWarning], attached: bo
     by_articles = first is not None and first.style in _ARTICLE_STYLES
     tasks = table_tasks if by_articles else _plan_tasks(table_tasks, sections, part.closing_blocks + part.tail)
     tasks = _with_content(tasks, warnings)
+    sections = sections + appendix_sections(part.tail)
     warnings.extend(unread_number_warnings(tasks))
     warnings.extend(untaken_task_tables(data_tables))
     if type_code is None:
@@ -208,6 +212,31 @@ def _part_skeleton(part: DocumentPart, warnings: list[PlanWarning], attached: bo
         warnings=warnings, data_tables=data_tables, captions=captions, blocks=tuple(part.blocks),
     )
     return skeleton, type_code
+
+
+def appendix_sections(tail: list[Block]) -> list[RawSection]:
+    """The text printed after the closing that starts no new document: the document's own
+    appendices (Phụ lục, biểu mẫu, danh mục ...), each from its part label on a section titled
+    by the label and the title lines under it, its caption and text as paragraphs, its numbered
+    headings as children."""
+    groups: list[list[Paragraph]] = []
+    for para in _body_paragraphs(tail):
+        if is_document_part(para.text) or not groups:
+            groups.append([])
+        groups[-1].append(para)
+    out: list[RawSection] = []
+    for group in groups:
+        preamble, children = build_sections(group)
+        if not preamble:
+            out.extend(children)
+            continue
+        # The title runs to the caption "(Kèm theo ...)" (its lines are wrapped differently in a
+        # PDF and a DOCX); without a caption it is the label's line.
+        cut = next((i for i, text in enumerate(preamble) if is_caption(text)), 1) or 1
+        title, rest = " ".join(preamble[:cut]), preamble[cut:]
+        out.append(RawSection(None, title, 1, rest, children, pages=group[0].pages,
+                              paragraph_pages=[() for _ in rest]))
+    return out
 
 
 def _pages(blocks: list[Block]) -> tuple[int, ...]:
