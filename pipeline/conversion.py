@@ -16,6 +16,7 @@ from pipeline.extract.page_choice import MODES as OCR_MODES
 from pipeline.ir import Extracted
 from pipeline.limits import Limits, run_limited
 from pipeline.model import Plan, Source
+from pipeline.normalize.dropped import dropped_content
 from pipeline.normalize.plan import build_plan
 from pipeline.output.serialize import plan_to_dict
 from pipeline.output.validate import validation_errors
@@ -116,7 +117,10 @@ def convert_to_plan(path: Path, ocr: str | bool = "auto") -> Plan:
     gc.collect()
     source = Source(filename=path.name, format=fmt, sha256=hashlib.sha256(data).hexdigest(), pages=extracted.pages)
     skeleton, type_code = build_skeleton(extracted)
-    return build_plan(skeleton, type_code, source)
+    plan = build_plan(skeleton, type_code, source)
+    # Every word accounted for: what reached no part of the contract is named (content_dropped).
+    plan.warnings += dropped_content(list(extracted.blocks), plan)
+    return plan
 
 
 def convert(path: str | Path, ocr: str | bool = "auto") -> dict:

@@ -53,6 +53,15 @@ def _is_header_table(block: Block) -> bool:
     return any(without_motto(p.text) != p.text for col in table_columns(block) for p in col)
 
 
+def _is_header_start(block: Block) -> bool:
+    """A header table, or the national motto on its own line: a PDF whose documents each print
+    the same issuer and motto line loses that line as a running header, and the motto's second
+    line ("Độc lập - Tự do - Hạnh phúc") is what is left of the new header."""
+    if isinstance(block, Paragraph):
+        return bool(block.text.strip()) and not without_motto(block.text).strip()
+    return _is_header_table(block)
+
+
 def _is_type_line(block: Block) -> bool:
     if not isinstance(block, Paragraph):
         return False
@@ -85,7 +94,7 @@ def attachment_start(blocks: list[Block]) -> int | None:
     for i, block in enumerate(blocks[:ATTACHMENT_LEAD_BLOCKS + 1]):
         if isinstance(block, Paragraph) and is_document_part(block.text):
             return None
-        if _is_header_table(block):
+        if _is_header_start(block):
             header_at = i if header_at is None else header_at
             continue
         if _opens_document(blocks, i):
@@ -109,7 +118,7 @@ def _next_header(blocks: list[Block], start: int) -> int:
     document-part label then names.
     """
     for i in range(start, len(blocks)):
-        if _is_header_table(blocks[i]) and attachment_start(blocks[i:]) == 0:
+        if _is_header_start(blocks[i]) and attachment_start(blocks[i:]) == 0:
             return i
     return len(blocks)
 
