@@ -40,11 +40,10 @@ def contract_task_number(number: int | str | None) -> int | str:
 
 def _fill_entry(entry: "Agency | Person | Successor") -> None:
     """Every agency-like entry leaves its builder with a valid id and a name (and text) to show."""
-    name = getattr(entry, "name", "") or getattr(entry, "text", "") or entry.id
-    entry.name = name
+    entry.id = contract_id(entry.id, entry.name or getattr(entry, "text", ""))
+    entry.name = entry.name or getattr(entry, "text", "") or entry.id
     if hasattr(entry, "text") and not entry.text:
-        entry.text = name
-    entry.id = contract_id(entry.id, name)
+        entry.text = entry.name
 
 
 @dataclass

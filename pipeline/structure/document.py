@@ -22,7 +22,7 @@ from pipeline.structure.sections import build_sections, match_numbering
 from pipeline.structure.signature import is_document_part
 from pipeline.structure.tables import read_tables, row_label, unread_number_warnings, untaken_task_tables
 from pipeline.structure.types import RawAttachment, RawClosing, RawSection, RawTask, Skeleton
-from pipeline.text import is_upper
+from pipeline.text import is_upper, normalize_text
 from pipeline.warnings import PlanWarning
 
 # How many blocks after a closing may come before the type line of an attached document
@@ -150,14 +150,14 @@ def split_documents(blocks: list[Block]) -> list[DocumentPart]:
 
 
 def _body_paragraphs(blocks: list[Block]) -> list[Paragraph]:
-    return [b for b in blocks if isinstance(b, Paragraph) and b.text.strip()]
+    return [b for b in blocks if isinstance(b, Paragraph) and normalize_text(b.text)]
 
 
 def _with_content(tasks: list[RawTask], warnings: list[PlanWarning]) -> list[RawTask]:
     """Tasks that say what is to be done; a row with no task text is reported, not kept."""
     kept = []
     for task in tasks:
-        if task.cells.get("content", "").strip():
+        if normalize_text(task.cells.get("content", "")):  # invisible characters only: no text
             kept.append(task)
         else:
             filled = ", ".join(f"{role}: {text}" for role, text in task.cells.items() if text.strip())
@@ -223,6 +223,19 @@ def _part_skeleton(part: DocumentPart, warnings: list[PlanWarning], attached: bo
     return skeleton, type_code
 
 
+def _appendix_title_end(lines: list[str]) -> int:
+    """How many of an appendix's first lines are its title: up to its caption "(Kèm theo ...)"
+    (the lines are wrapped differently in a PDF and a DOCX), else the label and the upper-case
+    lines under it."""
+    caption = next((i for i, text in enumerate(lines) if is_caption(text)), None)
+    if caption:
+        return caption
+    end = 1
+    while end < len(lines) and is_upper(lines[end], 4):
+        end += 1
+    return end
+
+
 def appendix_sections(tail: list[Block]) -> list[RawSection]:
     """The text printed after the closing that starts no new document: the document's own
     appendices (Phụ lục, biểu mẫu, danh mục ...), each from its part label on a section titled
@@ -239,9 +252,7 @@ def appendix_sections(tail: list[Block]) -> list[RawSection]:
         if not preamble:
             out.extend(children)
             continue
-        # The title runs to the caption "(Kèm theo ...)" (its lines are wrapped differently in a
-        # PDF and a DOCX); without a caption it is the label's line.
-        cut = next((i for i, text in enumerate(preamble) if is_caption(text)), 1) or 1
+        cut = _appendix_title_end(preamble)
         title, rest = " ".join(preamble[:cut]), preamble[cut:]
         out.append(RawSection(None, title, 1, rest, children, pages=group[0].pages,
                               paragraph_pages=[() for _ in rest]))
