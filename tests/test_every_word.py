@@ -63,6 +63,24 @@ def test_appendix_after_the_signature_stays_with_its_plan() -> None:
     assert not [w for w in doc["warnings"] if w["code"] == "content_dropped"]
 
 
+def test_task_table_after_the_signature_with_only_a_caption_is_the_plans() -> None:
+    """"PHÂN CÔNG NHIỆM VỤ / (Kèm theo Kế hoạch số ...)" after a plan's signature, with no Phụ lục
+    label: the plan's own task table (it was an attachment of type other, the plan had 0 tasks)."""
+    doc = plan_of(HEADER, para("KẾ HOẠCH", bold=True, align="center"), para("Cải cách hành chính năm 2026"),
+                  para("I. MỤC ĐÍCH", bold=True), para("Nâng cao hiệu quả."), CLOSING,
+                  para("PHÂN CÔNG NHIỆM VỤ"), para("(Kèm theo Kế hoạch số 12/KH-UBND ngày 5/1/2026 của UBND tỉnh)"), TASKS)
+    assert doc["attachments"] == [] and len(doc["tasks"]) == 2
+
+
+def test_a_regulation_issued_with_a_decision_is_an_attachment() -> None:
+    """"(Ban hành kèm theo Quyết định ...)" starts a new document: the attachment contract 1.1 describes."""
+    doc = plan_of(HEADER, para("QUYẾT ĐỊNH", bold=True, align="center"), para("Ban hành Quy chế làm việc"),
+                  para("Điều 1. Ban hành kèm theo Quyết định này Quy chế làm việc."), CLOSING,
+                  para("QUY CHẾ LÀM VIỆC"), para("(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 5/1/2026)"),
+                  para("Điều 1. Phạm vi điều chỉnh"), para("Quy chế này quy định việc làm việc của Tổ."))
+    assert len(doc["attachments"]) == 1
+
+
 def test_a_new_header_block_starts_a_new_document() -> None:
     """Two công văn in one file (no type line): the second was read as text of the first, or lost."""
     second = layout(["BỘ TƯ PHÁP", "Số: /BTP-BTTP"], ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"])

@@ -16,13 +16,13 @@ from pipeline.structure.blocks import table_columns
 from pipeline.structure.body_tasks import tasks_from_sections
 from pipeline.structure.closing import ClosingRead, is_closing_start, read_closing
 from pipeline.structure.header import (
-    HEADER_SEARCH_BLOCKS, is_caption, match_type_line, match_type_prefix, split_header, without_motto,
+    HEADER_SEARCH_BLOCKS, document_type_names, is_caption, match_type_line, match_type_prefix, split_header, without_motto,
 )
 from pipeline.structure.sections import build_sections, match_numbering
 from pipeline.structure.signature import is_document_part
 from pipeline.structure.tables import read_tables, row_label, unread_number_warnings, untaken_task_tables
 from pipeline.structure.types import RawAttachment, RawClosing, RawSection, RawTask, Skeleton
-from pipeline.text import is_upper, normalize_text
+from pipeline.text import folded, is_upper, normalize_text
 from pipeline.warnings import PlanWarning
 
 # How many blocks after a closing may come before the type line of an attached document
@@ -69,18 +69,37 @@ def _is_type_line(block: Block) -> bool:
         (block.bold or block.align == "center") and match_type_prefix(block.text))
 
 
-def _opens_document(blocks: list[Block], i: int) -> bool:
-    """A type line at blocks[i], or an upper-case title over a "(Kèm theo ...)" caption."""
+def _opens_document(blocks: list[Block], i: int, own_type: str | None = None) -> bool:
+    """A type line at blocks[i], or an upper-case title over a "(Kèm theo ...)" caption that is
+    no appendix of the document above (`appendix_caption`)."""
     block = blocks[i]
     if not isinstance(block, Paragraph):
         return False
     if _is_type_line(block):
         return True
     nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-    return is_upper(block.text, 4) and isinstance(nxt, Paragraph) and is_caption(nxt.text)
+    return (is_upper(block.text, 4) and isinstance(nxt, Paragraph) and is_caption(nxt.text)
+            and not appendix_caption(nxt.text, own_type))
 
 
-def attachment_start(blocks: list[Block]) -> int | None:
+# The caption words of a document issued or approved with the one above: always a new document.
+_ISSUED_WITH = ("ban hanh kem theo", "phe duyet kem theo")
+# Types whose "(Kèm theo <own type> ...)" captions still open documents: a decision issues
+# what it attaches (a regulation, a list of members), a plan or a report only appends.
+_ISSUING_TYPES = frozenset({"quyet_dinh", "nghi_quyet"})
+
+
+def appendix_caption(caption: str, own_type: str | None) -> bool:
+    """Whether a caption "(Kèm theo Kế hoạch số ...)" names the document above by its own type
+    (a plan's "PHÂN CÔNG NHIỆM VỤ" table, a report's annex): its appendix, not a new document."""
+    key = folded(caption).lstrip("( ")
+    if own_type is None or own_type in _ISSUING_TYPES or key.startswith(_ISSUED_WITH):
+        return False
+    named = key.split("kem theo", 1)[-1].strip()
+    return any(named.startswith(name + " ") and code == own_type for name, code, _ in document_type_names())
+
+
+def attachment_start(blocks: list[Block], own_type: str | None = None) -> int | None:
     """Where a new document begins in the blocks after a closing, or None.
 
     A type line (or an upper-case title over a "(Kèm theo ...)" caption) within
@@ -97,7 +116,7 @@ def attachment_start(blocks: list[Block]) -> int | None:
         if _is_header_start(block):
             header_at = i if header_at is None else header_at
             continue
-        if _opens_document(blocks, i):
+        if _opens_document(blocks, i, own_type):
             return header_at if header_at is not None else i
     # A header block with no type line under it: a document that prints none (a công văn).
     return header_at
@@ -110,7 +129,7 @@ def _find_closing(blocks: list[Block], start: int, end: int) -> ClosingRead | No
     return None
 
 
-def _next_header(blocks: list[Block], start: int) -> int:
+def _next_header(blocks: list[Block], start: int, own_type: str | None = None) -> int:
     """Index of the next document's header table (motto, then a type line), or len(blocks).
 
     A document printed without a closing of its own (an attached plan) ends there: a header
@@ -118,7 +137,7 @@ def _next_header(blocks: list[Block], start: int) -> int:
     document-part label then names.
     """
     for i in range(start, len(blocks)):
-        if _is_header_start(blocks[i]) and attachment_start(blocks[i:]) == 0:
+        if _is_header_start(blocks[i]) and attachment_start(blocks[i:], own_type) == 0:
             return i
     return len(blocks)
 
@@ -127,9 +146,10 @@ def split_documents(blocks: list[Block]) -> list[DocumentPart]:
     """The documents printed in one file, in order; the first is the main one."""
     parts: list[DocumentPart] = []
     rest = list(blocks)
+    own_type = split_header(rest)[1]  # the main document's: its own appendices name it
     while True:
         _, _, body_start = split_header(rest)
-        next_header = _next_header(rest, max(body_start, 1))
+        next_header = _next_header(rest, max(body_start, 1), own_type)
         closing = _find_closing(rest, body_start, next_header)
         if closing is None:
             parts.append(DocumentPart(rest[:next_header]))
@@ -139,7 +159,7 @@ def split_documents(blocks: list[Block]) -> list[DocumentPart]:
             continue
         after = list(closing.leftover) + rest[closing.end:]
         part = DocumentPart(rest[:closing.start], rest[closing.start:closing.end], closing)
-        begin = attachment_start(after)
+        begin = attachment_start(after, own_type)
         if begin is None:
             part.tail = after
             parts.append(part)
