@@ -44,6 +44,7 @@ bench: install
 	$(BIN)/python bench/bench_inspect.py
 	$(BIN)/python bench/bench_db.py
 	$(BIN)/python bench/bench_ocr.py
+	$(BIN)/python bench/bench_coverage.py
 
 # Regenerates pipeline/output/plan_validator.py after the schema changed (a test says when).
 validator: install
