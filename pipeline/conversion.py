@@ -109,7 +109,7 @@ def extract(path: Path, ocr: str | bool = "auto") -> tuple[Extracted, str, bytes
 
 
 def convert_to_plan(path: Path, ocr: str | bool = "auto") -> Plan:
-    """Convert a PDF or DOCX file. Raises ExtractError for unreadable files."""
+    """Convert a PDF, DOCX or DOC file. Raises ExtractError for unreadable files."""
     extracted, fmt, data = extract(path, ocr=ocr)
     # The reader's objects (pdfminer's document, its pages and decoded streams) hold reference
     # cycles, which stay until the next full collection, under the plan built on top of them:
@@ -127,7 +127,7 @@ def convert(path: str | Path, ocr: str | bool = "auto") -> dict:
     """Convert a file to the contract's JSON dict, validated against the schema.
 
     Args:
-        path: a .pdf or .docx file.
+        path: a .pdf, .docx or .doc file (a .doc is read through LibreOffice: `extract.doc`).
         ocr: which PDF pages are read from their image by Tesseract: "auto" (pages
             without a usable text layer: none, or not Vietnamese text), "never", "always".
             OCR'd output carries an `ocr_used` warning (OCR text needs checking).

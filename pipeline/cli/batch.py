@@ -27,12 +27,14 @@ SCHEDULER_TIMEOUT = 10.0
 
 
 BATCH_HELP = """\
-Convert every .pdf/.docx under DIR (recursively, in sorted order) into OUTDIR,
+Convert every .pdf/.docx/.doc under DIR (recursively, in sorted order) into OUTDIR,
 mirroring DIR's folders: sub/x.pdf gives OUTDIR/sub/x.json (x.pdf.json and
 x.docx.json when both are in one folder). Files run in parallel, each in its own
 child process under a time limit and a memory cap, so one bad, slow or huge
 file never stops the rest. OUTDIR/_report.json lists every file with its
-status, error, warnings, seconds and sha256. Exit 1 when any file failed.
+status, error, warnings, seconds and sha256; every other file is listed as
+ignored, with why. A .doc (Word 97) is read through LibreOffice (soffice on PATH;
+package libreoffice-writer-nogui). Exit 1 when any file failed.
 
 examples:
   vnplan batch archive/ -o out/archive --jobs 8

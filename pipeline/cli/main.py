@@ -33,7 +33,8 @@ Convert Vietnamese government plan documents (PDF or DOCX) into JSON that
 follows the vnplan output contract (schemas/plan.schema.json)."""
 
 CONVERT_HELP = """\
-Convert each FILE (.pdf or .docx) into DIR/<stem>.json.
+Convert each FILE (.pdf, .docx, or a Word 97 .doc read through LibreOffice) into
+DIR/<stem>.json.
 
 A file that cannot be converted (encrypted, not a PDF/DOCX, no text layer,
 ...) gets one line on stderr and no JSON; the others are still written.
@@ -102,7 +103,7 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action=_VersionAction)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     convert_cmd = sub.add_parser(
-        "convert", help="convert PDF/DOCX files to JSON", description=CONVERT_HELP,
+        "convert", help="convert PDF/DOCX/DOC files to JSON", description=CONVERT_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     convert_cmd.add_argument("files", nargs="+", metavar="FILE", type=Path)
