@@ -105,7 +105,7 @@ class Summary:
 # ---- inputs and output names ------------------------------------------------------------
 
 def find_inputs(root: Path) -> list[Path]:
-    """Every regular PDF/DOCX file under `root`, recursively, in sorted order (see `scan_inputs`)."""
+    """Every regular PDF/DOCX/DOC file under `root`, recursively, in sorted order (see `scan_inputs`)."""
     return scan_inputs(root).inputs
 
 

@@ -17,6 +17,7 @@ from pipeline.extract.page_choice import MODES as OCR_MODES
 from pipeline.ir import Extracted
 from pipeline.limits import Limits, run_limited
 from pipeline.model import Plan, Source
+from pipeline.normalize.dropped import dropped_content
 from pipeline.normalize.plan import build_plan
 from pipeline.output.serialize import plan_to_dict
 from pipeline.output.validate import validation_errors
@@ -38,16 +39,20 @@ class ConversionError(Exception):
 
 
 def detect_format(path: Path, head: bytes) -> str:
-    """"pdf" or "docx" from the file's first bytes; the extension only breaks ties.
+    """"pdf", "docx" or "doc" (Word 97, read through LibreOffice) from the file's first bytes;
+    the extension only breaks ties.
 
     A PDF renamed .docx is still refused as a DOCX (and vice versa) with a reason
-    that says what the file really is.
+    that says what the file really is. A .doc that is a zip is a DOCX under an old name;
+    any other .doc (OLE2, or the RTF Word also saves as .doc) goes to LibreOffice.
     """
     suffix = path.suffix.lower()
     if not head:
         raise ExtractError(message("error.empty"))
-    if suffix == ".pdf" or (suffix != ".docx" and b"%PDF-" in head[:1024]):
+    if suffix == ".pdf" or (suffix not in (".docx", ".doc") and b"%PDF-" in head[:1024]):
         return "pdf"
+    if suffix == ".doc" and not head.startswith(_ZIP_MAGIC):
+        return "doc"
     if suffix == ".docx" or head.startswith((_ZIP_MAGIC, _OLE2_MAGIC)):
         return "docx"
     raise ExtractError(message("error.unsupported_type", suffix=repr(suffix or message("error.no_extension"))))
@@ -88,6 +93,10 @@ def extract(path: Path, ocr: str | bool = "auto") -> tuple[Extracted, str, bytes
             from pipeline.extract.pdf.reader import extract_pdf
             return extract_pdf(path, ocr=ocr_mode(ocr)), fmt, data
         from pipeline.extract.docx.reader import extract_docx
+        if fmt == "doc":
+            from pipeline.extract.doc import converted_docx
+            with converted_docx(path) as docx:
+                return extract_docx(docx), "docx", data
         return extract_docx(path), fmt, data
     except (ExtractError, OSError):
         raise
@@ -101,7 +110,7 @@ def extract(path: Path, ocr: str | bool = "auto") -> tuple[Extracted, str, bytes
 
 
 def convert_to_plan(path: Path, ocr: str | bool = "auto") -> Plan:
-    """Convert a PDF or DOCX file. Raises ExtractError for unreadable files."""
+    """Convert a PDF, DOCX or DOC file. Raises ExtractError for unreadable files."""
     extracted, fmt, data = extract(path, ocr=ocr)
     # The reader's objects (pdfminer's document, its pages and decoded streams) hold reference
     # cycles, which stay until the next full collection, under the plan built on top of them:
@@ -109,14 +118,17 @@ def convert_to_plan(path: Path, ocr: str | bool = "auto") -> Plan:
     gc.collect()
     source = Source(filename=path.name, format=fmt, sha256=hashlib.sha256(data).hexdigest(), pages=extracted.pages)
     skeleton, type_code = build_skeleton(extracted)
-    return build_plan(skeleton, type_code, source)
+    plan = build_plan(skeleton, type_code, source)
+    # Every word accounted for: what reached no part of the contract is named (content_dropped).
+    plan.warnings += dropped_content(list(extracted.blocks), plan)
+    return plan
 
 
 def convert(path: str | Path, ocr: str | bool = "auto", lang: str | None = None) -> dict:
     """Convert a file to the contract's JSON dict, validated against the schema.
 
     Args:
-        path: a .pdf or .docx file.
+        path: a .pdf, .docx or .doc file (a .doc is read through LibreOffice: `extract.doc`).
         ocr: which PDF pages are read from their image by Tesseract: "auto" (pages
             without a usable text layer: none, or not Vietnamese text), "never", "always".
             OCR'd output carries an `ocr_used` warning (OCR text needs checking).

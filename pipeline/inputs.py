@@ -14,7 +14,11 @@ from pathlib import Path
 from pipeline.i18n import message
 from pipeline.errors import os_error_reason
 
-INPUT_SUFFIXES = (".pdf", ".docx")
+# A .doc (Word 97) is read through LibreOffice (pipeline.extract.doc).
+INPUT_SUFFIXES = (".pdf", ".docx", ".doc")
+
+
+# Why a regular file of another kind (a spreadsheet, an image, a README) is listed and not read.
 
 
 @dataclass
@@ -25,10 +29,15 @@ class Scan:
     ignored: list[tuple[str, str]] = field(default_factory=list)  # (path relative to the root, reason)
 
 
+def _is_hidden(name: str) -> bool:
+    """"~$plan.docx" and "._plan.pdf" are the lock and resource-fork files Word and macOS leave
+    beside documents; dot files are no one's input."""
+    return name.startswith((".", "~$"))
+
+
 def _is_candidate(name: str) -> bool:
-    """A name that looks like an input. Hidden files are not: "~$plan.docx" and
-    "._plan.pdf" are the lock and resource-fork files Word and macOS leave beside documents."""
-    return name.lower().endswith(INPUT_SUFFIXES) and not name.startswith((".", "~$"))
+    """A name that looks like an input (a hidden file is not)."""
+    return name.lower().endswith(INPUT_SUFFIXES) and not _is_hidden(name)
 
 
 def _kind(mode: int) -> str:
@@ -54,7 +63,8 @@ def _link_problem(path: Path, real_root: Path) -> str | None:
 
 
 def scan_inputs(root: Path) -> Scan:
-    """Every PDF/DOCX under `root`, recursively, in sorted order; links are never followed out.
+    """Every PDF/DOCX/DOC under `root`, recursively, in sorted order; links are never followed out.
+    Every other regular file (not hidden) is listed in `ignored`, so the report accounts for it.
 
     A FIFO, a device, a link to /dev/zero, a dangling link or a link leading out of
     `root` is not read (reading /dev/zero never ends; a link out of the folder reads
@@ -89,6 +99,8 @@ def scan_inputs(root: Path) -> Scan:
                     scan.inputs.append(path)
                 else:
                     scan.ignored.append((rel, message("input.not_regular", kind=_kind(mode))))
+            elif not _is_hidden(entry.name) and entry.is_file(follow_symlinks=False):
+                scan.ignored.append((rel, message("input.not_an_input")))
 
     walk(root)
     scan.inputs.sort(key=lambda p: p.relative_to(root).as_posix())

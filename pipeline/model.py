@@ -7,11 +7,43 @@ plan: thousands) have slots, a fixed size without a __dict__.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from pipeline.text import contract_id
 from pipeline.warnings import PlanWarning
 
 SCHEMA_VERSION = "1.2"
+# The contract's dotted task number: digits, then one or more ".part" (lower-case letters or digits).
+_TASK_NUMBER = re.compile(r"^\d+(?:\.[0-9a-zđ]+)+$")
+_NUMBER_PARTS = re.compile(r"\d+|[a-zđ]+")
+# The base of a number printed with no digits first ("b.1"), as rows numbered before any row are.
+NO_BASE = "0"
+
+
+def contract_task_number(number: int | str | None) -> int | str:
+    """A task number the contract accepts, whatever the table printed: an integer from 1, or a
+    dotted string that starts with digits ("1.2", "3.a"). "b.1" becomes "0.b.1", "12a" "12.a";
+    the printed text stays in the task's key and content."""
+    if isinstance(number, int):
+        return number if number >= 1 else f"{NO_BASE}.{abs(number)}"
+    text = (number or "").strip()
+    if _TASK_NUMBER.match(text):
+        return text
+    parts = _NUMBER_PARTS.findall(text.lower())
+    if len(parts) == 1 and parts[0].isdigit() and int(parts[0]) >= 1:
+        return int(parts[0])
+    if not parts or not parts[0].isdigit():
+        parts = [NO_BASE, *parts]
+    return ".".join(parts if len(parts) > 1 else [*parts, NO_BASE])
+
+
+def _fill_entry(entry: "Agency | Person | Successor") -> None:
+    """Every agency-like entry leaves its builder with a valid id and a name (and text) to show."""
+    entry.id = contract_id(entry.id, entry.name or getattr(entry, "text", ""))
+    entry.name = entry.name or getattr(entry, "text", "") or entry.id
+    if hasattr(entry, "text") and not entry.text:
+        entry.text = entry.name
 
 
 @dataclass
@@ -23,6 +55,9 @@ class Successor:
     date: str | None = None
     basis: str | None = None
 
+    def __post_init__(self) -> None:
+        _fill_entry(self)
+
 
 @dataclass(slots=True)
 class Agency:
@@ -32,6 +67,9 @@ class Agency:
     text: str
     level: str | None = None  # "central" | "province" | "district" | None
     successor: Successor | None = None
+
+    def __post_init__(self) -> None:
+        _fill_entry(self)
 
 
 @dataclass(slots=True)
@@ -46,6 +84,9 @@ class Person:
     kind: str = "person"
     level: str | None = None
     successor: Successor | None = None
+
+    def __post_init__(self) -> None:
+        _fill_entry(self)
 
 
 @dataclass(slots=True)
@@ -75,6 +116,9 @@ class Task:
     note: str | None = None
     references: list[str] = field(default_factory=list)
     pages: list[int] | None = None
+
+    def __post_init__(self) -> None:
+        self.number = contract_task_number(self.number)
 
 
 @dataclass

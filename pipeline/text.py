@@ -265,6 +265,22 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
 
 
+# Characters of the fallback id of a name with no ASCII letter or digit at all ("—", "…").
+_FALLBACK_ID_CHARS = 10
+
+
+def contract_id(candidate: str, name: str = "") -> str:
+    """An id the contract accepts (lower-case ASCII words joined by single hyphens), whatever
+    was built: the candidate slugified again ("-lao-cai", a slug joined to an empty one, becomes
+    "lao-cai"), else the name's slug, else a stable hash of both (a name of symbols only)."""
+    slug = slugify(candidate) or slugify(name)
+    if slug:
+        return slug
+    import hashlib  # noqa: PLC0415  (only such a name pays for it)
+
+    return "x" + hashlib.sha1(f"{candidate}|{name}".encode()).hexdigest()[:_FALLBACK_ID_CHARS]
+
+
 @lru_cache(maxsize=16384)
 def normalize_text(text: str) -> str:
     """The canonical form of any text we output: no markup, NFC, modern tones, single spaces."""

@@ -123,7 +123,9 @@ def test_good_converted_bad_reported_exit_1(archive, tmp_path, capsys):
     assert written == GOOD_OUTPUTS
     report = json.loads((out / "_report.json").read_text(encoding="utf-8"))
     entries = {e["path"]: e for e in report["files"]}
-    assert len(entries) == 10 and list(entries) == sorted(entries)
+    assert len(entries) == 11 and list(entries) == sorted(entries)
+    # every file given is in the report (issue 21): what is no input is listed as ignored, with why
+    assert (entries["notes.txt"]["status"], entries["notes.txt"]["error"]) == ("ignored", "not a PDF, DOCX or DOC file: not read")
     for path, reason in BAD_REASONS.items():
         assert entries[path]["status"] == "failed" and reason in entries[path]["error"], entries[path]
         assert entries[path]["output"] is None

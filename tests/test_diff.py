@@ -423,7 +423,7 @@ BAD_INPUTS = [
     # JSON, but not a plan
     ("other.json", "[1, 2]", "not a vnplan JSON document (top level is not an object)"),
     # a text file is neither PDF nor DOCX
-    ("notes.txt", "hello", "unsupported file type '.txt': expected .pdf or .docx"),
+    ("notes.txt", "hello", "unsupported file type '.txt': expected .pdf, .docx or .doc"),
 ]
 
 

@@ -263,11 +263,15 @@ def test_text_pages_stay_without_the_ocr_extra(tmp_path: Path, without_ocr_extra
                                         "they were not read from their images")
 
 
-def test_too_many_pages_to_ocr(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_long_scan_is_read_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 21: a scan over 60 pages was refused ("too many pages to OCR"); every page is read now,
+    within the per-file limits."""
     monkeypatch.setattr(ocr, "tesseract_ready", lambda: True)
-    monkeypatch.setattr(ocr, "MAX_OCR_PAGES", 3)
-    with pytest.raises(ConversionError, match=r"too many pages to OCR \(5 > 3\)"):
-        convert(_blank_pdf(tmp_path, 5), ocr=True)
+    monkeypatch.setattr(ocr, "inked_pages", lambda path, numbers: numbers)
+    monkeypatch.setattr(ocr, "render_pages", lambda path, numbers, folder: {n: (folder / f"{n}.png", 300.0) for n in numbers})
+    monkeypatch.setattr(ocr, "read_image", lambda image, n, dpi: ocr.OcrPage(n, [], [], (90.0,), 595.0, 842.0))
+    result = ocr.ocr_pages(tmp_path / "scan.pdf", list(range(1, 101)), jobs=1)
+    assert sorted(result.pages) == list(range(1, 101))
 
 
 def test_page_timeout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -171,15 +171,18 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.executor == "dask":
             with dask_executor(args.scheduler, jobs, args.scheduler_timeout) as (executor, workers):
-                summary, _ = run_batch(args.directory, args.output, executor, workers=workers, **options)
+                summary, results = run_batch(args.directory, args.output, executor, workers=workers, **options)
         else:
             with local_executor(jobs) as executor:
-                summary, _ = run_batch(args.directory, args.output, executor, workers=jobs, **options)
+                summary, results = run_batch(args.directory, args.output, executor, workers=jobs, **options)
     except SchedulerUnreachable as exc:
         messages.fail(args.scheduler or "dask", exc.reason)
         return EXIT_FAILED
     finally:
         progress.close()
+    for result in results:
+        if result.status == "ignored":  # said once each, as failures are: no file passes unmentioned
+            messages.info(f"vnplan: {messages.escape(result.path)}: ignored: {result.error}")
     if summary.report_error:
         messages.fail(args.output / REPORT_NAME, message("cli.report_not_written", reason=summary.report_error))
     messages.info(message("cli.batch_summary", line=summary.line(), path=messages.escape(args.output / REPORT_NAME)))

@@ -17,15 +17,26 @@ On the text layers we have (figures per page, `pdfplumber` text):
 so a page under `MIN_VIETNAMESE_SHARE` is not Vietnamese text, with a wide
 margin on both sides. `--ocr never` keeps every text layer (and refuses a file
 that has no readable one); `--ocr always` OCRs every page.
+
+A text layer in another Latin-script language (an English translation) scores low too, but it
+is no mojibake: its letter runs are that language's words. A page whose letter runs hold at
+least `MIN_FUNCTION_WORD_SHARE` of one language's function words (data/other_languages.csv,
+words that are no Vietnamese syllable) is read as it is, with a warning naming the language.
+Running English text holds about 0.2 of them; the garbled OCR layers of the archive (021, 057:
+"Uy ban nh6n ddn tinh nh4n duoc C6ng vin") and a shifted Unicode map hold almost none.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 
+from pipeline.data import load_csv
 from pipeline.i18n import message
 from pipeline.errors import ExtractError
 from pipeline.extract.pdf.pages import PageContent
-from pipeline.text import vietnamese_share
+from pipeline.text import is_vietnamese_syllable, vietnamese_share
+from pipeline.warnings import PlanWarning, listed
 
 MODES = ("auto", "never", "always")
 # Under this share of Vietnamese syllables a page's text layer is mojibake (see the table above).
@@ -34,6 +45,11 @@ MIN_VIETNAMESE_SHARE = 0.5
 MIN_RUNS_TO_JUDGE = 20
 # Over this share of glyphs without a Unicode mapping the page is read by OCR.
 MAX_UNMAPPED_SHARE = 0.1
+
+# A text layer not Vietnamese with at least this share of one language's function words is that
+# language, not mojibake (see the module's docstring).
+MIN_FUNCTION_WORD_SHARE = 0.08
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 # Over this share of glyphs without a Unicode mapping in the whole file (no OCR to help) it is refused.
 MAX_UNREADABLE_SHARE = 0.3
@@ -63,16 +79,54 @@ class PageText:
     text: str
 
 
+@cache
+def _function_words() -> dict[str, frozenset[str]]:
+    """Language name -> its function words that are no Vietnamese syllable (data/other_languages.csv)."""
+    return {row["language"]: frozenset(w for w in row["words"].split() if not is_vietnamese_syllable(w))
+            for row in load_csv("other_languages.csv")}
+
+
+def other_language(text: str) -> str | None:
+    """The Latin-script language a non-Vietnamese text is written in ("English"), or None
+    (mojibake, garbled OCR, or too little text to say)."""
+    runs = [r.lower() for r in _LETTER_RUN.findall(text)]
+    if len(runs) < MIN_RUNS_TO_JUDGE:
+        return None
+    share, language = max((sum(r in words for r in runs) / len(runs), name)
+                          for name, words in _function_words().items())
+    return language if share >= MIN_FUNCTION_WORD_SHARE else None
+
+
+def _not_vietnamese(text: str) -> bool:
+    """Too few Vietnamese syllables for Vietnamese text, and the words of no other language."""
+    share, runs = vietnamese_share(text)
+    return runs >= MIN_RUNS_TO_JUDGE and share < MIN_VIETNAMESE_SHARE and other_language(text) is None
+
+
 def text_layer_problem(page: PageText) -> str | None:
     """Why the page's text layer cannot be used (`NO_TEXT`, `UNMAPPED`, `NOT_VIETNAMESE`), or None."""
     if not page.char_count:
         return NO_TEXT
     if page.unmapped > MAX_UNMAPPED_SHARE:
         return UNMAPPED
-    share, runs = vietnamese_share(page.text)
-    if runs >= MIN_RUNS_TO_JUDGE and share < MIN_VIETNAMESE_SHARE:
+    if _not_vietnamese(page.text):
         return NOT_VIETNAMESE
     return None
+
+
+def language_warning(texts: list[PageText]) -> PlanWarning | None:
+    """The pages read as they are though their text is in another language, named."""
+    found: dict[str, list[int]] = {}
+    for page in texts:
+        share, runs = vietnamese_share(page.text)
+        language = other_language(page.text) if runs >= MIN_RUNS_TO_JUDGE and share < MIN_VIETNAMESE_SHARE else None
+        if language:
+            found.setdefault(language, []).append(page.number)
+    if not found:
+        return None
+    named = "; ".join(message("warning.language_pages", language=language, pages=listed(pages))
+                      for language, pages in found.items())
+    return PlanWarning("text_other_language", message("warning.text_other_language", named=named), "/source")
 
 
 def pages_to_ocr(pages: list[PageText], mode: str) -> dict[int, str]:
@@ -104,6 +158,6 @@ def refuse_unreadable(texts: list[PageText], advice: str) -> None:
     unreadable = sum(p.unmapped * p.char_count for p in texts) / chars
     if unreadable > MAX_UNREADABLE_SHARE:
         raise ExtractError(message("error.unmapped", share=f"{unreadable:.0%}") + advice)
-    share, runs = document_share(texts)
-    if runs >= MIN_RUNS_TO_JUDGE and share < MIN_VIETNAMESE_SHARE:
+    share, _ = document_share(texts)
+    if _not_vietnamese("\n".join(p.text for p in texts)):
         raise ExtractError(message("error.not_vietnamese", share=f"{share:.0%}") + advice)

@@ -34,6 +34,7 @@ from pipeline.normalize.agency_unlisted import (  # noqa: F401  (merge_unknown_w
     merge_unknown_warnings, office_of_issuer, province_named, recase, unlisted_agency,
 )
 from pipeline.normalize.gazetteer import Gazetteer, default_gazetteer, expand_abbreviations  # noqa: F401
+from pipeline.normalize.persons import persons_in_cell, read_persons
 from pipeline.text import normalize_text, slugify
 from pipeline.warnings import PlanWarning
 
@@ -71,6 +72,12 @@ def _clean(text: str) -> str:
     while _NOTE.search(text):
         text = _NOTE.sub("", text)
     return _TRAILING_AFTER_NOTES.sub("", text)
+
+
+def _as_written(text: str) -> str:
+    """A piece of a cell as printed, notes kept ("Đại diện Sở Nội vụ (chiếu video clip)"): the
+    agency's `text`, so no word of the cell is lost when the name leaves the note out."""
+    return _TRAILING_AFTER_NOTES.sub("", normalize_text(text).lstrip("-+•* ").strip())
 
 
 def resolve_agency(text: str, province: str | None | Scope, gazetteer: Gazetteer | None = None
@@ -263,20 +270,33 @@ def parse_agency_cell(text: str, province: str | None | Scope, gazetteer: Gazett
         gazetteer: the data to read when `province` is a name; the package's when None.
     """
     scope = scope_of(province, gazetteer)
+    people = persons_in_cell(text or "")
+    if people is not None:  # a cell of names: one person each, never an agency
+        return _once(people), []
     agencies: list[model.Agency] = []
     warnings: list[PlanWarning] = []
     for piece in _split(text or "", scope):
         if scope.rules.not_a_body.search(piece.text):
             warnings.append(PlanWarning("not_an_agency", message("warning.not_an_agency", text=repr(_clean(piece.text)))))
             continue
+        persons = read_persons(piece.text)
+        if persons is not None:
+            agencies.extend(p for p in persons if p.id not in {a.id for a in agencies})
+            continue
         name, sentence = cut_sentence(piece.resolve_as or piece.text)
         agency, found = resolve_agency(name, scope)
-        agency.text = _clean(piece.text)
+        agency.text = _as_written(piece.text) or _clean(piece.text)
         warnings.extend([sentence] if sentence else [])
         if agency.id not in {a.id for a in agencies}:
             agencies.append(agency)
         warnings.extend(found)
     return agencies, warnings
+
+
+def _once(entries: list) -> list:
+    """Entries with an id seen before left out (a person named twice in one cell)."""
+    seen: set[str] = set()
+    return [e for e in entries if not (e.id in seen or seen.add(e.id))]
 
 
 def province_from_issuer(issuer_text: str, gazetteer: Gazetteer | None = None) -> str | None:

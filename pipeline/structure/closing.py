@@ -24,7 +24,7 @@ from pipeline.structure.signature import (
     reads_as_name, signature_extent,
 )
 from pipeline.structure.types import RawClosing
-from pipeline.text import fold_aligned, folded, is_upper
+from pipeline.text import fold_aligned, folded, is_upper, normalize_text
 from pipeline.warnings import PlanWarning
 
 # The drafter's mark typed after the archive line ("KGVX.thiên581", "NC.Châu"): the last
@@ -107,7 +107,7 @@ def split_recipient_lines(lines: list[str]) -> tuple[list[str], str | None]:
         # A colon before an item of the same bullet is a misprint (or OCR) of ";": the line is one.
         if text.endswith(":") and following is not None and following != bullet:
             continue
-        if text.rstrip(":"):
+        if normalize_text(text.rstrip(":")):  # a line of invisible characters only is no recipient
             kept.append(text.rstrip(" :"))
     return kept, archive
 

@@ -17,13 +17,13 @@ from pipeline.structure.blocks import table_columns
 from pipeline.structure.body_tasks import tasks_from_sections
 from pipeline.structure.closing import ClosingRead, is_closing_start, read_closing
 from pipeline.structure.header import (
-    HEADER_SEARCH_BLOCKS, is_caption, match_type_line, match_type_prefix, split_header, without_motto,
+    HEADER_SEARCH_BLOCKS, document_type_names, is_caption, match_type_line, match_type_prefix, split_header, without_motto,
 )
 from pipeline.structure.sections import build_sections, match_numbering
 from pipeline.structure.signature import is_document_part
 from pipeline.structure.tables import read_tables, row_label, unread_number_warnings, untaken_task_tables
 from pipeline.structure.types import RawAttachment, RawClosing, RawSection, RawTask, Skeleton
-from pipeline.text import is_upper
+from pipeline.text import folded, is_upper, normalize_text
 from pipeline.warnings import PlanWarning
 
 # How many blocks after a closing may come before the type line of an attached document
@@ -54,6 +54,15 @@ def _is_header_table(block: Block) -> bool:
     return any(without_motto(p.text) != p.text for col in table_columns(block) for p in col)
 
 
+def _is_header_start(block: Block) -> bool:
+    """A header table, or the national motto on its own line: a PDF whose documents each print
+    the same issuer and motto line loses that line as a running header, and the motto's second
+    line ("Độc lập - Tự do - Hạnh phúc") is what is left of the new header."""
+    if isinstance(block, Paragraph):
+        return bool(block.text.strip()) and not without_motto(block.text).strip()
+    return _is_header_table(block)
+
+
 def _is_type_line(block: Block) -> bool:
     if not isinstance(block, Paragraph):
         return False
@@ -61,35 +70,57 @@ def _is_type_line(block: Block) -> bool:
         (block.bold or block.align == "center") and match_type_prefix(block.text))
 
 
-def _opens_document(blocks: list[Block], i: int) -> bool:
-    """A type line at blocks[i], or an upper-case title over a "(Kèm theo ...)" caption."""
+def _opens_document(blocks: list[Block], i: int, own_type: str | None = None) -> bool:
+    """A type line at blocks[i], or an upper-case title over a "(Kèm theo ...)" caption that is
+    no appendix of the document above (`appendix_caption`)."""
     block = blocks[i]
     if not isinstance(block, Paragraph):
         return False
     if _is_type_line(block):
         return True
     nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-    return is_upper(block.text, 4) and isinstance(nxt, Paragraph) and is_caption(nxt.text)
+    return (is_upper(block.text, 4) and isinstance(nxt, Paragraph) and is_caption(nxt.text)
+            and not appendix_caption(nxt.text, own_type))
 
 
-def attachment_start(blocks: list[Block]) -> int | None:
+# The caption words of a document issued or approved with the one above: always a new document.
+_ISSUED_WITH = ("ban hanh kem theo", "phe duyet kem theo")
+# Types whose "(Kèm theo <own type> ...)" captions still open documents: a decision issues
+# what it attaches (a regulation, a list of members), a plan or a report only appends.
+_ISSUING_TYPES = frozenset({"quyet_dinh", "nghi_quyet"})
+
+
+def appendix_caption(caption: str, own_type: str | None) -> bool:
+    """Whether a caption "(Kèm theo Kế hoạch số ...)" names the document above by its own type
+    (a plan's "PHÂN CÔNG NHIỆM VỤ" table, a report's annex): its appendix, not a new document."""
+    key = folded(caption).lstrip("( ")
+    if own_type is None or own_type in _ISSUING_TYPES or key.startswith(_ISSUED_WITH):
+        return False
+    named = key.split("kem theo", 1)[-1].strip()
+    return any(named.startswith(name + " ") and code == own_type for name, code, _ in document_type_names())
+
+
+def attachment_start(blocks: list[Block], own_type: str | None = None) -> int | None:
     """Where a new document begins in the blocks after a closing, or None.
 
     A type line (or an upper-case title over a "(Kèm theo ...)" caption) within
-    the first few blocks starts one, with the header table before it if any. A
-    document part label ("PHỤ LỤC II", "DANH MỤC ...") before it makes what follows
-    an appendix of the document above (a repeated header table and all).
+    the first few blocks starts one, with the header table before it if any; so does a
+    header table (the national motto) alone, the header of a document printed without a
+    type line (a công văn). A document part label ("PHỤ LỤC II", "DANH MỤC ...") among
+    those first blocks makes what follows an appendix of the document above (a repeated
+    header table and all).
     """
     header_at = None
     for i, block in enumerate(blocks[:ATTACHMENT_LEAD_BLOCKS + 1]):
         if isinstance(block, Paragraph) and is_document_part(block.text):
             return None
-        if _is_header_table(block):
+        if _is_header_start(block):
             header_at = i if header_at is None else header_at
             continue
-        if _opens_document(blocks, i):
+        if _opens_document(blocks, i, own_type):
             return header_at if header_at is not None else i
-    return None
+    # A header block with no type line under it: a document that prints none (a công văn).
+    return header_at
 
 
 def _find_closing(blocks: list[Block], start: int, end: int) -> ClosingRead | None:
@@ -99,7 +130,7 @@ def _find_closing(blocks: list[Block], start: int, end: int) -> ClosingRead | No
     return None
 
 
-def _next_header(blocks: list[Block], start: int) -> int:
+def _next_header(blocks: list[Block], start: int, own_type: str | None = None) -> int:
     """Index of the next document's header table (motto, then a type line), or len(blocks).
 
     A document printed without a closing of its own (an attached plan) ends there: a header
@@ -107,7 +138,7 @@ def _next_header(blocks: list[Block], start: int) -> int:
     document-part label then names.
     """
     for i in range(start, len(blocks)):
-        if _is_header_table(blocks[i]) and attachment_start(blocks[i:]) == 0:
+        if _is_header_start(blocks[i]) and attachment_start(blocks[i:], own_type) == 0:
             return i
     return len(blocks)
 
@@ -116,9 +147,10 @@ def split_documents(blocks: list[Block]) -> list[DocumentPart]:
     """The documents printed in one file, in order; the first is the main one."""
     parts: list[DocumentPart] = []
     rest = list(blocks)
+    own_type = split_header(rest)[1]  # the main document's: its own appendices name it
     while True:
         _, _, body_start = split_header(rest)
-        next_header = _next_header(rest, max(body_start, 1))
+        next_header = _next_header(rest, max(body_start, 1), own_type)
         closing = _find_closing(rest, body_start, next_header)
         if closing is None:
             parts.append(DocumentPart(rest[:next_header]))
@@ -128,7 +160,7 @@ def split_documents(blocks: list[Block]) -> list[DocumentPart]:
             continue
         after = list(closing.leftover) + rest[closing.end:]
         part = DocumentPart(rest[:closing.start], rest[closing.start:closing.end], closing)
-        begin = attachment_start(after)
+        begin = attachment_start(after, own_type)
         if begin is None:
             part.tail = after
             parts.append(part)
@@ -139,14 +171,14 @@ def split_documents(blocks: list[Block]) -> list[DocumentPart]:
 
 
 def _body_paragraphs(blocks: list[Block]) -> list[Paragraph]:
-    return [b for b in blocks if isinstance(b, Paragraph) and b.text.strip()]
+    return [b for b in blocks if isinstance(b, Paragraph) and normalize_text(b.text)]
 
 
 def _with_content(tasks: list[RawTask], warnings: list[PlanWarning]) -> list[RawTask]:
     """Tasks that say what is to be done; a row with no task text is reported, not kept."""
     kept = []
     for task in tasks:
-        if task.cells.get("content", "").strip():
+        if normalize_text(task.cells.get("content", "")):  # invisible characters only: no text
             kept.append(task)
         else:
             filled = ", ".join(f"{role}: {text}" for role, text in task.cells.items() if text.strip())
@@ -195,6 +227,7 @@ def _part_skeleton(part: DocumentPart, warnings: list[PlanWarning], attached: bo
     by_articles = first is not None and first.style in _ARTICLE_STYLES
     tasks = table_tasks if by_articles else _plan_tasks(table_tasks, sections, part.closing_blocks + part.tail)
     tasks = _with_content(tasks, warnings)
+    sections = sections + appendix_sections(part.tail)
     warnings.extend(unread_number_warnings(tasks))
     warnings.extend(untaken_task_tables(data_tables))
     if type_code is None and not header.subject_lines:  # a công văn prints no type line, but its subject
@@ -210,6 +243,42 @@ def _part_skeleton(part: DocumentPart, warnings: list[PlanWarning], attached: bo
         warnings=warnings, data_tables=data_tables, captions=captions, blocks=tuple(part.blocks),
     )
     return skeleton, type_code
+
+
+def _appendix_title_end(lines: list[str]) -> int:
+    """How many of an appendix's first lines are its title: up to its caption "(Kèm theo ...)"
+    (the lines are wrapped differently in a PDF and a DOCX), else the label and the upper-case
+    lines under it."""
+    caption = next((i for i, text in enumerate(lines) if is_caption(text)), None)
+    if caption:
+        return caption
+    end = 1
+    while end < len(lines) and is_upper(lines[end], 4):
+        end += 1
+    return end
+
+
+def appendix_sections(tail: list[Block]) -> list[RawSection]:
+    """The text printed after the closing that starts no new document: the document's own
+    appendices (Phụ lục, biểu mẫu, danh mục ...), each from its part label on a section titled
+    by the label and the title lines under it, its caption and text as paragraphs, its numbered
+    headings as children."""
+    groups: list[list[Paragraph]] = []
+    for para in _body_paragraphs(tail):
+        if is_document_part(para.text) or not groups:
+            groups.append([])
+        groups[-1].append(para)
+    out: list[RawSection] = []
+    for group in groups:
+        preamble, children = build_sections(group)
+        if not preamble:
+            out.extend(children)
+            continue
+        cut = _appendix_title_end(preamble)
+        title, rest = " ".join(preamble[:cut]), preamble[cut:]
+        out.append(RawSection(None, title, 1, rest, children, pages=group[0].pages,
+                              paragraph_pages=[() for _ in rest]))
+    return out
 
 
 def _pages(blocks: list[Block]) -> tuple[int, ...]:

@@ -60,8 +60,6 @@ UNREAD_NOISE_BELOW = 60.0
 DPI = 300.0
 # ...but never a bitmap longer than this (pixels): a poster-sized page would eat memory.
 MAX_RENDER_PIXELS = 7000
-# OCR costs about a second per page and core; more scanned pages than this is refused.
-MAX_OCR_PAGES = 60
 # One page that takes longer than this (seconds) is a pathological image.
 PAGE_TIMEOUT = 120.0
 # A page whose words average under this confidence (0-100) is named in a warning.
@@ -335,14 +333,13 @@ def inked_pages(path: Path, numbers: list[int]) -> list[int]:
 def ocr_pages(path: Path, numbers: list[int], jobs: int | None = None) -> OcrResult:
     """OCR the given pages of a PDF that have ink, `jobs` pages at a time (default: one per core).
 
-    Raises ExtractError when Tesseract is missing, the pages are too many, or a
-    page fails or times out.
+    Raises ExtractError when Tesseract is missing, or a page fails or times out.
     """
     if not tesseract_ready():
         raise ExtractError(tesseract_missing())
+    # No page count is refused: a long scan is read, within the per-file CPU, memory and
+    # wall-time limits (pipeline.limits) that bound every conversion.
     numbers = inked_pages(path, numbers)
-    if len(numbers) > MAX_OCR_PAGES:
-        raise ExtractError(message("error.ocr_too_many", count=len(numbers), limit=MAX_OCR_PAGES))
     if not numbers:
         return OcrResult({})
     workers = max(1, min(jobs or _workers(), len(numbers)))

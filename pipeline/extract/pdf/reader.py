@@ -19,6 +19,7 @@ from pipeline.extract.pdf.annots import annotation_subtypes, pages_with_stamps, 
 from pipeline.extract.pdf.page import read_page
 from pipeline.extract.pdf.pages import PageContent, drop_running_lines, join_pages, page_blocks
 from pipeline.ir import Extracted
+from pipeline.extract.page_choice import language_warning, page_text
 from pipeline.warnings import PlanWarning, listed
 
 # ...above this on a page, warn that the page was read only in part.
@@ -84,6 +85,8 @@ def extract_pdf(path: Path, ocr: str = "auto") -> Extracted:
             raise _pdf_error(exc) from None
     from pipeline.extract.ocr.pages import with_ocr  # OCR's own modules load only for pages that need them
     pages, ocr_warnings = with_ocr(path, pages, ocr)
+    language = language_warning([page_text(p) for p in pages])
+    ocr_warnings += (language,) if language else ()
     pages = drop_running_lines(pages)
     blocks = join_pages([page_blocks(p) for p in pages])
     return Extracted(blocks=tuple(blocks), pages=count, warnings=page_warnings(pages) + ocr_warnings)
