@@ -69,7 +69,7 @@ def converted_docx(path: Path, timeout: float = SOFFICE_TIMEOUT) -> Iterator[Pat
     with tempfile.TemporaryDirectory(prefix="vnplan-doc-") as tmp:
         folder = Path(tmp)
         # A copy under a plain name: LibreOffice reads the name as a URL, where "#" or "%" cut it.
-        source = folder / "input.doc"
+        source = folder / "original.doc"
         shutil.copyfile(path, source)
         command = [program, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
                    "--norestore", "--convert-to", "docx", "--outdir", str(folder / "out"), str(source)]
@@ -77,7 +77,7 @@ def converted_docx(path: Path, timeout: float = SOFFICE_TIMEOUT) -> Iterator[Pat
             run = _run(command, timeout)
         except subprocess.TimeoutExpired:
             raise ExtractError(message("doc.soffice_timeout", seconds=f"{timeout:g}")) from None
-        made = folder / "out" / "input.docx"
+        made = folder / "out" / "original.docx"
         if not made.is_file():
             detail = one_line(run.stderr.decode("utf-8", "replace")) or f"exit status {run.returncode}"
             raise ExtractError(message("doc.soffice_failed", detail=detail))

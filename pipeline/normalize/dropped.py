@@ -70,12 +70,12 @@ def output_words(value: object) -> list[str]:
 def _label(places: tuple[Place, ...], pages: tuple[int, ...]) -> str:
     place = places[0] if places else Place(page=pages[0] if pages else None)
     if place.page is not None:
-        return message("dropped.page", "vi", page=place.page)
+        return message("dropped.page", page=place.page)
     if place.paragraph is not None:
-        return message("dropped.paragraph", "vi", index=place.paragraph + 1)
+        return message("dropped.paragraph", index=place.paragraph + 1)
     if place.table is not None:
-        return message("dropped.cell", "vi", table=place.table + 1, row=(place.row or 0) + 1)
-    return message("dropped.somewhere", "vi")
+        return message("dropped.cell", table=place.table + 1, row=(place.row or 0) + 1)
+    return message("dropped.somewhere")
 
 
 def _pieces(blocks: list[Block]) -> Iterator[tuple[str, str]]:

@@ -16,8 +16,9 @@ from pipeline.ir import Block, Extracted, Paragraph, Table
 from pipeline.structure.blocks import table_columns
 from pipeline.structure.body_tasks import tasks_from_sections
 from pipeline.structure.closing import ClosingRead, is_closing_start, read_closing
+from pipeline.structure.doc_types import type_vocabulary
 from pipeline.structure.header import (
-    HEADER_SEARCH_BLOCKS, document_type_names, is_caption, match_type_line, match_type_prefix, split_header, without_motto,
+    HEADER_SEARCH_BLOCKS, is_caption, match_type_line, match_type_prefix, split_header, without_motto,
 )
 from pipeline.structure.sections import build_sections, match_numbering
 from pipeline.structure.signature import is_document_part
@@ -97,7 +98,7 @@ def appendix_caption(caption: str, own_type: str | None) -> bool:
     if own_type is None or own_type in _ISSUING_TYPES or key.startswith(_ISSUED_WITH):
         return False
     named = key.split("kem theo", 1)[-1].strip()
-    return any(named.startswith(name + " ") and code == own_type for name, code, _ in document_type_names())
+    return any(named.startswith(line + " ") and kind.code == own_type for line, kind in type_vocabulary().lines)
 
 
 def attachment_start(blocks: list[Block], own_type: str | None = None) -> int | None:
