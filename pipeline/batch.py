@@ -30,9 +30,10 @@ from pathlib import Path, PurePosixPath
 from pipeline.conversion import convert, failure_reason
 from pipeline.errors import one_line, os_error_reason
 from pipeline.limits import DEFAULT_CPU_SECONDS, DEFAULT_MEMORY_MB, Limits, die_with_parent, run_limited
-from pipeline.inputs import INPUT_SUFFIXES, Scan, scan_inputs  # noqa: F401  (re-exported)
+from pipeline.inputs import INPUT_SUFFIXES, Scan, scan_inputs, shown  # noqa: F401  (re-exported)
 from pipeline.naming import OutputName, assign_outputs
 from pipeline.output.serialize import TEMP_SUFFIX, to_json, write_atomically
+from pipeline.text import escape_undecodable
 from pipeline.warm import warm_up
 
 REPORT_NAME = "_report.json"
@@ -95,7 +96,7 @@ class Summary:
 
     def line(self) -> str:
         rate = (self.converted + self.failed) / self.seconds if self.seconds else 0.0
-        ignored = f", {self.ignored} ignored (not regular files)" if self.ignored else ""
+        ignored = f", {self.ignored} ignored (see the report)" if self.ignored else ""
         return (f"{self.converted} converted, {self.failed} failed, {self.skipped} skipped (resume){ignored}, "
                 f"{self.warnings} warnings, {self.seconds:.1f} s ({rate:.2f} files/s)")
 
@@ -109,7 +110,7 @@ def find_inputs(root: Path) -> list[Path]:
 
 def output_names(inputs: list[Path], root: Path) -> dict[str, OutputName]:
     """Each input's output name relative to OUTDIR (by its path under `root`), from `pipeline.naming`."""
-    rels = {p.relative_to(root).as_posix(): PurePosixPath(p.relative_to(root).as_posix()) for p in inputs}
+    rels = {shown(p, root): PurePosixPath(p.relative_to(root).as_posix()) for p in inputs}
     return assign_outputs(rels, reserved=(REPORT_NAME,))
 
 
@@ -120,7 +121,7 @@ def output_paths(inputs: list[Path], root: Path) -> dict[Path, Path]:
     and clashes.
     """
     names = output_names(inputs, root)
-    return {p: Path(names[p.relative_to(root).as_posix()].path) for p in inputs}
+    return {p: Path(names[shown(p, root)].path) for p in inputs}
 
 
 def stale_temp_files(outdir: Path) -> list[Path]:
@@ -280,13 +281,13 @@ def plan_jobs(root: Path, outdir: Path, resume: bool, make_job: Callable[[Path, 
     old = previous_report(outdir) if resume else {}
     plan = BatchPlan([], [FileResult(rel, "ignored", error=reason) for rel, reason in scan.ignored], names)
     for path in scan.inputs:
-        rel = path.relative_to(root).as_posix()
+        rel = shown(path, root)
         target = outdir / names[rel].path
         if resume and target.exists():
             recorded = output_sha256(target)
             if recorded and recorded == file_sha256(path):
                 warnings = old.get(rel, {}).get("warnings")
-                plan.known.append(FileResult(rel, "skipped", names[rel].path.as_posix(), None,
+                plan.known.append(FileResult(rel, "skipped", escape_undecodable(names[rel].path.as_posix()), None,
                                              warnings if warnings is not None else output_warnings(target),
                                              0.0, recorded, renamed=names[rel].renamed))
                 continue
@@ -337,7 +338,7 @@ def _save_output(outdir: Path, name: OutputName, result: FileResult) -> FileResu
     except OSError as exc:
         return FileResult(result.path, "failed", error=os_error_reason(exc, f"writing {target}"),
                           seconds=result.seconds, sha256=result.sha256, renamed=name.renamed)
-    result.output, result.text, result.renamed = name.path.as_posix(), None, name.renamed
+    result.output, result.text, result.renamed = escape_undecodable(name.path.as_posix()), None, name.renamed
     return result
 
 

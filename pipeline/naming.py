@@ -23,6 +23,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from pipeline.text import escape_undecodable
+
 OUTPUT_SUFFIX = ".json"
 # The shortest common file-name limit: eCryptfs (encrypted home folders) allows
 # 143 bytes; ext4, XFS, APFS and NTFS 255. An output name stays under it whatever
@@ -97,7 +99,7 @@ def assign_outputs(inputs: dict[str, PurePosixPath], reserved: tuple[str, ...] =
             chosen, renamed = want, None
         else:
             chosen = _free_name(inputs[key], key, want, taken)
-            renamed = f"output renamed to {chosen.name}: {want.name} is taken by {holder}"
+            renamed = escape_undecodable(f"output renamed to {chosen.name}: {want.name} is taken by {holder}")
         taken[chosen.as_posix().casefold()] = key
         assigned[key] = OutputName(chosen, renamed)
     return assigned

@@ -182,15 +182,18 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.executor == "dask":
             with dask_executor(args.scheduler, jobs, args.scheduler_timeout) as (executor, workers):
-                summary, _ = run_batch(args.directory, args.output, executor, workers=workers, **options)
+                summary, results = run_batch(args.directory, args.output, executor, workers=workers, **options)
         else:
             with local_executor(jobs) as executor:
-                summary, _ = run_batch(args.directory, args.output, executor, workers=jobs, **options)
+                summary, results = run_batch(args.directory, args.output, executor, workers=jobs, **options)
     except SchedulerUnreachable as exc:
         messages.fail(args.scheduler or "dask", exc.reason)
         return EXIT_FAILED
     finally:
         progress.close()
+    for result in results:
+        if result.status == "ignored":
+            messages.info(f"ignored {messages.escape(result.path)}: {messages.one_line(result.error)}")
     if summary.report_error:
         messages.fail(args.output / REPORT_NAME, f"report not written: {summary.report_error}")
     messages.info(f"vnplan batch: {summary.line()}; report: {messages.escape(args.output / REPORT_NAME)}")
