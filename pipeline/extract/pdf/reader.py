@@ -14,6 +14,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from pipeline.errors import ExtractError
 from pipeline.extract.layout import Word
 from pipeline.extract.pdf import guards as pdf_guards
+from pipeline.extract.pdf import repair as pdf_repair
 from pipeline.extract.pdf.annots import annotation_subtypes, pages_with_stamps, stamped_words
 from pipeline.extract.pdf.page import read_page
 from pipeline.extract.pdf.pages import PageContent, drop_running_lines, join_pages, page_blocks
@@ -28,8 +29,14 @@ MAX_PAGES = 2000
 
 def _read_and_close(page: pdfplumber.page.Page, number: int, stamped: list[Word] | None) -> PageContent:
     """Read a page, then free pdfplumber's parsed objects: memory stays flat as pages grow."""
+    pdf_guards.reading_page(number)
     try:
-        return read_page(page, number, stamped)
+        content = read_page(page, number, stamped)
+        if page.rotation and not pdf_repair.reads_left_to_right(page.chars):
+            page.close()
+            page = pdf_repair.unturned(page)
+            content = read_page(page, number, stamped)
+        return content
     finally:
         page.close()
 
@@ -71,6 +78,8 @@ def extract_pdf(path: Path, ocr: str = "auto") -> Extracted:
     read from their page image by Tesseract instead of their text layer.
     """
     pdf_guards.install()
+    pdf_repair.install()
+    pdf_guards.take_capped_maps(), pdf_repair.take_repaired()  # forget what an earlier file left
     with _open(path) as pdf:
         try:
             count = len(pdf.pages)
@@ -85,7 +94,27 @@ def extract_pdf(path: Path, ocr: str = "auto") -> Extracted:
     pages, ocr_warnings = with_ocr(path, pages, ocr)
     pages = drop_running_lines(pages)
     blocks = join_pages([page_blocks(p) for p in pages])
-    return Extracted(blocks=tuple(blocks), pages=count, warnings=page_warnings(pages) + ocr_warnings)
+    return Extracted(blocks=tuple(blocks), pages=count,
+                     warnings=(*page_warnings(pages), *capped_map_warnings(pdf_guards.take_capped_maps()),
+                               *repaired_warnings(pdf_repair.take_repaired()), *ocr_warnings))
+
+
+def repaired_warnings(repaired: list[tuple[int, str]]) -> tuple[PlanWarning, ...]:
+    """Pages whose /Rotate or boxes could not be read: read with pdfminer's defaults, one warning a page."""
+    by_page: dict[int, list[str]] = {}
+    for number, name in repaired:
+        by_page.setdefault(number, []).append(f"/{name}")
+    return tuple(PlanWarning("page_attribute_unreadable",
+                             f"page {number}: {', '.join(names)} cannot be read; the page was read without it",
+                             "/source") for number, names in sorted(by_page.items()))
+
+
+def capped_map_warnings(pages: list[int]) -> tuple[PlanWarning, ...]:
+    """Fonts whose Unicode map defined more codes than a font has: read up to the cap (`pdf_guards`)."""
+    if not pages:
+        return ()
+    return (PlanWarning("font_map_capped", f"a font's Unicode map defines more than {pdf_guards.MAX_MAP_CODES:,} "
+                        f"codes: only the first were read (page(s) {listed(pages)})", "/source"),)
 
 
 def page_warnings(pages: list[PageContent]) -> tuple[PlanWarning, ...]:
