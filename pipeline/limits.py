@@ -30,6 +30,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from pipeline import tempfiles
+
 # Memory a conversion may add to the process it forks from (address space, MB).
 # The largest real plan (110 pages) peaks near 300 MB; pdfminer's per-page
 # objects need room, and a batch of 8 workers at this cap still fits in 16 GB.
@@ -289,6 +291,14 @@ def _run_child(work: Callable[[], Any], limits: Limits) -> tuple[bool, Any, int 
         if pid == 0:  # child: never leaves this block (os._exit)
             _child_process(work, limits, read_fd, write_fd)
     os.close(write_fd)
+    try:
+        return _wait_child(pid, read_fd, limits, base_rss)
+    finally:  # the child is gone, however it ended: the temporary folders it made go too
+        tempfiles.sweep(pid)
+
+
+def _wait_child(pid: int, read_fd: int, limits: Limits, base_rss: int) -> tuple[bool, Any, int | None]:
+    """The answer of the forked child `pid`, read from `read_fd`; the child is reaped on every path."""
     try:
         data = _read_until(read_fd, time.monotonic() + limits.wall_seconds)
     except BaseException:  # interrupted (Ctrl-C, SIGTERM): the child must not outlive us
