@@ -15,12 +15,12 @@ import functools
 import os
 import statistics
 import subprocess
-import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pipeline.errors import ExtractError
+from pipeline.tempfiles import temp_folder
 from pipeline.extract.ocr.tsv import (  # noqa: F401  (re-exported: the OCR API in one place)
     TsvWord,
     _lines,
@@ -340,8 +340,8 @@ def ocr_pages(path: Path, numbers: list[int], jobs: int | None = None) -> OcrRes
     if not numbers:
         return OcrResult({})
     workers = max(1, min(jobs or _workers(), len(numbers)))
-    with tempfile.TemporaryDirectory(prefix="vnplan-ocr-") as folder:
-        images = render_pages(path, numbers, Path(folder))
+    with temp_folder("ocr") as folder:  # named for this process: swept if it is killed (pipeline.tempfiles)
+        images = render_pages(path, numbers, folder)
         with ThreadPoolExecutor(max_workers=workers) as pool:
             pages = list(pool.map(lambda n: read_image(images[n][0], n, images[n][1]), numbers))
     return OcrResult({p.number: p for p in pages})
