@@ -68,11 +68,17 @@ def main() -> int:
     scanned = Path(sys.argv[1])
     out = Path(tempfile.mkdtemp(prefix="leftovers-out-"))
     convert = [str(VNPLAN), "convert", str(scanned), "--ocr", "always", "-o", str(out)]
+    folder = Path(tempfile.mkdtemp(prefix="leftovers-in-"))
+    (folder / scanned.name).symlink_to(scanned.resolve())
+    (folder / "copy.pdf").write_bytes(scanned.read_bytes())
+    batch = [str(VNPLAN), "batch", str(folder), "--ocr", "always", "-o", str(out / "batch"), "--jobs", "2"]
     print("| run | signal | exit | files left at the end | after the next start |\n|---|---|---|---|---|")
     for name, command, send in (
             ("convert", convert, signal.SIGINT), ("convert", convert, signal.SIGTERM),
             ("convert", convert, signal.SIGKILL),
-            ("convert --max-cpu 5 (timeout kill)", [*convert, "--max-cpu", "5"], None)):
+            ("convert --max-cpu 5 (timeout kill)", [*convert, "--max-cpu", "5"], None),
+            ("batch", batch, signal.SIGINT), ("batch", batch, signal.SIGTERM), ("batch", batch, signal.SIGKILL),
+            ("batch --timeout 20 (timeout kill)", [*batch, "--timeout", "20"], None)):
         left, after, status = trial(command, send)
         print(f"| {name} | {send.name if send else '-'} | {status} | {left} | {after} |", flush=True)
     return 0

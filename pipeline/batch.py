@@ -20,6 +20,7 @@ import json
 import os
 import re
 import signal
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -93,6 +94,8 @@ class Summary:
     seconds: float = 0.0
     finished: bool = False  # False in a report written while the batch runs (or was killed)
     report_error: str | None = None  # why the report could not be written, if it could not
+    # Where the report went instead when OUTDIR would not take it (the system's temporary folder).
+    report_elsewhere: str | None = None
 
     def line(self) -> str:
         rate = (self.converted + self.failed) / self.seconds if self.seconds else 0.0
@@ -329,6 +332,17 @@ class _Report:
             self.summary.report_error = os_error_reason(exc, f"writing {self.outdir / REPORT_NAME}")
         self.written = time.monotonic()
 
+    def write_elsewhere(self) -> None:
+        """The last report, when OUTDIR would not take it: an older one there (all "pending") is
+        removed where it can be, and this one is written to the temporary folder and named."""
+        with contextlib.suppress(OSError):
+            (self.outdir / REPORT_NAME).unlink()
+        try:
+            folder = Path(tempfile.mkdtemp(prefix="vnplan-batch-report-"))
+            self.summary.report_elsewhere = str(write_report(folder, self.results, self.summary, self.pending))
+        except OSError:
+            self.summary.report_elsewhere = None
+
 
 def _save_output(outdir: Path, name: OutputName, result: FileResult) -> FileResult:
     """Write an ok result's JSON; a write that fails (disk full, read-only) fails that file only."""
@@ -395,4 +409,6 @@ def run_batch(root: Path, outdir: Path, executor: Executor, *, workers: int, res
                     on_result(result, len(plan.jobs))
     finally:
         report.write(finished=not report.pending)
+        if summary.report_error:
+            report.write_elsewhere()
     return summary, report.results

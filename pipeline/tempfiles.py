@@ -44,14 +44,19 @@ def owner(path: Path) -> int | None:
 
 
 def is_running(pid: int) -> bool:
-    """Whether a process with this id exists (one of another user's counts as running)."""
+    """Whether a process with this id runs (one of another user's counts as running). A zombie
+    does not: a killed batch's children wait as zombies until some process reaps them."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
-    return True
+    try:  # Linux: the state letter follows the command name in parentheses
+        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except (OSError, IndexError):
+        return True
+    return state not in ("Z", "X")
 
 
 def sweep(pid: int | None = None, root: Path | None = None) -> list[Path]:

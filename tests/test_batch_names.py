@@ -77,3 +77,37 @@ def test_convert_reads_a_name_that_is_not_utf8(tmp_path, capsys):
     written = tmp_path / "out" / os.fsdecode(b"k\xe9 ho\xe1ch.json")
     assert json.loads(written.read_bytes())["source"]["filename"] == NOT_UTF8_SHOWN
     assert NOT_UTF8_SHOWN in capsys.readouterr().err
+
+
+def test_report_that_cannot_be_written_goes_elsewhere_and_says_so(tmp_path, monkeypatch, capsys):
+    """The summary named OUTDIR/_report.json after failing to write it, and the file there (an
+    earlier write) said every input was "pending". Now the report goes to the temporary folder,
+    the stale one is removed, and the line says where."""
+    import errno
+
+    from pipeline import batch
+
+    root, out = tmp_path / "in", tmp_path / "out"
+    copy_sample(root / "a.docx")
+    real = batch.write_atomically
+    calls = []
+
+    def full_after_first_report(path: Path, text: str) -> None:
+        calls.append(path)
+        if path == out / "_report.json" and len(calls) > 1:  # the first (all pending) went in
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+        real(path, text)
+
+    monkeypatch.setattr(batch, "write_atomically", full_after_first_report)
+    assert vnplan_batch(str(root), "-o", str(out), "--jobs", "1", "--ocr", "never") == 0
+    lines = capsys.readouterr().err.splitlines()
+    assert not (out / "_report.json").exists()  # the stale "pending" report is gone
+    elsewhere = [p for p in calls if p.name == "_report.json" and p.parent != out][-1]
+    report = json.loads(elsewhere.read_text(encoding="utf-8"))
+    assert [(e["path"], e["status"]) for e in report["files"]] == [("a.docx", "ok")]
+    assert report["summary"]["report_error"] == f"no space left on the device (writing {out / '_report.json'})"
+    assert (f"vnplan: {out / '_report.json'}: report not written: no space left on the device "
+            f"(writing {out / '_report.json'}); written to {elsewhere} instead") in lines
+    assert lines[-1].endswith(f"; report: {elsewhere}")
+    elsewhere.unlink()
+    elsewhere.parent.rmdir()

@@ -70,3 +70,17 @@ def test_a_killed_run_is_swept_at_the_next_start(temp_root):
     env = {**os.environ, "TMPDIR": str(temp_root)}
     subprocess.run([sys.executable, "-m", "pipeline", "convert", os.devnull, "-o", "-"], env=env, capture_output=True)
     assert not left.exists()
+
+
+def test_a_zombie_counts_as_dead(temp_root):
+    """A killed batch's children are zombies until reaped (a container's init may never reap them)."""
+    pid = os.fork()
+    if pid == 0:
+        os._exit(0)
+    try:
+        while (open(f"/proc/{pid}/stat").read().rpartition(")")[2].split()[0]) != "Z":
+            os.sched_yield()
+        (temp_root / f"vnplan-ocr-{pid}-zz").mkdir()
+        assert [p.name for p in tempfiles.sweep()] == [f"vnplan-ocr-{pid}-zz"]
+    finally:
+        os.waitpid(pid, 0)

@@ -194,7 +194,12 @@ def run(args: argparse.Namespace) -> int:
     for result in results:
         if result.status == "ignored":
             messages.info(f"ignored {messages.escape(result.path)}: {messages.one_line(result.error)}")
+    report = args.output / REPORT_NAME
     if summary.report_error:
-        messages.fail(args.output / REPORT_NAME, f"report not written: {summary.report_error}")
-    messages.info(f"vnplan batch: {summary.line()}; report: {messages.escape(args.output / REPORT_NAME)}")
+        report = summary.report_elsewhere or None
+        where = (f"; written to {report} instead" if report else
+                 f"; {summary.converted} converted and {summary.failed} failed as the lines above say")
+        messages.fail(args.output / REPORT_NAME, f"report not written: {summary.report_error}{where}")
+    tail = f"report: {messages.escape(report)}" if report else "no report written"
+    messages.info(f"vnplan batch: {summary.line()}; {tail}")
     return EXIT_FAILED if summary.failed else EXIT_OK
