@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from pathlib import Path
 
+from pipeline import tempfiles
 from pipeline.batch import (CONVERTERS, DEFAULT_CPU_SECONDS, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, REPORT_NAME,
                             FileResult, run_batch, worker_init)
 from pipeline.cli import messages
@@ -89,6 +90,7 @@ def local_executor(jobs: int) -> Iterator[Executor]:
         raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        tempfiles.sweep()  # the folders of conversions killed with their workers (they had no way out)
 
 
 def stop_workers(pool: ProcessPoolExecutor) -> None:

@@ -104,6 +104,16 @@ def open_package(path: Path) -> tuple[Package, list[str]]:
     return Package.open(buffer), sorted(set(gone))
 
 
+def duplicate_parts(path: Path) -> dict[str, int]:
+    """Parts the package holds more than once (a zip may list a name twice), with how many copies.
+    Every reader here (zipfile, python-docx) takes the last copy: a warning must say so."""
+    with zipfile.ZipFile(path) as archive:
+        counts: dict[str, int] = {}
+        for info in archive.infolist():
+            counts[info.filename] = counts.get(info.filename, 0) + 1
+    return {name: n for name, n in counts.items() if n > 1}
+
+
 def _check_archive(archive: zipfile.ZipFile) -> None:
     """Size limits first (from the zip directory, before inflating anything), then DTDs."""
     infos = {info.filename: info for info in archive.infolist()}

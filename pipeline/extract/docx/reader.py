@@ -26,7 +26,7 @@ from lxml import etree
 
 from pipeline import ir
 from pipeline.extract.docx.numbering import Numbering
-from pipeline.extract.docx.package import check_package, open_package
+from pipeline.extract.docx.package import check_package, duplicate_parts, open_package
 from pipeline.extract.docx.styles import Styles, child, load_styles, paragraph_property, run_flag, val
 from pipeline.extract.docx.tables import TRANSPARENT, read_table
 from pipeline.errors import ExtractError
@@ -82,6 +82,8 @@ def extract_docx(path: Path) -> ir.Extracted:
         ctx = _Context(load_styles(_related_root(main, RT.STYLES)), Numbering(_related_root(main, RT.NUMBERING)))
         ctx.warnings.extend(PlanWarning("docx_part_missing", f"{name} is missing from the package: read without it",
                                         "/source") for name in missing)
+        ctx.warnings.extend(PlanWarning("docx_part_duplicate", f"{name} is in the package {count} times: only the "
+                                        "last copy was read", "/source") for name, count in duplicate_parts(path).items())
         blocks = tuple(_body_blocks(body, ctx, top=True))
         notes = _footnotes(_related_root(main, RT.FOOTNOTES))
     except ExtractError:
