@@ -248,7 +248,7 @@ def _bounded(executor: Executor, jobs: Iterable[Job], in_flight: int) -> Iterato
             try:
                 yield future.result()
             except Exception as exc:  # noqa: BLE001
-                yield FileResult(job.rel, "failed", error=f"the worker converting it died ({type(exc).__name__})")
+                yield FileResult(job.rel, "failed", error="the worker converting it was killed (by the system, perhaps for lack of memory)")
 
 
 def previous_report(outdir: Path) -> dict[str, dict]:

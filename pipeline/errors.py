@@ -6,6 +6,8 @@ the reason is short, lower-case and meant for the person who supplied the file
 """
 from __future__ import annotations
 
+import logging
+
 # Exit status of every `vnplan` command (README, "Exit status"), defined once.
 EXIT_OK = 0  # everything done
 EXIT_FAILED = 1  # some inputs failed (the others were still written); diff: the plans differ
@@ -77,21 +79,25 @@ def library_error_reason(exc: BaseException, fmt: str) -> str | None:
     module = type(exc).__module__.split(".")[0]
     if module == "builtins":  # a KeyError, AttributeError ... raised inside a library on damaged input
         module = _raising_module(exc)
-    detail = one_line(exc)
-    label = type(exc).__name__ + (f": {detail}" if detail else "")
-    if module == "zlib":
-        return f"corrupt compressed data in the {fmt.upper()} ({label})"
-    if module == "zipfile":
-        return f"corrupt DOCX: damaged zip archive ({label})"
-    if module == "lxml":
-        return f"corrupt {fmt.upper()}: invalid XML ({label})"
-    if module in {"pdfminer", "pdfplumber"}:
-        return f"corrupt or truncated PDF ({label})"
-    if module == "pypdfium2":
-        return f"corrupt PDF: pdfium cannot read it ({label})"
-    if module == "docx":
-        return f"corrupt DOCX ({label})"
-    return None
+    words = _LIBRARY_WORDS.get(module)
+    if words is None:
+        return None
+    # The library's own words ("'int' object is not iterable", "PDFium: Success") describe its
+    # state, not the file: they go to the debug log (-v) only. An XML parser's say where the file is wrong.
+    logging.getLogger(__name__).debug("%s: %s: %s", fmt, type(exc).__name__, one_line(exc))
+    return words.format(FMT=fmt.upper(), detail=one_line(exc) or "not well-formed")
+
+
+# What a damaged file made each reading library fail at, in a person's words.
+_LIBRARY_WORDS = {
+    "zlib": "corrupt compressed data in the {FMT} (a stream cannot be unpacked)",
+    "zipfile": "corrupt DOCX: damaged zip archive",
+    "lxml": "corrupt {FMT}: invalid XML ({detail})",
+    "pdfminer": "corrupt or truncated PDF (its structure cannot be read)",
+    "pdfplumber": "corrupt or truncated PDF (its structure cannot be read)",
+    "pypdfium2": "corrupt PDF: its pages cannot be drawn",
+    "docx": "corrupt DOCX (a part of the package cannot be read)",
+}
 
 
 # Packages whose exceptions on a damaged file are named by `library_error_reason`.

@@ -4,11 +4,12 @@ joined into blocks (`pages`). Tables stay per page; joining them across pages is
 """
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.psparser import PSException
+from pdfminer.psparser import PSEOF, PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.errors import ExtractError
@@ -53,9 +54,13 @@ def _pdf_error(exc: Exception) -> Exception:
     if isinstance(cause, PDFPasswordIncorrect):
         return ExtractError("encrypted PDF (password required)")
     if isinstance(cause, PDFEncryptionError):
-        return ExtractError(f"encrypted PDF ({type(cause).__name__})")
-    detail = " ".join(str(cause).split())[:80]
-    return ExtractError(f"corrupt or truncated PDF ({type(cause).__name__}{': ' + detail if detail else ''})")
+        return ExtractError("encrypted PDF (an encryption this reader does not support)")
+    # pdfminer's own words ("unsupported operand type(s) for %: 'PSLiteral' and 'int'") describe its
+    # state, not the file: they go to the debug log (-v) only.
+    logging.getLogger(__name__).debug("PDF refused: %s: %s", type(cause).__name__, " ".join(str(cause).split())[:200])
+    if isinstance(cause, PSEOF):
+        return ExtractError("corrupt or truncated PDF (the file ends too early)")
+    return ExtractError("corrupt or truncated PDF (its structure cannot be read)")
 
 
 def _open(path: Path) -> pdfplumber.PDF:
