@@ -142,7 +142,7 @@ def render_pages(path: Path, numbers: list[int], folder: Path) -> dict[int, tupl
             page.close()
             images[number] = (image, dpi)
     except pypdfium2.PdfiumError as exc:
-        raise ExtractError(f"cannot render the page for OCR ({exc})") from None
+        raise ExtractError("cannot render the page for OCR (the PDF page cannot be drawn)") from None
     finally:
         pdf.close()
     return images
@@ -321,7 +321,7 @@ def inked_pages(path: Path, numbers: list[int]) -> list[int]:
         return [n for n in numbers
                 if has_ink(numpy.asarray(pdf[n - 1].render(scale=INK_CHECK_DPI / 72.0, grayscale=True).to_pil().convert("L")))]
     except pypdfium2.PdfiumError as exc:
-        raise ExtractError(f"cannot render the page for OCR ({exc})") from None
+        raise ExtractError("cannot render the page for OCR (the PDF page cannot be drawn)") from None
     finally:
         pdf.close()
 
