@@ -141,7 +141,7 @@ def render_pages(path: Path, numbers: list[int], folder: Path) -> dict[int, tupl
             page.render(scale=dpi / 72.0, draw_annots=True).to_pil().convert("RGB").getchannel("R").save(image)
             page.close()
             images[number] = (image, dpi)
-    except pypdfium2.PdfiumError as exc:
+    except pypdfium2.PdfiumError:
         raise ExtractError("cannot render the page for OCR (the PDF page cannot be drawn)") from None
     finally:
         pdf.close()
@@ -320,7 +320,7 @@ def inked_pages(path: Path, numbers: list[int]) -> list[int]:
     try:
         return [n for n in numbers
                 if has_ink(numpy.asarray(pdf[n - 1].render(scale=INK_CHECK_DPI / 72.0, grayscale=True).to_pil().convert("L")))]
-    except pypdfium2.PdfiumError as exc:
+    except pypdfium2.PdfiumError:
         raise ExtractError("cannot render the page for OCR (the PDF page cannot be drawn)") from None
     finally:
         pdf.close()
