@@ -27,7 +27,7 @@ from collections.abc import Callable
 _OBJ_START = re.compile(rb"(?m)^\s*(\d+) (\d+) obj\b")
 _ROOT = re.compile(rb"/Root\s+(\d+ \d+ R)")
 _FONT_DICT = re.compile(rb"/Type\s*/Font\b")
-_BODY_END = re.compile(rb"<w:sectPr\b|</w:body>")
+_BODY_END = re.compile(rb"<w:sectPr\b")
 _HUGE = [b"2147483647", b"4294967296", b"99999999999999999999", b"-2147483648", b"1e300"]
 
 
@@ -185,8 +185,8 @@ def docx_huge_table(data: bytes, rng: random.Random) -> bytes:
              b"<w:tblGrid>" + b'<w:gridCol w:w="2000"/>' * 4 + b"</w:tblGrid>" + body + b"</w:tbl>")
 
     def append(xml: bytes) -> bytes:
-        end = _BODY_END.search(xml)
-        return xml if end is None else xml[:end.start()] + table + xml[end.start():]
+        ends = list(_BODY_END.finditer(xml))  # the body's own sectPr is its last (paragraphs hold others)
+        return xml if not ends else xml[:ends[-1].start()] + table + xml[ends[-1].start():]
     return _into_body(data, append)
 
 
