@@ -28,3 +28,20 @@ def test_two_main_parts_read_the_last_and_say_so(tmp_path):
     assert doc["tasks"] == plain["tasks"]
     warnings = [w["message"] for w in doc["warnings"] if w["code"] == "docx_part_duplicate"]
     assert warnings == ["word/document.xml is in the package 2 times: only the last copy was read"]
+
+
+def test_parts_are_parsed_once_not_also_by_python_docx(tmp_path, monkeypatch):
+    """Issue 25: a 20,000-row formatted table peaked at 1.52 GB: python-docx parsed every XML part
+    into its own element classes on opening, and the reader parsed the bytes again. Counted here:
+    python-docx parses no part; the table's memory is the reader's one plain tree (bench:
+    bench/bench_scaling.py)."""
+    import docx
+    from docx.opc import part as opc_part
+
+    parsed = []
+    real = opc_part.parse_xml
+    monkeypatch.setattr(opc_part, "parse_xml", lambda blob: parsed.append(len(blob)) or real(blob))
+    convert(copy_sample(tmp_path / "plan.docx"), ocr="never")
+    assert parsed == []
+    docx.Document()  # python-docx itself still builds its element classes
+    assert parsed
