@@ -35,7 +35,10 @@ class _Fixed(random.Random):
         self.size = size
 
     def choice(self, seq):  # type: ignore[no-untyped-def, override]
-        return self.size if isinstance(seq[0], int) and len(seq) == 3 and seq[0] >= 300 else super().choice(seq)
+        """The size for a size choice; the first of any other choice of numbers (a defined list)."""
+        if isinstance(seq[0], int):
+            return self.size if len(seq) == 3 and seq[0] >= 300 else seq[0]
+        return super().choice(seq)
 
 
 def build(kind: str, size: int, folder: Path) -> Path:

@@ -153,27 +153,38 @@ def docx_two_parts(data: bytes, rng: random.Random) -> bytes:
         return _rewrite(data, change)
 
 
-def _into_body(data: bytes, fragment_at: Callable[[bytes], bytes]) -> bytes:
-    """The package with word/document.xml changed by `fragment_at(xml) -> xml`."""
+def _into_body(data: bytes, fragment_at: Callable[[bytes], bytes], numbering: bytes = b"") -> bytes:
+    """The package with word/document.xml changed by `fragment_at(xml) -> xml`, and `numbering`
+    (w:abstractNum and w:num elements) added to word/numbering.xml when it has one."""
     def change(archive: zipfile.ZipFile, out: zipfile.ZipFile) -> None:
         for info in archive.infolist():
             content = archive.read(info.filename)
-            out.writestr(info, fragment_at(content) if info.filename == "word/document.xml" else content)
+            if info.filename == "word/document.xml":
+                content = fragment_at(content)
+            elif info.filename == "word/numbering.xml" and numbering:
+                content = content.replace(b"</w:numbering>", numbering + b"</w:numbering>")
+            out.writestr(info, content)
     return _rewrite(data, change)
+
+
+# A decimal list "1.", "2.", ... of its own, so the empty items are numbered whatever the seed's lists are.
+_DECIMAL_LIST = (b'<w:abstractNum w:abstractNumId="990"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+                 b'<w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="990"><w:abstractNumId w:val="990"/></w:num>')
 
 
 def docx_empty_numbered(data: bytes, rng: random.Random) -> bytes:
     count = rng.choice([1_000, 4_000, 10_000])
     empty = (b'<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="%d"/></w:numPr></w:pPr></w:p>'
-             % rng.choice([1, 2, 9999]))
+             % rng.choice([990, 990, 1, 9999]))  # a decimal list mostly; the seed's first; none
 
     def insert(xml: bytes) -> bytes:
-        ends = [m.end() for m in re.finditer(rb"</w:p>", xml)]
-        if not ends:
+        tables = [(m.start(), m.end()) for m in re.finditer(rb"<w:tbl>.*?</w:tbl>", xml, re.S)]
+        ends = [m.end() for m in re.finditer(rb"</w:p>", xml) if not any(a < m.end() < b for a, b in tables)]
+        if not ends:  # body paragraphs only: in a table cell they are the cell's text, not sections
             return xml
         at = ends[len(ends) // 2]
         return xml[:at] + empty * count + xml[at:]
-    return _into_body(data, insert)
+    return _into_body(data, insert, numbering=_DECIMAL_LIST)
 
 
 def docx_huge_table(data: bytes, rng: random.Random) -> bytes:
