@@ -1,7 +1,7 @@
 """The package's floors: no step imports a later one, and nothing after extract knows the format.
 
 extract -> structure -> normalize -> output; the products (diff, store, export, cli, batch,
-conversion) may import any step; the ground floor (ir, model, data, text, warnings, errors)
+conversion) may import any step; the ground floor (ir, model, data, text, warnings, errors, tempfiles)
 is imported by all and imports no step.
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "pipeline"
 STEPS = {"extract": 0, "structure": 1, "normalize": 2, "output": 3}
-GROUND = {"ir", "model", "data", "text", "warnings", "errors", "schemas"}
+GROUND = {"ir", "model", "data", "text", "warnings", "errors", "schemas", "tempfiles"}
 LATE = 4  # products: diff, store, export, cli, batch, conversion
 
 
