@@ -11,6 +11,7 @@ folders whose process is dead) is shown too. Prints a Markdown table.
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -73,6 +74,15 @@ def main() -> int:
     (folder / "copy.pdf").write_bytes(scanned.read_bytes())
     batch = [str(VNPLAN), "batch", str(folder), "--ocr", "always", "-o", str(out / "batch"), "--jobs", "2"]
     print("| run | signal | exit | files left at the end | after the next start |\n|---|---|---|---|---|")
+    try:
+        _trials(convert, batch)
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+        shutil.rmtree(folder, ignore_errors=True)
+    return 0
+
+
+def _trials(convert: list[str], batch: list[str]) -> None:
     for name, command, send in (
             ("convert", convert, signal.SIGINT), ("convert", convert, signal.SIGTERM),
             ("convert", convert, signal.SIGKILL),
@@ -81,7 +91,6 @@ def main() -> int:
             ("batch --timeout 20 (timeout kill)", [*batch, "--timeout", "20"], None)):
         left, after, status = trial(command, send)
         print(f"| {name} | {send.name if send else '-'} | {status} | {left} | {after} |", flush=True)
-    return 0
 
 
 if __name__ == "__main__":
