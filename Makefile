@@ -66,7 +66,7 @@ serve: install
 validator: install
 	$(BIN)/python tools/make_validator.py
 
-# More fuzz mutants than CI's 1,000 (tests/fuzz/): failures are copied to tests/fuzz/found/
+# More fuzz mutants than CI's 2,000 (tests/fuzz/): failures are copied to tests/fuzz/found/
 # to be named and moved into tests/fuzz/regressions/.
 FUZZ_COUNT ?= 20000
 FUZZ_SEED ?= 1

@@ -20,6 +20,7 @@ import json
 import os
 import re
 import signal
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -31,9 +32,10 @@ from pipeline.i18n import message
 from pipeline.conversion import convert, failure_reason
 from pipeline.errors import one_line, os_error_reason
 from pipeline.limits import DEFAULT_CPU_SECONDS, DEFAULT_MEMORY_MB, Limits, die_with_parent, run_limited
-from pipeline.inputs import INPUT_SUFFIXES, Scan, scan_inputs  # noqa: F401  (re-exported)
+from pipeline.inputs import INPUT_SUFFIXES, Scan, scan_inputs, shown  # noqa: F401  (re-exported)
 from pipeline.naming import OutputName, assign_outputs
 from pipeline.output.serialize import TEMP_SUFFIX, to_json, write_atomically
+from pipeline.text import escape_undecodable
 from pipeline.warm import warm_up
 from pipeline.warnings import warning_count
 
@@ -94,6 +96,8 @@ class Summary:
     seconds: float = 0.0
     finished: bool = False  # False in a report written while the batch runs (or was killed)
     report_error: str | None = None  # why the report could not be written, if it could not
+    # Where the report went instead when OUTDIR would not take it (the system's temporary folder).
+    report_elsewhere: str | None = None
 
     def line(self) -> str:
         rate = (self.converted + self.failed) / self.seconds if self.seconds else 0.0
@@ -111,7 +115,7 @@ def find_inputs(root: Path) -> list[Path]:
 
 def output_names(inputs: list[Path], root: Path) -> dict[str, OutputName]:
     """Each input's output name relative to OUTDIR (by its path under `root`), from `pipeline.naming`."""
-    rels = {p.relative_to(root).as_posix(): PurePosixPath(p.relative_to(root).as_posix()) for p in inputs}
+    rels = {shown(p, root): PurePosixPath(p.relative_to(root).as_posix()) for p in inputs}
     return assign_outputs(rels, reserved=(REPORT_NAME,))
 
 
@@ -122,7 +126,7 @@ def output_paths(inputs: list[Path], root: Path) -> dict[Path, Path]:
     and clashes.
     """
     names = output_names(inputs, root)
-    return {p: Path(names[p.relative_to(root).as_posix()].path) for p in inputs}
+    return {p: Path(names[shown(p, root)].path) for p in inputs}
 
 
 def stale_temp_files(outdir: Path) -> list[Path]:
@@ -246,7 +250,7 @@ def _bounded(executor: Executor, jobs: Iterable[Job], in_flight: int) -> Iterato
             try:
                 yield future.result()
             except Exception as exc:  # noqa: BLE001
-                yield FileResult(job.rel, "failed", error=message("batch.worker_died", detail=type(exc).__name__))
+                yield FileResult(job.rel, "failed", error=message("batch.worker_killed"))
 
 
 def previous_report(outdir: Path) -> dict[str, dict]:
@@ -282,13 +286,13 @@ def plan_jobs(root: Path, outdir: Path, resume: bool, make_job: Callable[[Path, 
     old = previous_report(outdir) if resume else {}
     plan = BatchPlan([], [FileResult(rel, "ignored", error=reason) for rel, reason in scan.ignored], names)
     for path in scan.inputs:
-        rel = path.relative_to(root).as_posix()
+        rel = shown(path, root)
         target = outdir / names[rel].path
         if resume and target.exists():
             recorded = output_sha256(target)
             if recorded and recorded == file_sha256(path):
                 warnings = old.get(rel, {}).get("warnings")
-                plan.known.append(FileResult(rel, "skipped", names[rel].path.as_posix(), None,
+                plan.known.append(FileResult(rel, "skipped", escape_undecodable(names[rel].path.as_posix()), None,
                                              warnings if warnings is not None else output_warnings(target),
                                              0.0, recorded, renamed=names[rel].renamed))
                 continue
@@ -330,6 +334,17 @@ class _Report:
             self.summary.report_error = os_error_reason(exc, message("cli.writing", path=self.outdir / REPORT_NAME))
         self.written = time.monotonic()
 
+    def write_elsewhere(self) -> None:
+        """The last report, when OUTDIR would not take it: an older one there (all "pending") is
+        removed where it can be, and this one is written to the temporary folder and named."""
+        with contextlib.suppress(OSError):
+            (self.outdir / REPORT_NAME).unlink()
+        try:
+            folder = Path(tempfile.mkdtemp(prefix="vnplan-batch-report-"))
+            self.summary.report_elsewhere = str(write_report(folder, self.results, self.summary, self.pending))
+        except OSError:
+            self.summary.report_elsewhere = None
+
 
 def _save_output(outdir: Path, name: OutputName, result: FileResult) -> FileResult:
     """Write an ok result's JSON; a write that fails (disk full, read-only) fails that file only."""
@@ -339,7 +354,7 @@ def _save_output(outdir: Path, name: OutputName, result: FileResult) -> FileResu
     except OSError as exc:
         return FileResult(result.path, "failed", error=os_error_reason(exc, message("cli.writing", path=target)),
                           seconds=result.seconds, sha256=result.sha256, renamed=name.renamed)
-    result.output, result.text, result.renamed = name.path.as_posix(), None, name.renamed
+    result.output, result.text, result.renamed = escape_undecodable(name.path.as_posix()), None, name.renamed
     return result
 
 
@@ -396,4 +411,6 @@ def run_batch(root: Path, outdir: Path, executor: Executor, *, workers: int, res
                     on_result(result, len(plan.jobs))
     finally:
         report.write(finished=not report.pending)
+        if summary.report_error:
+            report.write_elsewhere()
     return summary, report.results

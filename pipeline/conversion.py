@@ -22,6 +22,7 @@ from pipeline.normalize.plan import build_plan
 from pipeline.output.serialize import plan_to_dict
 from pipeline.output.validate import validation_errors
 from pipeline.structure.document import build_skeleton
+from pipeline.text import escape_undecodable
 
 # Plans are a few MB; a larger input is refused before it is read into memory.
 MAX_FILE_BYTES = 200 * 2**20
@@ -116,7 +117,7 @@ def convert_to_plan(path: Path, ocr: str | bool = "auto") -> Plan:
     # cycles, which stay until the next full collection, under the plan built on top of them:
     # collected here, a 300-page plan's peak is 4 MB lower, for a few milliseconds.
     gc.collect()
-    source = Source(filename=path.name, format=fmt, sha256=hashlib.sha256(data).hexdigest(), pages=extracted.pages)
+    source = Source(filename=escape_undecodable(path.name), format=fmt, sha256=hashlib.sha256(data).hexdigest(), pages=extracted.pages)
     skeleton, type_code = build_skeleton(extracted)
     plan = build_plan(skeleton, type_code, source)
     # Every word accounted for: what reached no part of the contract is named (content_dropped).

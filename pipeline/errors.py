@@ -6,6 +6,8 @@ the reason is short, lower-case and meant for the person who supplied the file
 """
 from __future__ import annotations
 
+import logging
+
 from pipeline.i18n import message
 
 # Exit status of every `vnplan` command (docs/commands.md, "Exit status and failures"), defined once.
@@ -68,10 +70,13 @@ def library_error_reason(exc: BaseException, fmt: str) -> str | None:
     module = type(exc).__module__.split(".")[0]
     if module == "builtins":  # a KeyError, AttributeError ... raised inside a library on damaged input
         module = _raising_module(exc)
-    detail = one_line(exc)
-    label = type(exc).__name__ + (f": {detail}" if detail else "")
     key = _LIBRARY_REASONS.get("pdfminer" if module == "pdfplumber" else module)
-    return message(key, fmt=fmt, detail=label) if key else None
+    if key is None:
+        return None
+    # The library's own words ("'int' object is not iterable", "PDFium: Success") describe its
+    # state, not the file: they go to the debug log (-v) only. An XML parser's say where the file is wrong.
+    logging.getLogger(__name__).debug("%s: %s: %s", fmt, type(exc).__name__, one_line(exc))
+    return message(key, fmt=fmt.upper(), detail=one_line(exc) or "not well-formed")
 
 
 # The reading library that raised -> the message saying what is wrong with the file.

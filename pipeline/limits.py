@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from pipeline import tempfiles
 from pipeline.i18n import message
 
 # Memory a conversion may add to the process it forks from (address space, MB).
@@ -291,6 +292,14 @@ def _run_child(work: Callable[[], Any], limits: Limits) -> tuple[bool, Any, int 
         if pid == 0:  # child: never leaves this block (os._exit)
             _child_process(work, limits, read_fd, write_fd)
     os.close(write_fd)
+    try:
+        return _wait_child(pid, read_fd, limits, base_rss)
+    finally:  # the child is gone, however it ended: the temporary folders it made go too
+        tempfiles.sweep(pid)
+
+
+def _wait_child(pid: int, read_fd: int, limits: Limits, base_rss: int) -> tuple[bool, Any, int | None]:
+    """The answer of the forked child `pid`, read from `read_fd`; the child is reaped on every path."""
     try:
         data = _read_until(read_fd, time.monotonic() + limits.wall_seconds)
     except BaseException:  # interrupted (Ctrl-C, SIGTERM): the child must not outlive us

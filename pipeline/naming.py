@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from pipeline.i18n import message
+from pipeline.text import escape_undecodable
 
 OUTPUT_SUFFIX = ".json"
 # The shortest common file-name limit: eCryptfs (encrypted home folders) allows
@@ -99,7 +100,7 @@ def assign_outputs(inputs: dict[str, PurePosixPath], reserved: tuple[str, ...] =
             chosen, renamed = want, None
         else:
             chosen = _free_name(inputs[key], key, want, taken)
-            renamed = message("naming.renamed", chosen=chosen.name, wanted=want.name, holder=holder)
+            renamed = escape_undecodable(message("naming.renamed", chosen=chosen.name, wanted=want.name, holder=holder))
         taken[chosen.as_posix().casefold()] = key
         assigned[key] = OutputName(chosen, renamed)
     return assigned

@@ -33,7 +33,10 @@ _CONTROLS = {
 
 # What `escape_controls` writes as an escape: every control character, the Unicode line and
 # paragraph separators and the bidi overrides/isolates (they reorder what follows them).
-_DISPLAY_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# A lone surrogate U+DC80-U+DCFF is a byte of a file name that is not UTF-8 (os.fsdecode's
+# surrogateescape): it is written as that byte ("\\xff"), as it cannot be printed or encoded.
+_DISPLAY_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\udc80-\udcff]")
+_ESCAPED_BYTE = range(0xDC80, 0xDD00)
 _NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 # Unicode space characters that \s already matches but that we name for clarity.
 _ODD_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f"), " ")
@@ -249,8 +252,16 @@ def escape_controls(text: str) -> str:
     """
     def one(match: re.Match[str]) -> str:
         char = match.group(0)
+        if ord(char) in _ESCAPED_BYTE:
+            return f"\\x{ord(char) - 0xDC00:02x}"
         return _NAMED_ESCAPES.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
     return _DISPLAY_CONTROL.sub(one, text)
+
+
+def escape_undecodable(name: str) -> str:
+    """A file name with each byte that is not UTF-8 written as "\\xNN" (see `_ESCAPED_BYTE`):
+    the name as a person reads it, and text that JSON and a terminal can hold."""
+    return "".join(f"\\x{ord(c) - 0xDC00:02x}" if ord(c) in _ESCAPED_BYTE else c for c in name)
 
 
 def fold_diacritics(text: str) -> str:

@@ -100,7 +100,7 @@ def test_detect_format_refuses(name, head, reason):
 
 @pytest.mark.parametrize(("make", "reason"), [
     (bf.encrypted_pdf, "encrypted PDF (password required)"),  # pdfplumber wraps PDFPasswordIncorrect
-    (bf.truncated_pdf, "corrupt or truncated PDF (PSEOF"),  # pdfplumber wraps PSEOF
+    (bf.truncated_pdf, "corrupt or truncated PDF (the file ends too early)"),  # pdfplumber wraps PSEOF
     (bf.text_as_pdf, "not a PDF file"),  # extract_pdf checks the header itself
     (bf.empty_pdf, "file is empty"),  # and the size
 ])

@@ -22,7 +22,7 @@ import real_fixtures  # noqa: E402
 
 REGRESSIONS = Path(__file__).resolve().parent / "fuzz" / "regressions"
 # The CI set: this many mutants from this seed (VNPLAN_FUZZ_COUNT overrides the count).
-CI_COUNT, CI_SEED = int(os.environ.get("VNPLAN_FUZZ_COUNT", "1000")), 15
+CI_COUNT, CI_SEED = int(os.environ.get("VNPLAN_FUZZ_COUNT", "2000")), 15
 JOBS = 2
 
 
@@ -36,15 +36,16 @@ def test_mutants_are_reproducible():
 
 def test_every_kind_is_used_on_every_format():
     seeds = mutators.seed_files()
-    kinds = {mutators.mutant(i, 15, seeds)[1] for i in range(len(seeds) * len(mutators.PDF_KINDS))}
+    rounds = max(len(mutators.PDF_KINDS), len(mutators.DOCX_KINDS))
+    kinds = {mutators.mutant(i, 15, seeds)[1] for i in range(len(seeds) * rounds)}
     assert kinds == set(mutators.MUTATORS)
 
 
-def derived_regressions() -> list[tuple[str, int, int, str]]:
-    """(file name, seed, index, source) of the regressions that are mutants of a real document:
+def derived_regressions() -> list[tuple[str, int, int, str, str]]:
+    """(file name, seed, index, source, kind) of the regressions that are mutants of a real document:
     those are rebuilt from the shared fixture and the recorded mutation, never stored."""
     rows = (line.split(",") for line in (REGRESSIONS / "derived.csv").read_text().splitlines()[1:] if line)
-    return [(name, int(seed), int(index), source) for name, seed, index, source in rows]
+    return [(name, int(seed), int(index), source, kind) for name, seed, index, source, kind in rows]
 
 
 def rebuild_derived(folder: Path) -> list[str]:
@@ -53,8 +54,8 @@ def rebuild_derived(folder: Path) -> list[str]:
         pytest.skip(real_fixtures.ABSENT)
     seeds = fuzz_run.mutators.seed_files()
     names = []
-    for name, seed, index, source in derived_regressions():
-        made_from, _, data = fuzz_run.mutators.mutant(index, seed, seeds)
+    for name, seed, index, source, kind in derived_regressions():
+        made_from, _, data = fuzz_run.mutators.mutant(index, seed, seeds, kind=kind)
         assert made_from == source, f"{name}: mutant {index} of seed {seed} now comes from {made_from}"
         (folder / name).write_bytes(data)
         names.append(name)

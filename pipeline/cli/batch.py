@@ -16,6 +16,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from pathlib import Path
 
 from pipeline.i18n import message
+from pipeline import tempfiles
 from pipeline.batch import (CONVERTERS, DEFAULT_CPU_SECONDS, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, REPORT_NAME,
                             FileResult, run_batch, worker_init)
 from pipeline.cli import messages
@@ -77,6 +78,7 @@ def local_executor(jobs: int) -> Iterator[Executor]:
         raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        tempfiles.sweep()  # the folders of conversions killed with their workers (they had no way out)
 
 
 def stop_workers(pool: ProcessPoolExecutor) -> None:
@@ -182,8 +184,15 @@ def run(args: argparse.Namespace) -> int:
         progress.close()
     for result in results:
         if result.status == "ignored":  # said once each, as failures are: no file passes unmentioned
-            messages.info(f"vnplan: {messages.escape(result.path)}: ignored: {result.error}")
+            messages.info(message("cli.ignored_line", path=messages.escape(result.path), reason=messages.one_line(result.error)))
+    report = args.output / REPORT_NAME
     if summary.report_error:
-        messages.fail(args.output / REPORT_NAME, message("cli.report_not_written", reason=summary.report_error))
-    messages.info(message("cli.batch_summary", line=summary.line(), path=messages.escape(args.output / REPORT_NAME)))
+        report = summary.report_elsewhere or None
+        where = (message("cli.report_written_to", path=report) if report else
+                 message("cli.report_counts", converted=summary.converted, failed=summary.failed))
+        messages.fail(args.output / REPORT_NAME, message("cli.report_not_written", reason=summary.report_error) + where)
+    if report:
+        messages.info(message("cli.batch_summary", line=summary.line(), path=messages.escape(report)))
+    else:
+        messages.info(message("cli.batch_summary_no_report", line=summary.line()))
     return EXIT_FAILED if summary.failed else EXIT_OK

@@ -61,6 +61,15 @@ def spots_of(blocks: Iterable[Block]) -> list[Spot]:
     return [s for s in spots if s.key and s.places]
 
 
+# Spots a Locator may compare in all, per spot of the document. Values are looked for from where
+# the last one was found, so most are found a few spots on; each value found nowhere costs a scan
+# of the whole document (the real fixtures: at most 65 spots compared per spot). Thousands of
+# values found nowhere would make that quadratic: the budget keeps it linear.
+SEARCH_BUDGET_PER_SPOT = 256
+# Once the budget is spent, a search looks this many spots on from the cursor only.
+NEAR_SPOTS = 64
+
+
 class Locator:
     """Finds a text's paragraph(s) among the spots; `used` keeps repeated texts apart."""
 
@@ -69,15 +78,25 @@ class Locator:
         self.used: set[int] = set()
         # Where the last claimed run ended: texts met in reading order are looked for from there.
         self.cursor = 0
+        self.budget = SEARCH_BUDGET_PER_SPOT * len(spots)
+
+    def _order(self, backwards: bool) -> Iterable[int]:
+        """The spots a search looks at, in turn: all of them (from the cursor on, or from the end
+        backwards) while the budget lasts, then NEAR_SPOTS from the cursor."""
+        n = len(self.spots)
+        if self.budget <= 0:
+            return (k % n for k in range(self.cursor, self.cursor + min(n, NEAR_SPOTS)))
+        if backwards:
+            return range(n - 1, -1, -1)
+        return (k % n for k in range(self.cursor, self.cursor + n))
 
     def find(self, text: str | None, backwards: bool = False, claim: bool = False) -> tuple[Place, ...]:
         """The places of the first (or last) unclaimed paragraph run holding `text`; () if none."""
         key = match_key(text or "")
         if not key:
             return ()
-        n = len(self.spots)
-        order = range(n - 1, -1, -1) if backwards else [(self.cursor + k) % n for k in range(n)]
-        for start in order:
+        for start in self._order(backwards):
+            self.budget -= 1
             if start in self.used:
                 continue
             end = self._run_end(start, key)
@@ -85,6 +104,8 @@ class Locator:
                 if claim:
                     self.used.update(range(start, end + 1))
                     self.cursor = end
+                elif not backwards:  # the next value in reading order is looked for from here on
+                    self.cursor = start
                 return union_places([p for s in self.spots[start:end + 1] for p in s.places])
         return ()
 

@@ -103,8 +103,19 @@ def warning_where(warning: dict) -> str:
 # --- Markdown ------------------------------------------------------------------------------
 
 
+# What document text may hold that a Markdown viewer would act on: raw HTML (a viewer that passes
+# it through would run `<script>` or `<img onerror=...>`) and link brackets (`[x](javascript:...)`).
+# Entities and backslashes show the same characters and act on nothing.
+_MD_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "[": "\\[", "]": "\\]", "`": "\\`"})
+
+
+def _md(text: object) -> str:
+    """Document text for Markdown: shown as written, never read as HTML, a link or code."""
+    return str(text).translate(_MD_ESCAPES)
+
+
 def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return _md(text).replace("|", "\\|").replace("\n", " ")
 
 
 def _type_printed(d: dict) -> bool:
@@ -126,56 +137,66 @@ def _markdown_one(doc: dict, lang: str) -> str:
     out: list[str] = []
     issuer = value_text(d.get("issuer"), lang)
     if issuer:
-        out.append(f"**{issuer}**  ")
+        out.append(f"**{_md(issuer)}**  ")
     line = ", ".join(t for t in (f"{message('doc.code', lang)}: {d['code']}" if d.get("code") else "",
                                  d.get("place") or "", date_text(d.get("issued_date"), lang)) if t)
     if line:
-        out.append(line)
+        out.append(_md(line))
     if d.get("subject"):
-        out.append(f"{message('doc.subject', lang)} {d['subject']}")
+        out.append(f"{message('doc.subject', lang)} {_md(d['subject'])}")
     if _type_printed(d):
-        out += ["", f"# {(d.get('type_name') or '').upper()}".rstrip(), ""]
+        out += ["", f"# {_md((d.get('type_name') or '').upper())}".rstrip(), ""]
     else:  # a công văn prints no type line: its type, read from its subject or symbol, is a label
-        out += ["", f"_{message('doc.type_read', lang, name=d['type_name'])}_" if d.get("type_name") else "", ""]
+        out += ["", f"_{_md(message('doc.type_read', lang, name=d['type_name']))}_" if d.get("type_name") else "", ""]
     if d.get("title"):
-        out += [f"**{d['title']}**", ""]
+        out += [f"**{_md(d['title'])}**", ""]
     for depth, _, section in section_entries(doc["sections"]):
-        out += [f"{'#' * min(depth + 1, 6)} {heading_text(section, lang)}", ""]
-        out += [p["text"] + "\n" for p in section.get("paragraphs") or []]
-    if doc["tasks"]:
-        cols = task_columns(doc)
-        out += [f"## {message('doc.tasks', lang)}", ""]
-        out.append("| " + " | ".join([message("col.number", lang)] + [message(k, lang) for _, k in cols]) + " |")
-        out.append("|" + "---|" * (len(cols) + 1))
-        for kind, index, text in task_rows(doc):
-            if kind == "group":
-                out.append(f"| **{_md_cell(text)}** |" + " |" * len(cols))
-            else:
-                task = doc["tasks"][index]
-                cells = [text] + [_md_cell(value_text(task.get(f), lang)) for f, _ in cols]
-                out.append("| " + " | ".join(cells) + " |")
-        out.append("")
+        out += [f"{'#' * min(depth + 1, 6)} {_md(heading_text(section, lang))}", ""]
+        out += [_md(p["text"]) + "\n" for p in section.get("paragraphs") or []]
+    out += _tasks_markdown(doc, lang)
     for table in doc.get("tables") or []:
-        out += [f"## {table.get('caption') or message('doc.tables', lang)}", ""]
+        out += [f"## {_md(table.get('caption') or message('doc.tables', lang))}", ""]
         header = [_md_cell(h or "") for h in table["header"]]
         out += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
         out += ["| " + " | ".join(_md_cell(c or "") for c in row) + " |" for row in table["rows"]] + [""]
+    return "\n".join(out + _closing_markdown(doc, lang)).rstrip() + "\n"
+
+
+def _tasks_markdown(doc: dict, lang: str) -> list[str]:
+    if not doc["tasks"]:
+        return []
+    cols = task_columns(doc)
+    out = [f"## {message('doc.tasks', lang)}", ""]
+    out.append("| " + " | ".join([message("col.number", lang)] + [message(k, lang) for _, k in cols]) + " |")
+    out.append("|" + "---|" * (len(cols) + 1))
+    for kind, index, text in task_rows(doc):
+        if kind == "group":
+            out.append(f"| **{_md_cell(text)}** |" + " |" * len(cols))
+        else:
+            task = doc["tasks"][index]
+            cells = [_md_cell(text)] + [_md_cell(value_text(task.get(f), lang)) for f, _ in cols]
+            out.append("| " + " | ".join(cells) + " |")
+    return out + [""]
+
+
+def _closing_markdown(doc: dict, lang: str) -> list[str]:
+    d, out = doc["document"], []
     if doc["recipients"]:
         out += [f"## {message('doc.recipients', lang)}", ""]
-        out += [f"- {recipient_text(r)}" for r in doc["recipients"]] + [""]
+        out += [f"- {_md(recipient_text(r))}" for r in doc["recipients"]] + [""]
     signer = d.get("signer")
     if signer:
-        out += [f"**{message('doc.signer', lang)}:** " + ", ".join(
+        out += [f"**{message('doc.signer', lang)}:** " + _md(", ".join(
             t for t in (signer.get("authority") and f"{signer['authority']}. {signer.get('on_behalf_of') or ''}".strip(),
-                        signer.get("title"), signer.get("name")) if t), ""]
+                        signer.get("title"), signer.get("name")) if t)), ""]
     if doc["references"]:
         out += [f"## {message('doc.references', lang)}", ""]
-        out += [f"- {citation(r, lang)}" for r in doc["references"]] + [""]
+        out += [f"- {_md(citation(r, lang))}" for r in doc["references"]] + [""]
     if doc["warnings"]:
         out += [f"## {message('doc.warnings', lang)}", ""]
-        out += [f"- **{warning_label(w['code'], lang)}**: {w['message']}"
-                + (f" ({warning_where(w)})" if warning_where(w) else "") for w in doc["warnings"]] + [""]
-    return "\n".join(out).rstrip() + "\n"
+        out += [f"- **{_md(warning_label(w['code'], lang))}**: {_md(w['message'])}"
+                + (f" ({_md(warning_where(w))})" if warning_where(w) else "") for w in doc["warnings"]] + [""]
+    return out
 
 
 # --- HTML ----------------------------------------------------------------------------------

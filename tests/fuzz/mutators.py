@@ -14,7 +14,10 @@ Kinds (the rows of the outcome table):
 - docx_xml: an XML part's tree edited (an element removed, duplicated, nested
   deep, an attribute given an absurd value, text replaced by control characters);
 - docx_zip: the package edited (a part dropped, a part cut short, a part renamed);
-- bytes_flip, bytes_cut, bytes_splice: bytes flipped, the file cut, a slice repeated.
+- bytes_flip, bytes_cut, bytes_splice: bytes flipped, the file cut, a slice repeated;
+- and the hostile kinds of `hostile.py` (issue 25): garbage streams behind a valid xref, huge
+  numbers, deep nesting, cyclic page trees, huge ToUnicode ranges; two main parts or `../` names
+  in a DOCX, thousands of numbered empty paragraphs, huge formatted tables.
 """
 from __future__ import annotations
 
@@ -32,8 +35,11 @@ from lxml import etree
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
 import real_fixtures  # noqa: E402
-PDF_KINDS = ("pdf_stream", "pdf_object", "pdf_xref", "bytes_flip", "bytes_cut", "bytes_splice")
-DOCX_KINDS = ("docx_xml", "docx_zip", "bytes_flip", "bytes_cut", "bytes_splice")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import hostile  # noqa: E402
+
+PDF_KINDS = ("pdf_stream", "pdf_object", "pdf_xref", "bytes_flip", "bytes_cut", "bytes_splice", *hostile.PDF_MUTATORS)
+DOCX_KINDS = ("docx_xml", "docx_zip", "bytes_flip", "bytes_cut", "bytes_splice", *hostile.DOCX_MUTATORS)
 
 _STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.S)
 _OBJECT = re.compile(rb"\d+ 0 obj(.*?)endobj", re.S)
@@ -232,14 +238,17 @@ MUTATORS: dict[str, Callable[[bytes, random.Random], bytes]] = {
     "pdf_stream": pdf_stream, "pdf_object": pdf_object, "pdf_xref": pdf_xref,
     "docx_xml": docx_xml, "docx_zip": docx_zip,
     "bytes_flip": bytes_flip, "bytes_cut": bytes_cut, "bytes_splice": bytes_splice,
+    **hostile.PDF_MUTATORS, **hostile.DOCX_MUTATORS,
 }
 
 
-def mutant(index: int, seed: int, seeds: list[Path], cache: dict[Path, bytes] | None = None) -> tuple[str, str, bytes]:
-    """Mutant `index` of run `seed`: (its seed file's name, its kind, its bytes)."""
+def mutant(index: int, seed: int, seeds: list[Path], cache: dict[Path, bytes] | None = None,
+           kind: str | None = None) -> tuple[str, str, bytes]:
+    """Mutant `index` of run `seed`: (its seed file's name, its kind, its bytes). `kind` replays a
+    recorded mutant whose kind was chosen from the kind lists of its day (tests/fuzz/regressions)."""
     source = seeds[index % len(seeds)]
     kinds = PDF_KINDS if source.suffix == ".pdf" else DOCX_KINDS
-    kind = kinds[(index // len(seeds)) % len(kinds)]
+    kind = kind or kinds[(index // len(seeds)) % len(kinds)]
     data = cache[source] if cache is not None and source in cache else source.read_bytes()
     rng = random.Random(f"{seed}:{index}")
     try:

@@ -18,6 +18,7 @@ import zlib
 from pathlib import Path
 from urllib.parse import unquote
 
+from docx.opc.part import Part, PartFactory
 from docx.package import Package
 from lxml import etree
 
@@ -87,7 +88,7 @@ def open_package(path: Path) -> tuple[Package, list[str]]:
     with zipfile.ZipFile(path) as archive:
         missing = _rels_targets_missing(archive)
         if not missing:
-            return Package.open(str(path)), []
+            return _open_unparsed(str(path)), []
         gone: list[str] = []
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as copy:
@@ -101,7 +102,33 @@ def open_package(path: Path) -> tuple[Package, list[str]]:
                     data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
                 copy.writestr(info, data)
     buffer.seek(0)
-    return Package.open(buffer), sorted(set(gone))
+    return _open_unparsed(buffer), sorted(set(gone))
+
+
+def _plain_part(content_type: str, reltype: str) -> type[Part]:
+    return Part
+
+
+def _open_unparsed(source: str | io.BytesIO) -> Package:
+    """The package with every part kept as its bytes: python-docx would parse each XML part into
+    its own element classes, which the reader never uses (it parses the bytes itself, plainly),
+    and a 20,000-row table cost hundreds of megabytes twice over."""
+    previous = PartFactory.part_class_selector
+    PartFactory.part_class_selector = _plain_part
+    try:
+        return Package.open(source)
+    finally:
+        PartFactory.part_class_selector = previous
+
+
+def duplicate_parts(path: Path) -> dict[str, int]:
+    """Parts the package holds more than once (a zip may list a name twice), with how many copies.
+    Every reader here (zipfile, python-docx) takes the last copy: a warning must say so."""
+    with zipfile.ZipFile(path) as archive:
+        counts: dict[str, int] = {}
+        for info in archive.infolist():
+            counts[info.filename] = counts.get(info.filename, 0) + 1
+    return {name: n for name, n in counts.items() if n > 1}
 
 
 def _check_archive(archive: zipfile.ZipFile) -> None:

@@ -27,7 +27,7 @@ from lxml import etree
 from pipeline.i18n import message
 from pipeline import ir
 from pipeline.extract.docx.numbering import Numbering
-from pipeline.extract.docx.package import check_package, open_package
+from pipeline.extract.docx.package import check_package, duplicate_parts, open_package
 from pipeline.extract.docx.styles import Styles, child, load_styles, paragraph_property, run_flag, val
 from pipeline.extract.docx.tables import TRANSPARENT, read_table
 from pipeline.errors import ExtractError
@@ -83,6 +83,8 @@ def extract_docx(path: Path) -> ir.Extracted:
         ctx = _Context(load_styles(_related_root(main, RT.STYLES)), Numbering(_related_root(main, RT.NUMBERING)))
         ctx.warnings.extend(PlanWarning("docx_part_missing", message("warning.docx_part_missing", part=name),
                                         "/source") for name in missing)
+        ctx.warnings.extend(PlanWarning("docx_part_duplicate", message("warning.docx_part_duplicate", name=name, count=count),
+                                        "/source") for name, count in duplicate_parts(path).items())
         blocks = tuple(_body_blocks(body, ctx, top=True))
         notes = _footnotes(_related_root(main, RT.FOOTNOTES))
     except ExtractError:

@@ -15,13 +15,13 @@ import functools
 import os
 import statistics
 import subprocess
-import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pipeline.i18n import message
 from pipeline.errors import ExtractError
+from pipeline.tempfiles import temp_folder
 from pipeline.extract.ocr.tsv import (  # noqa: F401  (re-exported: the OCR API in one place)
     TsvWord,
     _lines,
@@ -145,8 +145,8 @@ def render_pages(path: Path, numbers: list[int], folder: Path) -> dict[int, tupl
             page.render(scale=dpi / 72.0, draw_annots=True).to_pil().convert("RGB").getchannel("R").save(image)
             page.close()
             images[number] = (image, dpi)
-    except pypdfium2.PdfiumError as exc:
-        raise ExtractError(message("error.ocr_render", detail=exc)) from None
+    except pypdfium2.PdfiumError:
+        raise ExtractError(message("error.ocr_render")) from None
     finally:
         pdf.close()
     return images
@@ -324,8 +324,8 @@ def inked_pages(path: Path, numbers: list[int]) -> list[int]:
     try:
         return [n for n in numbers
                 if has_ink(numpy.asarray(pdf[n - 1].render(scale=INK_CHECK_DPI / 72.0, grayscale=True).to_pil().convert("L")))]
-    except pypdfium2.PdfiumError as exc:
-        raise ExtractError(message("error.ocr_render", detail=exc)) from None
+    except pypdfium2.PdfiumError:
+        raise ExtractError(message("error.ocr_render")) from None
     finally:
         pdf.close()
 
@@ -343,8 +343,8 @@ def ocr_pages(path: Path, numbers: list[int], jobs: int | None = None) -> OcrRes
     if not numbers:
         return OcrResult({})
     workers = max(1, min(jobs or _workers(), len(numbers)))
-    with tempfile.TemporaryDirectory(prefix="vnplan-ocr-") as folder:
-        images = render_pages(path, numbers, Path(folder))
+    with temp_folder("ocr") as folder:  # named for this process: swept if it is killed (pipeline.tempfiles)
+        images = render_pages(path, numbers, folder)
         with ThreadPoolExecutor(max_workers=workers) as pool:
             pages = list(pool.map(lambda n: read_image(images[n][0], n, images[n][1]), numbers))
     return OcrResult({p.number: p for p in pages})

@@ -21,7 +21,7 @@ from __future__ import annotations
 import zlib
 from types import SimpleNamespace
 
-from pdfminer import pdfinterp, pdftypes
+from pdfminer import cmapdb, pdffont, pdfinterp, pdftypes
 
 from pipeline.i18n import message
 from pipeline.errors import LimitExceeded
@@ -42,6 +42,11 @@ MAX_PAGE_FORMS = 10_000
 # zlib input is fed in blocks this large, so a corrupt stream is retried byte by
 # byte only within the block where it breaks (pdfminer retries the whole stream).
 _BLOCK = 1 << 16
+
+# Codes one font's Unicode map (ToUnicode, a CID range) may define, all its ranges together.
+# A code is at most two bytes in every font a plan uses (65,536 codes); pdfminer expands each
+# range into a dict entry per code, so `<00000000> <FFFFFFFF>` (70 bytes) would take 1.5 GB.
+MAX_MAP_CODES = 1 << 16
 
 _CAPS = {"stream_bytes": MAX_STREAM_BYTES, "page_objects": MAX_PAGE_OBJECTS, "page_forms": MAX_PAGE_FORMS}
 _page_spent = [0]  # content-stream objects read on the current page
@@ -139,6 +144,60 @@ def _do_Do(self, xobjid):  # type: ignore[no-untyped-def]  # noqa: N802 (pdfmine
     return _original_do_Do(self, xobjid)
 
 
+_capped_maps: list[int] = []  # one entry per font map cut at MAX_MAP_CODES: the page it was met on
+_current_page = [0]  # the page being read (set by the reader), for naming it in a warning
+
+
+def reading_page(number: int) -> None:
+    """Say which page is read now: a font map cut while reading it is reported on that page."""
+    _current_page[0] = number
+
+
+def take_capped_maps() -> list[int]:
+    """The pages on which a font's Unicode map was cut since the last call (then forgotten)."""
+    pages = sorted(set(_capped_maps))
+    _capped_maps.clear()
+    return pages
+
+
+def _range_end(start: bytes, end: bytes, keep: int, tail_only: bool) -> bytes:
+    """`end` moved so that the range from `start` holds `keep` codes (its byte length kept)."""
+    head, var = (start[:-4], start[-4:]) if tail_only else (b"", start)
+    return head + (int.from_bytes(var, "big") + keep - 1).to_bytes(len(var), "big")
+
+
+class _CappedCMapParser(cmapdb.CMapParser):
+    """pdfminer's CMap parser with every range cut so that one map defines at most MAX_MAP_CODES codes."""
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self._room = MAX_MAP_CODES
+
+    def do_keyword(self, pos, token):  # type: ignore[no-untyped-def]
+        if token is self.KEYWORD_ENDBFRANGE or token is self.KEYWORD_ENDCIDRANGE:
+            self.curstack = self._cut(self.curstack, tail_only=token is self.KEYWORD_ENDCIDRANGE)
+        return super().do_keyword(pos, token)
+
+    def _cut(self, stack: list, tail_only: bool) -> list:
+        """The (start, end, value) triples of a range list, each cut to the room left in the map."""
+        kept = []
+        for i in range(0, len(stack) - len(stack) % 3, 3):
+            (p0, start), (p1, end), value = stack[i:i + 3]
+            if isinstance(start, bytes) and isinstance(end, bytes) and len(start) == len(end) and start:
+                first, last = (int.from_bytes(b[-4:] if tail_only else b, "big") for b in (start, end))
+                count = max(0, last - first + 1)
+                if isinstance(value[1], list):  # one value per code: the list ends the range
+                    count = min(count, len(value[1]))
+                if count > self._room:
+                    _capped_maps.append(_current_page[0])
+                    if self._room == 0:
+                        continue
+                    end, count = _range_end(start, end, self._room, tail_only), self._room
+                self._room -= count
+            kept += [(p0, start), (p1, end), value]
+        return kept
+
+
 def installed() -> bool:
     """Whether install() has run: only then are a page's objects counted."""
     return isinstance(pdftypes.zlib, SimpleNamespace)
@@ -153,5 +212,6 @@ def install() -> None:
     pdftypes.lzwdecode = _capped(pdftypes.lzwdecode)
     pdftypes.rldecode = _capped(pdftypes.rldecode)
     pdfinterp.PDFContentParser = _CountingContentParser
+    pdffont.CMapParser = _CappedCMapParser
     pdfinterp.PDFPageInterpreter.process_page = _process_page
     pdfinterp.PDFPageInterpreter.do_Do = _do_Do

@@ -4,17 +4,19 @@ joined into blocks (`pages`). Tables stay per page; joining them across pages is
 """
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.psparser import PSException
+from pdfminer.psparser import PSEOF, PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.i18n import message
 from pipeline.errors import ExtractError
 from pipeline.extract.layout import Word
 from pipeline.extract.pdf import guards as pdf_guards
+from pipeline.extract.pdf import repair as pdf_repair
 from pipeline.extract.pdf.annots import annotation_subtypes, pages_with_stamps, stamped_words
 from pipeline.extract.pdf.page import read_page
 from pipeline.extract.pdf.pages import PageContent, drop_running_lines, join_pages, page_blocks
@@ -30,8 +32,14 @@ MAX_PAGES = 2000
 
 def _read_and_close(page: pdfplumber.page.Page, number: int, stamped: list[Word] | None) -> PageContent:
     """Read a page, then free pdfplumber's parsed objects: memory stays flat as pages grow."""
+    pdf_guards.reading_page(number)
     try:
-        return read_page(page, number, stamped)
+        content = read_page(page, number, stamped)
+        if page.rotation and not pdf_repair.reads_left_to_right(page.chars):
+            page.close()
+            page = pdf_repair.unturned(page)
+            content = read_page(page, number, stamped)
+        return content
     finally:
         page.close()
 
@@ -48,9 +56,13 @@ def _pdf_error(exc: Exception) -> Exception:
     if isinstance(cause, PDFPasswordIncorrect):
         return ExtractError(message("error.pdf_password"))
     if isinstance(cause, PDFEncryptionError):
-        return ExtractError(message("error.pdf_encrypted", detail=type(cause).__name__))
-    detail = " ".join(str(cause).split())[:80]
-    return ExtractError(message("error.corrupt_pdf", detail=type(cause).__name__ + (f": {detail}" if detail else "")))
+        return ExtractError(message("error.pdf_encrypted"))
+    # pdfminer's own words ("unsupported operand type(s) for %: 'PSLiteral' and 'int'") describe its
+    # state, not the file: they go to the debug log (-v) only.
+    logging.getLogger(__name__).debug("PDF refused: %s: %s", type(cause).__name__, " ".join(str(cause).split())[:200])
+    if isinstance(cause, PSEOF):
+        return ExtractError(message("error.pdf_truncated"))
+    return ExtractError(message("error.corrupt_pdf"))
 
 
 def _open(path: Path) -> pdfplumber.PDF:
@@ -73,6 +85,8 @@ def extract_pdf(path: Path, ocr: str = "auto") -> Extracted:
     read from their page image by Tesseract instead of their text layer.
     """
     pdf_guards.install()
+    pdf_repair.install()
+    pdf_guards.take_capped_maps(), pdf_repair.take_repaired()  # forget what an earlier file left
     with _open(path) as pdf:
         try:
             count = len(pdf.pages)
@@ -89,7 +103,27 @@ def extract_pdf(path: Path, ocr: str = "auto") -> Extracted:
     ocr_warnings += (language,) if language else ()
     pages = drop_running_lines(pages)
     blocks = join_pages([page_blocks(p) for p in pages])
-    return Extracted(blocks=tuple(blocks), pages=count, warnings=page_warnings(pages) + ocr_warnings)
+    return Extracted(blocks=tuple(blocks), pages=count,
+                     warnings=(*page_warnings(pages), *capped_map_warnings(pdf_guards.take_capped_maps()),
+                               *repaired_warnings(pdf_repair.take_repaired()), *ocr_warnings))
+
+
+def repaired_warnings(repaired: list[tuple[int, str]]) -> tuple[PlanWarning, ...]:
+    """Pages whose /Rotate or boxes could not be read: read with pdfminer's defaults, one warning a page."""
+    by_page: dict[int, list[str]] = {}
+    for number, name in repaired:
+        by_page.setdefault(number, []).append(f"/{name}")
+    return tuple(PlanWarning("page_attribute_unreadable",
+                             message("warning.page_attribute_unreadable", page=number, names=", ".join(names)),
+                             "/source") for number, names in sorted(by_page.items()))
+
+
+def capped_map_warnings(pages: list[int]) -> tuple[PlanWarning, ...]:
+    """Fonts whose Unicode map defined more codes than a font has: read up to the cap (`pdf_guards`)."""
+    if not pages:
+        return ()
+    return (PlanWarning("font_map_capped", message("warning.font_map_capped", cap=f"{pdf_guards.MAX_MAP_CODES:,}",
+                                                   pages=listed(pages)), "/source"),)
 
 
 def page_warnings(pages: list[PageContent]) -> tuple[PlanWarning, ...]:
