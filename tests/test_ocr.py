@@ -18,7 +18,7 @@ import bad_files as bf
 from pipeline.cli import main
 from pipeline.warnings import PlanWarning
 from pipeline.conversion import ConversionError, convert
-from pipeline.extract.ocr import image as ocr_image, reader as ocr
+from pipeline.extract.ocr import image as ocr_image, reader as ocr, second
 from pipeline.extract.layout import group_lines
 from real_fixtures import real
 
@@ -141,20 +141,20 @@ def test_second_reading_keeps_only_words_within_the_segment() -> None:
     old = [_tsv_word("QUYÉT", 1158, 1364, 58, top=755, height=71), _tsv_word("ĐỊNH", 1378, 1532, 97, top=772, height=84)]
     new = [_tsv_word("QUYÉT", 1158, 1363, 89, top=758, height=65), _tsv_word("ĐỊNH", 1379, 1532, 96, top=771, height=52),
            _tsv_word("sành", 1142, 1246, 69, top=844, height=29)]
-    assert [w.text for w in ocr._within_segment(new, old)] == ["QUYÉT", "ĐỊNH"]
+    assert [w.text for w in second.within_segment(new, old)] == ["QUYÉT", "ĐỊNH"]
     # and beside it: the end of a word in the next table cell, within the rows
     beside = new[:2] + [_tsv_word("tín", 1540, 1600, 70, top=770, height=50)]
-    assert [w.text for w in ocr._within_segment(beside, old)] == ["QUYÉT", "ĐỊNH"]
+    assert [w.text for w in second.within_segment(beside, old)] == ["QUYÉT", "ĐỊNH"]
 
 
 def test_second_reading_must_keep_the_surely_read_words() -> None:
     # surer on average but "- 2030, chuẩn bị" gone: the first reading stays
     lost = [_tsv_word("2026", 440, 557, 93), _tsv_word("cho", 996, 1079, 91)]
-    assert not ocr._keeps_sure_words(lost, FIRST_READING)
+    assert not second.keeps_sure_words(lost, FIRST_READING)
     # the unsure words may change or go; a word over each sure one is enough
     mended = [_tsv_word("2026", 440, 557, 93), _tsv_word("-", 567, 593, 95), _tsv_word("2030,", 604, 700, 90),
               _tsv_word("cho", 996, 1079, 91)]
-    assert ocr._keeps_sure_words(mended, FIRST_READING)
+    assert second.keeps_sure_words(mended, FIRST_READING)
 
 
 def _page(number: int, confidences: tuple[float, ...], words: bool = True) -> ocr.OcrPage:

@@ -25,22 +25,26 @@ def ocr_page(page: PageContent, read: OcrPage) -> PageContent:
     return replace(content, char_count=sum(len(w.text) for w in read.words), unmapped=0.0)
 
 
-def with_ocr(path: Path, pages: list[PageContent], mode: str) -> tuple[list[PageContent], tuple[PlanWarning, ...]]:
+Unsure = tuple[tuple[int, str, float], ...]
+
+
+def with_ocr(path: Path, pages: list[PageContent], mode: str) -> tuple[list[PageContent], tuple[PlanWarning, ...], Unsure]:
     """Pages whose text layer cannot be used replaced by their OCR (`mode`: auto, never, always),
-    with the `ocr_used` warning; one-line refusals when nothing readable is left."""
+    with the `ocr_used` warning and the words OCR was unsure of (page, text, confidence);
+    one-line refusals when nothing readable is left."""
     texts = [page_text(p) for p in pages]
     wanted = pages_to_ocr(texts, mode)
     usable = [t for t in texts if t.number not in wanted]
     if not wanted:
         refuse_unreadable(texts, "; --ocr auto reads it by OCR" if mode == "never" else "")
-        return pages, ()
+        return pages, (), ()
     from pipeline.extract.ocr import reader as ocr  # the OCR stack (runner, thread pool) only for a file that needs it
     if not ocr.tesseract_ready():
         if mode == "always" or not sum(t.char_count for t in usable):
             reason = next(iter(wanted.values()))
             raise ExtractError(f"{reason} (scanned or image-only PDF): {ocr.MISSING}" if reason == NO_TEXT
                                else f"{reason}: {ocr.MISSING}")
-        return pages, (ocr.ocr_unavailable_warning(wanted),)
+        return pages, (ocr.ocr_unavailable_warning(wanted),), ()
     result = ocr.ocr_pages(path, sorted(wanted))
     read = {n: page for n, page in result.pages.items() if page.words}
     if not read and not sum(t.char_count for t in usable):
@@ -49,4 +53,5 @@ def with_ocr(path: Path, pages: list[PageContent], mode: str) -> tuple[list[Page
     pages = [ocr_page(p, read[p.number]) if p.number in read else p for p in pages]
     warnings = (ocr.ocr_warning(result, wanted),) if read else ()
     low = ocr.low_confidence_warning(result)
-    return pages, warnings + ((low,) if low else ())
+    unsure = tuple((n, text, conf) for n, page in sorted(read.items()) for text, conf in page.unsure)
+    return pages, warnings + ((low,) if low else ()), unsure

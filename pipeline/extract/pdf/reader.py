@@ -82,10 +82,11 @@ def extract_pdf(path: Path, ocr: str = "auto") -> Extracted:
         except (PdfminerException, PSException) as exc:
             raise _pdf_error(exc) from None
     from pipeline.extract.ocr.pages import with_ocr  # OCR's own modules load only for pages that need them
-    pages, ocr_warnings = with_ocr(path, pages, ocr)
+    pages, ocr_warnings, unsure = with_ocr(path, pages, ocr)
     pages = drop_running_lines(pages)
     blocks = join_pages([page_blocks(p) for p in pages])
-    return Extracted(blocks=tuple(blocks), pages=count, warnings=page_warnings(pages) + ocr_warnings)
+    return Extracted(blocks=tuple(blocks), pages=count, warnings=page_warnings(pages) + ocr_warnings,
+                     ocr_unsure=unsure)
 
 
 def page_warnings(pages: list[PageContent]) -> tuple[PlanWarning, ...]:
