@@ -52,6 +52,6 @@ def with_ocr(path: Path, pages: list[PageContent], mode: str) -> tuple[list[Page
                            "(blank or unreadable scan)")
     pages = [ocr_page(p, read[p.number]) if p.number in read else p for p in pages]
     warnings = (ocr.ocr_warning(result, wanted),) if read else ()
-    low = ocr.low_confidence_warning(result)
+    low = tuple(w for w in (ocr.low_confidence_warning(result), ocr.corrections_warning(result)) if w)
     unsure = tuple((n, text, conf) for n, page in sorted(read.items()) for text, conf in page.unsure)
-    return pages, warnings + ((low,) if low else ()), unsure
+    return pages, warnings + low, unsure

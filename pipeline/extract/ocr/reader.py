@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pipeline.errors import ExtractError
+from pipeline.i18n import message
 from pipeline.extract.ocr.tsv import (  # noqa: F401  (re-exported: the OCR API in one place)
     TsvWord,
     _lines,
@@ -54,6 +55,10 @@ TURNED_BELOW = 70.0
 # Words read under this confidence (0-100) are handed on by page, for the header fields that
 # hold them to be warned (`normalize.ocr_fields.FIELD_CONFIDENCE` decides; this only bounds the list).
 UNSURE_WORD = 85.0
+# Tones corrected from the neighbouring syllables (`ocr_correct`); off only to measure what it changes.
+CORRECT_TONES = True
+# The corrections named in the warning (the count names them all).
+MAX_LISTED_CORRECTIONS = 30
 MIN_UPRIGHT_WORDS = 5
 # Render resolution: Tesseract reads body text best at about 300 dpi.
 DPI = 300.0
@@ -91,6 +96,7 @@ class OcrPage:
     width: float
     height: float
     unsure: tuple[tuple[str, float], ...] = ()  # the words read under UNSURE_WORD, with their confidence
+    corrections: tuple = ()  # `correct.Correction`s: the tones the neighbouring syllables corrected
 
     @property
     def confidence(self) -> float:
@@ -206,15 +212,18 @@ def _sureness(found: list[TsvWord]) -> float:
 
 def read_image(gray, number: int, dpi: float) -> OcrPage:
     """One page image made upright and level, its ruling lines found and erased, then read."""
+    from pipeline.extract.ocr.correct import correct_words
     from pipeline.extract.ocr.second import read_again
 
     reading = _upright_reading(gray, number, dpi)
     height, width = (side * 72.0 / dpi for side in reading.cleaned.shape[:2])
     strip_reader = lambda strip: parse_tsv(_tesseract_tsv(strip, number, STRIP_SEGMENTATION))  # noqa: E731
-    found = with_weight(reading.cleaned, read_again(reading.cleaned, reading.found, strip_reader))
+    found = read_again(reading.cleaned, reading.found, strip_reader)
+    found, corrections = correct_words(found) if CORRECT_TONES else (found, [])
+    found = with_weight(reading.cleaned, found)
     return OcrPage(number, to_layout_words(found, number, dpi), reading.rules.edges,
                    tuple(w.conf for w in found), width, height,
-                   tuple((w.text, w.conf) for w in found if w.conf < UNSURE_WORD))
+                   tuple((w.text, w.conf) for w in found if w.conf < UNSURE_WORD), tuple(corrections))
 
 
 def with_weight(gray, words: list[TsvWord]) -> list[TsvWord]:
@@ -316,6 +325,16 @@ def ocr_warning(result: OcrResult, reasons: dict[int, str]) -> PlanWarning:
             f"text of {len(read)} page(s) read by OCR ({by_reason}); "
             f"mean word confidence {result.confidence:.0f}%; check names and numbers against the scan",
             "/source")
+
+
+def corrections_warning(result: OcrResult) -> PlanWarning | None:
+    """The words whose tone the neighbouring syllables corrected, each with what OCR read."""
+    made = [(n, c) for n, page in sorted(result.pages.items()) for c in page.corrections]
+    if not made:
+        return None
+    shown = "; ".join(f"{c.read} -> {c.written} (p. {n})" for n, c in made[:MAX_LISTED_CORRECTIONS])
+    return PlanWarning("ocr_words_corrected", message("warn.ocr_words_corrected", "en", count=len(made),
+                       listed=shown + (" ..." if len(made) > MAX_LISTED_CORRECTIONS else "")), "/source")
 
 
 def low_confidence_warning(result: OcrResult) -> PlanWarning | None:
