@@ -497,6 +497,22 @@ def test_pages_to_ocr(mode: str, wanted: dict[int, str]) -> None:
     assert page_choice.pages_to_ocr(MODE_PAGES, mode) == wanted
 
 
+STAMP = "SAO Y; CÔNG AN TỈNH LÂM ĐỒNG; 25/12/2025; 09:27:28; +07:00"
+
+
+@pytest.mark.parametrize("pages, wanted", [
+    # archive scans 009 and 031: the first page's text layer is the e-stamp's line only
+    ([page_choice.PageText(1, 58, 0.0, STAMP), page_choice.PageText(2, 0, 0.0, "")],
+     {1: page_choice.THIN, 2: page_choice.NO_TEXT}),
+    # the same short line in a typed file (no page without text) is a short page, kept
+    ([page_choice.PageText(1, 58, 0.0, STAMP), page_choice.PageText(2, 900, 0.0, GOOD)], {}),
+    # a typed signature page beside a scanned appendix keeps its text layer
+    ([page_choice.PageText(1, 900, 0.0, GOOD), page_choice.PageText(2, 0, 0.0, "")], {2: page_choice.NO_TEXT}),
+])
+def test_thin_text_layer_on_a_scan(pages: list, wanted: dict[int, str]) -> None:
+    assert page_choice.pages_to_ocr(pages, "auto") == wanted
+
+
 @pytest.mark.parametrize("given, mode", [(True, "auto"), (False, "never"), ("always", "always"), ("auto", "auto")])
 def test_ocr_mode(given, mode: str) -> None:
     # each case: the old switch (True/False) and the new names

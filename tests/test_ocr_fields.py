@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.normalize.ocr_fields import handwritten, unsure_field_warnings
+from pipeline.model import Signer
 from pipeline.normalize.header import parse_number_line, parse_place_date
 from pipeline.structure.types import RawClosing, RawHeader, Skeleton
 from pipeline.warnings import PlanWarning
@@ -16,7 +17,8 @@ HEADER = RawHeader(issuer_lines=("ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG"), 
 
 def _skeleton(unsure: tuple) -> Skeleton:
     blocks = (para("ỦY BAN NHÂN DÂN", pages=(1,)), para("Nơi nhận", pages=(3,)))
-    return Skeleton(HEADER, closing=RawClosing(), blocks=blocks, ocr_unsure=unsure)
+    signer = Signer("Nguyễn Văn A", "Chủ tịch", None, None)
+    return Skeleton(HEADER, closing=RawClosing(signer=signer), blocks=blocks, ocr_unsure=unsure)
 
 
 UNSURE_CASES = [
@@ -38,6 +40,17 @@ def test_unsure_field_warnings(unsure, expected) -> None:
     assert [w.code for w in warnings] == ["ocr_field_unsure"] * len(expected)
     assert [w.where for w in warnings] == [where for where, _ in expected]
     assert all(word in w.message and "page 1" in w.message for w, (_, word) in zip(warnings, expected))
+
+
+def test_missing_title_and_signer_of_a_scan_are_warned() -> None:
+    # the scanned decision 707: a "received" stamp splits the title, the seal covers the signer
+    skeleton = _skeleton(())
+    skeleton.closing = RawClosing()
+    skeleton.header = RawHeader(number_line="Số: 707/QĐ-TTg", type_line="QUYẾT ĐỊNH")
+    warnings = unsure_field_warnings(skeleton)
+    assert [(w.where, "not found" in w.message) for w in warnings] == [
+        ("/document/title", True), ("/document/signer", True)]
+    assert "page 3" in warnings[1].message  # the signature's page: the last
 
 
 def test_blank_number_and_day_of_a_scan_are_handwritten() -> None:

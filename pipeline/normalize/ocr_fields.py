@@ -18,6 +18,9 @@ from pipeline.warnings import PlanWarning
 # A header field whose least sure word Tesseract read under this confidence (0-100) is
 # warned: on the scanned corpus right words read 90-96, misread ones 40-85.
 FIELD_CONFIDENCE = 80.0
+# Fields no other warning names when the header rules find none on a scan (a missing number,
+# date or type line has its own): a stamp over the title or the signature hides them from OCR.
+_MISSED = ("title", "signer")
 # A draft's blank number or day on a typed page; on a scan, ink OCR could not read.
 _BLANK_CODES = {"blank_number": "number", "blank_date": "issued_date"}
 
@@ -46,6 +49,10 @@ def unsure_field_warnings(skeleton: Skeleton) -> list[PlanWarning]:
     warnings = []
     for name, text, on_last in _fields(skeleton):
         page = last if on_last else first
+        if text is None and name in _MISSED:
+            warnings.append(PlanWarning("ocr_field_unsure", message("warn.ocr_field_missing", "en", field=name,
+                                        page=page), f"/document/{name}"))
+            continue
         tokens = set((text or "").split())
         weak = sorted({(conf, word) for p, word, conf in skeleton.ocr_unsure
                        if p == page and word in tokens and conf < FIELD_CONFIDENCE})
@@ -59,7 +66,7 @@ def unsure_field_warnings(skeleton: Skeleton) -> list[PlanWarning]:
 def handwritten(warnings: list[PlanWarning], page: int) -> list[PlanWarning]:
     """A scan's blank number or day reported as handwritten or stamped, not as a draft's blank."""
     return [PlanWarning("handwritten_field", message("warn.handwritten_field", "en", field=_BLANK_CODES[w.code],
-                                                     page=page, line=w.message), w.where)
+                                                     page=page), w.where)
             if w.code in _BLANK_CODES else w for w in warnings]
 
 
