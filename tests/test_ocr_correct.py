@@ -10,8 +10,8 @@ from pipeline.extract.ocr.reader import OcrPage, OcrResult, corrections_warning
 from pipeline.extract.ocr.tsv import TsvWord
 
 
-def _line(text: str) -> list[TsvWord]:
-    return [TsvWord(word, 100 * i, 0, 90, 40, 90.0, (1, 1, 1)) for i, word in enumerate(text.split())]
+def _line(text: str, conf: float = 90.0) -> list[TsvWord]:
+    return [TsvWord(word, 100 * i, 0, 90, 40, conf, (1, 1, 1)) for i, word in enumerate(text.split())]
 
 
 LINE_CASES = [
@@ -29,6 +29,11 @@ LINE_CASES = [
     ("mạnh", "mạnh"),
     # numbers and codes are not syllables
     ("Số 196/KH-UBND", "Số 196/KH-UBND"),
+    # names are left alone: "nguyên văn" is a word, "Nguyễn Văn" a name (the scanned corpus's signer)
+    ("Ông Nguyễn Văn Đệ", "Ông Nguyễn Văn Đệ"),
+    ("Trần Hoàng Tuấn", "Trần Hoàng Tuấn"),
+    # a common word standing alone is never changed ("và" beside "chạm" is not "va chạm")
+    ("và chạm", "và chạm"),
 ]
 
 
@@ -37,6 +42,11 @@ def test_correct_line(read: str, written: str) -> None:
     words, changes = correct_line(_line(read))
     assert " ".join(w.text for w in words) == written
     assert [c.read for c in changes] == [a for a, b in zip(read.split(), written.split()) if a != b]
+
+
+def test_a_surely_read_word_is_kept() -> None:
+    words, changes = correct_line(_line("Đầy mạnh công tác", conf=96.0))
+    assert words[0].text == "Đầy" and changes == []
 
 
 def test_tone_variants_keep_the_letters() -> None:

@@ -29,8 +29,8 @@ UNSURE_CASES = [
     (((2, "thành", 62.0),), []),
     # a word at 83%: above the field threshold
     (((1, "thành", 83.0),), []),
-    # the symbol's line and the date line, each warned on its own
-    (((1, "45/QĐ-UBND", 50.0), (1, "15", 70.0)), [("/document/symbol", "45/QĐ-UBND"), ("/document/issued_date", "'15'")]),
+    # the number line (number and symbol: the code) and the date line, each warned on its own
+    (((1, "45/QĐ-UBND", 50.0), (1, "15", 70.0)), [("/document/code", "45/QĐ-UBND"), ("/document/issued_date", "'15'")]),
 ]
 
 

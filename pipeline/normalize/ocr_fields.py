@@ -33,7 +33,7 @@ def read_by_ocr(warnings: list[PlanWarning]) -> bool:
 def _fields(skeleton: Skeleton) -> list[tuple[str, str | None, bool]]:
     """(field, its text, whether it stands on the last page) for each header field."""
     header, signer = skeleton.header, skeleton.closing.signer
-    return [("issuer", " ".join(header.issuer_lines) or None, False), ("symbol", header.number_line, False),
+    return [("issuer", " ".join(header.issuer_lines) or None, False), ("code", header.number_line, False),
             ("issued_date", header.place_date_line, False), ("type", header.type_line, False),
             ("title", header.title, False), ("signer", signer.name if signer else None, True)]
 

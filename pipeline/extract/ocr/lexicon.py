@@ -19,7 +19,7 @@ DATA = Path(__file__).resolve().parents[2] / "data"
 # underthesea's word list, relative to its package folder.
 UNDERTHESEA_WORDS = Path("corpus") / "data" / "Viet74K.txt"
 # Not vocabularies: the texts a person reads, which quote misreadings as examples ("Đầy mạnh").
-NOT_VOCABULARY = frozenset({"messages.csv", "warning_codes.csv"})
+NOT_VOCABULARY = frozenset({"messages.csv", "warning_codes.csv", "ocr_common_syllables.txt"})
 _SYLLABLE = re.compile(r"[^\W\d_]+")
 
 
@@ -40,6 +40,13 @@ def underthesea_words() -> Path | None:
         if path.exists():
             return path
     return None
+
+
+@functools.cache
+def common_syllables() -> frozenset[str]:
+    """The syllables OCR correction leaves as read (`data/ocr_common_syllables.txt`)."""
+    text = (DATA / "ocr_common_syllables.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 @functools.cache
