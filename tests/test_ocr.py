@@ -607,3 +607,11 @@ ROLES = {0: "number", 1: "content", 2: "lead", 3: "cooperating"}
 ])
 def test_same_roles(piece: dict[int, str], same: bool) -> None:
     assert _same_roles(piece, ROLES) is same
+
+
+def test_light_scan_is_not_taken_for_a_blank_page() -> None:
+    # archive 023: thin print on a light scan was under the ink level at 24 dpi ("OCR found no text")
+    from real_fixtures import ARCHIVE
+
+    path = real("023_CV_cv8204-btp-dai-hoi-hoi-cong-chung-vien-scan.pdf", ARCHIVE)
+    assert ocr.inked_pages(path, [1]) == [1]
