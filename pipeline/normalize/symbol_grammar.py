@@ -15,8 +15,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from rapidfuzz.distance import Levenshtein
-
 from pipeline.i18n import message
 from pipeline.normalize.citation_vocab import active_vocab
 from pipeline.normalize.header import DocumentNumber
@@ -57,6 +55,8 @@ def _shape(text: str) -> str:
 
 def _near(part: str, codes: list[str]) -> list[str]:
     """The known codes `part` may be a misreading of: the same shape, else within one edit."""
+    from rapidfuzz.distance import Levenshtein  # only a scan's unknown symbol pays for it
+
     same = [c for c in codes if _shape(c) == _shape(part)]
     return same or [c for c in codes if Levenshtein.distance(fold(part), fold(c)) <= MAX_TYPE_EDITS
                     or Levenshtein.distance(part, c) <= MAX_TYPE_EDITS]
