@@ -29,6 +29,8 @@ UNSURE_CASES = [
     (((2, "thành", 62.0),), []),
     # a word at 83%: above the field threshold
     (((1, "thành", 83.0),), []),
+    # a number read at 87%: a handwritten number reads as printed digits, under 93% (archive 031)
+    (((1, "45/QĐ-UBND", 87.0),), [("/document/code", "45/QĐ-UBND")]),
     # the number line (number and symbol: the code) and the date line, each warned on its own
     (((1, "45/QĐ-UBND", 50.0), (1, "15", 70.0)), [("/document/code", "45/QĐ-UBND"), ("/document/issued_date", "'15'")]),
 ]
@@ -51,6 +53,14 @@ def test_missing_title_and_signer_of_a_scan_are_warned() -> None:
     assert [(w.where, "not found" in w.message) for w in warnings] == [
         ("/document/title", True), ("/document/signer", True)]
     assert "page 3" in warnings[1].message  # the signature's page: the last
+
+
+def test_a_signer_name_cut_by_the_seal_is_warned() -> None:
+    # the scanned decision 707: "Nguyễn" under the seal, "Văn Thắng" read surely
+    skeleton = _skeleton(())
+    skeleton.closing = RawClosing(signer=Signer("Văn Thắng", "Phó Thủ tướng", "KT", "Thủ tướng"))
+    warnings = unsure_field_warnings(skeleton)
+    assert [w.where for w in warnings] == ["/document/signer"] and "'Văn Thắng'" in warnings[0].message
 
 
 def test_blank_number_and_day_of_a_scan_are_handwritten() -> None:
