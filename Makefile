@@ -1,10 +1,13 @@
 # Two commands do everything on a fresh machine: `make run` and `make test`.
-# Each first creates .venv and installs the project into it (again whenever
-# pyproject.toml changes).
+# Each first creates .venv and installs into it what it runs (again whenever
+# pyproject.toml changes): `make run` the core and the [db] extra (convert,
+# validate, load into SQLite); `make test` and the other targets every extra
+# ([all]: OCR, diff, Parquet, Dask, PostgreSQL, serve) and the test tools.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+RUN_STAMP := $(VENV)/.run-stamp
 SAMPLES := $(wildcard samples/*.pdf samples/*.docx)
 
 # `make test` leaves out the tests marked slow (a few minutes in all); on CI (CI=true)
@@ -15,17 +18,23 @@ else
 TEST_SELECTION := -m "not slow"
 endif
 
-.PHONY: install run test test-all bench samples validator clean fuzz
+.PHONY: install run test test-all bench samples validator clean fuzz serve
 
-$(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+
+$(RUN_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[db]'
+	touch $(RUN_STAMP)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[all,test]'
 	touch $(STAMP)
 
 install: $(STAMP)
 
-run: install
+run: $(RUN_STAMP)
 	$(BIN)/vnplan convert $(SAMPLES) -o out
 	$(BIN)/vnplan validate out/*.json
 	$(BIN)/vnplan load out/*.json
@@ -44,6 +53,13 @@ bench: install
 	$(BIN)/python bench/bench_inspect.py
 	$(BIN)/python bench/bench_db.py
 	$(BIN)/python bench/bench_ocr.py
+	$(BIN)/python bench/bench_headers.py
+	$(BIN)/python bench/bench_serve.py
+
+# The archive in a browser (docs/serve.md): http://127.0.0.1:8000 over out/plans.sqlite.
+# SERVE_ARGS passes options: make serve SERVE_ARGS="--db postgresql+psycopg://... --token T"
+serve: install
+	$(BIN)/vnplan serve $(SERVE_ARGS)
 
 # Regenerates pipeline/output/plan_validator.py after the schema changed (a test says when).
 validator: install

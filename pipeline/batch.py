@@ -27,6 +27,7 @@ from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from dataclasses import asdict, dataclass, field
 from pathlib import Path, PurePosixPath
 
+from pipeline.i18n import message
 from pipeline.conversion import convert, failure_reason
 from pipeline.errors import one_line, os_error_reason
 from pipeline.limits import DEFAULT_CPU_SECONDS, DEFAULT_MEMORY_MB, Limits, die_with_parent, run_limited
@@ -34,6 +35,7 @@ from pipeline.inputs import INPUT_SUFFIXES, Scan, scan_inputs  # noqa: F401  (re
 from pipeline.naming import OutputName, assign_outputs
 from pipeline.output.serialize import TEMP_SUFFIX, to_json, write_atomically
 from pipeline.warm import warm_up
+from pipeline.warnings import warning_count
 
 REPORT_NAME = "_report.json"
 # Wall time per file: a plan converts in seconds; five minutes means a pathological file.
@@ -95,9 +97,9 @@ class Summary:
 
     def line(self) -> str:
         rate = (self.converted + self.failed) / self.seconds if self.seconds else 0.0
-        ignored = f", {self.ignored} ignored (not regular files)" if self.ignored else ""
-        return (f"{self.converted} converted, {self.failed} failed, {self.skipped} skipped (resume){ignored}, "
-                f"{self.warnings} warnings, {self.seconds:.1f} s ({rate:.2f} files/s)")
+        ignored = message("batch.summary_ignored", n=self.ignored) if self.ignored else ""
+        return message("batch.summary", converted=self.converted, failed=self.failed, skipped=self.skipped,
+                       ignored=ignored, warnings=self.warnings, seconds=f"{self.seconds:.1f}", rate=f"{rate:.2f}")
 
 
 # ---- inputs and output names ------------------------------------------------------------
@@ -154,7 +156,7 @@ def output_sha256(path: Path) -> str | None:
 def convert_to_text(path: str) -> tuple[str, int]:
     """The default converter: contract JSON text and its number of warnings."""
     doc = convert(path)
-    return to_json(doc), len(doc["warnings"])
+    return to_json(doc), warning_count(doc)
 
 
 def convert_to_text_never(path: str) -> tuple[str, int]:
@@ -163,13 +165,13 @@ def convert_to_text_never(path: str) -> tuple[str, int]:
     Module-level, like the next one, so that worker processes and Dask can pickle it by name.
     """
     doc = convert(path, ocr="never")
-    return to_json(doc), len(doc["warnings"])
+    return to_json(doc), warning_count(doc)
 
 
 def convert_to_text_always(path: str) -> tuple[str, int]:
     """The converter that OCRs every PDF page (`vnplan batch --ocr always`)."""
     doc = convert(path, ocr="always")
-    return to_json(doc), len(doc["warnings"])
+    return to_json(doc), warning_count(doc)
 
 
 # --ocr mode -> the converter a job runs (None: the default, `convert_to_text`, which is auto).
@@ -206,7 +208,7 @@ def convert_job(job: Job) -> FileResult:
     try:
         sha = file_sha256(Path(job.source))
     except OSError as exc:
-        return FileResult(job.rel, "failed", error=os_error_reason(exc, "reading the file"),
+        return FileResult(job.rel, "failed", error=os_error_reason(exc, message("cli.reading")),
                           seconds=time.perf_counter() - start)
     ok, payload = run_guarded(job)
     seconds = round(time.perf_counter() - start, 3)
@@ -232,7 +234,7 @@ def _bounded(executor: Executor, jobs: Iterable[Job], in_flight: int) -> Iterato
             try:
                 pending[executor.submit(convert_job, job)] = job
             except Exception as exc:  # noqa: BLE001  a broken or shut-down executor
-                yield FileResult(job.rel, "failed", error=f"not converted: the worker pool stopped ({one_line(exc)})")
+                yield FileResult(job.rel, "failed", error=message("batch.pool_stopped", detail=one_line(exc)))
                 continue
             if len(pending) >= in_flight:
                 break
@@ -244,7 +246,7 @@ def _bounded(executor: Executor, jobs: Iterable[Job], in_flight: int) -> Iterato
             try:
                 yield future.result()
             except Exception as exc:  # noqa: BLE001
-                yield FileResult(job.rel, "failed", error=f"the worker converting it died ({type(exc).__name__})")
+                yield FileResult(job.rel, "failed", error=message("batch.worker_died", detail=type(exc).__name__))
 
 
 def previous_report(outdir: Path) -> dict[str, dict]:
@@ -325,7 +327,7 @@ class _Report:
             write_report(self.outdir, self.results, self.summary, self.pending)
             self.summary.report_error = None
         except OSError as exc:  # a full disk must not stop the conversions; the last attempt is reported
-            self.summary.report_error = os_error_reason(exc, f"writing {self.outdir / REPORT_NAME}")
+            self.summary.report_error = os_error_reason(exc, message("cli.writing", path=self.outdir / REPORT_NAME))
         self.written = time.monotonic()
 
 
@@ -335,7 +337,7 @@ def _save_output(outdir: Path, name: OutputName, result: FileResult) -> FileResu
     try:
         write_atomically(target, result.text or "")
     except OSError as exc:
-        return FileResult(result.path, "failed", error=os_error_reason(exc, f"writing {target}"),
+        return FileResult(result.path, "failed", error=os_error_reason(exc, message("cli.writing", path=target)),
                           seconds=result.seconds, sha256=result.sha256, renamed=name.renamed)
     result.output, result.text, result.renamed = name.path.as_posix(), None, name.renamed
     return result

@@ -11,6 +11,7 @@ import gc
 import hashlib
 from pathlib import Path
 
+from pipeline.i18n import message, using_lang
 from pipeline.errors import ExtractError, library_error_reason, one_line, os_error_reason
 from pipeline.extract.page_choice import MODES as OCR_MODES
 from pipeline.ir import Extracted
@@ -44,19 +45,19 @@ def detect_format(path: Path, head: bytes) -> str:
     """
     suffix = path.suffix.lower()
     if not head:
-        raise ExtractError("file is empty")
+        raise ExtractError(message("error.empty"))
     if suffix == ".pdf" or (suffix != ".docx" and b"%PDF-" in head[:1024]):
         return "pdf"
     if suffix == ".docx" or head.startswith((_ZIP_MAGIC, _OLE2_MAGIC)):
         return "docx"
-    raise ExtractError(f"unsupported file type {suffix or '(no extension)'!r}: expected .pdf or .docx")
+    raise ExtractError(message("error.unsupported_type", suffix=repr(suffix or message("error.no_extension"))))
 
 
 def ocr_mode(ocr: str | bool) -> str:
     """The OCR mode ("auto", "never", "always"); True and False, the old switch, mean auto and never."""
     mode = {True: "auto", False: "never"}.get(ocr, ocr) if isinstance(ocr, bool) else ocr
     if mode not in OCR_MODES:
-        raise ValueError(f"ocr must be one of {', '.join(OCR_MODES)}, not {ocr!r}")
+        raise ValueError(message("error.ocr_mode", modes=", ".join(OCR_MODES), value=repr(ocr)))
     return mode
 
 
@@ -68,18 +69,18 @@ def extract(path: Path, ocr: str | bool = "auto") -> tuple[Extracted, str, bytes
     would never end, and "Is a directory" alone does not say which argument was wrong.
     """
     if path.is_dir():
-        raise ExtractError("is a directory, not a file")
+        raise ExtractError(message("os.EISDIR"))
     if not path.exists():
-        raise ExtractError("file not found")
+        raise ExtractError(message("error.not_found"))
     if not path.is_file():
-        raise ExtractError("not a regular file")
+        raise ExtractError(message("error.not_regular"))
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise ExtractError(f"file too large ({size / 2**20:.1f} MB; limit {MAX_FILE_BYTES / 2**20:.1f} MB)")
+        raise ExtractError(message("error.too_large", size=f"{size / 2**20:.1f}", limit=f"{MAX_FILE_BYTES / 2**20:.1f}"))
     data = path.read_bytes()
     fmt = detect_format(path, data[:1024])
     if fmt == "pdf" and b"%PDF-" not in data[:1024] and data.startswith((_ZIP_MAGIC, _OLE2_MAGIC)):
-        raise ExtractError("not a PDF file (looks like a Word document)")
+        raise ExtractError(message("error.pdf_is_word"))
     try:
         # Each format's extractor is imported when a file of that format arrives: a PDF
         # conversion loads neither python-docx nor lxml.
@@ -111,7 +112,7 @@ def convert_to_plan(path: Path, ocr: str | bool = "auto") -> Plan:
     return build_plan(skeleton, type_code, source)
 
 
-def convert(path: str | Path, ocr: str | bool = "auto") -> dict:
+def convert(path: str | Path, ocr: str | bool = "auto", lang: str | None = None) -> dict:
     """Convert a file to the contract's JSON dict, validated against the schema.
 
     Args:
@@ -119,21 +120,27 @@ def convert(path: str | Path, ocr: str | bool = "auto") -> dict:
         ocr: which PDF pages are read from their image by Tesseract: "auto" (pages
             without a usable text layer: none, or not Vietnamese text), "never", "always".
             OCR'd output carries an `ocr_used` warning (OCR text needs checking).
+        lang: the language of the warnings' messages and labels and of a refusal's reason,
+            "vi" or "en" (default: the run's, `pipeline.i18n.set_lang`, else Vietnamese).
 
     Raises:
         ConversionError: the file cannot be read, or (a bug) the output breaks the schema.
         MemoryError: out of memory (`convert_limited` names the limit that was hit).
     """
-    path = Path(path)
+    with using_lang(lang):
+        return _convert(Path(path), ocr)
+
+
+def _convert(path: Path, ocr: str | bool) -> dict:
     try:
         doc = plan_to_dict(convert_to_plan(path, ocr=ocr))
     except ExtractError as exc:
         raise ConversionError(exc.reason) from None
     except OSError as exc:
-        raise ConversionError(os_error_reason(exc, "reading the file")) from None
+        raise ConversionError(os_error_reason(exc, message("cli.reading"))) from None
     errors = validation_errors(doc)
     if errors:
-        raise ConversionError(f"internal error: output breaks the schema ({errors[0]})")
+        raise ConversionError(message("error.breaks_schema", detail=errors[0]))
     return doc
 
 
@@ -144,10 +151,10 @@ def failure_reason(failure: object) -> str:
     if isinstance(failure, ConversionError):
         return failure.reason
     if isinstance(failure, MemoryError):
-        return "out of memory"
+        return message("error.out_of_memory")
     if isinstance(failure, OSError):
         return os_error_reason(failure)
-    return f"internal error ({type(failure).__name__}: {one_line(failure)})"
+    return message("error.internal", detail=f"{type(failure).__name__}: {one_line(failure)}")
 
 
 def _import_extractor(path: Path) -> None:
@@ -165,14 +172,15 @@ def _import_extractor(path: Path) -> None:
         import pipeline.extract.docx.reader  # noqa: F401
 
 
-def convert_limited(path: str | Path, ocr: str | bool = "auto", limits: Limits = Limits()) -> dict:
+def convert_limited(path: str | Path, ocr: str | bool = "auto", limits: Limits = Limits(), lang: str | None = None) -> dict:
     """`convert` in a child process under CPU, memory and time limits (`pipeline.limits`).
 
     Raises:
         ConversionError: as `convert`, and when a limit is hit or the child crashes.
     """
     _import_extractor(Path(path))
-    ok, payload = run_limited(lambda: convert(path, ocr=ocr), limits)
-    if not ok:
-        raise ConversionError(failure_reason(payload))
+    with using_lang(lang):
+        ok, payload = run_limited(lambda: convert(path, ocr=ocr), limits)
+        if not ok:
+            raise ConversionError(failure_reason(payload))
     return payload

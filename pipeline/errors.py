@@ -6,7 +6,9 @@ the reason is short, lower-case and meant for the person who supplied the file
 """
 from __future__ import annotations
 
-# Exit status of every `vnplan` command (README, "Exit status"), defined once.
+from pipeline.i18n import message
+
+# Exit status of every `vnplan` command (docs/commands.md, "Exit status and failures"), defined once.
 EXIT_OK = 0  # everything done
 EXIT_FAILED = 1  # some inputs failed (the others were still written); diff: the plans differ
 EXIT_USAGE = 2  # the command line itself is wrong
@@ -29,22 +31,10 @@ class LimitExceeded(ExtractError):
     """A file refused because reading it would pass a resource limit (size, work, memory, time)."""
 
 
-# errno -> what a person can do something about; the file name is printed beside it.
-_OS_REASONS = {
-    "ENOSPC": "no space left on the device",
-    "EDQUOT": "disk quota exceeded",
-    "EROFS": "read-only file system",
-    "EACCES": "permission denied",
-    "EPERM": "operation not permitted",
-    "ENAMETOOLONG": "file name too long",
-    "ENOENT": "no such file or folder",
-    "ENOTDIR": "a part of the path is a file, not a folder",
-    "EISDIR": "is a directory, not a file",
-    "EIO": "input/output error (a failing disk or network share)",
-    "EMFILE": "too many open files",
-    "ELOOP": "too many levels of symbolic links",
-    "EINVAL": "invalid file name or argument for this file system",
-}
+# errno names a person can do something about; each one's words are the message "os.<ERRNO>"
+# (the file name is printed beside them).
+_OS_REASONS = frozenset({"ENOSPC", "EDQUOT", "EROFS", "EACCES", "EPERM", "ENAMETOOLONG", "ENOENT",
+                         "ENOTDIR", "EISDIR", "EIO", "EMFILE", "ELOOP", "EINVAL"})
 # Longest library message kept in a reason: enough to tell errors apart, one line.
 MAX_DETAIL_CHARS = 80
 
@@ -60,7 +50,7 @@ def os_error_reason(exc: OSError, action: str = "") -> str:
     import errno as errno_names  # noqa: PLC0415  (only failures pay for it)
 
     name = errno_names.errorcode.get(exc.errno or 0, "")
-    words = _OS_REASONS.get(name) or one_line(exc.strerror or exc) or type(exc).__name__
+    words = message(f"os.{name}") if name in _OS_REASONS else one_line(exc.strerror or exc) or type(exc).__name__
     return f"{words} ({action})" if action else words
 
 
@@ -72,26 +62,21 @@ def library_error_reason(exc: BaseException, fmt: str) -> str | None:
     """
     if isinstance(exc, MemoryError) or "memory allocation failed" in str(exc).lower():
         return None
+    fmt = fmt.upper()
     if isinstance(exc, RecursionError):
-        return f"damaged or hostile {fmt.upper()}: objects nested too deeply"
+        return message("error.nested_too_deeply", fmt=fmt)
     module = type(exc).__module__.split(".")[0]
     if module == "builtins":  # a KeyError, AttributeError ... raised inside a library on damaged input
         module = _raising_module(exc)
     detail = one_line(exc)
     label = type(exc).__name__ + (f": {detail}" if detail else "")
-    if module == "zlib":
-        return f"corrupt compressed data in the {fmt.upper()} ({label})"
-    if module == "zipfile":
-        return f"corrupt DOCX: damaged zip archive ({label})"
-    if module == "lxml":
-        return f"corrupt {fmt.upper()}: invalid XML ({label})"
-    if module in {"pdfminer", "pdfplumber"}:
-        return f"corrupt or truncated PDF ({label})"
-    if module == "pypdfium2":
-        return f"corrupt PDF: pdfium cannot read it ({label})"
-    if module == "docx":
-        return f"corrupt DOCX ({label})"
-    return None
+    key = _LIBRARY_REASONS.get("pdfminer" if module == "pdfplumber" else module)
+    return message(key, fmt=fmt, detail=label) if key else None
+
+
+# The reading library that raised -> the message saying what is wrong with the file.
+_LIBRARY_REASONS = {"zlib": "error.corrupt_compressed", "zipfile": "error.corrupt_zip", "lxml": "error.corrupt_xml",
+                    "pdfminer": "error.corrupt_pdf", "pypdfium2": "error.corrupt_pdfium", "docx": "error.corrupt_docx"}
 
 
 # Packages whose exceptions on a damaged file are named by `library_error_reason`.

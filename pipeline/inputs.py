@@ -11,6 +11,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.i18n import message
 from pipeline.errors import os_error_reason
 
 INPUT_SUFFIXES = (".pdf", ".docx")
@@ -31,11 +32,11 @@ def _is_candidate(name: str) -> bool:
 
 
 def _kind(mode: int) -> str:
-    for test, kind in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
-                       (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder")):
+    for test, kind in ((stat.S_ISFIFO, "fifo"), (stat.S_ISCHR, "device"), (stat.S_ISBLK, "device"),
+                       (stat.S_ISSOCK, "socket"), (stat.S_ISDIR, "folder")):
         if test(mode):
-            return kind
-    return "not a regular file"
+            return message(f"input.kind.{kind}")
+    return message("error.not_regular")
 
 
 def _link_problem(path: Path, real_root: Path) -> str | None:
@@ -44,11 +45,11 @@ def _link_problem(path: Path, real_root: Path) -> str | None:
     try:
         mode = target.stat().st_mode
     except OSError:
-        return "dangling symbolic link: not read"
+        return message("input.dangling_link")
     if not stat.S_ISREG(mode):
-        return f"symbolic link to {_kind(mode)}: not read"
+        return message("input.link_to", kind=_kind(mode))
     if not target.is_relative_to(real_root):
-        return "symbolic link to outside the input folder: not followed"
+        return message("input.link_outside")
     return None
 
 
@@ -66,14 +67,14 @@ def scan_inputs(root: Path) -> Scan:
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
-            scan.ignored.append((folder.relative_to(root).as_posix() or ".", f"folder not read: {os_error_reason(exc)}"))
+            scan.ignored.append((folder.relative_to(root).as_posix() or ".", message("input.folder_not_read", reason=os_error_reason(exc))))
             return
         for entry in entries:
             path = Path(entry.path)
             rel = path.relative_to(root).as_posix()
             if entry.is_symlink():
                 if entry.is_dir():
-                    scan.ignored.append((rel, "symbolic link to a folder: not followed"))
+                    scan.ignored.append((rel, message("input.link_to_folder")))
                 elif _is_candidate(entry.name):
                     problem = _link_problem(path, real_root)
                     if problem is None:
@@ -87,7 +88,7 @@ def scan_inputs(root: Path) -> Scan:
                 if stat.S_ISREG(mode):
                     scan.inputs.append(path)
                 else:
-                    scan.ignored.append((rel, f"{_kind(mode)}, not a regular file: not read"))
+                    scan.ignored.append((rel, message("input.not_regular", kind=_kind(mode))))
 
     walk(root)
     scan.inputs.sort(key=lambda p: p.relative_to(root).as_posix())

@@ -7,7 +7,7 @@ and always ends as one line that names the limit it hit ("out of memory (limit
 status or a traceback. The child forks from the warm parent (the package and its
 vocabularies loaded), so the guard costs milliseconds.
 
-Defaults (README "Limits"): a plan of a hundred pages converts in under ten
+Defaults (docs/commands.md, "Limits"): a plan of a hundred pages converts in under ten
 seconds of CPU and 300 MB; the limits leave ten times that room and still stop a
 bomb long before a machine suffers.
 """
@@ -29,6 +29,8 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
+
+from pipeline.i18n import message
 
 # Memory a conversion may add to the process it forks from (address space, MB).
 # The largest real plan (110 pages) peaks near 300 MB; pdfminer's per-page
@@ -77,13 +79,13 @@ class Limits:
         return self.timeout if self.timeout is not None else self.cpu_seconds * WALL_FACTOR + WALL_SLACK
 
     def out_of_memory(self) -> str:
-        return f"out of memory (limit {self.memory_mb} MB; raise it with --max-memory)"
+        return message("error.limit_memory", mb=self.memory_mb)
 
     def out_of_cpu(self) -> str:
-        return f"CPU time limit exceeded ({self.cpu_seconds:g} s; raise it with --max-cpu)"
+        return message("error.limit_cpu", seconds=f"{self.cpu_seconds:g}")
 
     def out_of_time(self) -> str:
-        return f"timed out after {self.wall_seconds:g} s"
+        return message("error.limit_time", seconds=f"{self.wall_seconds:g}")
 
 
 def die_with_parent() -> None:
@@ -248,15 +250,15 @@ def death_reason(status: int, peak_rss_kb: int, limits: Limits, base_rss: int = 
     if not os.WIFSIGNALED(status):
         if near_limit:
             return limits.out_of_memory()
-        return f"converter exited with status {os.WEXITSTATUS(status)} without a result"
+        return message("error.child_exited", status=os.WEXITSTATUS(status))
     sig = os.WTERMSIG(status)
     if sig == signal.SIGXCPU:
         return limits.out_of_cpu()
     if near_limit:
         return limits.out_of_memory()
     if sig == signal.SIGKILL:  # not ours (the deadline is handled apart): the system's OOM killer or a person
-        return "killed (SIGKILL) from outside vnplan: the system may be out of memory"
-    return f"crashed ({signal.Signals(sig).name}) while reading the file"
+        return message("error.child_killed")
+    return message("error.child_crashed", signal=signal.Signals(sig).name)
 
 
 # Signals C code dies with when an allocation fails under the address-space cap (it rarely

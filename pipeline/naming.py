@@ -23,6 +23,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from pipeline.i18n import message
+
 OUTPUT_SUFFIX = ".json"
 # The shortest common file-name limit: eCryptfs (encrypted home folders) allows
 # 143 bytes; ext4, XFS, APFS and NTFS 255. An output name stays under it whatever
@@ -88,7 +90,7 @@ def assign_outputs(inputs: dict[str, PurePosixPath], reserved: tuple[str, ...] =
     order of `inputs`.
     """
     preferred = preferred_names(inputs)
-    taken: dict[str, str] = {name.casefold(): "the batch report" for name in reserved}
+    taken: dict[str, str] = {name.casefold(): message("naming.batch_report") for name in reserved}
     assigned: dict[str, OutputName] = {}
     for key in sorted(inputs, key=lambda k: (inputs[k].as_posix(), k)):
         want = preferred[key]
@@ -97,7 +99,7 @@ def assign_outputs(inputs: dict[str, PurePosixPath], reserved: tuple[str, ...] =
             chosen, renamed = want, None
         else:
             chosen = _free_name(inputs[key], key, want, taken)
-            renamed = f"output renamed to {chosen.name}: {want.name} is taken by {holder}"
+            renamed = message("naming.renamed", chosen=chosen.name, wanted=want.name, holder=holder)
         taken[chosen.as_posix().casefold()] = key
         assigned[key] = OutputName(chosen, renamed)
     return assigned

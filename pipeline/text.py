@@ -229,6 +229,19 @@ def clean_whitespace(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+# Spaces a typist may or may not put inside brackets and before punctuation: "( Công" and
+# "(Công", "2025 ;" and "2025;" say the same.
+_SPACE_AFTER_OPENING = re.compile(r"([(\[{“‘])\s+")
+_SPACE_BEFORE_CLOSING = re.compile(r"\s+([)\]}”’.,;:!?%])")
+
+
+def spacing_folded(text: str) -> str:
+    """The text with its whitespace collapsed and the spaces inside brackets and before
+    punctuation dropped: two copies of one text that differ only in such spacing are equal."""
+    text = clean_whitespace(text)
+    return _SPACE_BEFORE_CLOSING.sub(r"\1", _SPACE_AFTER_OPENING.sub(r"\1", text))
+
+
 def escape_controls(text: str) -> str:
     """`text` for a terminal: each control character written as an escape ("\\x1b", "\\n", "\\u202e").
 

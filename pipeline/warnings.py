@@ -47,3 +47,8 @@ def pointer(*parts: str | int) -> str:
 def warning_codes() -> dict[str, dict[str, str]]:
     """Every warning code with its meaning (`meaning`) and Vietnamese label (`label_vi`)."""
     return {row["code"]: row for row in load_csv("warning_codes.csv")}
+
+
+def warning_count(doc: dict) -> int:
+    """How many warnings a converted document carries, its attached documents' included."""
+    return len(doc["warnings"]) + sum(len(a["warnings"]) for a in doc.get("attachments") or [])

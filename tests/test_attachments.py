@@ -317,8 +317,13 @@ def test_diff_text_names_the_attachment() -> None:
 
     with_plan = plan_to_dict(_convert(DECISION + [PLAN_HEADER, *PLAN_BODY]))
     without = plan_to_dict(_convert(DECISION))
-    assert "Attachment 1 (Kế hoạch): removed" in render_text(diff_plans(with_plan, without))
-    assert "Attachment 1 (Kế hoạch): added" in render_text(diff_plans(without, with_plan))
+    from pipeline.diff.html import render_html
+    from pipeline.i18n import message
+
+    head = message("diff.attachment", n=1, kind="Kế hoạch")
+    assert f"{head}: {message('diff.removed')}" in render_text(diff_plans(with_plan, without))
+    assert f"{head}: {message('diff.added')}" in render_text(diff_plans(without, with_plan))
+    assert 'id="attachment-0"' in render_html(diff_plans(with_plan, without))  # the HTML report names it too
 
 
 def test_heading_run_on_after_the_caption_opens_the_body() -> None:

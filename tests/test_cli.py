@@ -138,7 +138,7 @@ INVALID_JSON = [
 def test_invalid_json_is_one_line(tmp_path, command, content, reason):
     bad = tmp_path / "bad.json"
     bad.write_bytes(content.encode("latin-1"))
-    args = {"load": ["load", bad, "--db", f"sqlite:///{tmp_path / 'p.sqlite'}"],
+    args = {"load": ["load", bad, "--db", f"sqlite:///{tmp_path / 'p.sqlite'}", "--create"],
             "diff": ["diff", bad, plan_json(tmp_path)], "validate": ["validate", bad]}[command]
     run = vnplan(*args, cwd=tmp_path)
     assert run.code == (2 if command == "diff" else 1)  # diff answers as diff(1): 2 is trouble
@@ -154,7 +154,7 @@ def test_load_of_a_document_the_database_refuses_shows_no_sql(tmp_path):
     doc["tasks"][0]["content"] = None
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(doc), encoding="utf-8")
-    run = vnplan("load", bad, "--db", f"sqlite:///{tmp_path / 'p.sqlite'}", cwd=tmp_path)
+    run = vnplan("load", bad, "--db", f"sqlite:///{tmp_path / 'p.sqlite'}", "--create", cwd=tmp_path)
     assert run.code == 1
     [line] = [line for line in run.lines if line.startswith(f"vnplan: {bad}: ")]
     assert "INSERT" not in run.stderr and "parameters" not in run.stderr.lower()
@@ -455,7 +455,7 @@ def test_docx_conversion_imports_no_pdf_library(tmp_path):
 
 
 def test_load_reads_stdin(tmp_path):
-    run = vnplan("load", "-", "--db", f"sqlite:///{tmp_path / 'p.sqlite'}", cwd=tmp_path,
+    run = vnplan("load", "-", "--db", f"sqlite:///{tmp_path / 'p.sqlite'}", "--create", cwd=tmp_path,
                  stdin=MINIMAL_PLAN.read_bytes())
     assert run.code == 0 and run.lines[0].startswith("-: stored as document 1")
 

@@ -175,8 +175,8 @@ def test_load_command(tmp_path, plan, capsys):
     (folder / "broken.json").write_text("{not json", encoding="utf-8")
     (folder / "_report.json").write_text("{}", encoding="utf-8")  # a batch report is not a document
     url = f"sqlite:///{tmp_path / 'db' / 'plans.sqlite'}"
-    assert vnplan_load(str(folder), "--db", url) == 1
-    assert vnplan_load(str(folder / "plan.json"), "--db", url) == 0
+    assert vnplan_load(str(folder), "--db", url, "--create") == 1
+    assert vnplan_load(str(folder / "plan.json"), "--db", url, "--create") == 0
     err = capsys.readouterr().err
     assert "vnplan: " + str(folder / "broken.json") + ": not valid JSON (line 1" in err
     assert "_report.json" not in err
@@ -201,7 +201,8 @@ def test_attachment_is_a_document_attached_to_its_decision(engine, decision):
     # the plan "ban hành kèm theo" 45/QĐ-UBND prints no number, date or issuer of its own
     assert (attached["type"], attached["attached_to_code"], attached["attached_relation"]) == (
         "ke_hoach", "45/QĐ-UBND", "issued_with")
-    assert (attached["is_draft"], attached["is_current"], attached["province"]) == (True, True, "Lâm Đồng")
+    # ... but it is signed as its decision is: not a draft (it inherits its carrier's status)
+    assert (attached["is_draft"], attached["is_current"], attached["province"]) == (False, True, "Lâm Đồng")
     assert (attached["period_start"], attached["period_end"]) == (2026, 2026)  # "... năm 2026"
 
 
@@ -296,7 +297,7 @@ def test_bad_file_is_one_line_and_touches_no_database(tmp_path, plan, capsys, co
     bad = tmp_path / "bad.json"
     bad.write_text(content if isinstance(content, str) else to_json(content(copy.deepcopy(plan))), encoding="utf-8")
     database = tmp_path / "db" / "plans.sqlite"
-    assert vnplan_load(str(bad), "--db", f"sqlite:///{database}") == 1
+    assert vnplan_load(str(bad), "--db", f"sqlite:///{database}", "--create") == 1
     lines = [line for line in capsys.readouterr().err.splitlines() if line.startswith("vnplan: ")]
     assert len(lines) == 1 and lines[0].startswith(f"vnplan: {bad}: {reason}")
     assert not database.exists()
@@ -307,7 +308,79 @@ def test_database_errors_are_one_line_without_sql(tmp_path, plan, capsys):
     good = tmp_path / "plan.json"
     good.write_text(to_json(plan), encoding="utf-8")
     (tmp_path / "not-a-db").write_text("this is not an SQLite file " * 100, encoding="utf-8")
-    assert vnplan_load(str(good), "--db", f"sqlite:///{tmp_path / 'not-a-db'}") == 1
+    assert vnplan_load(str(good), "--db", f"sqlite:///{tmp_path / 'not-a-db'}", "--create") == 1
     err = [line for line in capsys.readouterr().err.splitlines() if line.startswith("vnplan: ")]
     assert len(err) == 1 and "database error (DatabaseError: file is not a database)" in err[0]
     assert "SELECT" not in err[0] and "[SQL" not in err[0]
+
+
+# ---- right answers (issue: database answers that are right) --------------------------------
+
+def test_a_missing_database_file_is_refused_unless_created(tmp_path, plan, capsys):
+    """A mistyped --db path must not quietly become an empty database: refused in one line, no
+    file made; with --create it is made."""
+    good = tmp_path / "plan.json"
+    good.write_text(to_json(plan), encoding="utf-8")
+    database = tmp_path / "typo" / "plans.sqlite"
+    assert vnplan_load(str(good), "--db", f"sqlite:///{database}") == 1
+    err = [line for line in capsys.readouterr().err.splitlines() if line.startswith("vnplan: ")]
+    assert len(err) == 1 and "no such database file" in err[0] and "--create" in err[0]
+    assert not database.exists()
+    assert vnplan_load(str(good), "--db", f"sqlite:///{database}", "--create") == 0 and database.exists()
+
+
+def test_export_from_a_missing_database_file_is_refused(tmp_path, capsys):
+    from pipeline.cli import export as export_cli
+    parser = argparse.ArgumentParser(prog="vnplan")
+    export_cli.add_parser(parser.add_subparsers(dest="command"))
+    database = tmp_path / "nowhere.sqlite"
+    args = parser.parse_args(["export", "--tasks", str(tmp_path / "t.csv"), "--from-db", f"sqlite:///{database}"])
+    assert export_cli.run(args) == 1
+    err = [line for line in capsys.readouterr().err.splitlines() if line.startswith("vnplan: ")]
+    assert len(err) == 1 and "no such database file" in err[0]
+    assert not database.exists() and not (tmp_path / "t.csv").exists()
+
+
+# (issuer name, level, place) -> province: the issuer's, else the place's; a central body has none.
+PROVINCE_CASES = [
+    ("Ủy ban nhân dân tỉnh Lâm Đồng", "province", "Lâm Đồng", "Lâm Đồng"),   # the issuer names it
+    ("Sở Nội vụ", "province", "Lào Cai", "Lào Cai"),                        # a Sở without its province: the place
+    ("Sở Nội vụ", "province", "tỉnh Lào Cai", "Lào Cai"),                   # "tỉnh" before the name
+    ("Bộ Tư pháp", "central", "Hà Nội", None),                              # a ministry's place is not its province
+    ("Sở Nội vụ", "province", "Phường Bảo Lộc", None),                      # not a province: none guessed
+    (None, None, None, None),                                                # nothing printed
+]
+
+
+@pytest.mark.parametrize("issuer, level, place, expected", PROVINCE_CASES)
+def test_document_province(issuer, level, place, expected):
+    meta = {"issuer": {"name": issuer, "level": level} if issuer else None, "place": place}
+    assert store_rows.document_province(meta)[0] == expected
+
+
+def test_an_attachment_is_a_draft_exactly_when_its_carrier_is(plan):
+    """An attached plan prints no number or date of its own: it is signed when its decision is."""
+    signed = copy.deepcopy(plan)
+    signed["attachments"] = [{**{k: signed[k] for k in ("sections", "tasks", "tables", "recipients", "references",
+                                                       "agencies", "warnings", "provenance")},
+                              "document": {**signed["document"], "number": None, "issued_date": None,
+                                           "code": None, "issuer": None},
+                              "pages": None}]
+    attached = store_rows.attachment_docs(signed)[0]
+    assert not store_rows.document_row(attached)["is_draft"]
+    assert attached["document"]["issuer"] == signed["document"]["issuer"]
+    draft = copy.deepcopy(signed)
+    draft["document"]["number"] = None
+    assert store_rows.document_row(store_rows.attachment_docs(draft)[0])["is_draft"]
+
+
+def test_a_copy_differing_only_in_spacing_is_the_same_version(plan):
+    """"( Công" and "(Công", "2025 ;" and "2025;": the same text, the same content hash."""
+    retyped = copy.deepcopy(plan)
+    task = retyped["tasks"][0]
+    task["content"] = task["content"].replace(" ", "  ", 1) + " ( Công  việc ) ;"
+    original = copy.deepcopy(plan)
+    original["tasks"][0]["content"] += " (Công việc);"
+    assert store_rows.content_sha256(retyped) == store_rows.content_sha256(original)
+    original["tasks"][0]["content"] += " khác"
+    assert store_rows.content_sha256(retyped) != store_rows.content_sha256(original)

@@ -153,3 +153,27 @@ def test_duplicates_left_by_release_0_1_0_are_kept_and_marked(tmp_path):
         total = conn.scalar(select(func.count()).select_from(d))
     engine.dispose()
     assert total == OLD_ROWS["documents"] + 1 and [(r.duplicate_of, r.is_current) for r in marked] == [(3, False)]
+
+
+def test_type_source_and_subject_of_old_rows(migrated):
+    """Migration 0003: release 0.1.0's plans had their type from their type line; no subject was read."""
+    _, engine = migrated
+    d = db_schema.documents
+    with engine.connect() as conn:
+        found = set(conn.execute(select(d.c.type_name, d.c.type_source, d.c.subject)).all())
+    assert found == {("Kế hoạch", "type_line", None)}
+
+
+def test_a_công_văn_keeps_its_type_source_and_subject(migrated):
+    """A 1.2 document loaded into a migrated database keeps how its type was found and its subject."""
+    _, engine = migrated
+    doc = json.loads((corpus_dir() / "plan-196-KH-UBND.docx.json").read_text(encoding="utf-8"))
+    doc["source"]["sha256"] = "f" * 64
+    doc["document"] |= {"type": "cong_van", "type_name": "Công văn", "type_source": "subject",
+                        "subject": "báo cáo, xin ý kiến", "code": "2926/SNV-TCBC"}
+    doc["sections"] = doc["sections"][:1]  # other content than the stored plan's
+    db.load_document(engine, doc)
+    d = db_schema.documents
+    with engine.connect() as conn:
+        row = conn.execute(select(d.c.type, d.c.type_source, d.c.subject).where(d.c.code == "2926/SNV-TCBC")).one()
+    assert tuple(row) == ("cong_van", "subject", "báo cáo, xin ý kiến")

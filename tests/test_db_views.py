@@ -35,7 +35,7 @@ def vnplan_load(*argv: str) -> int:
 def loaded(request, tmp_path_factory):
     """A database of each kind with the whole corpus loaded by the command."""
     url = empty_url(request.param, tmp_path_factory.mktemp("views"))
-    assert vnplan_load(*map(str, corpus_files()), "--db", url) == 0
+    assert vnplan_load(*map(str, corpus_files()), "--db", url, "--create") == 0
     engine = db.make_engine(url)
     yield engine
     engine.dispose()

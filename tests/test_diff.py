@@ -392,7 +392,8 @@ def test_cli_pdf_against_docx(capsys: pytest.CaptureFixture) -> None:
     assert "No differences (24 tasks unchanged)." in capsys.readouterr().out
 
 
-def test_cli_reports_in_vietnamese_by_default(capsys: pytest.CaptureFixture) -> None:
+def test_cli_reports_in_vietnamese_by_default(capsys: pytest.CaptureFixture, monkeypatch) -> None:
+    monkeypatch.delenv("VNPLAN_LANG")  # the suite's English (conftest.py) off: the default
     assert run_cli([str(rv.SAMPLE_PDF), str(rv.SAMPLE_DOCX)]) == 0
     assert "Không có khác biệt (24 nhiệm vụ giữ nguyên)." in capsys.readouterr().out
 
@@ -458,3 +459,14 @@ def test_cli_usage_error_exits_2(argv: list[str]) -> None:
 def test_cli_main_standalone(capsys: pytest.CaptureFixture) -> None:
     assert diff_cli.main([str(rv.SAMPLE_DOCX), str(rv.SAMPLE_DOCX), "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["tasks"]["unchanged"] == 24
+
+
+def test_a_changed_subject_is_a_document_change_with_its_words() -> None:
+    """Contract 1.2's `subject` (a công văn's "V/v" line) is diffed like the title, word by word."""
+    old, new = base(), base()
+    old["document"] |= {"type_source": "subject", "subject": "báo cáo kết quả đại hội"}
+    new["document"] |= {"type_source": "subject", "subject": "báo cáo kết quả đại hội nhiệm kỳ mới"}
+    change = diff_plans(old, new).document["subject"]
+    assert (change.old, change.new) == ("báo cáo kết quả đại hội", "báo cáo kết quả đại hội nhiệm kỳ mới")
+    assert change.words  # the words added are marked
+    assert "type_source" not in diff_plans(old, new).document

@@ -27,7 +27,7 @@ def test_unreadable_task_number_is_numbered_from_above_and_reported() -> None:
     skeleton, _ = build_skeleton(Extracted(blocks=(para("KẾ HOẠCH", bold=True), table), pages=None))
     assert [t.number for t in skeleton.tasks] == ["1", "1.a", "3"]
     [warning] = [w for w in skeleton.warnings if w.code == "task_number_unread"]
-    assert "'2b'" in warning.message and "1.a" in warning.message and "dòng 1.a" in warning.label
+    assert "'2b'" in warning.message and "1.a" in warning.message and "row 1.a" in warning.label
 
 
 def test_number_wrapped_in_a_narrow_column_is_read_whole() -> None:

@@ -137,7 +137,7 @@ def project(doc: dict) -> dict:
     meta = doc.get("document") or {}
     signer = meta.get("signer")
     document = {
-        **{key: meta.get(key) for key in ("type", "type_name", "code", "number", "symbol")},
+        **{key: meta.get(key) for key in ("type", "type_name", "type_source", "subject", "code", "number", "symbol")},
         "issuer": project_agency(meta.get("issuer")),
         **{key: meta.get(key) for key in ("place", "issued_date", "title")},
         "signer": None if signer is None else {k: signer.get(k) for k in ("name", "title", "authority", "on_behalf_of")},

@@ -29,7 +29,8 @@ TYPE_CASES = [
     ("THÔNG BÁO", ("thong_bao", "Thông báo")),  # notice
     ("BÁO CÁO", ("bao_cao", "Báo cáo")),  # report
     ("KẾ  HOẠCH", ("ke_hoach", "Kế hoạch")),  # double space
-    ("ĐỀ ÁN", ("other", "Đề án")),  # a known type outside the contract's codes
+    ("ĐỀ ÁN", ("de_an", "Đề án")),  # a type of contract 1.2
+    ("ĐIỀU LỆ", ("other", "Điều lệ")),  # a known type outside the contract's codes
     ("Kế hoạch", None),  # mixed case: a word in a sentence, not the type line
     ("KẾ HOẠCH:", None),  # with a colon: a heading, not the type line
     ("ỦY BAN NHÂN DÂN", None),  # issuer

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from pipeline.cli import main
 from pipeline.warnings import PlanWarning
 from pipeline.conversion import ConversionError, convert
 from pipeline.extract.ocr import image as ocr_image, reader as ocr, second
+from pipeline.i18n import message
 from pipeline.extract.layout import group_lines
 from real_fixtures import real
 
@@ -225,6 +227,42 @@ def test_cli_without_tesseract_exits_1(tmp_path: Path, monkeypatch: pytest.Monke
     assert not (tmp_path / "out").exists()
 
 
+# --- without the [ocr] extra (OpenCV, numpy): simulated by blocking their import ------------
+
+EXTRA_LINE = "OCR needs the [ocr] extra: pip install 'vnplan[ocr]'"
+
+
+@pytest.fixture
+def without_ocr_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    """cv2 and numpy made unimportable (None in sys.modules), as in a core-only install."""
+    monkeypatch.setitem(sys.modules, "cv2", None)
+    monkeypatch.setitem(sys.modules, "numpy", None)
+
+
+def test_scan_without_the_ocr_extra_names_it(tmp_path: Path, without_ocr_extra, capsys) -> None:
+    pdf = bf.image_only_pdf(tmp_path)
+    assert main(["convert", str(pdf), "-o", str(tmp_path / "out")]) == 1
+    assert capsys.readouterr().err == f"vnplan: {pdf}: no text layer (scanned or image-only PDF): {EXTRA_LINE}\n"
+    assert not (tmp_path / "out").exists()
+
+
+def test_inspect_of_a_scan_without_the_ocr_extra_names_it(tmp_path: Path, without_ocr_extra, capsys) -> None:
+    pdf = bf.image_only_pdf(tmp_path)
+    assert main(["inspect", str(pdf), "-o", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert err.endswith(f": {EXTRA_LINE}\n") and len(err.splitlines()) == 1, err
+
+
+def test_text_pages_stay_without_the_ocr_extra(tmp_path: Path, without_ocr_extra) -> None:
+    pdf = _with_scanned_page(ROOT / "samples" / "plan-196-KH-UBND.pdf", bf.image_only_pdf(tmp_path),
+                             tmp_path / "mixed.pdf")
+    doc = convert(pdf)
+    assert len(doc["tasks"]) == 24
+    codes = {w["code"]: w["message"] for w in doc["warnings"]}
+    assert codes["ocr_unavailable"] == (f"1 page(s) need OCR (13: no text layer) but {EXTRA_LINE}; "
+                                        "they were not read from their images")
+
+
 def test_too_many_pages_to_ocr(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ocr, "tesseract_ready", lambda: True)
     monkeypatch.setattr(ocr, "MAX_OCR_PAGES", 3)
@@ -382,8 +420,36 @@ def test_cli_convert_ocr(tesseract: None, scanned_plan: Path, tmp_path: Path, ca
     doc = json.loads((out / "scanned-plan.json").read_text(encoding="utf-8"))
     assert doc["document"]["code"] == "12/KH-UBND"
     assert main(["convert", str(scanned_plan), "--ocr", "never", "-o", str(out / "plain")]) == 1
-    assert capsys.readouterr().err.endswith(f"{NO_TEXT_LAYER}\n")
+    assert NO_TEXT_LAYER.split(";")[0] in capsys.readouterr().err
     assert not (out / "plain").exists()
+
+
+# Every command that reads a PDF, as a user would first type it with --ocr never; {pdf} and {out} filled in.
+HINTED_COMMANDS = [
+    "convert {pdf} -o {out} --ocr never",
+    "inspect {pdf} -o {out} --ocr never --dpi 60",
+    "render {pdf} --to md --ocr never",
+    "diff {pdf} {pdf} --ocr never",
+]
+
+
+@pytest.mark.parametrize("command", HINTED_COMMANDS, ids=[c.split()[0] for c in HINTED_COMMANDS])
+def test_the_hint_of_a_refusal_is_a_command_that_works(tesseract: None, scanned_plan: Path, tmp_path: Path,
+                                                       command: str, capsys) -> None:
+    """`inspect` once suggested `--ocr auto`, then refused it as a usage error: the hint is now the
+    whole command, and running it as printed succeeds."""
+    import shlex
+
+    from pipeline.i18n import message
+
+    words = shlex.split(command.format(pdf=scanned_plan, out=tmp_path / "out"))
+    assert main(words) in (1, 2)  # refused (diff: 2, trouble)
+    err = capsys.readouterr().err
+    prefix = message("cli.try", command="")
+    assert prefix in err, err
+    hinted = shlex.split(err.split(prefix, 1)[1].strip())
+    assert hinted[0] == "vnplan" and hinted[1] == words[0]
+    assert main(hinted[1:]) == 0, capsys.readouterr().err
 
 
 GOLDEN_707 = json.loads((ROOT / "tests" / "golden" / "13-qd-707-scanned.expected.json").read_text(encoding="utf-8"))
@@ -545,7 +611,8 @@ def test_mojibake_with_ocr_never_is_refused(mojibake_pdf: Path, tmp_path: Path, 
     assert main(["convert", str(mojibake_pdf), "--ocr", "never", "-o", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err
     assert err.startswith(f"vnplan: {mojibake_pdf}: text layer is not Vietnamese text: ")
-    assert err.endswith("(fonts embedded with a wrong Unicode map); --ocr auto reads it by OCR\n")
+    hint = message("cli.try", command=f"vnplan convert {mojibake_pdf} -o {tmp_path / 'out'} --ocr auto")
+    assert err.endswith(f"(fonts embedded with a wrong Unicode map); {hint}\n")  # the command to run, whole
     assert len(err.splitlines()) == 1 and not (tmp_path / "out").exists()
 
 
@@ -587,8 +654,8 @@ def test_text_pages_stay_when_tesseract_is_missing(tmp_path: Path, monkeypatch: 
     assert len(doc["tasks"]) == 24
     codes = {w["code"]: w["message"] for w in doc["warnings"]}
     assert codes["ocr_unavailable"] == (
-        "1 page(s) need OCR (13: no text layer) but Tesseract with Vietnamese data is not installed "
-        "(apt-get install tesseract-ocr tesseract-ocr-vie); they were not read from their images")
+        "1 page(s) need OCR (13: no text layer) but OCR needs Tesseract with Vietnamese data, which is not "
+        "installed (apt-get install tesseract-ocr tesseract-ocr-vie); they were not read from their images")
     assert "pages_without_text" in codes
 
 

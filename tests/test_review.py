@@ -27,6 +27,13 @@ from pipeline.diff.context import has_differences, renamed_only, report_context,
 from pipeline.diff.html import render_html  # noqa: E402
 from pipeline.diff.plans import FieldChange, diff_plans  # noqa: E402
 from pipeline.i18n import message, warning_label  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def vietnamese_run(monkeypatch):
+    """These pages are checked as a run without --lang makes them: in Vietnamese (the suite's
+    default is English, conftest.py)."""
+    monkeypatch.setenv("VNPLAN_LANG", "vi")
 from pipeline.review.document import citation, to_html, to_markdown  # noqa: E402
 from pipeline.review.inspect import pointer_of_where, review_file, warning_target  # noqa: E402
 from pipeline.normalize.provenance import location_pieces
@@ -60,6 +67,27 @@ def test_markdown_has_header_group_rows_tasks_recipients_and_citations() -> None
     assert "- Thường trực Tỉnh ủy" in md
     # a cited document with type, number, date and issuer, as the plan prints it
     assert "- Kết luận số 69-KL/TW ngày 11/01/2024 của Bộ Chính trị" in md
+
+
+def _official_letter() -> dict:
+    """The sample re-dressed as a công văn (contract 1.2): no type line, a "V/v" subject."""
+    doc = json.loads(json.dumps(doc_of(SAMPLE_PDF)))
+    doc["document"] |= {"type": "cong_van", "type_name": "Công văn", "type_source": "subject",
+                        "subject": "báo cáo, xin ý kiến cho phép sử dụng Điều lệ hội", "title": None}
+    return doc
+
+
+def test_markdown_of_a_công_văn_shows_its_subject_and_no_type_line() -> None:
+    md = to_markdown(_official_letter())
+    assert "V/v báo cáo, xin ý kiến cho phép sử dụng Điều lệ hội" in md
+    assert "# CÔNG VĂN" not in md  # a công văn prints no type line: the page does not invent one
+    assert "_Loại văn bản: Công văn_" in md
+
+
+def test_review_page_of_a_công_văn_points_at_its_subject() -> None:
+    html = "\n".join(to_html(_official_letter()).splitlines())
+    assert 'data-ptr="/document/subject">báo cáo, xin ý kiến cho phép sử dụng Điều lệ hội<' in html
+    assert "<h1" not in html.split("</header>")[0]
 
 
 def test_markdown_keeps_group_rows() -> None:
@@ -98,7 +126,7 @@ def test_render_command_bad_input_is_one_line(tmp_path: Path, capsys: pytest.Cap
     bad = tmp_path / "bad.pdf"
     bad.write_bytes(b"")
     assert vnplan(["render", str(bad)]) == 1
-    assert capsys.readouterr().err == f"vnplan: {bad}: file is empty\n"
+    assert capsys.readouterr().err == f"vnplan: {bad}: tệp rỗng\n"
 
 
 # --- messages ------------------------------------------------------------------------------
@@ -233,7 +261,7 @@ def test_inspect_bad_input_is_one_line(tmp_path: Path, capsys: pytest.CaptureFix
     bad = tmp_path / "x.docx"
     bad.write_text("not a docx", encoding="utf-8")
     assert vnplan(["inspect", str(bad), "-o", str(tmp_path)]) == 1
-    assert capsys.readouterr().err == f"vnplan: {bad}: not a DOCX file (not a zip archive)\n"
+    assert capsys.readouterr().err == f"vnplan: {bad}: không phải tệp DOCX (không phải tệp nén zip)\n"
     assert not list(tmp_path.glob("*.html"))
 
 

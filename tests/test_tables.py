@@ -488,7 +488,8 @@ def test_last_rows_fragment_alone_on_the_final_page_is_kept() -> None:
         ("2", "Tổng kết, đánh giá các nội dung của Kế hoạch", "Các sở, ngành và các đơn vị chủ trì", (5, 6))]
 
 
-def test_table_that_looks_like_a_task_table_but_is_not_taken_is_warned_with_its_page() -> None:
+def test_table_that_looks_like_a_task_table_but_is_not_taken_is_warned_with_its_page(monkeypatch) -> None:
+    monkeypatch.setenv("VNPLAN_LANG", "vi")  # the label as a Vietnamese run writes it
     # numbered rows with a task text and a deadline but no responsibility column: kept as data, warned
     blocks = [para("KẾ HOẠCH", bold=True, pages=(1,)), grid([["STT", "Nội dung công việc", "Kinh phí", "Thời gian"],
                                                             ["1", "In tài liệu", "5.000.000", "Quý I/2026"],

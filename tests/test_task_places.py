@@ -11,6 +11,12 @@ from pipeline.normalize.task_places import group_label, task_keys, task_label
 from pipeline.structure.types import RawTask
 
 
+@pytest.fixture(autouse=True)
+def vietnamese_run(monkeypatch):
+    """Labels as a run without --lang writes them: in Vietnamese (the suite's default is English)."""
+    monkeypatch.setenv("VNPLAN_LANG", "vi")
+
+
 def t(number: str | None, group: str | None = None, table: int = 0, body: bool = False) -> RawTask:
     return RawTask(number, group, {"content": "x"}, (), table, from_body=body)
 

@@ -6,7 +6,7 @@ The build backend (setuptools, wheel) comes from the configured index as `pip wh
 always fetches it; the fresh venv gets the wheel with --no-deps and borrows the
 third-party libraries from the test venv through a path file (which adds a folder to
 sys.path without running that folder's own path files, so the editable install of
-the checkout stays invisible). `.ci/wheel_check.sh` does the same with a real
+the checkout stays invisible), with every extra's modules blocked: the core install. `.ci/wheel_check.sh` does the same with a real
 `pip install` of the dependencies from the registry.
 """
 from __future__ import annotations
@@ -21,6 +21,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+
+from pipeline.extras import EXTRAS
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = [ROOT / "samples" / "plan-196-KH-UBND.pdf", ROOT / "samples" / "plan-196-KH-UBND.docx"]
@@ -71,6 +73,10 @@ def installed(wheel, tmp_path_factory) -> Path:
     site = Path(subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
                                check=True, capture_output=True, text=True).stdout.strip())
     (site / "borrowed-libraries.pth").write_text(sysconfig.get_path("purelib") + "\n", encoding="utf-8")
+    # The core install only: every extra's modules made unimportable (a path file's `import` line runs at start).
+    blocked = sorted({m for modules in EXTRAS.values() for m in modules})
+    (site / "core-only.pth").write_text(f"import sys; sys.modules.update(dict.fromkeys({blocked!r}))\n",
+                                        encoding="utf-8")
     subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--quiet",
                     str(wheel)], check=True, timeout=HANG_GUARD_S)
     return env

@@ -15,54 +15,42 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from pathlib import Path
 
+from pipeline.i18n import message
 from pipeline.batch import (CONVERTERS, DEFAULT_CPU_SECONDS, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, REPORT_NAME,
                             FileResult, run_batch, worker_init)
 from pipeline.cli import messages
 from pipeline.cli.main import add_ocr_option
 from pipeline.errors import EXIT_OK, EXIT_FAILED, EXIT_USAGE
+from pipeline.extras import missing_line
 from pipeline.warm import warm_up
 
 # Seconds to wait for a Dask scheduler before saying it is unreachable (Dask's own default is 30).
 SCHEDULER_TIMEOUT = 10.0
 
 
-BATCH_HELP = """\
-Convert every .pdf/.docx under DIR (recursively, in sorted order) into OUTDIR,
-mirroring DIR's folders: sub/x.pdf gives OUTDIR/sub/x.json (x.pdf.json and
-x.docx.json when both are in one folder). Files run in parallel, each in its own
-child process under a time limit and a memory cap, so one bad, slow or huge
-file never stops the rest. OUTDIR/_report.json lists every file with its
-status, error, warnings, seconds and sha256. Exit 1 when any file failed.
-
-examples:
-  vnplan batch archive/ -o out/archive --jobs 8
-  vnplan batch archive/ -o out/archive --resume          # skip what is up to date
-  vnplan batch archive/ -o out/archive --executor dask --scheduler tcp://10.0.0.5:8786"""
-
-
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """Register `batch` on the `vnplan` sub-command parser."""
-    cmd = subparsers.add_parser("batch", help="convert a folder tree in parallel", description=BATCH_HELP,
+    cmd = subparsers.add_parser("batch", help=message("cli.cmd.batch"), description=message("cli.help.batch"),
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    cmd.add_argument("directory", type=Path, metavar="DIR")
-    cmd.add_argument("-o", "--output", required=True, type=Path, metavar="OUTDIR")
+    cmd.add_argument("directory", type=Path, metavar=message("metavar.dir"))
+    cmd.add_argument("-o", "--output", required=True, type=Path, metavar=message("metavar.outdir"))
     cmd.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
-                     help="parallel conversions (default: number of cores)")
+                     help=message("cli.help.jobs"))
     cmd.add_argument("--resume", action="store_true",
-                     help="skip inputs whose output exists with the same source sha256")
+                     help=message("cli.help.resume"))
     cmd.add_argument("--executor", choices=("local", "dask"), default="local",
-                     help="local process pool (default) or a Dask distributed cluster")
-    cmd.add_argument("--scheduler", metavar="ADDRESS",
-                     help="Dask scheduler address (tcp://host:8786); without it a local Dask cluster is started")
-    cmd.add_argument("--scheduler-timeout", type=float, default=SCHEDULER_TIMEOUT, metavar="SECONDS",
-                     help=f"give up on an unreachable scheduler after this long (default {SCHEDULER_TIMEOUT:g})")
-    cmd.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
-                     help=f"per-file time limit (default {DEFAULT_TIMEOUT:g})")
+                     help=message("cli.help.executor"))
+    cmd.add_argument("--scheduler", metavar=message("metavar.address"),
+                     help=message("cli.help.scheduler"))
+    cmd.add_argument("--scheduler-timeout", type=float, default=SCHEDULER_TIMEOUT, metavar=message("metavar.seconds"),
+                     help=message("cli.help.scheduler_timeout", seconds=f"{SCHEDULER_TIMEOUT:g}"))
+    cmd.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar=message("metavar.seconds"),
+                     help=message("cli.help.timeout", seconds=f"{DEFAULT_TIMEOUT:g}"))
     add_ocr_option(cmd)
     cmd.add_argument("--max-memory", type=int, default=DEFAULT_MEMORY_MB, metavar="MB",
-                     help=f"per-file memory cap in MB (default {DEFAULT_MEMORY_MB})")
-    cmd.add_argument("--max-cpu", type=float, default=DEFAULT_CPU_SECONDS, metavar="SECONDS",
-                     help=f"per-file CPU time limit (default {DEFAULT_CPU_SECONDS:g})")
+                     help=message("cli.help.max_memory", mb=DEFAULT_MEMORY_MB))
+    cmd.add_argument("--max-cpu", type=float, default=DEFAULT_CPU_SECONDS, metavar=message("metavar.seconds"),
+                     help=message("cli.help.max_cpu", seconds=f"{DEFAULT_CPU_SECONDS:g}"))
     return cmd
 
 
@@ -120,13 +108,13 @@ def dask_executor(scheduler: str | None, jobs: int,
     try:
         from distributed import Client, LocalCluster
     except ImportError:
-        raise SchedulerUnreachable("--executor dask needs dask[distributed] (pip install 'dask[distributed]')") from None
+        raise SchedulerUnreachable(missing_line("--executor dask", "dask")) from None
     with contextlib.ExitStack() as stack:
         if scheduler:
             try:
                 client = stack.enter_context(Client(scheduler, timeout=timeout))
             except (OSError, TimeoutError, ValueError) as exc:
-                raise SchedulerUnreachable(f"Dask scheduler unreachable ({exc})") from None
+                raise SchedulerUnreachable(message("cli.dask_unreachable", detail=exc)) from None
         else:
             cluster = stack.enter_context(LocalCluster(n_workers=jobs, threads_per_worker=1, dashboard_address=None))
             client = stack.enter_context(Client(cluster))
@@ -149,7 +137,8 @@ class Progress:
         if result.status == "failed":
             self._print(lambda: messages.fail(result.path, result.error))
         elif self.bar is None:
-            messages.info(f"[{self.done}/{total}] {result.status} {messages.escape(result.path)} ({result.seconds:.1f} s)")
+            messages.info(message("cli.batch_progress", done=self.done, total=total, status=message(f"batch.status.{result.status}"),
+                                  path=messages.escape(result.path), seconds=f"{result.seconds:.1f}"))
         if self.bar is not None:
             self.bar.set_postfix_str(messages.escape(result.path)[-60:], refresh=False)
             self.bar.update(1)
@@ -169,11 +158,11 @@ class Progress:
 def run(args: argparse.Namespace) -> int:
     """Run `vnplan batch`; 0 when every file converted, 1 when any failed, 2 on bad usage."""
     if not args.directory.is_dir():
-        messages.usage_error(f"{messages.escape(args.directory)}: not a directory")
+        messages.usage_error(message("cli.not_dir", path=messages.escape(args.directory)))
         return EXIT_USAGE
     jobs = default_jobs() if args.jobs is None else args.jobs
     if jobs < 1 or args.timeout <= 0 or args.max_memory <= 0 or args.max_cpu <= 0 or args.scheduler_timeout <= 0:
-        messages.usage_error("--jobs, --timeout, --max-memory, --max-cpu and --scheduler-timeout must be positive")
+        messages.usage_error(message("cli.batch_positive"))
         return EXIT_USAGE
     progress = Progress(enabled=sys.stderr.isatty())
     options = {"resume": args.resume, "timeout": args.timeout, "memory_mb": args.max_memory,
@@ -192,6 +181,6 @@ def run(args: argparse.Namespace) -> int:
     finally:
         progress.close()
     if summary.report_error:
-        messages.fail(args.output / REPORT_NAME, f"report not written: {summary.report_error}")
-    messages.info(f"vnplan batch: {summary.line()}; report: {messages.escape(args.output / REPORT_NAME)}")
+        messages.fail(args.output / REPORT_NAME, message("cli.report_not_written", reason=summary.report_error))
+    messages.info(message("cli.batch_summary", line=summary.line(), path=messages.escape(args.output / REPORT_NAME)))
     return EXIT_FAILED if summary.failed else EXIT_OK

@@ -6,39 +6,24 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from pipeline.i18n import add_lang_argument, current_lang, in_language_of_args, message
 from pipeline.cli import messages
 from pipeline.cli.load import display_url, expand_inputs, open_database, read_plan
 from pipeline.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from pipeline.export.sheets import export_format, write
 from pipeline.export.tasks import records_from_db, task_records
+from pipeline.extras import require
 from pipeline.store.db import error_line
-
-EXPORT_HELP = """\
-Write one row per task of the latest revision of each plan (--all-revisions:
-of every revision) to a .csv, .xlsx or .parquet file, from converted JSON files
-(or folders of them) or from a database that `vnplan load` filled. The PDF and
-the DOCX of one text count once. Columns: plan code, title, issuer, province and
-its successor after the 2025 mergers, issued date, draft, revision, task key,
-group, content, lead / cooperating / submit_to agencies (names and ids, and who
-leads today), timeframe, deadline window, output, note, references, source.
-Headers in Vietnamese (--lang en: English); XLSX has real dates, a frozen header
-row, filters and column widths; CSV is UTF-8 with a BOM; Parquet is typed.
-Cells that a spreadsheet would run as a formula are written as text.
-
-examples:
-  vnplan export --tasks tasks.xlsx out/*.json
-  vnplan export --tasks tasks.parquet --from-db sqlite:///out/plans.sqlite"""
-
 
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """Register `export` on the `vnplan` sub-command parser."""
-    cmd = subparsers.add_parser("export", help="export tasks to CSV / Excel / Parquet", description=EXPORT_HELP,
+    cmd = subparsers.add_parser("export", help=message("cli.cmd.export"), description=message("cli.help.export"),
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    cmd.add_argument("--tasks", required=True, type=Path, metavar="FILE", help="output .csv, .xlsx or .parquet")
-    cmd.add_argument("--from-db", metavar="URL", help="read from this database instead of JSON files")
-    cmd.add_argument("--all-revisions", action="store_true", help="every revision of each plan, not the latest")
-    cmd.add_argument("--lang", choices=("vi", "en"), default="vi", help="header language (default vi)")
+    cmd.add_argument("--tasks", required=True, type=Path, metavar=message("metavar.file"), help=message("cli.help.export_tasks"))
+    cmd.add_argument("--from-db", metavar="URL", help=message("cli.help.from_db"))
+    cmd.add_argument("--all-revisions", action="store_true", help=message("cli.help.all_revisions"))
     cmd.add_argument("files", nargs="*", type=Path, metavar="JSON")
+    add_lang_argument(cmd)
     return cmd
 
 
@@ -53,15 +38,18 @@ def _from_files(paths: list[Path], all_revisions: bool) -> tuple[list[dict], int
     return task_records(docs, all_revisions), status
 
 
+@in_language_of_args
 def run(args: argparse.Namespace) -> int:
     """Export; 1 when some JSON could not be read (the rest are exported), 2 on bad usage."""
     try:
-        export_format(args.tasks)
+        kind = export_format(args.tasks)
     except ValueError as exc:
         messages.usage_error(exc)
         return EXIT_USAGE
+    if kind == "parquet":
+        require("parquet", "Parquet export")  # before any file is read: the last guard prints its line
     if bool(args.from_db) == bool(args.files):
-        messages.usage_error("give either --from-db URL or JSON files")
+        messages.usage_error(message("cli.export_source"))
         return EXIT_USAGE
     status = EXIT_OK
     if args.from_db:
@@ -78,9 +66,9 @@ def run(args: argparse.Namespace) -> int:
     else:
         records, status = _from_files(args.files, args.all_revisions)
     try:
-        write(records, args.tasks, args.lang)
+        write(records, args.tasks, current_lang())
     except OSError as exc:
-        messages.fail(args.tasks, f"cannot write ({messages.describe(exc)})")
+        messages.fail(args.tasks, message("cli.cannot_write", reason=messages.describe(exc)))
         return EXIT_FAILED
-    messages.info(f"vnplan export: {len(records)} tasks to {messages.escape(args.tasks)}")
+    messages.info(message("cli.export_summary", count=len(records), path=messages.escape(args.tasks)))
     return status

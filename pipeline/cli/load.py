@@ -15,40 +15,27 @@ from pathlib import Path
 from sqlalchemy import Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
+from pipeline.i18n import message
 from pipeline.cli import messages
-from pipeline.cli.inputs import is_stdin, read_text
-from pipeline.cli.diff import load_json_plan
+from pipeline.cli.inputs import is_stdin
+from pipeline.cli.plan_json import load_json_plan
 from pipeline.conversion import ConversionError
-from pipeline.store.db import DEFAULT_URL, connect, error_line, load_document
+from pipeline.store.db import DEFAULT_URL, connect, error_line, load_document, missing_sqlite_file
 from pipeline.errors import EXIT_OK, EXIT_FAILED
+from pipeline.extras import MissingExtra, require
 
 # Seconds libpq waits for a PostgreSQL server before giving up (PGCONNECT_TIMEOUT, unless
 # the user set it): an unreachable host is one line after this, not a hang.
 CONNECT_TIMEOUT = 10
 
 
-LOAD_HELP = f"""\
-Load converted JSON files into a database through SQLAlchemy (schema and views:
-docs/db.md). Each file is validated against the plan schema first. Loading is
-idempotent (a file already stored is skipped; the PDF of a stored DOCX with the
-same content is recorded as another file of it); a new revision of a stored plan
-(same issuer and code, or same issuer and title) is stored beside it, and the
-revisions are chained by issued date and number. A database made by an earlier
-release is upgraded in place (Alembic migrations). Loaders may run at once on one
-database. A folder stands for its *.json files (recursively; _report.json is skipped);
-- reads one from standard input.
-
-examples:
-  vnplan load out/*.json                       # into {DEFAULT_URL.removeprefix('sqlite:///')}
-  vnplan load out/ --db postgresql+psycopg://user:pw@host/plans"""
-
-
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """Register `load` on the `vnplan` sub-command parser."""
-    cmd = subparsers.add_parser("load", help="load JSON files into a database", description=LOAD_HELP,
+    cmd = subparsers.add_parser("load", help=message("cli.cmd.load"), description=message("cli.help.load", default_path=DEFAULT_URL.removeprefix("sqlite:///")),
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     cmd.add_argument("files", nargs="+", type=Path, metavar="JSON")
-    cmd.add_argument("--db", default=DEFAULT_URL, metavar="URL", help=f"SQLAlchemy URL (default {DEFAULT_URL})")
+    cmd.add_argument("--db", default=DEFAULT_URL, metavar="URL", help=message("cli.help.db", default=DEFAULT_URL))
+    cmd.add_argument("--create", action="store_true", help=message("cli.help.create"))
     return cmd
 
 
@@ -72,14 +59,22 @@ def display_url(url: str) -> str:
         return url
 
 
-def open_database(url: str) -> Engine | None:
+def open_database(url: str, create: bool = False) -> Engine | None:
     """An engine with the schema in place, or None after one line saying why not (unreachable,
-    malformed URL, missing driver)."""
+    malformed URL, missing driver, a SQLite file that does not exist and was not to be created:
+    a mistyped path must not quietly become an empty database)."""
+    missing = missing_sqlite_file(url)
+    if missing is not None and not create:
+        messages.fail(display_url(url), message("cli.no_database_file", path=missing))
+        return None
     os.environ.setdefault("PGCONNECT_TIMEOUT", str(CONNECT_TIMEOUT))
     try:
+        if url.startswith("postgresql"):
+            require("postgres", "PostgreSQL")
         return connect(url)
     except (SQLAlchemyError, ImportError, ValueError, OSError) as exc:
-        reason = f"missing database driver ({exc.name})" if isinstance(exc, ImportError) else messages.describe(exc)
+        reason = (exc.reason if isinstance(exc, MissingExtra) else message("cli.missing_driver", name=exc.name)
+                  if isinstance(exc, ImportError) else messages.describe(exc))
         messages.fail(display_url(url), reason)
         return None
 
@@ -87,14 +82,16 @@ def open_database(url: str) -> Engine | None:
 def read_failure(exc: Exception) -> str:
     """One line for a file `load` could not read or store (never the SQL nor its parameters)."""
     if isinstance(exc, json.JSONDecodeError):
-        return f"cannot load (not valid JSON, line {exc.lineno}: {exc.msg})"
-    if isinstance(exc, UnicodeDecodeError):
-        return "cannot load (not UTF-8 text)"
-    if isinstance(exc, SQLAlchemyError):
-        return f"cannot load ({error_line(exc)})"
-    if isinstance(exc, OSError):
-        return f"cannot load ({messages.describe(exc)})"
-    return f"cannot load ({type(exc).__name__}: {exc})"
+        reason = message("cli.not_json", line=exc.lineno, column=exc.colno, detail=exc.msg)
+    elif isinstance(exc, UnicodeDecodeError):
+        reason = message("cli.not_utf8")
+    elif isinstance(exc, SQLAlchemyError):
+        reason = error_line(exc)
+    elif isinstance(exc, OSError):
+        reason = messages.describe(exc)
+    else:
+        reason = f"{type(exc).__name__}: {exc}"
+    return message("cli.cannot_load", reason=reason)
 
 
 def read_plan(path: Path) -> dict:
@@ -120,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
                 status = EXIT_FAILED
                 continue
             if engine is None:
-                engine = open_database(args.db)
+                engine = open_database(args.db, create=args.create or args.db == DEFAULT_URL)
                 if engine is None:
                     return EXIT_FAILED
             try:
@@ -133,10 +130,12 @@ def run(args: argparse.Namespace) -> int:
                     break  # the database itself cannot be opened: every file would fail alike
                 continue
             counts[result.status] += 1
-            link = f" (revision of document {result.previous_id})" if result.previous_id else ""
-            messages.info(f"{messages.escape(path)}: {result.status} as document {result.document_id}{link}")
+            link = message("cli.load_revision_of", id=result.previous_id) if result.previous_id else ""
+            messages.info(message(f"cli.load_status.{result.status}", path=messages.escape(path),
+                                  id=result.document_id) + link)
     finally:
         if engine is not None:
             engine.dispose()
-    messages.info("vnplan load: " + ", ".join(f"{v} {k}" for k, v in counts.items()) + f" into {display_url(args.db)}")
+    counted = ", ".join(message(f"cli.load_count.{k}", n=v) for k, v in counts.items())
+    messages.info(message("cli.load_summary", counts=counted, url=display_url(args.db)))
     return status

@@ -18,6 +18,7 @@ from pipeline.cli import messages
 from pipeline.cli.inputs import STDIN_STEM, is_stdin, local_file, read_text
 from pipeline.conversion import convert_limited
 from pipeline.data import DATA_DIR_ENV
+from pipeline.extras import require
 from pathlib import PurePosixPath
 from pipeline.limits import DEFAULT_CPU_SECONDS, DEFAULT_MEMORY_MB, Limits
 from pipeline.naming import OutputName, assign_outputs
@@ -25,45 +26,13 @@ from pipeline.extract.page_choice import MODES as OCR_MODES
 from pipeline.output.serialize import json_pieces, write_atomically
 from pipeline.output.validate import validation_errors
 from pipeline.warm import warm_up
+from pipeline.warnings import warning_count
 from pipeline.errors import EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, os_error_reason
+from pipeline.i18n import LANG_ENV, LANGS, add_lang_argument, current_lang, message, set_lang, translate_argparse
 
 
-DESCRIPTION = """\
-Convert Vietnamese government plan documents (PDF or DOCX) into JSON that
-follows the vnplan output contract (schemas/plan.schema.json)."""
-
-CONVERT_HELP = """\
-Convert each FILE (.pdf or .docx) into DIR/<stem>.json.
-
-A file that cannot be converted (encrypted, not a PDF/DOCX, no text layer,
-...) gets one line on stderr and no JSON; the others are still written.
-Output is validated against the schema and written atomically.
-
-example:
-  vnplan convert samples/plan-196-KH-UBND.pdf -o out/
-  vnplan convert plan.docx -o -          # JSON to stdout
-  vnplan convert *.pdf -o - > plans.jsonl  # several inputs: JSON Lines, one plan a line
-  vnplan convert scanned.pdf             # scanned pages are read by OCR (Tesseract)
-  vnplan convert plan.pdf --ocr never    # text layers only, never OCR"""
-
-VALIDATE_HELP = """\
-Check JSON files against schemas/plan.schema.json; print each violation
-with its JSON path. Exit 1 when any file is invalid.
-
-example:
-  vnplan validate out/*.json"""
-
-
-COMMON_HELP = """\
-common options (before or after COMMAND):
-  -v, --verbose   more detail; -vv also shows what libraries log (pdfminer ...)
-  -q, --quiet     only failures, no summary or progress lines
-  --data DIR      vocabulary files (agencies.csv, provinces.csv ...) in DIR take
-                  precedence over the packaged ones (also: VNPLAN_DATA_DIR=DIR)
-  -               where a FILE is read: standard input
-
-exit status: 0 success, 1 some inputs failed (the others were done), 2 usage
-error, 130 interrupted. Each failure is one line: "vnplan: FILE: reason"."""
+# The help texts are keys of data/messages.csv: cli.help.description, cli.help.convert,
+# cli.help.validate, cli.help.common (in the run's language, `--lang`).
 
 
 class _Parser(argparse.ArgumentParser):
@@ -74,43 +43,48 @@ class _Parser(argparse.ArgumentParser):
 
 
 def add_common_options(parser: argparse.ArgumentParser) -> None:
-    """-v/-q/--data on the main parser and on every command (SUPPRESS: a command's default
+    """-v/-q/--data/--lang on the main parser and on every command (SUPPRESS: a command's default
     must not undo `vnplan -v convert`)."""
     parser.add_argument("-v", "--verbose", action="count", default=argparse.SUPPRESS,
-                        help="more detail (-vv: also what libraries log)")
+                        help=message("cli.help.verbose"))
     parser.add_argument("-q", "--quiet", action="count", default=argparse.SUPPRESS,
-                        help="only failures")
-    parser.add_argument("--data", type=Path, default=argparse.SUPPRESS, metavar="DIR",
-                        help="vocabulary files here take precedence over the packaged ones")
+                        help=message("cli.help.quiet"))
+    parser.add_argument("--data", type=Path, default=argparse.SUPPRESS, metavar=message("metavar.dir"),
+                        help=message("cli.help.data"))
+    add_lang_argument(parser)
 
 
-# Commands whose modules are imported only when used: `vnplan convert` starts fast.
+# Commands whose modules are imported only when used: `vnplan convert` starts fast; each one's
+# summary in --help is the message "cli.cmd.<name>".
 LAZY_COMMANDS = {
-    "diff": ("pipeline.cli.diff", "compare two revisions of a plan"),
-    "batch": ("pipeline.cli.batch", "convert a folder tree in parallel"),
-    "load": ("pipeline.cli.load", "load JSON files into a database"),
-    "export": ("pipeline.cli.export", "export tasks to CSV / Excel / Parquet"),
-    "inspect": ("pipeline.cli.inspect", "review page: the conversion drawn over the pages"),
-    "render": ("pipeline.cli.render", "a converted plan as Markdown or HTML"),
+    "diff": ("pipeline.cli.diff", "cli.cmd.diff"),
+    "batch": ("pipeline.cli.batch", "cli.cmd.batch"),
+    "load": ("pipeline.cli.load", "cli.cmd.load"),
+    "export": ("pipeline.cli.export", "cli.cmd.export"),
+    "inspect": ("pipeline.cli.inspect", "cli.cmd.inspect"),
+    "render": ("pipeline.cli.render", "cli.cmd.render"),
+    "serve": ("pipeline.cli.serve", "cli.cmd.serve"),
 }
+# The extra of pyproject.toml a command's module needs beyond the core install (`pipeline.extras`).
+COMMAND_EXTRAS = {"diff": "diff", "load": "db", "export": "db", "serve": "serve"}
 
 
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
-    parser = _Parser(prog="vnplan", description=DESCRIPTION, epilog=COMMON_HELP,
+    parser = _Parser(prog="vnplan", description=message("cli.help.description"), epilog=message("cli.help.common"),
                      formatter_class=argparse.RawDescriptionHelpFormatter)
     add_common_options(parser)
-    parser.add_argument("--version", action=_VersionAction)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    parser.add_argument("--version", action=_VersionAction, help=message("argparse.version"))
+    sub = parser.add_subparsers(dest="command", metavar=message("metavar.command"), parser_class=_Parser)
     convert_cmd = sub.add_parser(
-        "convert", help="convert PDF/DOCX files to JSON", description=CONVERT_HELP,
+        "convert", help=message("cli.cmd.convert"), description=message("cli.help.convert"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    convert_cmd.add_argument("files", nargs="+", metavar="FILE", type=Path)
-    convert_cmd.add_argument("-o", "--output", default="out", metavar="DIR", help="output folder, or - for stdout (default: out/)")
+    convert_cmd.add_argument("files", nargs="+", metavar=message("metavar.file"), type=Path)
+    convert_cmd.add_argument("-o", "--output", default="out", metavar=message("metavar.dir"), help=message("cli.help.output_dir"))
     add_ocr_option(convert_cmd)
     add_limit_options(convert_cmd)
     validate_cmd = sub.add_parser(
-        "validate", help="check JSON files against the schema", description=VALIDATE_HELP,
+        "validate", help=message("cli.cmd.validate"), description=message("cli.help.validate"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     validate_cmd.add_argument("files", nargs="+", metavar="JSON", type=Path)
@@ -118,9 +92,11 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     commands = [convert_cmd, validate_cmd]
     for name, (module, summary) in LAZY_COMMANDS.items():
         if name == chosen:
+            if name in COMMAND_EXTRAS:  # one line naming the extra, not an ImportError
+                require(COMMAND_EXTRAS[name], name)
             commands.append(importlib.import_module(module).add_parser(sub))
         else:  # listed in --help without importing its dependencies (scipy, SQLAlchemy, pandas ...)
-            sub.add_parser(name, help=summary)
+            sub.add_parser(name, help=message(summary))
     for command in commands:
         add_common_options(command)
     return parser
@@ -129,8 +105,7 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
 def add_ocr_option(cmd: argparse.ArgumentParser) -> None:
     """`--ocr auto|never|always` (a bare `--ocr`, the old switch, is auto)."""
     cmd.add_argument("--ocr", choices=OCR_MODES, default="auto", nargs="?", const="auto",
-                     help="which PDF pages are read by OCR (Tesseract with Vietnamese data): auto (default) "
-                          "those with no text layer or one that is not Vietnamese text; never; always")
+                     help=message("cli.help.ocr"))
 
 
 def package_version() -> str:
@@ -153,21 +128,26 @@ class _VersionAction(argparse._VersionAction):
 
 def _command_in(argv: list[str] | None) -> str | None:
     """The subcommand named on the command line, if any (the first word not an option nor
-    the value of --data)."""
+    the value of --data or --lang)."""
     words = sys.argv[1:] if argv is None else argv
-    after_data = {i + 1 for i, w in enumerate(words) if w == "--data"}
+    after_data = {i + 1 for i, w in enumerate(words) if w in ("--data", "--lang")}
     return next((w for i, w in enumerate(words) if not w.startswith("-") and i not in after_data), None)
 
 
 def summary_line(path: Path, doc: dict) -> str:
-    """One line per converted file: what was found."""
+    """One line per converted file: what was found, counting the attached documents' too
+    (a decision carrying an 11-task plan has 11 tasks, said as the main document's and theirs)."""
     def count(sections: list[dict]) -> int:
         return sum(1 + count(s["children"]) for s in sections)
 
-    return (
-        f"{messages.escape(path.name)}: {len(doc['tasks'])} tasks, {count(doc['sections'])} sections, "
-        f"{len(doc['references'])} references, {len(doc['warnings'])} warnings"
-    )
+    docs = [doc] + list(doc.get("attachments") or [])
+    line = message("cli.convert_summary", name=messages.escape(path.name), tasks=sum(len(d["tasks"]) for d in docs),
+                   sections=sum(count(d["sections"]) for d in docs), references=sum(len(d["references"]) for d in docs),
+                   warnings=warning_count(doc))
+    if len(docs) > 1:
+        line += " " + message("cli.summary_attached", main=len(doc["tasks"]), n=len(docs) - 1,
+                              attached=sum(len(d["tasks"]) for d in docs[1:]))
+    return line
 
 
 def output_names(files: list[Path]) -> dict[Path, OutputName]:
@@ -179,9 +159,9 @@ def output_names(files: list[Path]) -> dict[Path, OutputName]:
 def add_limit_options(cmd: argparse.ArgumentParser) -> None:
     """--max-memory and --max-cpu: the per-file limits of `pipeline.limits`."""
     cmd.add_argument("--max-memory", type=int, default=DEFAULT_MEMORY_MB, metavar="MB",
-                     help=f"memory one file may use, in MB (default {DEFAULT_MEMORY_MB})")
-    cmd.add_argument("--max-cpu", type=float, default=DEFAULT_CPU_SECONDS, metavar="SECONDS",
-                     help=f"CPU time one file may use (default {DEFAULT_CPU_SECONDS:g})")
+                     help=message("cli.help.max_memory", mb=DEFAULT_MEMORY_MB))
+    cmd.add_argument("--max-cpu", type=float, default=DEFAULT_CPU_SECONDS, metavar=message("metavar.seconds"),
+                     help=message("cli.help.max_cpu", seconds=f"{DEFAULT_CPU_SECONDS:g}"))
 
 
 def run_convert(files: list[Path], output: str, ocr: str = "auto", limits: Limits = Limits()) -> int:
@@ -194,7 +174,7 @@ def run_convert(files: list[Path], output: str, ocr: str = "auto", limits: Limit
             with local_file(path) as local:
                 doc = convert_limited(local, ocr=ocr, limits=limits)
         except Exception as exc:  # a damaged file or a bug: one line, and the next file goes on
-            messages.fail(path, messages.describe(exc))
+            messages.fail(path, messages.with_retry(messages.describe(exc), ["convert", path, "-o", output]))
             status = EXIT_FAILED
             continue
         if output == "-":  # several inputs: JSON Lines, one document a line, readable as a stream
@@ -210,7 +190,7 @@ def run_convert(files: list[Path], output: str, ocr: str = "auto", limits: Limit
             # process's largest use of memory (`json_pieces`).
             write_atomically(target, json_pieces(doc))
         except OSError as exc:  # no space, read-only, permission: this file fails, the others go on
-            messages.fail(path, os_error_reason(exc, f"writing {target}"))
+            messages.fail(path, os_error_reason(exc, message("cli.writing", path=target)))
             status = EXIT_FAILED
             continue
         if names[path].renamed:
@@ -225,15 +205,15 @@ def run_validate(files: list[Path]) -> int:
         try:
             doc = json.loads(read_text(path))
         except OSError as exc:
-            messages.fail(path, f"cannot read ({messages.describe(exc)})")
+            messages.fail(path, message("cli.cannot_read", reason=messages.describe(exc)))
             status = EXIT_FAILED
             continue
         except UnicodeDecodeError:
-            messages.fail(path, "not UTF-8 text")
+            messages.fail(path, message("cli.not_utf8"))
             status = EXIT_FAILED
             continue
         except json.JSONDecodeError as exc:
-            messages.fail(path, f"not valid JSON (line {exc.lineno}: {exc.msg})")
+            messages.fail(path, message("cli.not_json", line=exc.lineno, column=exc.colno, detail=exc.msg))
             status = EXIT_FAILED
             continue
         errors = validation_errors(doc)
@@ -243,7 +223,7 @@ def run_validate(files: list[Path]) -> int:
         if errors:
             status = EXIT_FAILED
         else:
-            print(f"{name}: valid")
+            print(f"{name}: {message('cli.valid')}")
     return status
 
 
@@ -255,10 +235,10 @@ def main(argv: list[str] | None = None) -> int:
         # The reader went away (`vnplan convert -o - x.pdf | head`): say so once, and point
         # stdout at /dev/null so the interpreter's final flush does not raise again.
         _silence_stdout()
-        messages.fail("stdout", "broken pipe (the reading command closed it)")
+        messages.fail("stdout", message("cli.broken_pipe"))
         return EXIT_FAILED
     except KeyboardInterrupt:
-        messages.error("interrupted")
+        messages.error(message("cli.interrupted"))
         return EXIT_INTERRUPTED
     except Exception as exc:  # noqa: BLE001 - the last guard: one line, never a traceback
         if getattr(exc, "filename", None):
@@ -280,17 +260,47 @@ def run() -> None:
     sys.exit(code)
 
 
+def _lang_in(argv: list[str] | None) -> str | None:
+    """The `--lang` of the command line (anywhere: before or after the command), read before the
+    parser is built so that --help is in that language; None when not given or not a language."""
+    words = sys.argv[1:] if argv is None else argv
+    found = None
+    for i, word in enumerate(words):
+        value = word.partition("=")[2] if word.startswith("--lang=") else None
+        if word == "--lang" and i + 1 < len(words):
+            value = words[i + 1]
+        found = value if value in LANGS else found
+    return found
+
+
 def _run(argv: list[str] | None) -> int:
+    """Parse and run in the language of `--lang` (else VNPLAN_LANG, else vi), which worker processes
+    inherit through VNPLAN_LANG for the run only."""
+    set_lang(_lang_in(argv))
+    translate_argparse()
+    before = os.environ.get(LANG_ENV)
+    os.environ[LANG_ENV] = current_lang()
+    try:
+        return _run_command(argv)
+    finally:
+        if before is None:
+            os.environ.pop(LANG_ENV, None)
+        else:
+            os.environ[LANG_ENV] = before
+
+
+def _run_command(argv: list[str] | None) -> int:
     parser = build_parser(argv)
     args = parser.parse_args(argv)
+    args.lang = current_lang()
     messages.configure_logging(getattr(args, "verbose", 0) - getattr(args, "quiet", 0))
     if getattr(args, "data", None) is not None:
         if not args.data.is_dir():
-            parser.error(f"--data {messages.escape(args.data)}: not a directory")
+            parser.error(message("cli.data_not_dir", path=messages.escape(args.data)))
         os.environ[DATA_DIR_ENV] = str(args.data.resolve())  # batch workers inherit it
     if args.command == "convert":
         if args.max_memory <= 0 or args.max_cpu <= 0:
-            parser.error("--max-memory and --max-cpu must be positive")
+            parser.error(message("cli.limits_positive"))
         return run_convert(args.files, args.output, args.ocr, Limits(args.max_memory, args.max_cpu, keep_stderr=getattr(args, "verbose", 0) > 0))
     if args.command == "validate":
         return run_validate(args.files)

@@ -14,6 +14,10 @@ import logging
 import re
 import sys
 
+from pipeline import i18n
+from pipeline.errors import os_error_reason
+from pipeline.extras import extra_for, missing_line
+from pipeline.i18n import message
 from pipeline.text import escape_controls
 
 LOGGER_NAME = "pipeline"
@@ -51,7 +55,7 @@ def error(reason: object) -> None:
 
 def usage_error(message: object) -> None:
     """Report a wrong command line: `vnplan: error: message` on stderr."""
-    _write(f"vnplan: error: {one_line(message)}")
+    _write(f"vnplan: {one_line(i18n.message('cli.usage_error', message=message))}")
 
 
 def _write(line: str) -> None:
@@ -73,12 +77,32 @@ def describe(exc: BaseException) -> str:
     """
     if isinstance(getattr(exc, "reason", None), str):
         return exc.reason
+    if isinstance(exc, ImportError) and extra_for(exc):  # a library of an extra that is not installed
+        return missing_line(i18n.message("extra.this_command"), extra_for(exc))
     if isinstance(exc, OSError) and exc.strerror:
         code = errno_name(exc.errno)
-        return f"{exc.strerror} ({code})" if code else exc.strerror
+        # the system's own words in English; the table's, where it names the errno, otherwise
+        words = exc.strerror if i18n.current_lang() == "en" else os_error_reason(exc)
+        return f"{words} ({code})" if code else words
     if _is_database_error(exc):
         return database_reason(exc)
-    return f"internal error ({type(exc).__name__}: {exc})"
+    return i18n.message("error.internal", detail=f"{type(exc).__name__}: {exc}")
+
+
+# The advice a refusal carries when another `--ocr` mode would read the file ("; --ocr auto reads it by OCR").
+_OCR_ADVICE = re.compile(r";[^;]*(--ocr (?:auto|always))[^;]*$")
+
+
+def with_retry(reason: str, command: list[object]) -> str:
+    """`reason` with its `--ocr` advice written as the whole command to run again, which works
+    as printed: `vnplan inspect scan.pdf --ocr auto` (every command that reads a PDF takes it)."""
+    advice = _OCR_ADVICE.search(reason)
+    if advice is None:
+        return reason
+    import shlex  # noqa: PLC0415  (only failures pay for it)
+
+    line = shlex.join(["vnplan", *(str(c) for c in command), *advice.group(1).split()])
+    return reason[: advice.start()] + "; " + message("cli.try", command=line)
 
 
 def errno_name(number: int | None) -> str:
@@ -102,8 +126,8 @@ def database_reason(exc: BaseException) -> str:
     said = re.sub(r"^\(\S+\)\s*", "", said)  # SQLAlchemy's "(psycopg.OperationalError) " prefix
     connection = getattr(exc, "connection_invalidated", False) or type(exc).__name__ == "OperationalError"
     if connection and re.search(r"connect|could not translate host|timeout|timed out|refused|unable to open", said, re.I):
-        return f"database unreachable ({said})"
-    return f"database error ({type(orig).__name__}: {said})"
+        return i18n.message("error.database_unreachable", detail=said)
+    return i18n.message("error.database", detail=f"{type(orig).__name__}: {said}")
 
 
 def info(message: str, *args: object) -> None:

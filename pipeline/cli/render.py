@@ -12,44 +12,38 @@ from pathlib import Path
 
 from pipeline.cli import messages
 from pipeline.errors import EXIT_FAILED, EXIT_OK
-from pipeline.i18n import add_lang_argument, message
+from pipeline.cli.main import add_ocr_option
+from pipeline.i18n import add_lang_argument, current_lang, in_language_of_args, message
 from pipeline.output.serialize import write_atomically
 
-RENDER_HELP = """\
-Write a converted plan as Markdown or HTML: header, sections, the task table
-(group rows kept), recipients, signature, cited documents in full.
-
-example:
-  vnplan render samples/plan-196-KH-UBND.pdf --to md
-  vnplan render out/plan.json --to html -o plan.html --lang en"""
-
-
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    cmd = subparsers.add_parser("render", help="a converted plan as Markdown or HTML", description=RENDER_HELP,
+    cmd = subparsers.add_parser("render", help=message("cli.cmd.render"), description=message("cli.help.render"),
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    cmd.add_argument("file", metavar="FILE", type=Path, help="a .pdf, .docx or converted .json")
-    cmd.add_argument("--to", choices=("md", "html"), default="md", help="output format (default: md)")
-    cmd.add_argument("-o", "--output", metavar="FILE", default=None, help="write here instead of stdout")
+    cmd.add_argument("file", metavar=message("metavar.file"), type=Path, help=message("cli.help.render_file"))
+    cmd.add_argument("--to", choices=("md", "html"), default="md", help=message("cli.help.format", default="md"))
+    cmd.add_argument("-o", "--output", metavar=message("metavar.file"), default=None, help=message("cli.help.output_file"))
+    add_ocr_option(cmd)
     add_lang_argument(cmd)
     return cmd
 
 
+@in_language_of_args
 def run(args: argparse.Namespace) -> int:
-    from pipeline.cli.diff import load_plan
+    from pipeline.cli.plan_json import load_plan
     from pipeline.review.document import to_html, to_markdown
 
     try:
-        doc = load_plan(args.file)
+        doc = load_plan(args.file, args.ocr)
     except Exception as exc:  # a damaged file or a bug: one line, not a traceback
-        messages.fail(args.file, messages.describe(exc))
+        messages.fail(args.file, messages.with_retry(messages.describe(exc), ["render", args.file, "--to", args.to]))
         return EXIT_FAILED
-    text = (to_html if args.to == "html" else to_markdown)(doc, args.lang)
+    text = (to_html if args.to == "html" else to_markdown)(doc, current_lang())
     if args.output in (None, "-"):
         sys.stdout.write(text)
         return EXIT_OK
     try:
         write_atomically(Path(args.output), text)
     except OSError as exc:
-        messages.fail(args.output, message("cli.cannot_write", args.lang, reason=messages.describe(exc)))
+        messages.fail(args.output, message("cli.cannot_write", reason=messages.describe(exc)))
         return EXIT_FAILED
     return EXIT_OK

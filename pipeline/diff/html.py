@@ -17,7 +17,7 @@ from pipeline.diff.context import ReportContext, Side, renamed_only, successor_b
 from pipeline.diff.plans import FieldChange, PlanDiff
 from pipeline.diff.render import format_value, reference_label, renumbered_runs, summary_counts
 from pipeline.diff.sections import ParagraphDiff
-from pipeline.i18n import DEFAULT_LANG, message
+from pipeline.i18n import DEFAULT_LANG, field_label, message
 
 _NONE = "—"
 
@@ -217,8 +217,29 @@ def render_html(diff: PlanDiff, context: ReportContext | None = None, lang: str 
         f'<section id="summary"><ul class="summary">{summary}</ul>'
         + (f'<p class="no-changes">{escape(message("diff.no_differences", lang))}</p>' if empty else "") + "</section>",
     ]
+    parts += _changes_html(diff, context, lang) + _attachments_html(diff, lang)
+    return "".join(parts) + "</body></html>\n"
+
+
+def _attachments_html(diff: PlanDiff, lang: str) -> list[str]:
+    """Each attached document's changes as a report of its own; one side only as added or removed."""
+    out = []
+    for a in diff.attachments:
+        head = message("diff.attachment", lang, n=a.position + 1, kind=a.new_type or a.old_type or "")
+        if a.diff is None:
+            state = message("diff.added" if a.old_type is None else "diff.removed", lang)
+            out.append(f'<section class="attachment" id="attachment-{a.position}"><h2>{escape(head)}: {escape(state)}</h2></section>')
+        elif not a.diff.is_empty():
+            out.append(f'<section class="attachment" id="attachment-{a.position}"><h2>{escape(head)}</h2>'
+                       + "".join(_changes_html(a.diff, None, lang)) + "</section>")
+    return out
+
+
+def _changes_html(diff: PlanDiff, context: ReportContext | None, lang: str) -> list[str]:
+    """The header, task, section, reference and recipient changes of one document."""
+    parts = []
     if diff.document:
-        rows = [(escape(name), *field_cells_html(c)) for name, c in diff.document.items()]
+        rows = [(escape(field_label(name, lang)), *field_cells_html(c)) for name, c in diff.document.items()]
         parts.append(f'<section id="document"><h2>{escape(message("diff.header", lang))}</h2>'
                      f'{_side_by_side(rows, message("diff.old", lang), message("diff.new", lang), message("diff.field", lang))}</section>')
     parts += _tasks_html(diff, context, lang) + _sections_html(diff, lang)
@@ -229,4 +250,4 @@ def render_html(diff: PlanDiff, context: ReportContext | None = None, lang: str 
         parts.append(f'<section id="references"><h2>{escape(message("diff.references", lang))}</h2><ul>{"".join(items)}</ul></section>')
     if context is not None:
         parts += _recipients_html(context, lang)
-    return "".join(parts) + "</body></html>\n"
+    return parts

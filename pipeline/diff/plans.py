@@ -31,7 +31,7 @@ GROUP_BONUS = 0.5
 
 TASK_FIELDS = ("content", "lead", "cooperating", "timeframe", "submit_to", "output", "note", "group")
 # Fields holding free text: their changes carry a word-level diff.
-TEXT_FIELDS = frozenset({"content", "output", "note", "title"})
+TEXT_FIELDS = frozenset({"content", "output", "note", "title", "subject"})
 # Fields holding a list of agencies, compared as sets of ids.
 AGENCY_LIST_FIELDS = frozenset({"lead", "cooperating"})
 

@@ -15,7 +15,7 @@ from pipeline.diff.plans import FieldChange, PlanDiff
 from pipeline.diff.align import WordOp
 from pipeline.diff.sections import ParagraphDiff
 from pipeline.text import escape_controls
-from pipeline.i18n import DEFAULT_LANG, message
+from pipeline.i18n import DEFAULT_LANG, field_label, message
 
 # In the terminal, an unchanged run longer than this is cut to its ends.
 TEXT_CONTEXT_WORDS = 6
@@ -174,7 +174,7 @@ def words_as_text(ops: list[WordOp]) -> str:
 
 def field_as_text(name: str, change: FieldChange, lang: str = "en") -> str:
     """One field change on one line: "lead A → B", "cooperating + C; − D"."""
-    label = name if lang == "en" or name not in _TASK_FIELD_NAMES else message(f"col.{name}", lang)
+    label = name if lang == "en" and name in _TASK_FIELD_NAMES else field_label(name, lang)
     if change.words is not None:
         return f"{label}: {words_as_text(change.words)}"
     if change.added is not None and name == "cooperating":
@@ -193,8 +193,8 @@ def _paragraph_lines(diff: ParagraphDiff) -> list[str]:
     return lines
 
 
-def _heading(key: str, english: str, lang: str) -> str:
-    return english if lang == "en" else f"{message(key, lang)}:"
+def _heading(key: str, lang: str) -> str:
+    return message(f"diff.text.{key}", lang)
 
 
 def _files_lines(context: Any, lang: str) -> list[str]:
@@ -225,16 +225,14 @@ def render_text(diff: PlanDiff, context: Any = None, lang: str = DEFAULT_LANG) -
         return "\n".join(files + [head, f"{message('diff.no_differences', lang).rstrip('.')} ({unchanged}).", ""])
     lines = files + [head, ", ".join(f"{n} {count_label(key, n, lang)}" for key, n in counts if n)]
     if diff.document:
-        lines += ["", _heading("diff.header", "Document:", lang)]
+        lines += ["", _heading("document", lang)]
         lines += [f"  {field_as_text(name, c, lang)}" for name, c in diff.document.items()]
     t = diff.tasks
-    added, removed, renumbered = (message(f"diff.{k}", lang) for k in ("added", "removed", "tasks_renumbered"))
-    if lang == "en":
-        renumbered = "renumbered"
+    added, removed = (message(f"diff.{k}", lang) for k in ("added", "removed"))
     if t.added or t.removed or t.changed or t.renumbered:
-        lines += ["", _heading("doc.tasks", "Tasks:", lang)]
+        lines += ["", _heading("tasks", lang)]
         lines += [f"  + {task_label(a.new_number, a.new_number, lang)} ({added}): {_shorten(a.task['content'])} "
-                  f"[{message('col.lead', lang).lower() if lang != 'en' else 'lead'}: {format_value(a.task['lead'])}]"
+                  f"[{message('col.lead', lang).lower()}: {format_value(a.task['lead'])}]"
                   for a in t.added]
         lines += [f"  − {task_label(r.old_number, r.old_number, lang)} ({removed}): {_shorten(r.task['content'])}" for r in t.removed]
         for c in t.changed:
@@ -242,16 +240,12 @@ def render_text(diff: PlanDiff, context: Any = None, lang: str = DEFAULT_LANG) -
             lines += [f"  ~ {label}: {field_as_text(name, f, lang)}{_agency_note(name, f, lang) if context else ''}"
                       for name, f in c.fields.items()]
         for old_a, old_b, new_a, new_b in renumbered_runs([(r.old_number, r.new_number) for r in t.renumbered]):
-            if lang == "en":
-                lines.append(f"  = Task {old_a} → {new_a} (renumbered)" if old_a == old_b
-                             else f"  = Tasks {old_a}–{old_b} → {new_a}–{new_b} (renumbered)")
-            else:
-                span = f"{old_a}" if old_a == old_b else f"{old_a}–{old_b}"
-                to = f"{new_a}" if new_a == new_b else f"{new_a}–{new_b}"
-                lines.append(f"  = {message('diff.task_moved', lang, old=span, new=to)} ({renumbered.lower()})")
+            one = old_a == old_b
+            span, to = (f"{old_a}", f"{new_a}") if one else (f"{old_a}–{old_b}", f"{new_a}–{new_b}")
+            lines.append("  = " + message("diff.text.moved_one" if one else "diff.text.moved_run", lang, old=span, new=to))
     s = diff.sections
     if s.added or s.removed or s.changed:
-        lines += ["", _heading("diff.sections", "Sections:", lang)]
+        lines += ["", _heading("sections", lang)]
         lines += [f"  + {e.path} {e.title or ''}".rstrip() for e in s.added]
         lines += [f"  − {e.path} {e.title or ''}".rstrip() for e in s.removed]
         for c in s.changed:
@@ -259,25 +253,27 @@ def render_text(diff: PlanDiff, context: Any = None, lang: str = DEFAULT_LANG) -
             lines += [f"  ~ {c.path} {title}".rstrip()] + _paragraph_lines(c.paragraphs)
     r = diff.references
     if r.added or r.removed:
-        lines += ["", _heading("diff.references", "References:", lang)]
+        lines += ["", _heading("references", lang)]
         lines += [f"  + {reference_label(x)}" for x in r.added] + [f"  − {reference_label(x)}" for x in r.removed]
     if context is not None and (context.recipients.added or context.recipients.removed):
-        lines += ["", _heading("diff.recipients", "Recipients:", lang)]
+        lines += ["", _heading("recipients", lang)]
         lines += [f"  + {n}" for n in context.recipients.added] + [f"  − {n}" for n in context.recipients.removed]
-    lines += _attachment_lines(diff)
+    lines += _attachment_lines(diff, lang)
     # Text from a document is shown, never obeyed: an escape code in a PDF's text layer
     # must not retitle the reviewer's terminal, nor a newline forge a line of the report.
     return "\n".join(escape_controls(line) for line in lines) + "\n"
 
 
-def _attachment_lines(diff: PlanDiff) -> list[str]:
+def _attachment_lines(diff: PlanDiff, lang: str = DEFAULT_LANG) -> list[str]:
     """Each attachment pair as its own indented summary; one side only as added or removed."""
     lines: list[str] = []
     for a in diff.attachments:
         if a.diff is None:
             sign, kind = ("+", a.new_type) if a.old_type is None else ("−", a.old_type)
-            lines += ["", f"Attachment {a.position + 1} ({kind or 'document'}): {'added' if sign == '+' else 'removed'}"]
+            head = message("diff.attachment", lang, n=a.position + 1, kind=kind or message("diff.a_document", lang))
+            lines += ["", f"{head}: {message('diff.added' if sign == '+' else 'diff.removed', lang)}"]
         elif not a.diff.is_empty():
-            body = render_text(a.diff).splitlines()[1:]  # its own head line says nothing: no number of its own
-            lines += ["", f"Attachment {a.position + 1} ({a.new_type or 'document'}):"] + [f"  {ln}" if ln else ln for ln in body]
+            body = render_text(a.diff, lang=lang).splitlines()[1:]  # its own head line says nothing: no number of its own
+            head = message("diff.attachment", lang, n=a.position + 1, kind=a.new_type or message("diff.a_document", lang))
+            lines += ["", f"{head}:"] + [f"  {ln}" if ln else ln for ln in body]
     return lines

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
-from pipeline.export.tasks import COLUMNS
+from pipeline.i18n import message
+from pipeline.export.tasks import COLUMNS, Column
 
 FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".parquet": "parquet"}
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -30,7 +32,7 @@ def export_format(path: Path) -> str:
     try:
         return FORMATS[path.suffix.lower()]
     except KeyError:
-        raise ValueError(f"unknown export format {path.suffix or '(none)'!r}: use .csv, .xlsx or .parquet") from None
+        raise ValueError(message("error.export_format", suffix=repr(path.suffix) if path.suffix else message("error.no_extension"))) from None
 
 
 def looks_like_formula(value: object) -> bool:
@@ -48,15 +50,15 @@ def csv_cell(value: object) -> object:
     return value
 
 
-def write_csv(records: list[dict], path: Path, lang: str) -> None:
+def write_csv(records: list[dict], path: Path, lang: str, columns: Sequence[Column] = COLUMNS) -> None:
     with open(path, "w", encoding="utf-8-sig", newline="") as handle:
         out = csv.writer(handle)
-        out.writerow([c.header(lang) for c in COLUMNS])
+        out.writerow([c.header(lang) for c in columns])
         for record in records:
-            out.writerow([csv_cell(record.get(c.key)) for c in COLUMNS])
+            out.writerow([csv_cell(record.get(c.key)) for c in columns])
 
 
-def write_xlsx(records: list[dict], path: Path, lang: str) -> None:
+def write_xlsx(records: list[dict], path: Path, lang: str, columns: Sequence[Column] = COLUMNS) -> None:
     """Streamed (openpyxl write-only): rows go to the file as they are made."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
@@ -65,10 +67,10 @@ def write_xlsx(records: list[dict], path: Path, lang: str) -> None:
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet("nhiem-vu" if lang == "vi" else "tasks")
-    for c, column in enumerate(COLUMNS, start=1):
+    for c, column in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(c)].width = column.width
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{max(len(records) + 1, 2)}"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(len(records) + 1, 2)}"
     wrap, bold = Alignment(wrap_text=True, vertical="top"), Font(bold=True)
 
     def header(title: str) -> WriteOnlyCell:
@@ -89,34 +91,37 @@ def write_xlsx(records: list[dict], path: Path, lang: str) -> None:
             out.alignment = wrap
         return out
 
-    sheet.append([header(c.header(lang)) for c in COLUMNS])
+    sheet.append([header(c.header(lang)) for c in columns])
     for record in records:
-        sheet.append([cell(c, record.get(c.key)) for c in COLUMNS])
+        sheet.append([cell(c, record.get(c.key)) for c in columns])
     book.save(path)
 
 
-def write_parquet(records: list[dict], path: Path) -> None:
+def write_parquet(records: list[dict], path: Path, columns: Sequence[Column] = COLUMNS) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     types = {"text": pa.string(), "date": pa.date32(), "int": pa.int64(), "bool": pa.bool_()}
-    schema = pa.schema([(c.key, types[c.type]) for c in COLUMNS])
-    table = pa.Table.from_pylist([{c.key: r.get(c.key) for c in COLUMNS} for r in records], schema=schema)
+    schema = pa.schema([(c.key, types[c.type]) for c in columns])
+    table = pa.Table.from_pylist([{c.key: r.get(c.key) for c in columns} for r in records], schema=schema)
     pq.write_table(table, path)
 
 
-def write(records: list[dict], path: Path, lang: str = "vi") -> None:
-    """Write by extension into a temporary file, renamed into place: never a partial export."""
+def write(records: list[dict], path: Path, lang: str = "vi", columns: Sequence[Column] = COLUMNS) -> None:
+    """Write by extension into a temporary file, renamed into place: never a partial export.
+
+    `columns`: the task columns of `vnplan export` unless another table is given (`vnplan serve`'s
+    analyst questions are written the same way)."""
     kind = export_format(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.stem[:40]}.partial{path.suffix}")
     try:
         if kind == "csv":
-            write_csv(records, partial, lang)
+            write_csv(records, partial, lang, columns)
         elif kind == "xlsx":
-            write_xlsx(records, partial, lang)
+            write_xlsx(records, partial, lang, columns)
         else:
-            write_parquet(records, partial)
+            write_parquet(records, partial, columns)
         partial.replace(path)
     finally:
         partial.unlink(missing_ok=True)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pipeline.i18n import message
 from pipeline.errors import ExtractError
 from pipeline.extract.pdf.pages import PageContent
 from pipeline.text import vietnamese_share
@@ -46,6 +47,16 @@ THIN = "text layer is only a stamp on a scan"
 # 09:27:28", 58 characters, on the first page of archive scans 009 and 031), not a typed page:
 # a typed page holds 1,000-3,000 characters, a signature page 200 or more.
 THIN_TEXT_CHARS = 150
+REQUESTED = "OCR requested"
+# Each reason above as a person reads it: a message key.
+_REASON_KEYS = {NO_TEXT: "ocr.reason.no_text", UNMAPPED: "ocr.reason.unmapped",
+                NOT_VIETNAMESE: "ocr.reason.not_vietnamese", REQUESTED: "ocr.reason.requested", THIN: "ocr.reason.thin"}
+
+
+def reason_text(reason: str) -> str:
+    """Why a page was read by OCR, in the run's language."""
+    key = _REASON_KEYS.get(reason)
+    return message(key) if key else reason
 
 
 @dataclass(frozen=True)
@@ -75,7 +86,7 @@ def pages_to_ocr(pages: list[PageText], mode: str) -> dict[int, str]:
     if mode == "never":
         return {}
     if mode == "always":
-        return {p.number: "OCR requested" for p in pages}
+        return {p.number: REQUESTED for p in pages}
     problems = {p.number: text_layer_problem(p) for p in pages}
     if NO_TEXT in problems.values():  # a scanned file: a page with a stamp's line only is a scan too
         problems.update({p.number: THIN for p in pages if not problems[p.number] and p.char_count < THIN_TEXT_CHARS})
@@ -97,12 +108,10 @@ def refuse_unreadable(texts: list[PageText], advice: str) -> None:
     """The one-line refusals of a file whose text layer cannot be read at all (no OCR to help)."""
     chars = sum(p.char_count for p in texts)
     if not chars:
-        raise ExtractError(f"no text layer (scanned or image-only PDF){advice}")
+        raise ExtractError(message("error.no_text_layer") + advice)
     unreadable = sum(p.unmapped * p.char_count for p in texts) / chars
     if unreadable > MAX_UNREADABLE_SHARE:
-        raise ExtractError(f"text layer unreadable: {unreadable:.0%} of the glyphs have no Unicode mapping "
-                           f"(fonts embedded without one){advice}")
+        raise ExtractError(message("error.unmapped", share=f"{unreadable:.0%}") + advice)
     share, runs = document_share(texts)
     if runs >= MIN_RUNS_TO_JUDGE and share < MIN_VIETNAMESE_SHARE:
-        raise ExtractError(f"text layer is not Vietnamese text: {share:.0%} of its words are Vietnamese "
-                           f"syllables (fonts embedded with a wrong Unicode map){advice}")
+        raise ExtractError(message("error.not_vietnamese", share=f"{share:.0%}") + advice)

@@ -26,8 +26,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.i18n import message
 from pipeline import model
 from pipeline.normalize.agency_rules import Scope, scope_of
+from pipeline.normalize.agency_sentence import cut_sentence
 from pipeline.normalize.agency_unlisted import (  # noqa: F401  (merge_unknown_warnings: public here)
     merge_unknown_warnings, office_of_issuer, province_named, recase, unlisted_agency,
 )
@@ -265,10 +267,12 @@ def parse_agency_cell(text: str, province: str | None | Scope, gazetteer: Gazett
     warnings: list[PlanWarning] = []
     for piece in _split(text or "", scope):
         if scope.rules.not_a_body.search(piece.text):
-            warnings.append(PlanWarning("not_an_agency", f"no agency named, only a pointer: {_clean(piece.text)!r}"))
+            warnings.append(PlanWarning("not_an_agency", message("warning.not_an_agency", text=repr(_clean(piece.text)))))
             continue
-        agency, found = resolve_agency(piece.resolve_as or piece.text, scope)
+        name, sentence = cut_sentence(piece.resolve_as or piece.text)
+        agency, found = resolve_agency(name, scope)
         agency.text = _clean(piece.text)
+        warnings.extend([sentence] if sentence else [])
         if agency.id not in {a.id for a in agencies}:
             agencies.append(agency)
         warnings.extend(found)
@@ -292,6 +296,10 @@ def resolve_issuer(lines: list[str], gazetteer: Gazetteer | None = None) -> tupl
     parts = [p for line in lines for p in re.split(r"\s+/\s+", line)]
     parts = [normalize_text(p).strip("-–—_ ") for p in parts if normalize_text(p).strip("-–—_ ")]
     scope = Scope(province_from_issuer(" ".join(parts), gaz), gazetteer=gaz)
+    levels = issuer_levels(parts, scope)
+    if len(levels) >= 3:  # "UBND TỈNH X / SỞ NỘI VỤ / PHÒNG ...": the issuer's parent is the level above it
+        parent, _ = resolve_issuer(levels[:-1], gaz)
+        return _child_of(levels[-1], parent, scope), parent
     whole, warnings = resolve_agency(" ".join(parts), scope)
     if not warnings or len(parts) < 2:
         return whole, None
@@ -302,6 +310,19 @@ def resolve_issuer(lines: list[str], gazetteer: Gazetteer | None = None) -> tupl
     return whole, None
 
 
+def issuer_levels(parts: list[str], scope: Scope) -> list[str]:
+    """The issuer's lines grouped into bodies: a line that opens with a head word ("SỞ", "PHÒNG",
+    "VĂN PHÒNG") starts one; any other line wraps the name above ("HỘI ĐỒNG THẨM ĐỊNH," /
+    "ĐÁNH GIÁ CHỈ SỐ CCHC")."""
+    levels: list[str] = []
+    for part in parts:
+        if levels and not scope.rules.is_head(scope.gaz.head_key(part)):
+            levels[-1] = f"{levels[-1]} {part}"
+        else:
+            levels.append(part)
+    return levels
+
+
 def _child_of(text: str, parent: model.Agency, scope: Scope) -> model.Agency:
     """The lower line of a two-line issuer, read as a unit of the parent where the gazetteer has it."""
     within, warnings = resolve_agency(f"{text} {parent.name}", scope)
@@ -309,7 +330,9 @@ def _child_of(text: str, parent: model.Agency, scope: Scope) -> model.Agency:
         within.text = text
         return within
     child, _ = resolve_agency(text, scope)
-    if parent.level == "central" and child.level == "province":  # "BỘ TÀI CHÍNH / CỤC THUẾ"
+    # "BỘ TÀI CHÍNH / CỤC THUẾ" is the ministry's department, not a province's; "BỘ CÔNG AN / CÔNG AN
+    # TỈNH LÂM ĐỒNG" names its province and is the provincial body.
+    if parent.level == "central" and child.level == "province" and not province_from_issuer(text, scope.gaz):
         gaz = scope.gaz
         child, _ = unlisted_agency(gaz.expand_abbreviations(text), gaz.agency_key(text), None, text, Scope(gazetteer=gaz))
     return child

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from pipeline.i18n import message
 from pipeline import model
 from pipeline.normalize.agency_rules import Scope
 from pipeline.normalize.gazetteer import Province
@@ -76,19 +77,19 @@ def unlisted_agency(text: str, key: str, prov: Province | None, span: str, scope
         return model.Agency(id=slugify(name) + suffix, name=name, kind="agency", text=span, level=level), []
     unit = _own_unit(name, span, scope)
     if unit is not None:
-        return unit, [PlanWarning("agency_unknown", f"agency not in the gazetteer: {span!r}")]
+        return unit, [PlanWarning("agency_unknown", message("warning.agency_not_listed", name=repr(span)))]
     named_province = [p for _, p in gaz.province_suffixes(key) if p is not None]
     if rules.central_tail.search(head_text) or rules.central_head.match(head_text) and not named_province and " tỉnh" not in f" {head_text}":
         code = "agency_unknown" if rules.is_head(head_text) else "agency_unrecognized"
         agency = model.Agency(id=slugify(name), name=name, kind="agency", text=span, level="central")
-        return agency, [PlanWarning(code, f"agency not in the gazetteer: {span!r}")]
+        return agency, [PlanWarning(code, message("warning.agency_not_listed", name=repr(span)))]
     body = next((b for b, p in gaz.province_suffixes(key) if p is None), None)
     if body is not None and len(body.split()) > 1:  # "... tỉnh": the name without the generic word
         name = " ".join(name.split()[: len(body.split())])
     code = "agency_unknown" if rules.is_head(head_text) else "agency_unrecognized"
     agency = model.Agency(id=slugify(name) + suffix, name=name, kind="agency", text=span,
                           level="province" if code == "agency_unknown" and prov and (suffix or body) else None)
-    return agency, [PlanWarning(code, f"agency not in the gazetteer: {span!r}")]
+    return agency, [PlanWarning(code, message("warning.agency_not_listed", name=repr(span)))]
 
 
 def office_of_issuer(span: str, scope: Scope) -> model.Agency | None:
@@ -146,6 +147,6 @@ def merge_unknown_warnings(warnings: list[PlanWarning]) -> list[PlanWarning]:
             continue
         first, count = mentions[item][0], len(mentions[item])
         wheres = [w for w in dict.fromkeys(m.where for m in mentions[item]) if w]
-        note = f" ({count} mentions: {', '.join(wheres)})" if count > 1 else ""
+        note = " " + message("warning.mentions", count=count, places=", ".join(wheres)) if count > 1 else ""
         result.append(replace(first, message=first.message + note))
     return result

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from pipeline.i18n import message
 from pipeline.data import load_csv
 from pipeline.model import AttachedTo, DocumentMeta
 from pipeline.normalize.header import parse_caption
@@ -57,6 +58,6 @@ def date_from_captions(captions: list[str], own_code: str | None, type_name: str
         same_type = own_code is None and type_name and named.type_name and folded(named.type_name) == folded(type_name)
         if same_code or same_type:
             return named.issued_date, [PlanWarning(
-                "date_from_caption", f"the header's date cannot be read: issued_date taken from the caption "
-                f"{caption.strip()!r}", "document.issued_date")]
+                "date_from_caption", message("warning.date_from_caption", caption=repr(caption.strip())),
+                "document.issued_date")]
     return None, []

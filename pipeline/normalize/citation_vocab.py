@@ -68,7 +68,7 @@ class CitationVocab:
     def document_types(self) -> tuple[DocType, ...]:
         return tuple(DocType(row["word"], row["code"], tuple(row["symbol_codes"].split()),
                              row["cite_by_name"], row["default_issuer"] or None)
-                     for row in self._csv("document_types.csv"))
+                     for row in self._csv("document_types.csv") if row.get("citation") != "no")
 
     @cached_property
     def type_by_word(self) -> dict[str, DocType]:

@@ -10,18 +10,30 @@ code that keys them; `Gazetteer` builds its tables from it.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any, Protocol
 
 from pipeline import data, text
 from pipeline.data import data_text
 from pipeline.data.disk_cache import code_texts, remembered
 
-if TYPE_CHECKING:
-    from pipeline.normalize.gazetteer import Gazetteer
 
 # The files whose texts the index is built from (abbreviations.csv: the keys expand them).
 INDEX_FILES = ("agencies.csv", "agency_groups.csv", "provinces.csv", "abbreviations.csv")
 SPECIAL_ZONES = "{dac_khu}"  # in a collective's name: ", đặc khu" where the province has any
+
+
+class Gazetteer(Protocol):
+    """What the index needs of a gazetteer (`gazetteer.Gazetteer` is one): its data folder,
+    its files and its keying. Named here, so this module need not import the one it serves."""
+
+    data_dir: Path | None
+
+    def read_csv(self, name: str) -> list[dict[str, str]]: ...
+
+    def agency_key(self, text: str) -> str: ...
+
+    def row_keys(self, name: str, variants: list[str]) -> list[tuple[str, str]]: ...
 
 
 def split_bar(value: str) -> list[str]:

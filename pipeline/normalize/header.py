@@ -3,17 +3,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
+
+from pipeline.i18n import message
+from pipeline.structure.doc_types import OFFICIAL_LETTER, DocumentType, type_from_symbol, type_vocabulary
+from pipeline.structure.header import SUBJECT_START, number_part
 
 from pipeline.warnings import PlanWarning
 from pipeline.text import clean_whitespace
 
 _NUMBER_LINE = re.compile(
-    r"""^\s*S[ốo]\s*[:.]?\s*
-        (?P<number>\d+[A-Za-z]?)?          # the number; left blank in a draft
+    r"""^\s*(?:[^\W\d_][^\d:]{0,20}?\s+)?    # the type a law or an ordinance names first: "Luật số:"
+        S[ốo]\s*[:.]?\s*(?:[.…_]+\s*)?        # a draft's blank may be dots: "Số: …/TTr-SNV"
+        (?P<number>\d+(?:[.-]\d+)*[A-Za-z]?)?  # the number, left blank in a draft; "66.18", "130-12"
         \s*(?P<sep>[/-])?\s*
-        (?P<year>(?:19|20)\d{2}\s*/\s*)?   # a year inside the code: 08/2024/QĐ-UBND
-        (?P<symbol>[^\s/].*?)?             # the symbol: KH-UBND, KL/TW, QĐ-TTg
+        (?P<year>(?:(?:19|20)?\d{2})\s*/\s*)?  # a year inside the code: 08/2024/QĐ-UBND, 02-02/26/PT-NC
+        (?P<symbol>[^\s/].*?)?                 # the symbol: KH-UBND, KL/TW, QĐ-TTg, TTr-CAT(PC04)
         \s*$""",
     re.X | re.I,
 )
@@ -40,25 +46,32 @@ class DocumentNumber:
     number: str | None
     symbol: str | None
     code: str | None
+    # A Party code: the number joined to the symbol by a hyphen ("69-KL/TW"), the type before the slash.
+    party: bool = False
+
+
+def _is_party(symbol: str | None) -> bool:
+    """"KL/TW", "HD/VPTW": the type's abbreviation, then a slash (a state symbol "KH-UBND" has none)."""
+    return bool(symbol) and "/" in symbol and "-" not in symbol.split("/")[0]
 
 
 def parse_number_line(line: str | None) -> tuple[DocumentNumber, list[PlanWarning]]:
     """"Số: 196 /KH-UBND" -> 196, KH-UBND, 196/KH-UBND (spaces dropped; the number stays a string)."""
     if not line:
-        return DocumentNumber(None, None, None), [PlanWarning("no_number", "no 'Số:' line in the header", "/document/code")]
-    m = _NUMBER_LINE.match(line)
+        return DocumentNumber(None, None, None), [PlanWarning("no_number", message("warning.no_number"), "/document/code")]
+    m = _NUMBER_LINE.match(number_part(unicodedata.normalize("NFC", line)))
     if not m:
-        return DocumentNumber(None, None, None), [PlanWarning("bad_number", f"cannot read the number line {line!r}", "/document/code")]
+        return DocumentNumber(None, None, None), [PlanWarning("bad_number", message("warning.bad_number", line=repr(line)), "/document/code")]
     symbol = re.sub(r"\s+", "", m.group("symbol") or "") or None
     number = m.group("number")
     year = re.sub(r"\s+", "", m.group("year") or "")
     if number is None:
-        return DocumentNumber(None, symbol, None), [
-            PlanWarning("blank_number", f"the number is blank ({clean_whitespace(line)!r}): a draft?", "/document/number")
+        return DocumentNumber(None, symbol, None, _is_party(symbol)), [
+            PlanWarning("blank_number", message("warning.blank_number", line=repr(clean_whitespace(line))), "/document/number")
         ]
     sep = m.group("sep") or "/"
     code = f"{number}{sep}{year}{symbol}" if symbol else number
-    return DocumentNumber(number, symbol, code), []
+    return DocumentNumber(number, symbol, code, _is_party(symbol)), []
 
 
 def parse_place_date(line: str | None) -> tuple[str | None, str | None, list[PlanWarning]]:
@@ -68,21 +81,21 @@ def parse_place_date(line: str | None) -> tuple[str | None, str | None, list[Pla
     impossible date, which is never guessed.
     """
     if not line:
-        return None, None, [PlanWarning("no_date", "no place and date line in the header", "/document/issued_date")]
+        return None, None, [PlanWarning("no_date", message("warning.no_date"), "/document/issued_date")]
     place_match = _PLACE.match(line)
     place = clean_whitespace(place_match.group("place")) or None if place_match else None
     m = _DATE.search(_STRAY_MARKS.sub(" ", line))
     if not m:
-        return place, None, [PlanWarning("bad_date", f"cannot read the date line {line!r}", "/document/issued_date")]
+        return place, None, [PlanWarning("bad_date", message("warning.bad_date", line=repr(line)), "/document/issued_date")]
     day, month, year = m.group("day"), m.group("month"), m.group("year")
     if not (day and month and year):
         return place, None, [
-            PlanWarning("blank_date", f"the date is incomplete ({clean_whitespace(line)!r}): a draft?", "/document/issued_date")
+            PlanWarning("blank_date", message("warning.blank_date", line=repr(clean_whitespace(line))), "/document/issued_date")
         ]
     try:
         return place, dt.date(int(year), int(month), int(day)).isoformat(), []
     except ValueError:
-        return place, None, [PlanWarning("impossible_date", f"no such date: {day}/{month}/{year}", "/document/issued_date")]
+        return place, None, [PlanWarning("impossible_date", message("warning.impossible_date_header", date=f"{day}/{month}/{year}"), "/document/issued_date")]
 
 
 @dataclass(frozen=True)
@@ -113,3 +126,33 @@ def parse_caption(text: str | None) -> Caption:
         re.sub(r"\s+", "", code_match.group("code")) if code_match else None,
         issued,
     )
+
+
+@dataclass(frozen=True)
+class TypeReading:
+    """The document's type, its name and how it was found (contract 1.2 `type_source`)."""
+
+    code: str
+    name: str | None
+    source: str  # "type_line", "subject", "symbol" or "none"
+
+
+def read_document_type(type_line: DocumentType | None, number: DocumentNumber, subject: str | None) -> TypeReading:
+    """The type line when there is one; else a công văn when a "V/v" subject stands under the
+    number (the place Nghị định 30/2020 gives a công văn's subject, and no other type's: so
+    "1234/CT-TTHT" with a subject is a Cục Thuế letter, not a Chỉ thị); else the abbreviation
+    in the symbol ("TTr" in "409/TTr-CAT(PC04)", "KL" in "69-KL/TW"); else none."""
+    if type_line is not None:
+        return TypeReading(type_line.code, type_line.name, "type_line")
+    if subject:
+        letter = next((t for t in type_vocabulary().party.values() if t.code == OFFICIAL_LETTER), None)
+        return TypeReading(OFFICIAL_LETTER, letter.name if letter else None, "subject")
+    if (found := type_from_symbol(number.symbol, number.party)) is not None:
+        return TypeReading(found.code, found.name, "symbol")
+    return TypeReading("other", None, "none")
+
+
+def parse_subject(lines: tuple[str, ...]) -> str | None:
+    """The subject without "V/v", its lines joined: ("V/v lấy ý kiến góp ý", "dự thảo") -> "lấy ý kiến góp ý dự thảo"."""
+    text = clean_whitespace(" ".join(lines))
+    return clean_whitespace(SUBJECT_START.sub("", text, count=1)) or None

@@ -62,25 +62,25 @@ def unsure_field_warnings(skeleton: Skeleton) -> list[PlanWarning]:
     for name, text, on_last in _fields(skeleton):
         page = last if on_last else first
         if text is None and name in _MISSED:
-            warnings.append(PlanWarning("ocr_field_unsure", message("warn.ocr_field_missing", "en", field=name,
+            warnings.append(PlanWarning("ocr_field_unsure", message("warning.ocr_field_missing", field=name,
                                         page=page), f"/document/{name}"))
             continue
         tokens = set((text or "").split())
         weak = sorted({(conf, word) for p, word, conf in skeleton.ocr_unsure
                        if p == page and word in tokens and conf < _threshold(word)})
         if name == "signer" and text and len(text.split()) < MIN_NAME_SYLLABLES:
-            warnings.append(PlanWarning("ocr_field_unsure", message("warn.ocr_name_short", "en", name=text,
+            warnings.append(PlanWarning("ocr_field_unsure", message("warning.ocr_name_short", name=text,
                                         page=page), "/document/signer"))
         elif weak:
             words = ", ".join(f"{word!r} ({conf:.0f}%)" for conf, word in weak[:5])
-            warnings.append(PlanWarning("ocr_field_unsure", message("warn.ocr_field_unsure", "en", field=name,
+            warnings.append(PlanWarning("ocr_field_unsure", message("warning.ocr_field_unsure", field=name,
                                         page=page, words=words), f"/document/{name}"))
     return warnings
 
 
 def handwritten(warnings: list[PlanWarning], page: int) -> list[PlanWarning]:
     """A scan's blank number or day reported as handwritten or stamped, not as a draft's blank."""
-    return [PlanWarning("handwritten_field", message("warn.handwritten_field", "en", field=_BLANK_CODES[w.code],
+    return [PlanWarning("handwritten_field", message("warning.handwritten_field", field=_BLANK_CODES[w.code],
                                                      page=page), w.where)
             if w.code in _BLANK_CODES else w for w in warnings]
 

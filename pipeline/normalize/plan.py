@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.i18n import message
 from pipeline.model import (
     Agency,
     Attachment,
@@ -25,7 +26,7 @@ from pipeline.normalize.agencies import (
     Scope, merge_unknown_warnings, parse_agency_cell, province_from_issuer, resolve_issuer,
 )
 from pipeline.normalize.attachments import attached_to, date_from_captions
-from pipeline.normalize.header import parse_number_line, parse_place_date
+from pipeline.normalize.header import parse_number_line, parse_place_date, parse_subject, read_document_type
 from pipeline.normalize.ocr_fields import ocr_header_warnings, read_by_ocr
 from pipeline.normalize.symbol_grammar import checked_number
 from pipeline.normalize.provenance import build_provenance
@@ -35,6 +36,7 @@ from pipeline.normalize.task_places import task_keys, task_label
 from pipeline.normalize.plan_frame import plan_year
 from pipeline.normalize.timeframes import parse_timeframe
 from pipeline.structure.closing import split_archive
+from pipeline.structure.doc_types import DocumentType
 from pipeline.structure.types import RawAttachment, RawDataTable, RawSection, RawTask, Skeleton
 from pipeline.warnings import PlanWarning, pointer
 
@@ -169,7 +171,8 @@ def _recipient(text: str, index: int, ctx: _Context) -> Recipient:
     if (m := _RECIPIENT_NOTE.match(text)) and m.group("name"):  # "(...)" alone is a name, not a note
         name, note = m.group("name"), m.group("note").strip() or None
     agencies, warnings = parse_agency_cell(name, ctx.scope)
-    ctx.warnings.extend(_located(warnings, pointer("recipients", index), f"Nơi nhận, dòng {index + 1}"))
+    ctx.warnings.extend(_located(warnings, pointer("recipients", index),
+                                  f"{message('doc.recipients')}, {message('label.row', n=index + 1)}"))
     ctx.remember(*agencies)
     return Recipient(name=name, note=note, agency=agencies[0] if agencies else None, agencies=agencies)
 
@@ -219,11 +222,14 @@ def build_plan(skeleton: Skeleton, type_code: str | None, source: Source, provin
     )
     offset = _section_offset(skeleton)
     sections = [_build_section(s, pointer("sections", i + offset), ctx, cited) for i, s in enumerate(skeleton.sections)]
+    subject = parse_subject(header.subject_lines)
+    doc_type = read_document_type(
+        DocumentType(type_code, header.type_line) if type_code and header.type_line else None, number, subject)
     document = DocumentMeta(
-        type=type_code or "other",
-        type_name=_text_or_none(header.type_line),
-        type_source="type_line" if header.type_line else ("symbol" if type_code else "none"),
-        subject=None,
+        type=doc_type.code,
+        type_name=_text_or_none(doc_type.name),
+        type_source=doc_type.source,
+        subject=_text_or_none(subject),
         code=own_code, number=number.number, symbol=number.symbol,
         issuer=issuer, place=place, issued_date=issued,
         title=_text_or_none(header.title),
@@ -261,14 +267,14 @@ def _task_places(tasks: list[RawTask], paged: bool) -> list[tuple[str, str]]:
 def _located_in_text(warnings: list[PlanWarning], skeleton: Skeleton, places: list[tuple[str, str]]) -> list[PlanWarning]:
     """Labels for warnings about a cited text: the task's label, or the section's number path."""
     labels = {pointer("tasks", i): label for i, (_, label) in enumerate(places)}
-    labels["/document/title"] = "Trích yếu"
+    labels["/document/title"] = message("doc.title")
     if skeleton.preamble:
-        labels.update({f"/sections/0/paragraphs/{i}": "Phần mở đầu" for i in range(len(skeleton.preamble))})
+        labels.update({f"/sections/0/paragraphs/{i}": message("doc.preamble") for i in range(len(skeleton.preamble))})
     offset = _section_offset(skeleton)
 
     def walk(section: RawSection, path: str, numbers: list[str]) -> None:
         numbers = numbers + [section.number or "?"]
-        name = f"Mục {'.'.join(numbers)}"
+        name = message("label.section", n=".".join(numbers))
         labels[f"{path}/title"] = name
         labels.update({f"{path}/paragraphs/{i}": name for i in range(len(section.paragraphs))})
         for j, child in enumerate(section.children):

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from pipeline.i18n import message
 from pipeline import model
 from pipeline.normalize.citation_vocab import CitationVocab, type_word_pattern, using
 from pipeline.normalize.references import Citation, find_alias_definitions, find_citations
@@ -71,10 +72,11 @@ def _check(citation: Citation, rid: str, known: _Pending | None, where: str) -> 
     """Warnings for an impossible date, or a date that contradicts an earlier mention."""
     if citation.date_text and not citation.issued_date:
         return [PlanWarning("reference_bad_date",
-                              f"impossible date '{citation.date_text}' in citation of {rid}", where)]
+                              message("warning.reference_bad_date", date=citation.date_text, ref=rid), where)]
     if known and known.issued_date and citation.issued_date and citation.issued_date != known.issued_date:
         return [PlanWarning("reference_date_conflict",
-                              f"{rid} cited with date {citation.issued_date}, earlier {known.issued_date}", where)]
+                              message("warning.reference_date_conflict", ref=rid, date=citation.issued_date,
+                                      earlier=known.issued_date), where)]
     return []
 
 

@@ -88,17 +88,17 @@ def check_symbol(symbol: str | None, type_code: str | None,
     if mended is None:
         if _PLAIN_CODE.fullmatch(head) and not _near(head, list(type_codes())):
             return _trimmed(symbol, trimmed)  # an issuer's own code the lists do not hold ("SNV" in "45/SNV-VP")
-        return symbol, [PlanWarning("ocr_field_unsure", message("warn.symbol_unknown_type", "en", symbol=symbol,
+        return symbol, [PlanWarning("ocr_field_unsure", message("warning.symbol_unknown_type", symbol=symbol,
                                                                    part=head), WHERE)]
     fixed = mended + sep + tail
-    return fixed, [PlanWarning("ocr_field_repaired", message("warn.symbol_repaired", "en", read=symbol,
+    return fixed, [PlanWarning("ocr_field_repaired", message("warning.symbol_repaired", read=symbol,
                                                                 fixed=fixed), WHERE)]
 
 
 def _trimmed(symbol: str, trimmed: str) -> tuple[str, list[PlanWarning]]:
     if trimmed == symbol:
         return symbol, []
-    return trimmed, [PlanWarning("ocr_field_repaired", message("warn.symbol_repaired", "en", read=symbol,
+    return trimmed, [PlanWarning("ocr_field_repaired", message("warning.symbol_repaired", read=symbol,
                                                                   fixed=trimmed), WHERE)]
 
 

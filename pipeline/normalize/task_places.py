@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from itertools import groupby
 
+from pipeline.i18n import message
 from pipeline.structure.types import RawTask
 
 # The printed label that opens a group heading: "II. ...", "B. ...", "3. ...".
@@ -67,13 +68,13 @@ def task_keys(tasks: list[RawTask]) -> list[str]:
 def task_label(task: RawTask, key: str, paged: bool) -> str:
     """"Phụ lục II, nhiệm vụ II.5, trang 9": where a person finds the task, in Vietnamese."""
     if task.from_body:
-        head = f"Mục {_section_of(task.group)}" if task.group else "Nội dung kế hoạch"
+        head = message("label.section", n=_section_of(task.group)) if task.group else message("label.plan_body")
     else:
-        head = task.place or f"Bảng {task.table + 1}"
-    parts = [head, f"nhiệm vụ {key}"]
+        head = task.place or message("label.table", n=task.table + 1)
+    parts = [head, message("label.task", task=key)]
     if paged and task.pages:
         pages = sorted(task.pages)
-        parts.append(f"trang {pages[0]}" if len(pages) == 1 else f"trang {pages[0]}-{pages[-1]}")
+        parts.append(message("label.page", n=pages[0] if len(pages) == 1 else f"{pages[0]}-{pages[-1]}"))
     return ", ".join(parts)
 
 

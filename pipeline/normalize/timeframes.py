@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Callable
 
+from pipeline.i18n import message
 from pipeline import model
 from pipeline.data import load_yaml
 from pipeline.text import fold_aligned, normalize_text
@@ -234,7 +235,7 @@ def _rule_date(text: str, folded: str, problems: list[str]) -> _Found | None:
     try:
         iso = datetime.date(year, int(match["month"]), int(match["day"])).isoformat()
     except ValueError:
-        problems.append(f"impossible date {text[match.start():match.end()]!r}")
+        problems.append(message("warning.impossible_date", text=repr(text[match.start():match.end()])))
         iso = None
     return _Found("date", year, year, date=iso)
 
@@ -272,7 +273,7 @@ def _rule_month(text: str, folded: str, problems: list[str]) -> _Found | None:
         return None
     for match in found:
         if not 1 <= int(match["month"]) <= 12:
-            problems.append(f"impossible month {text[match.start():match.end()]!r}")
+            problems.append(message("warning.impossible_month", text=repr(text[match.start():match.end()])))
     years = [y for m in found for y in _match_years(m)]
     return _Found("month", min(years), max(years))
 
@@ -327,7 +328,7 @@ def _rule_date_no_year(text: str, folded: str, problems: list[str], plan_year: i
         try:
             iso = datetime.date(plan_year, int(match["month"]), int(match["day"])).isoformat()
         except ValueError:
-            problems.append(f"impossible date {text[match.start():match.end()]!r}")
+            problems.append(message("warning.impossible_date", text=repr(text[match.start():match.end()])))
     return _in_plan_year("date", plan_year, date=iso)
 
 
@@ -342,7 +343,7 @@ def _rule_month_no_year(text: str, folded: str, problems: list[str], plan_year: 
     if not match:
         return None
     if not 1 <= int(match["month"]) <= 12:
-        problems.append(f"impossible month {text[match.start():match.end()]!r}")
+        problems.append(message("warning.impossible_month", text=repr(text[match.start():match.end()])))
     return _in_plan_year("month", plan_year)
 
 
@@ -389,12 +390,12 @@ def parse_timeframe(
     found = found or next((f for rule in INFERRED_RULES if (f := rule(clean, folded, problems, plan_year))), None)
     found = found or _Found("other")
     warnings = [
-        PlanWarning("timeframe_invalid_date", f"{p} in timeframe {clean!r}", where, label)
+        PlanWarning("timeframe_invalid_date", message("warning.timeframe_invalid_date", problem=p, text=repr(clean)), where, label)
         for p in problems
     ]
     if found.kind == "other" and _looks_dated(folded):
         warnings.append(
-            PlanWarning("timeframe_unrecognized", f"no timeframe rule matched {clean!r}", where, label)
+            PlanWarning("timeframe_unrecognized", message("warning.timeframe_unrecognized", text=repr(clean)), where, label)
         )
     timeframe = model.Timeframe(clean, found.kind, found.start, found.end, found.date, found.event, found.inferred)
     return timeframe, warnings

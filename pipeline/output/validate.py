@@ -12,6 +12,7 @@ import re
 import reprlib
 from typing import TYPE_CHECKING, Any, Iterator
 
+from pipeline.i18n import current_lang, message
 from pipeline.output.fast_validate import passes
 
 if TYPE_CHECKING:  # jsonschema is imported only to explain a document that fails
@@ -119,15 +120,30 @@ def _describe(error: ValidationError) -> Iterator[tuple[tuple[PathPart, ...], st
     if error.validator == "required" and isinstance(error.instance, dict):
         for key in error.validator_value:
             if key not in error.instance:
-                yield path + (key,), "required property is missing"
+                yield path + (key,), message("schema.required")
     elif error.validator == "additionalProperties" and error.validator_value is False:
         known = error.schema.get("properties", {})
         patterns = [re.compile(p) for p in error.schema.get("patternProperties", {})]
         for key in error.instance:
             if key not in known and not any(p.search(key) for p in patterns):
-                yield path + (key,), "unexpected property (not in the schema; a typo?)"
+                yield path + (key,), message("schema.unexpected")
+    elif current_lang() != "en":  # jsonschema words its messages in English: the table says them
+        yield path, _translated_message(error)
     else:
         yield path, _short_message(error)
+
+
+# JSON Schema keywords whose failure the message table words ("schema.<keyword>"); others: "schema.other".
+_WORDED = frozenset({"type", "enum", "const", "format", "pattern", "minimum", "maximum", "minLength", "maxLength",
+                     "minItems", "maxItems", "uniqueItems", "anyOf", "oneOf"})
+
+
+def _translated_message(error: ValidationError) -> str:
+    """What is wrong, in the run's language: the value, and what the schema asked for."""
+    key = f"schema.{error.validator}" if error.validator in _WORDED else "schema.other"
+    expected = error.validator_value
+    expected = ", ".join(map(repr, expected)) if isinstance(expected, list) else repr(expected)
+    return message(key, value=_SHORT.repr(error.instance), expected=expected, keyword=error.validator)
 
 
 def _sort_key(item: tuple[tuple[PathPart, ...], str]) -> tuple:

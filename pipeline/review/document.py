@@ -14,6 +14,7 @@ from html import escape
 from typing import Any, Iterator
 
 from pipeline.i18n import DEFAULT_LANG, message, warning_label
+from pipeline.warnings import warning_count
 
 # Task columns in print order: (field, message key); a column empty in every task is left out.
 TASK_COLUMNS = (("content", "col.content"), ("lead", "col.lead"), ("cooperating", "col.cooperating"),
@@ -102,7 +103,20 @@ def _md_cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def _type_printed(d: dict) -> bool:
+    """Whether the type name is the document's own type line (before contract 1.2 it always was)."""
+    return d.get("type_source", "type_line") == "type_line"
+
+
 def to_markdown(doc: dict, lang: str = DEFAULT_LANG) -> str:
+    """The plan, then each attached document under a rule and the line naming what it is attached to."""
+    parts = [_markdown_one(doc, lang)]
+    for k, attached in enumerate(doc.get("attachments") or []):
+        parts.append(f"---\n\n*{attachment_caption(attached, k, lang)}*\n\n{_markdown_one(attached, lang)}")
+    return "\n".join(parts)
+
+
+def _markdown_one(doc: dict, lang: str) -> str:
     d = doc["document"]
     out: list[str] = []
     issuer = value_text(d.get("issuer"), lang)
@@ -112,7 +126,12 @@ def to_markdown(doc: dict, lang: str = DEFAULT_LANG) -> str:
                                  d.get("place") or "", date_text(d.get("issued_date"), lang)) if t)
     if line:
         out.append(line)
-    out += ["", f"# {(d.get('type_name') or '').upper()}".rstrip(), ""]
+    if d.get("subject"):
+        out.append(f"{message('doc.subject', lang)} {d['subject']}")
+    if _type_printed(d):
+        out += ["", f"# {(d.get('type_name') or '').upper()}".rstrip(), ""]
+    else:  # a công văn prints no type line: its type, read from its subject or symbol, is a label
+        out += ["", f"_{message('doc.type_read', lang, name=d['type_name'])}_" if d.get("type_name") else "", ""]
     if d.get("title"):
         out += [f"**{d['title']}**", ""]
     for depth, _, section in section_entries(doc["sections"]):
@@ -162,41 +181,45 @@ def _p(ptr: str, text: str, tag: str = "span", cls: str = "") -> str:
     return f'<{tag}{klass} data-ptr="{escape(ptr)}">{escape(text)}</{tag}>'
 
 
-def _header_html(doc: dict, lang: str) -> list[str]:
+def _header_html(doc: dict, lang: str, base: str = "") -> list[str]:
     d = doc["document"]
     out = ['<header class="doc-header">']
     if d.get("parent_issuer"):
-        out.append(_p("/document/parent_issuer", value_text(d["parent_issuer"], lang), "div", "issuer"))
+        out.append(_p(base + "/document/parent_issuer", value_text(d["parent_issuer"], lang), "div", "issuer"))
     if d.get("issuer"):
-        out.append(_p("/document/issuer", value_text(d["issuer"], lang), "div", "issuer"))
+        out.append(_p(base + "/document/issuer", value_text(d["issuer"], lang), "div", "issuer"))
     if d.get("code"):
-        out.append(f'<div>{escape(message("doc.code", lang))}: {_p("/document/code", d["code"])}</div>')
+        out.append(f'<div>{escape(message("doc.code", lang))}: {_p(base + "/document/code", d["code"])}</div>')
     if d.get("place") or d.get("issued_date"):
-        place = _p("/document/place", d["place"]) + ", " if d.get("place") else ""
-        out.append(f'<div class="date">{place}{_p("/document/issued_date", date_text(d.get("issued_date"), lang))}</div>')
-    if d.get("type_name"):
-        out.append(_p("/document/type_name", d["type_name"].upper(), "h1"))
+        place = _p(base + "/document/place", d["place"]) + ", " if d.get("place") else ""
+        out.append(f'<div class="date">{place}{_p(base + "/document/issued_date", date_text(d.get("issued_date"), lang))}</div>')
+    if d.get("subject"):
+        out.append(f'<div class="subject">{escape(message("doc.subject", lang))} {_p(base + "/document/subject", d["subject"])}</div>')
+    if d.get("type_name") and _type_printed(d):
+        out.append(_p(base + "/document/type_name", d["type_name"].upper(), "h1"))
+    elif d.get("type_name"):
+        out.append(_p(base + "/document/type_name", message("doc.type_read", lang, name=d["type_name"]), "div", "type"))
     if d.get("title"):
-        out.append(_p("/document/title", d["title"], "p", "title"))
+        out.append(_p(base + "/document/title", d["title"], "p", "title"))
     return out + ["</header>"]
 
 
-def _sections_html(doc: dict, lang: str) -> list[str]:
+def _sections_html(doc: dict, lang: str, base: str = "") -> list[str]:
     out = []
-    for depth, ptr, section in section_entries(doc["sections"]):
+    for depth, ptr, section in section_entries(doc["sections"], base + "/sections"):
         out.append(_p(ptr, heading_text(section, lang), f"h{min(depth + 1, 6)}", "heading"))
         out += [_p(f"{ptr}/paragraphs/{j}", p["text"], "p") for j, p in enumerate(section.get("paragraphs") or [])]
     return out
 
 
-def _agencies_html(task: dict, field: str, i: int, lang: str) -> str:
+def _agencies_html(task: dict, field: str, i: int, lang: str, base: str = "") -> str:
     value = task.get(field)
     if isinstance(value, list):
-        return "; ".join(_p(f"/tasks/{i}/{field}/{k}", value_text(a, lang)) for k, a in enumerate(value))
-    return _p(f"/tasks/{i}/{field}", value_text(value, lang)) if value else ""
+        return "; ".join(_p(f"{base}/tasks/{i}/{field}/{k}", value_text(a, lang)) for k, a in enumerate(value))
+    return _p(f"{base}/tasks/{i}/{field}", value_text(value, lang)) if value else ""
 
 
-def tasks_html(doc: dict, lang: str) -> list[str]:
+def tasks_html(doc: dict, lang: str, base: str = "") -> list[str]:
     if not doc["tasks"]:
         return []
     cols = task_columns(doc)
@@ -207,33 +230,33 @@ def tasks_html(doc: dict, lang: str) -> list[str]:
             out.append(f'<tr class="group"><td colspan="{len(cols) + 1}">{escape(text)}</td></tr>')
             continue
         task = doc["tasks"][index]
-        cells = "".join(f"<td>{_agencies_html(task, f, index, lang)}</td>" for f, _ in cols)
-        out.append(f'<tr class="task" data-ptr="/tasks/{index}"><td>{escape(text)}</td>{cells}</tr>')
+        cells = "".join(f"<td>{_agencies_html(task, f, index, lang, base)}</td>" for f, _ in cols)
+        out.append(f'<tr class="task" data-ptr="{base}/tasks/{index}"><td>{escape(text)}</td>{cells}</tr>')
     return out + ["</tbody></table>"]
 
 
-def _tables_html(doc: dict, lang: str) -> list[str]:
+def _tables_html(doc: dict, lang: str, base: str = "") -> list[str]:
     out = []
     for i, table in enumerate(doc.get("tables") or []):
         head = "".join(f"<th>{escape(h or '')}</th>" for h in table["header"])
         rows = "".join("<tr>" + "".join(
-            f'<td data-ptr="/tables/{i}/rows/{r}/{c}">{escape(v or "")}</td>' for c, v in enumerate(row)) + "</tr>"
+            f'<td data-ptr="{base}/tables/{i}/rows/{r}/{c}">{escape(v or "")}</td>' for c, v in enumerate(row)) + "</tr>"
             for r, row in enumerate(table["rows"]))
         out.append(f'<h2>{escape(table.get("caption") or message("doc.tables", lang))}</h2>'
                    f'<table class="data"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>')
     return out
 
 
-def _closing_html(doc: dict, lang: str) -> list[str]:
+def _closing_html(doc: dict, lang: str, base: str = "") -> list[str]:
     out = []
     if doc["recipients"]:
-        items = "".join(f"<li>{_p(f'/recipients/{i}', recipient_text(r))}</li>" for i, r in enumerate(doc["recipients"]))
+        items = "".join(f"<li>{_p(f'{base}/recipients/{i}', recipient_text(r))}</li>" for i, r in enumerate(doc["recipients"]))
         out.append(f'<h2>{escape(message("doc.recipients", lang))}</h2><ul class="recipients">{items}</ul>')
     signer = doc["document"].get("signer")
     if signer:
         lines = [t for t in (signer.get("authority") and f"{signer['authority']}. {(signer.get('on_behalf_of') or '').upper()}",
                              (signer.get("title") or "").upper(), signer.get("name")) if t]
-        out.append(f'<div class="signature" data-ptr="/document/signer">{"<br>".join(escape(t) for t in lines)}</div>')
+        out.append(f'<div class="signature" data-ptr="{base}/document/signer">{"<br>".join(escape(t) for t in lines)}</div>')
     if doc["references"]:
         items = "".join(f"<li>{escape(citation(r, lang))} <small>({escape(message('doc.mentions', lang, n=r['mentions']))})</small></li>"
                         for r in doc["references"])
@@ -242,12 +265,42 @@ def _closing_html(doc: dict, lang: str) -> list[str]:
 
 
 def document_html(doc: dict, lang: str = DEFAULT_LANG) -> str:
-    """The plan as an HTML fragment (no <html>): header, sections, tasks, tables, closing."""
-    return "".join(_header_html(doc, lang) + _sections_html(doc, lang) + tasks_html(doc, lang)
-                   + _tables_html(doc, lang) + _closing_html(doc, lang))
+    """The plan as an HTML fragment (no <html>): header, sections, tasks, tables, closing, then each
+    attached document as a document of its own, under a line naming the document it is attached to."""
+    parts = [_one_document_html(doc, lang)]
+    for k, attached in enumerate(doc.get("attachments") or []):
+        parts.append(f'<section class="attachment" id="attachment-{k}">'
+                     f'<p class="attached-to">{escape(attachment_caption(attached, k, lang))}</p>'
+                     f'{_one_document_html(attached, lang, f"/attachments/{k}")}</section>')
+    return "".join(parts)
+
+
+def _one_document_html(doc: dict, lang: str, base: str = "") -> str:
+    return "".join(_header_html(doc, lang, base) + _sections_html(doc, lang, base) + tasks_html(doc, lang, base)
+                   + _tables_html(doc, lang, base) + _closing_html(doc, lang, base))
+
+
+def attachment_caption(attached: dict, k: int, lang: str = DEFAULT_LANG) -> str:
+    """"Văn bản kèm theo 1 (trang 2–13): ban hành kèm theo 779/QĐ-UBND ngày 23/3/2022"."""
+    to = attached["document"].get("attached_to") or {}
+    pages = attached.get("pages") or []
+    where = message("attach.pages", lang, first=pages[0], last=pages[-1]) if pages else ""
+    relation = message(f"attach.{to.get('relation') or 'other'}", lang)
+    date = date_text(to.get("issued_date"), lang) if to.get("issued_date") else ""
+    return message("attach.caption", lang, n=k + 1, pages=where, relation=relation,
+                   code=to.get("code") or message("doc.no_number", lang), date=date).replace("  ", " ").strip()
 
 
 def warnings_html(doc: dict, lang: str = DEFAULT_LANG) -> str:
+    """The warnings of the plan, then those of each attached document under its caption."""
+    out = [_warning_list(doc, lang)]
+    for k, attached in enumerate(doc.get("attachments") or []):
+        if attached["warnings"]:
+            out.append(f'<h3>{escape(attachment_caption(attached, k, lang))}</h3>{_warning_list(attached, lang)}')
+    return "".join(out)
+
+
+def _warning_list(doc: dict, lang: str) -> str:
     if not doc["warnings"]:
         return f'<p class="none">{escape(message("doc.no_warnings", lang))}</p>'
     items = "".join(
@@ -265,12 +318,13 @@ h2{font-size:17px;margin-top:22px}h3,h4,h5,h6{font-size:15px;margin:12px 0 4px}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:4px 6px;vertical-align:top;text-align:left}
 tr.group td{background:#eee;font-weight:bold}.signature{text-align:right;font-weight:bold;margin:16px 0}
 .warnings .warning b{color:#8a4b00}
+.attachment{border-top:3px double #888;margin-top:28px;padding-top:8px}.attached-to{font-style:italic;color:#555}
 """
 
 
 def to_html(doc: dict, lang: str = DEFAULT_LANG) -> str:
     """A standalone HTML page of the plan (no scripts, no network)."""
     title = f"{doc['document'].get('type_name') or ''} {doc['document'].get('code') or ''}".strip() or doc["source"]["filename"]
-    warnings = f'<h2>{escape(message("doc.warnings", lang))}</h2>{warnings_html(doc, lang)}' if doc["warnings"] else ""
+    warnings = f'<h2>{escape(message("doc.warnings", lang))}</h2>{warnings_html(doc, lang)}' if warning_count(doc) else ""
     return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{escape(title)}</title>'
             f"<style>{DOCUMENT_CSS}</style></head><body>{document_html(doc, lang)}{warnings}</body></html>\n")

@@ -1,12 +1,13 @@
 """Page images and the text the converter left out, for the review page.
 
-Pages are rendered with pypdfium2 as JPEG at a moderate resolution, so a
-50-page plan stays a few MB as data URIs. A DOCX has no pages: LibreOffice
+Pages are rendered with pypdfium2 as JPEG at the resolution the user asks for
+(`vnplan inspect --dpi`); the default reads a task table's small print at 1:1. A DOCX has no pages: LibreOffice
 (`soffice --headless --convert-to pdf`) lays it out when it is installed.
 """
 from __future__ import annotations
 
 import base64
+import bisect
 import io
 import shutil
 import subprocess
@@ -15,10 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_raw
 
-# Rendering resolution: text stays legible at 100% zoom; a dense table page weighs ~150 kB as JPEG.
-RENDER_DPI = 90
-JPEG_QUALITY = 55
+from pipeline.review.resolution import JPEG_QUALITY, RENDER_DPI
+
 POINTS_PER_INCH = 72
 # LibreOffice gets this long to lay out one DOCX before the page view is given up.
 SOFFICE_TIMEOUT_S = 180
@@ -32,15 +33,6 @@ class PageImage:
     data_uri: str
     # The text layer's runs (a line or a part of one): box in points, top-left origin, and text.
     runs: tuple[tuple[tuple[float, float, float, float], str], ...] = ()
-
-
-@dataclass(frozen=True)
-class Dropped:
-    """Text on a page that no value of the output came from."""
-
-    page: int
-    bbox: tuple[float, float, float, float]
-    text: str
 
 
 def render_pages(pdf_path: Path, dpi: int = RENDER_DPI, quality: int = JPEG_QUALITY) -> list[PageImage]:
@@ -76,15 +68,62 @@ def _text_runs(page: pdfium.PdfPage, height: float) -> tuple:
     if rotation in (90, 270):
         width, shown_height = shown_height, width  # the unrotated MediaBox
     try:
+        chars = _drawn_chars(textpage)
         runs = []
         for i in range(textpage.count_rects()):
             left, bottom, right, top = textpage.get_rect(i)
-            text = textpage.get_text_bounded(left, bottom, right, top).strip()
+            text = (_text_in(chars, (left, bottom, right, top)) if right - left > top - bottom
+                    else textpage.get_text_bounded(left, bottom, right, top).strip())
             if text:
                 runs.append((_shown_box(left, bottom, right, top, rotation, width, shown_height), text))
         return tuple(runs)
     finally:
         textpage.close()
+
+
+def _drawn_chars(textpage: pdfium.PdfTextPage) -> list[tuple[float, float, float, float, str]]:
+    """Every character the page draws (not pdfium's generated spaces and line ends), as
+    (middle y, left, right, height, text), sorted by middle y."""
+    chars = []
+    for i in range(textpage.count_chars()):
+        if pdfium_raw.FPDFText_IsGenerated(textpage.raw, i):
+            continue
+        text = textpage.get_text_range(i, 1)
+        if text and text not in "\r\n":
+            left, bottom, right, top = textpage.get_charbox(i)
+            chars.append(((bottom + top) / 2, left, right, top - bottom, text))
+    chars.sort()
+    return chars
+
+
+# Two characters further apart than this share of the line's height have a space between them
+# (the space pdfium generates there is dropped with the others).
+SPACE_GAP_SHARE = 0.2
+
+
+def _text_in(chars: list[tuple[float, float, float, float, str]], rect: tuple[float, float, float, float]) -> str:
+    """The characters whose middle lies in a horizontal rectangle, left to right.
+
+    pdfium's own order follows the content stream, where some producers (LibreOffice) draw an
+    accented capital after its line: "C NG HÒA … Ộ"; by position it reads "CỘNG HÒA".
+    """
+    left, bottom, right, top = rect
+    start = bisect.bisect_left(chars, (bottom - 1,))
+    line = []
+    for middle, x0, x1, height, text in chars[start:]:
+        if middle > top + 1:
+            break
+        if left <= (x0 + x1) / 2 <= right:
+            line.append((x0, x1, text))
+    line.sort()
+    out, last_right = [], None
+    gap = SPACE_GAP_SHARE * (top - bottom)
+    for x0, x1, text in line:
+        if last_right is not None and x0 - last_right > gap and text != " " and out[-1] != " ":
+            out.append(" ")
+        out.append(text)
+        last_right = max(x1, last_right or x1)
+    return "".join(out).strip()
 
 
 def _shown_box(left: float, bottom: float, right: float, top: float, rotation: int, width: float,
@@ -97,25 +136,6 @@ def _shown_box(left: float, bottom: float, right: float, top: float, rotation: i
     if rotation == 270:
         return (height - top, width - right, height - bottom, width - left)
     return (left, height - top, right, height - bottom)
-
-
-def _inside(cx: float, cy: float, box: list[float]) -> bool:
-    return box[0] - 1 <= cx <= box[2] + 1 and box[1] - 1 <= cy <= box[3] + 1
-
-
-def dropped_text(images: list[PageImage], boxes: dict[int, list[list[float]]]) -> list[Dropped]:
-    """Text runs of the pages whose centre is under no provenance box.
-
-    Args:
-        boxes: per page, the boxes of every value of the output.
-    """
-    found = []
-    for image in images:
-        page_boxes = boxes.get(image.number, [])
-        for (x0, top, x1, bottom), text in image.runs:
-            if not any(_inside((x0 + x1) / 2, (top + bottom) / 2, b) for b in page_boxes):
-                found.append(Dropped(image.number, (x0, top, x1, bottom), text))
-    return found
 
 
 class NoPages(Exception):

@@ -25,22 +25,21 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, Table, create_engine, event, insert, select, text, update
+from sqlalchemy import Connection, Engine, Table, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
 
+from pipeline.i18n import message
 from pipeline.store import rows
+from pipeline.store.engine import lock, make_engine
+from pipeline.store.migrate import ensure_schema
 from pipeline.store.schema import (
     agencies, calendar_years, citations, document_files, documents, paragraphs, recipients, references, sections, task_agencies,
     tasks, warnings,
 )
 
 DEFAULT_URL = "sqlite:///out/plans.sqlite"
-# One advisory lock id for every vnplan writer on a PostgreSQL database (any 64-bit number would do).
-PG_LOCK_ID = 0x766E706C616E  # "vnplan"
-# SQLite: how long a writer waits for another's lock before giving up (seconds).
-SQLITE_BUSY_TIMEOUT = 120
 # A load that lost a race (lock timeout, serialization failure, unique index) is retried.
 LOAD_ATTEMPTS = 5
 RETRY_PAUSE = 0.2  # seconds, times the attempt number, with jitter
@@ -56,53 +55,30 @@ class LoadResult:
     previous_id: int | None = None
 
 
-def _sqlite_setup(dbapi_connection, _record) -> None:
-    """Foreign keys on; no implicit BEGIN from the driver: `_sqlite_begin` emits its own."""
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.close()
-
-
-def _sqlite_begin(conn: Connection) -> None:
-    """Take the write lock at BEGIN, so two loaders never both decide on a stale read."""
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
-
-
-def make_engine(url: str) -> Engine:
-    """An engine for `url` (SQLite files get their folder made), without touching the schema."""
-    if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
-        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-    if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT})
-        event.listen(engine, "connect", _sqlite_setup)
-        event.listen(engine, "begin", _sqlite_begin)
-        return engine
-    return create_engine(url)
+def missing_sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL that does not exist yet (opening it would create an empty
+    database); None for an existing file, an in-memory database or another engine."""
+    if not url.startswith("sqlite:///") or url.startswith("sqlite:///:memory:"):
+        return None
+    path = Path(url.removeprefix("sqlite:///").split("?", 1)[0])
+    return None if path.exists() else path
 
 
 def connect(url: str = DEFAULT_URL) -> Engine:
     """An engine for `url` with the schema created, or migrated to this release's."""
-    from pipeline.store.migrate import ensure_schema
-
     engine = make_engine(url)
     ensure_schema(engine)
     return engine
-
-
-def lock(conn: Connection) -> None:
-    """Serialise writers: the rest of this transaction runs alone (SQLite's BEGIN IMMEDIATE did it)."""
-    if conn.dialect.name == "postgresql":
-        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_LOCK_ID})
 
 
 def error_line(exc: BaseException) -> str:
     """One line for a person: the database's own message, never the SQL or its parameters."""
     if isinstance(exc, DBAPIError) and exc.orig is not None:
         detail = str(exc.orig).strip().splitlines()
-        return f"database error ({type(exc.orig).__name__}: {detail[0] if detail else 'no detail'})"
+        said = detail[0] if detail else message("error.no_detail")
+        return message("error.database", detail=f"{type(exc.orig).__name__}: {said}")
     if isinstance(exc, SQLAlchemyError):
-        return f"database error ({type(exc).__name__})"
+        return message("error.database", detail=type(exc).__name__)
     return f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}".rstrip(": ")
 
 

@@ -3,7 +3,7 @@
 A new database is built by running every migration; one made by release 0.1.0
 (tables, no `alembic_version`) is stamped with its revision, 0001, and upgraded
 from there: upgraded in place, never rebuilt. Two processes opening the same new
-database at once are safe: the upgrade runs under the writers' lock (db.lock)
+database at once are safe: the upgrade runs under the writers' lock (engine.lock)
 and the second finds the schema done.
 """
 from __future__ import annotations
@@ -16,6 +16,8 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect
+
+from pipeline.store.engine import lock
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 RELEASE_0_1_0 = "0001"  # the revision whose schema release 0.1.0 created without Alembic
@@ -48,8 +50,6 @@ def _set_sqlite_foreign_keys(conn: Connection, on: bool) -> None:
 
 def upgrade(engine: Engine, target: str = "head") -> None:
     """Bring the database to `target` under the writers' lock, stamping a 0.1.0 database first."""
-    from pipeline.store.db import lock
-
     with engine.connect() as conn:
         _set_sqlite_foreign_keys(conn, on=False)
         try:

@@ -9,15 +9,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from functools import cache
 
 from pipeline.normalize.gazetteer import default_gazetteer
 from pipeline.normalize.timeframes import parse_timeframe
+from pipeline.text import spacing_folded
 
 ROLES = ("lead", "cooperating", "submit_to")
 # Fields of a conversion that say where a value was found, not what the document says: the PDF
 # and the DOCX of one text differ in them, so content_sha256 leaves them out.
-WHERE_NOT_WHAT = ("source", "warnings", "provenance", "pages")
+WHERE_NOT_WHAT = ("source", "warnings", "provenance", "pages", "carrier_is_draft")
 # Timeframe kinds that name one year: with no end printed, the window ends in its start year.
 ONE_YEAR_KINDS = ("year", "quarter", "month", "date")
 # Timeframe kinds a plan's title may carry that give the plan's period; a date in a title is a
@@ -39,11 +41,15 @@ def now() -> dt.datetime:
 # ---- identity ------------------------------------------------------------------------------
 
 def _without_where(value: object) -> object:
-    """The value with every WHERE_NOT_WHAT key dropped, at any depth (attachments carry them too)."""
+    """The value with every WHERE_NOT_WHAT key dropped, at any depth (attachments carry them too),
+    and its text folded for spacing (`spacing_folded`): a copy retyped with "(Công" for "( Công"
+    is the same version."""
     if isinstance(value, dict):
         return {k: _without_where(v) for k, v in value.items() if k not in WHERE_NOT_WHAT}
     if isinstance(value, list):
         return [_without_where(v) for v in value]
+    if isinstance(value, str):
+        return spacing_folded(value)
     return value
 
 
@@ -96,6 +102,30 @@ def province_of(issuer_name: str | None) -> tuple[str | None, str | None]:
             successor = gazetteer.find_province(prov.successor) if prov.successor else prov
             return prov.name, successor.name if successor else prov.name
     return None, None
+
+
+def province_of_place(place: str | None) -> tuple[str | None, str | None]:
+    """(province, successor) of a place line's province ("Lào Cai"); both null where the place
+    is not a province the gazetteer lists (a district, a typo)."""
+    if not place:
+        return None, None
+    gazetteer = default_gazetteer()
+    key = re.sub(r"^(?:tinh|thanh pho) ", "", gazetteer.agency_key(place))
+    prov = gazetteer.provinces[0].get(key)
+    if prov is None:
+        return None, None
+    successor = gazetteer.find_province(prov.successor) if prov.successor else prov
+    return prov.name, successor.name if successor else prov.name
+
+
+def document_province(meta: dict) -> tuple[str | None, str | None]:
+    """The province of a document: its issuer's, else (a local body whose name carries none:
+    "Sở Nội vụ") the place it was issued in. A central body's place (Hà Nội) is not its province."""
+    issuer = meta.get("issuer") or {}
+    found = province_of(issuer.get("name"))
+    if found[0] or issuer.get("level") == "central":
+        return found
+    return province_of_place(meta.get("place"))
 
 
 def plan_period(meta: dict) -> tuple[int | None, int | None]:
@@ -201,14 +231,21 @@ def reference_row(ref: dict) -> dict:
     }
 
 
+def type_source(meta: dict) -> str:
+    """Contract 1.2's `type_source`; a document converted before 1.2 had its type from its type
+    line when it had a type name, else from nothing."""
+    return meta.get("type_source") or ("type_line" if meta.get("type_name") else "none")
+
+
 def document_row(doc: dict) -> dict:
     meta, source = doc["document"], doc["source"]
     signer = meta.get("signer") or {}
     attached = meta.get("attached_to") or {}
-    province, successor = province_of((meta.get("issuer") or {}).get("name"))
+    province, successor = document_province(meta)
     period = plan_period(meta)
     return {
         "sha256": source["sha256"], "code": meta.get("code"), "type": meta["type"], "type_name": meta.get("type_name"),
+        "type_source": type_source(meta), "subject": meta.get("subject"),
         "number": meta.get("number"), "symbol": meta.get("symbol"),
         "issuer_id": (meta.get("issuer") or {}).get("id"), "place": meta.get("place"),
         "issued_date": _date(meta.get("issued_date")), "title": meta.get("title"),
@@ -219,11 +256,20 @@ def document_row(doc: dict) -> dict:
         "warnings": len(doc.get("warnings") or []), "is_current": True,
         "content_sha256": content_sha256(doc), "loaded_at": now(),
         "plan_key": None if attached else plan_key(meta),
-        "is_draft": not meta.get("number") or not meta.get("issued_date"),
+        "is_draft": is_draft(doc),
         "province": province, "province_successor": successor,
         "period_start": period[0], "period_end": period[1],
         "attached_to_code": attached.get("code"), "attached_relation": attached.get("relation"),
     }
+
+
+def is_draft(doc: dict) -> bool:
+    """A document without a number or a date is a draft; an attachment is as its carrier is
+    (`attachment_docs` records that: an attached plan prints no number of its own)."""
+    if "carrier_is_draft" in doc:
+        return doc["carrier_is_draft"]
+    meta = doc["document"]
+    return not meta.get("number") or not meta.get("issued_date")
 
 
 def task_row(task: dict, document_id: int, position: int, period: tuple[int | None, int | None]) -> dict:
@@ -251,8 +297,10 @@ def warning_rows(doc: dict, document_id: int) -> list[dict]:
 def attachment_docs(doc: dict) -> list[dict]:
     """The 1.1 attachments as documents of their own: the source is the parent's file, with a
     sha256 of its own (the parent's, qualified by the attachment's place) so each is one row.
-    An attachment that prints no issuer was issued by its document's issuer (and so has its province)."""
+    An attachment that prints no issuer was issued by its document's issuer (and so has its province),
+    and is a draft exactly when that document is."""
     source = doc["source"]
+    carrier_draft = is_draft(doc)
     out = []
     for i, attachment in enumerate(doc.get("attachments") or [], start=1):
         sha = hashlib.sha256(f"{source['sha256']}/attachments/{i}".encode()).hexdigest()
@@ -260,8 +308,10 @@ def attachment_docs(doc: dict) -> list[dict]:
         meta = attachment.get("document") or {}
         if not meta.get("issuer"):
             meta = meta | {"issuer": doc["document"].get("issuer")}
+        if not meta.get("place"):
+            meta = meta | {"place": doc["document"].get("place")}
         out.append(attachment | {
-            "document": meta,
+            "document": meta, "carrier_is_draft": carrier_draft,
             "schema_version": doc.get("schema_version", "1.1"),
             "source": {"sha256": sha, "filename": f"{source['filename']}#attachment-{i}",
                        "format": source["format"], "pages": (pages[1] - pages[0] + 1) if pages else None},

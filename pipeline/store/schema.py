@@ -98,6 +98,9 @@ documents = Table(
     # A second row with the content of an earlier one, left by a race in release 0.1.0; new
     # loads never make one: the unique index below stops them.
     Column("duplicate_of", ForeignKey("documents.id", ondelete="SET NULL")),
+    # ---- added by migration 0003 (contract 1.2) ----
+    Column("type_source", String(20)),  # type_line | subject | symbol | none: how the type was found
+    Column("subject", Text),  # a công văn's "V/v" subject, without "V/v"
 )
 Index("uq_documents_content", documents.c.content_sha256, unique=True,
       sqlite_where=documents.c.duplicate_of.is_(None), postgresql_where=documents.c.duplicate_of.is_(None))

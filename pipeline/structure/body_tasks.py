@@ -191,23 +191,50 @@ def _assigned_tasks(section: RawSection, number: str, group: str | None) -> list
     if m := _lead_and_partners().match(heading):  # "Sở Tài chính chủ trì, phối hợp các sở, ban, ngành"
         assignment = {"lead": m.group("lead"), **({"cooperating": m.group("partners")} if m.group("partners") else {})}
     pages = section.paragraph_pages + [()] * (len(section.paragraphs) - len(section.paragraph_pages))
-    paragraphs = [(p, pg) for p, pg in zip(section.paragraphs, pages) if p.strip()]
+    paragraphs = _with_own_leads([(p, pg) for p, pg in zip(section.paragraphs, pages) if p.strip()], assignment)
     # Where the items are bullets, an unbulleted paragraph after them closes the
     # section ("Trên đây là Kế hoạch ..."), it is no task; where they are lettered
     # sub-items ("a) ..."), so is every plain paragraph.
-    if any(_BULLET.match(p) for p, _ in paragraphs):
-        paragraphs = [(p, pg) for p, pg in paragraphs if _BULLET.match(p)]
+    if any(_BULLET.match(p) for p, _, _ in paragraphs):
+        paragraphs = [(p, pg, lead) for p, pg, lead in paragraphs if _BULLET.match(p)]
     elif any(not c.children for c in section.children):
         paragraphs = []
-    items = [(_BULLET.sub("", p).strip(), pg) for p, pg in paragraphs]
-    items += [(" ".join(filter(None, [c.title, *c.paragraphs])), c.all_pages())
+    items = [(*_own_lead(_BULLET.sub("", p).strip(), lead), pg) for p, pg, lead in paragraphs]
+    items += [(" ".join(filter(None, [c.title, *c.paragraphs])), assignment, c.all_pages())
               for c in section.children if not c.children]
     return [
-        RawTask(number=f"{number}.{i}", group=group, cells={"content": item, **assignment}, pages=tuple(item_pages),
+        RawTask(number=f"{number}.{i}", group=group, cells={"content": item, **roles}, pages=tuple(item_pages),
                 from_body=True)
-        for i, (item, item_pages) in enumerate(items, start=1)
+        for i, (item, roles, item_pages) in enumerate(items, start=1)
         if item
     ]
+
+
+def _with_own_leads(paragraphs: list[tuple[str, tuple]], assignment: dict[str, str]
+                    ) -> list[tuple[str, tuple, dict[str, str]]]:
+    """Each paragraph with the roles it is assigned: the heading's, or those of the last
+    unbulleted label above it ("Các sở, ban, ngành" / "Sở Tài chính:" / "- Chủ trì ..."): a body
+    named in the text wins over the collective of its heading. The label lines are no items."""
+    out, current = [], assignment
+    for text, pages in paragraphs:
+        label = text.strip()
+        if not _BULLET.match(text) and label.endswith(":") and agency_heading(label) is not None:
+            current = {"lead": agency_heading(label)}
+            continue
+        out.append((text, pages, current))
+    return out
+
+
+def _own_lead(item: str, roles: dict[str, str]) -> tuple[str, dict[str, str]]:
+    """An item's content and roles: a run-in body ("Sở Tài chính: chủ trì ...") or an
+    assignment sentence ("Giao Sở X chủ trì ...") in the item names its own lead."""
+    label, colon, rest = item.partition(":")
+    if colon and rest.strip() and len(label) <= MAX_RUN_IN_AGENCY and agency_heading(label) is not None:
+        return rest.strip(), {"lead": agency_heading(label)}
+    content, fields = split_assignment(item)
+    if "lead" in fields and content:
+        return content, {k: v for k, v in fields.items() if k in ("lead", "cooperating", "timeframe")}
+    return item, roles
 
 
 def _heading_text(section: RawSection) -> str | None:

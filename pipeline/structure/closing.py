@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from pipeline.i18n import message
 from pipeline.data import load_csv
 from pipeline.ir import Block, Paragraph, Table
 from pipeline.structure.blocks import is_rule, table_columns
@@ -52,7 +53,13 @@ def _head_length(text: str, part: str) -> int | None:
 
 
 def is_recipients_head(text: str) -> bool:
-    return _head_length(text, "recipients") is not None and not text.lstrip().startswith(("-", "+", "•", "–"))
+    """"Nơi nhận:", "Nơi nhận" alone, "Nơi nhận - Như trên"; not a sentence that starts with the
+    words ("Nơi nhận văn bản xác định những cơ quan ...", in a guide to document format)."""
+    n = _head_length(text, "recipients")
+    if n is None or text.lstrip().startswith(("-", "+", "•", "–")):
+        return False
+    rest = text[n:].lstrip()
+    return ":" in text[:n] or not rest or rest[0] in "-–+•"
 
 
 def _strip_recipients_head(text: str) -> str:
@@ -72,7 +79,9 @@ def is_closing_start(block: Block) -> bool:
         return is_recipients_head(block.text)
     if block.bordered:
         return False
-    return any(is_recipients_head(p.text) for col in table_columns(block) for p in col[:1])
+    # the cell's first line with text: a cell may open with an empty line (Hướng dẫn 36-HD/VPTW)
+    firsts = (next((p for p in col if p.text.strip()), None) for col in table_columns(block))
+    return any(p is not None and is_recipients_head(p.text) for p in firsts)
 
 
 def split_recipient_lines(lines: list[str]) -> tuple[list[str], str | None]:
@@ -265,15 +274,15 @@ def _recipients_cut(column: list[Paragraph]) -> tuple[list[Paragraph], list[Para
             if cut < len(column) and len(column[cut].text.split()) == 1 and not is_upper(column[cut].text, 2):
                 cut += 1
             rest = [p for p in column[cut:] if p.text.strip()]
-            warnings = [PlanWarning("recipient_unplaced", f"line {p.text.strip()!r} after the archive line of "
-                                    f"'Nơi nhận'{_on_page(p)} is no recipient: left out of the recipients", "recipients")
+            warnings = [PlanWarning("recipient_unplaced", message("warning.recipient_unplaced", line=repr(p.text.strip()),
+                                                                  page=_on_page(p)), "recipients")
                         for p in rest]
             return column[:cut], rest, warnings
     return column, [], []
 
 
 def _on_page(para: Paragraph) -> str:
-    return f" (page {para.pages[0]})" if para.pages else ""
+    return message("warning.on_page", page=para.pages[0]) if para.pages else ""
 
 
 def closing_from_blocks(blocks: list[Block]) -> RawClosing:

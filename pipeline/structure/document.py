@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from pipeline.i18n import message
 from pipeline.ir import Block, Extracted, Paragraph, Table
 from pipeline.structure.blocks import table_columns
 from pipeline.structure.body_tasks import tasks_from_sections
@@ -149,8 +150,9 @@ def _with_content(tasks: list[RawTask], warnings: list[PlanWarning]) -> list[Raw
             kept.append(task)
         else:
             filled = ", ".join(f"{role}: {text}" for role, text in task.cells.items() if text.strip())
-            warnings.append(PlanWarning("task_without_content", f"row {task.number or '?'} has no task text"
-                                        + (f" ({filled})" if filled else ""), None, row_label(task)))
+            text = message("warning.task_without_content", row=task.number or "?")
+            warnings.append(PlanWarning("task_without_content", text + (f" ({filled})" if filled else ""),
+                                        None, row_label(task)))
     return kept
 
 
@@ -195,10 +197,10 @@ def _part_skeleton(part: DocumentPart, warnings: list[PlanWarning], attached: bo
     tasks = _with_content(tasks, warnings)
     warnings.extend(unread_number_warnings(tasks))
     warnings.extend(untaken_task_tables(data_tables))
-    if type_code is None:
-        warnings.append(PlanWarning("no_type_line", "no document type line (KẾ HOẠCH, QUYẾT ĐỊNH, ...) found", "/document/type"))
+    if type_code is None and not header.subject_lines:  # a công văn prints no type line, but its subject
+        warnings.append(PlanWarning("no_type_line", message("warning.no_type_line"), "/document/type"))
     if part.closing is None and not attached:
-        warnings.append(PlanWarning("no_closing", "no 'Nơi nhận' block found; recipients and signature may be missing", "/recipients"))
+        warnings.append(PlanWarning("no_closing", message("warning.no_closing"), "/recipients"))
     if part.closing is not None:
         warnings.extend(part.closing.warnings)
     # appendix captions, before the closing (no closing printed) or after it

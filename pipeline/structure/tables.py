@@ -148,14 +148,14 @@ def table_place(caption: str | None, ordinal: int) -> str:
     if caption and (m := pattern.match(folded(caption))):
         numeral = m.group(1)
         return f"{word} {numeral.upper() if not numeral.isdigit() else numeral}" if numeral else word
-    return f"Bảng {ordinal}"
+    return message("label.table", n=ordinal)
 
 
 def row_label(task: RawTask) -> str:
     """"Phụ lục I, dòng 3, trang 5": where a person finds a task table's row, in Vietnamese."""
-    parts = [task.place or f"Bảng {task.table + 1}", f"dòng {task.number or '?'}"]
+    parts = [task.place or message("label.table", n=task.table + 1), message("label.row", n=task.number or "?")]
     if task.pages:
-        parts.append(f"trang {min(task.pages)}")
+        parts.append(message("label.page", n=min(task.pages)))
     return ", ".join(parts)
 
 
@@ -240,21 +240,21 @@ def untaken_task_tables(tables: list[RawDataTable]) -> list[PlanWarning]:
     for i, table in enumerate(tables):
         if not table.task_like:
             continue
-        label = table_place(table.caption, i + 1) + (f", trang {table.pages[0]}" if table.pages else "")
+        label = table_place(table.caption, i + 1) + (", " + message("label.page", n=table.pages[0]) if table.pages else "")
         header = " | ".join(h for h in table.header if h)
         warnings.append(PlanWarning(
             "task_table_not_taken",
-            f"a table with task columns but no responsibility (chủ trì) column was kept as a data table: {header}",
+            message("warning.task_table_not_taken", header=header),
             pointer("tables", i), label))
     return warnings
 
 
 def unread_number_warnings(tasks: list[RawTask]) -> list[PlanWarning]:
     """One warning per task row whose printed TT could not be read, naming the number it was given."""
-    return [PlanWarning("task_number_unread", f"TT cell {task.unread_number!r} is not a task number; "
-                        f"the row was numbered {task.number} after the row above it", None, row_label(task))
+    return [PlanWarning("task_number_unread", message("warning.task_number_unread", cell=repr(task.unread_number),
+                                                      number=task.number), None, row_label(task))
             for task in tasks if task.unread_number] + [
-        PlanWarning("task_number_repaired", message("warn.task_number_repaired", "en", read=task.printed_number,
+        PlanWarning("task_number_repaired", message("warning.task_number_repaired", read=repr(task.printed_number),
                                                     number=task.number), None, row_label(task))
         for task in tasks if task.printed_number is not None]
 

@@ -23,6 +23,8 @@ class RawHeader:
     title: str | None = None
     # "(Ban hành kèm theo Quyết định số ...)" under the title of an attached document.
     caption: str | None = None
+    # The "V/v ..." subject under the number (a công văn's), as printed, over one or more lines.
+    subject_lines: tuple[str, ...] = ()
 
 
 @dataclass

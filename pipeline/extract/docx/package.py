@@ -21,6 +21,7 @@ from urllib.parse import unquote
 from docx.package import Package
 from lxml import etree
 
+from pipeline.i18n import message
 from pipeline.errors import ExtractError, one_line
 
 # A zip bomb guard: the largest uncompressed size we accept for the main part and for the package.
@@ -38,21 +39,20 @@ def check_package(path: Path) -> None:
     with path.open("rb") as fh:
         head = fh.read(8)
     if not head:
-        raise ExtractError("file is empty")
+        raise ExtractError(message("error.empty"))
     if head == OLE2_MAGIC:
-        raise ExtractError("encrypted DOCX or legacy .doc (OLE2) file")
+        raise ExtractError(message("error.docx_ole2"))
     if head.startswith(b"%PDF"):
-        raise ExtractError("not a DOCX file (looks like a PDF)")
+        raise ExtractError(message("error.docx_is_pdf"))
     if not zipfile.is_zipfile(path):
         # A zip's first bytes with no readable directory: a DOCX cut short (a broken download).
-        raise ExtractError("corrupt or truncated DOCX (damaged zip archive)" if head.startswith(b"PK")
-                           else "not a DOCX file (not a zip archive)")
+        raise ExtractError(message("error.docx_truncated" if head.startswith(b"PK") else "error.docx_not_zip"))
     try:
         with zipfile.ZipFile(path) as archive:
             _check_archive(archive)
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError) as exc:
         # RuntimeError: an encrypted member; NotImplementedError: an unknown compression method.
-        raise ExtractError(f"corrupt DOCX: damaged zip archive ({one_line(exc)})") from exc
+        raise ExtractError(message("error.corrupt_zip", detail=one_line(exc))) from exc
 
 
 # Reads relationship parts (already checked for DTDs): nothing resolved or fetched.
@@ -108,23 +108,22 @@ def _check_archive(archive: zipfile.ZipFile) -> None:
     """Size limits first (from the zip directory, before inflating anything), then DTDs."""
     infos = {info.filename: info for info in archive.infolist()}
     if MAIN_PART not in infos:
-        raise ExtractError(f"corrupt DOCX: missing {MAIN_PART}")
+        raise ExtractError(message("error.docx_missing_part", part=MAIN_PART))
     total = sum(info.file_size for info in infos.values())
     if infos[MAIN_PART].file_size > MAX_UNCOMPRESSED_BYTES or total > MAX_UNCOMPRESSED_BYTES:
-        raise ExtractError(f"DOCX too large when decompressed ({total // 2**20} MB; "
-                           f"limit {MAX_UNCOMPRESSED_BYTES // 2**20} MB)")
+        raise ExtractError(message("error.docx_too_large", size=total // 2**20, limit=MAX_UNCOMPRESSED_BYTES // 2**20))
     if infos[MAIN_PART].flag_bits & 0x1:
-        raise ExtractError("encrypted or password-protected")
+        raise ExtractError(message("error.encrypted"))
     # A part cannot hold more compressed bytes than the file: zipfile would ask the OS for
     # that many at once (a damaged size of 2.9 GB in a 46 KB file took a gigabyte of memory).
     archive_bytes = archive.fp.seek(0, 2) if archive.fp is not None else None
     for name, info in infos.items():
         if archive_bytes is not None and info.compress_size > archive_bytes:
-            raise ExtractError(f"corrupt DOCX: damaged zip archive ({name} claims {info.compress_size:,} "
-                               f"compressed bytes in a file of {archive_bytes:,})")
+            raise ExtractError(message("error.corrupt_zip", detail=message(
+                "error.zip_claims", part=name, claimed=f"{info.compress_size:,}", size=f"{archive_bytes:,}")))
     for name, info in infos.items():
         if not info.is_dir() and _declares_dtd(archive.read(name)):
-            raise ExtractError(f"unsafe DOCX: {name} declares a DOCTYPE or entities")
+            raise ExtractError(message("error.docx_dtd", part=name))
 
 
 def _declares_dtd(data: bytes) -> bool:

@@ -24,6 +24,7 @@ from docx.opc.part import Part
 from docx.oxml.ns import qn
 from lxml import etree
 
+from pipeline.i18n import message
 from pipeline import ir
 from pipeline.extract.docx.numbering import Numbering
 from pipeline.extract.docx.package import check_package, open_package
@@ -78,18 +79,18 @@ def extract_docx(path: Path) -> ir.Extracted:
         main = package.main_document_part
         body = child(_part_root(main), "w:body")
         if body is None:
-            raise ExtractError("corrupt DOCX: the document has no body")
+            raise ExtractError(message("error.docx_no_body"))
         ctx = _Context(load_styles(_related_root(main, RT.STYLES)), Numbering(_related_root(main, RT.NUMBERING)))
-        ctx.warnings.extend(PlanWarning("docx_part_missing", f"{name} is missing from the package: read without it",
+        ctx.warnings.extend(PlanWarning("docx_part_missing", message("warning.docx_part_missing", part=name),
                                         "/source") for name in missing)
         blocks = tuple(_body_blocks(body, ctx, top=True))
         notes = _footnotes(_related_root(main, RT.FOOTNOTES))
     except ExtractError:
         raise
     except etree.LxmlError as exc:
-        raise ExtractError(f"corrupt DOCX: invalid XML ({exc})") from exc
+        raise ExtractError(message("error.corrupt_xml", fmt="DOCX", detail=exc)) from exc
     except (KeyError, ValueError, zipfile.BadZipFile, docx.opc.exceptions.PackageNotFoundError) as exc:
-        raise ExtractError(f"corrupt DOCX: {exc}") from exc
+        raise ExtractError(message("error.corrupt_docx", detail=exc)) from exc
     _warn_about_skipped_content(body, ctx)
     return ir.Extracted(blocks=blocks, pages=None, warnings=tuple(ctx.warnings), notes=notes)
 
@@ -253,7 +254,7 @@ def _warn_about_skipped_content(body: etree._Element, ctx: _Context) -> None:
              and clean_whitespace("".join(box.itertext()))]
     if boxes:
         ctx.warnings.append(PlanWarning("docx_text_box_skipped",
-                             f"{len(boxes)} text box(es) with text not extracted", "/sections"))
+                             message("warning.docx_text_box_skipped", count=len(boxes)), "/sections"))
     if next(body.iter(qn("w:del"), qn("w:ins"), qn("w:moveFrom")), None) is not None:
         ctx.warnings.append(PlanWarning("docx_tracked_changes",
-                             "unaccepted tracked changes: deleted text dropped, inserted text kept", "/sections"))
+                             message("warning.docx_tracked_changes"), "/sections"))

@@ -7,9 +7,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pipeline.i18n import message
 from pipeline.errors import ExtractError
+from pipeline.extras import missing_line, missing_modules
 from pipeline.extract.ocr.tables import ImagePage
-from pipeline.extract.page_choice import NO_TEXT, page_text, pages_to_ocr, refuse_unreadable
+from pipeline.extract.page_choice import NO_TEXT, page_text, pages_to_ocr, reason_text, refuse_unreadable
 from pipeline.extract.pdf.page import read_page
 from pipeline.extract.pdf.pages import PageContent
 from pipeline.warnings import PlanWarning
@@ -25,6 +27,14 @@ def ocr_page(page: PageContent, read: OcrPage) -> PageContent:
     return replace(content, char_count=sum(len(w.text) for w in read.words), unmapped=0.0)
 
 
+def ocr_missing(ocr) -> str:  # noqa: ANN001 (the reader module, imported by the caller only when needed)
+    """Why OCR cannot run here ("" when it can): the [ocr] extra's libraries first (the
+    install's own part), then the Tesseract program with Vietnamese data."""
+    if missing_modules("ocr"):
+        return missing_line("OCR", "ocr")
+    return "" if ocr.tesseract_ready() else ocr.tesseract_missing()
+
+
 Unsure = tuple[tuple[int, str, float], ...]
 
 
@@ -36,20 +46,20 @@ def with_ocr(path: Path, pages: list[PageContent], mode: str) -> tuple[list[Page
     wanted = pages_to_ocr(texts, mode)
     usable = [t for t in texts if t.number not in wanted]
     if not wanted:
-        refuse_unreadable(texts, "; --ocr auto reads it by OCR" if mode == "never" else "")
+        refuse_unreadable(texts, message("error.advice_ocr") if mode == "never" else "")
         return pages, (), ()
     from pipeline.extract.ocr import reader as ocr  # the OCR stack (runner, thread pool) only for a file that needs it
-    if not ocr.tesseract_ready():
+    missing = ocr_missing(ocr)
+    if missing:
         if mode == "always" or not sum(t.char_count for t in usable):
             reason = next(iter(wanted.values()))
-            raise ExtractError(f"{reason} (scanned or image-only PDF): {ocr.MISSING}" if reason == NO_TEXT
-                               else f"{reason}: {ocr.MISSING}")
-        return pages, (ocr.ocr_unavailable_warning(wanted),), ()
+            raise ExtractError(message("error.no_text_layer" if reason == NO_TEXT else "error.needs_ocr",
+                                       reason=reason_text(reason)) + ": " + missing)
+        return pages, (ocr.ocr_unavailable_warning(wanted, missing),), ()
     result = ocr.ocr_pages(path, sorted(wanted))
     read = {n: page for n, page in result.pages.items() if page.words}
     if not read and not sum(t.char_count for t in usable):
-        raise ExtractError("no text layer (scanned or image-only PDF), and OCR found no text on its pages "
-                           "(blank or unreadable scan)")
+        raise ExtractError(message("error.ocr_found_nothing"))
     pages = [ocr_page(p, read[p.number]) if p.number in read else p for p in pages]
     warnings = (ocr.ocr_warning(result, wanted),) if read else ()
     low = tuple(w for w in (ocr.low_confidence_warning(result), ocr.corrections_warning(result)) if w)

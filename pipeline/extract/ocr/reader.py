@@ -36,6 +36,7 @@ from pipeline.extract.ocr.tsv import (  # noqa: F401  (re-exported: the OCR API 
     tsv_to_words,
 )
 from pipeline.extract.layout import Word
+from pipeline.extract.page_choice import REQUESTED, reason_text
 from pipeline.warnings import PlanWarning, listed
 
 TESSERACT = "tesseract"
@@ -86,7 +87,11 @@ INK_CHECK_DPI = 48
 _ENV = {**os.environ, "OMP_THREAD_LIMIT": "1"}
 
 INSTALL = "apt-get install tesseract-ocr tesseract-ocr-vie"
-MISSING = f"OCR needs Tesseract with Vietnamese data, which is not installed ({INSTALL})"
+
+
+def tesseract_missing() -> str:
+    """Why OCR cannot run here, with the command that installs it."""
+    return message("error.tesseract_missing", install=INSTALL)
 
 
 @dataclass(frozen=True)
@@ -160,7 +165,7 @@ class PageImages:
                 gray = numpy.ascontiguousarray(bitmap.to_numpy()[:, :, 0])  # RGB: channel 0 is red
                 page.close()
             except pypdfium2.PdfiumError as exc:
-                raise ExtractError(f"cannot render the page for OCR ({exc})") from None
+                raise ExtractError(message("error.ocr_render", detail=exc)) from None
         return gray, dpi
 
     def close(self) -> None:
@@ -261,12 +266,12 @@ def _tesseract_tsv(gray, number: int, segmentation: str) -> str:
     try:
         done = subprocess.run(command, input=_pgm(gray), capture_output=True, timeout=PAGE_TIMEOUT, env=_ENV)
     except subprocess.TimeoutExpired:
-        raise ExtractError(f"OCR timed out on page {number} (over {PAGE_TIMEOUT:g} s)") from None
+        raise ExtractError(message("error.ocr_timeout", page=number, seconds=f"{PAGE_TIMEOUT:g}")) from None
     except OSError:
-        raise ExtractError(MISSING) from None
+        raise ExtractError(tesseract_missing()) from None
     if done.returncode != 0:
-        detail = (done.stderr.decode("utf-8", "replace").strip().splitlines() or ["no message"])[-1][:80]
-        raise ExtractError(f"OCR failed on page {number} ({detail})")
+        detail = (done.stderr.decode("utf-8", "replace").strip().splitlines() or [message("error.no_detail")])[-1][:80]
+        raise ExtractError(message("error.ocr_failed", page=number, detail=detail))
     return done.stdout.decode("utf-8", "replace")
 
 
@@ -287,7 +292,7 @@ def inked_pages(path: Path, numbers: list[int]) -> list[int]:
         return [n for n in numbers
                 if has_ink(numpy.asarray(pdf[n - 1].render(scale=INK_CHECK_DPI / 72.0, grayscale=True).to_pil().convert("L")))]
     except pypdfium2.PdfiumError as exc:
-        raise ExtractError(f"cannot render the page for OCR ({exc})") from None
+        raise ExtractError(message("error.ocr_render", detail=exc)) from None
     finally:
         pdf.close()
 
@@ -303,10 +308,10 @@ def ocr_pages(path: Path, numbers: list[int], jobs: int | None = None) -> OcrRes
     page fails or times out.
     """
     if not tesseract_ready():
-        raise ExtractError(MISSING)
+        raise ExtractError(tesseract_missing())
     numbers = inked_pages(path, numbers)
     if len(numbers) > MAX_OCR_PAGES:
-        raise ExtractError(f"too many pages to OCR ({len(numbers)} > {MAX_OCR_PAGES})")
+        raise ExtractError(message("error.ocr_too_many", count=len(numbers), limit=MAX_OCR_PAGES))
     if not numbers:
         return OcrResult({})
     workers = max(1, min(jobs or _workers(), len(numbers)))
@@ -324,12 +329,10 @@ def ocr_warning(result: OcrResult, reasons: dict[int, str]) -> PlanWarning:
     read = [n for n, page in sorted(result.pages.items()) if page.words]
     why: dict[str, list[int]] = {}
     for number in read:
-        why.setdefault(reasons.get(number, "OCR requested"), []).append(number)
+        why.setdefault(reason_text(reasons.get(number, REQUESTED)), []).append(number)
     by_reason = "; ".join(f"{reason}: {listed(pages)}" for reason, pages in why.items())
-    return PlanWarning("ocr_used",
-            f"text of {len(read)} page(s) read by OCR ({by_reason}); "
-            f"mean word confidence {result.confidence:.0f}%; check names and numbers against the scan",
-            "/source")
+    return PlanWarning("ocr_used", message("warning.ocr_used", pages=len(read), reasons=by_reason,
+                                           confidence=f"{result.confidence:.0f}"), "/source")
 
 
 def corrections_warning(result: OcrResult) -> PlanWarning | None:
@@ -347,15 +350,14 @@ def low_confidence_warning(result: OcrResult) -> PlanWarning | None:
     low = [(n, p.confidence) for n, p in sorted(result.pages.items()) if p.words and p.confidence < LOW_PAGE_CONFIDENCE]
     if not low:
         return None
-    return PlanWarning("ocr_low_confidence",
-            "OCR unsure of page(s) " + ", ".join(f"{n} ({c:.0f}%)" for n, c in low[:20])
-            + f": mean word confidence under {LOW_PAGE_CONFIDENCE:.0f}%; read these pages against the scan",
-            "/source")
+    return PlanWarning("ocr_low_confidence", message(
+        "warning.ocr_low_confidence", pages=", ".join(f"{n} ({c:.0f}%)" for n, c in low[:20]),
+        threshold=f"{LOW_PAGE_CONFIDENCE:.0f}"), "/source")
 
 
-def ocr_unavailable_warning(wanted: dict[int, str]) -> PlanWarning:
-    """Pages that needed OCR, read from their text layer (or skipped) because Tesseract is missing."""
-    return PlanWarning("ocr_unavailable",
-            f"{len(wanted)} page(s) need OCR ({listed(sorted(wanted))}: {', '.join(sorted(set(wanted.values())))}) "
-            f"but Tesseract with Vietnamese data is not installed ({INSTALL}); "
-            "they were not read from their images", "/source")
+def ocr_unavailable_warning(wanted: dict[int, str], missing: str | None = None) -> PlanWarning:
+    """Pages that needed OCR, read from their text layer (or skipped) because OCR cannot run
+    here (`missing`: Tesseract, or the [ocr] extra, is not installed)."""
+    reasons = ", ".join(sorted({reason_text(r) for r in wanted.values()}))
+    return PlanWarning("ocr_unavailable", message("warning.ocr_unavailable", count=len(wanted), pages=listed(sorted(wanted)),
+                                                  reasons=reasons, missing=missing or tesseract_missing()), "/source")

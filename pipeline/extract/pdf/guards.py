@@ -23,6 +23,7 @@ from types import SimpleNamespace
 
 from pdfminer import pdfinterp, pdftypes
 
+from pipeline.i18n import message
 from pipeline.errors import LimitExceeded
 
 # pdfminer decodes content streams, fonts and CMaps (images are left encoded: OCR
@@ -55,8 +56,7 @@ def set_caps(stream_bytes: int | None = None, page_objects: int | None = None, p
 
 
 def _too_large() -> LimitExceeded:
-    return LimitExceeded(f"PDF stream too large when decompressed (over {_CAPS['stream_bytes'] // 2**20} MB): "
-                         "a decompression bomb or a damaged file")
+    return LimitExceeded(message("error.pdf_stream_bomb", limit=_CAPS["stream_bytes"] // 2**20))
 
 
 def inflate(data: bytes) -> bytes:
@@ -114,8 +114,7 @@ def spend_objects(count: int) -> None:
     """
     _page_spent[0] += count
     if _page_spent[0] > _CAPS["page_objects"]:
-        raise LimitExceeded(f"page content too complex (over {_CAPS['page_objects']:,} drawing operations, "
-                            "counting nested forms): a content-stream bomb or a damaged file")
+        raise LimitExceeded(message("error.page_operations", limit=f"{_CAPS['page_objects']:,}"))
 
 
 class _CountingContentParser(pdfinterp.PDFContentParser):
@@ -136,8 +135,7 @@ def _process_page(self, page):  # type: ignore[no-untyped-def]
 def _do_Do(self, xobjid):  # type: ignore[no-untyped-def]  # noqa: N802 (pdfminer's name)
     _page_forms[0] += 1
     if _page_forms[0] > _CAPS["page_forms"]:
-        raise LimitExceeded(f"page content too complex (over {_CAPS['page_forms']:,} drawings of forms, "
-                            "counting nested ones): a content-stream bomb or a damaged file")
+        raise LimitExceeded(message("error.page_forms", limit=f"{_CAPS['page_forms']:,}"))
     return _original_do_Do(self, xobjid)
 
 

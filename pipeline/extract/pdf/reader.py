@@ -11,6 +11,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
+from pipeline.i18n import message
 from pipeline.errors import ExtractError
 from pipeline.extract.layout import Word
 from pipeline.extract.pdf import guards as pdf_guards
@@ -44,20 +45,20 @@ def _pdf_error(exc: Exception) -> Exception:
     if isinstance(cause, MemoryError):  # unwrapped, so the memory limit is named as such
         return cause
     if isinstance(cause, PDFPasswordIncorrect):
-        return ExtractError("encrypted PDF (password required)")
+        return ExtractError(message("error.pdf_password"))
     if isinstance(cause, PDFEncryptionError):
-        return ExtractError(f"encrypted PDF ({type(cause).__name__})")
+        return ExtractError(message("error.pdf_encrypted", detail=type(cause).__name__))
     detail = " ".join(str(cause).split())[:80]
-    return ExtractError(f"corrupt or truncated PDF ({type(cause).__name__}{': ' + detail if detail else ''})")
+    return ExtractError(message("error.corrupt_pdf", detail=type(cause).__name__ + (f": {detail}" if detail else "")))
 
 
 def _open(path: Path) -> pdfplumber.PDF:
     with path.open("rb") as fh:
         data_head = fh.read(1024)
     if not data_head:
-        raise ExtractError("file is empty")
+        raise ExtractError(message("error.empty"))
     if b"%PDF-" not in data_head:
-        raise ExtractError("not a PDF file (no %PDF header)")
+        raise ExtractError(message("error.pdf_no_header"))
     try:
         return pdfplumber.open(path)
     except (PdfminerException, PSException, ValueError, KeyError, TypeError) as exc:
@@ -75,7 +76,7 @@ def extract_pdf(path: Path, ocr: str = "auto") -> Extracted:
         try:
             count = len(pdf.pages)
             if count > MAX_PAGES:
-                raise ExtractError(f"too many pages ({count} > {MAX_PAGES})")
+                raise ExtractError(message("error.too_many_pages", count=count, limit=MAX_PAGES))
             subtypes = {i + 1: annotation_subtypes(p.page_obj.attrs) for i, p in enumerate(pdf.pages)}
             stamps = stamped_words(path, pages_with_stamps(subtypes))
             pages = [_read_and_close(page, i + 1, stamps.get(i + 1)) for i, page in enumerate(pdf.pages)]
@@ -95,9 +96,10 @@ def page_warnings(pages: list[PageContent]) -> tuple[PlanWarning, ...]:
     empty = [p.number for p in pages if not p.char_count]
     if empty:
         warnings.append(PlanWarning("pages_without_text",
-                         f"{len(empty)} of {len(pages)} pages have no text layer (scanned?): {listed(empty)}", "/source"))
+                         message("warning.pages_without_text", count=len(empty), total=len(pages), pages=listed(empty)),
+                         "/source"))
     garbled = [p.number for p in pages if p.unmapped > PAGE_UNMAPPED_WARNING]
     if garbled:
         warnings.append(PlanWarning("text_partly_unreadable",
-                         f"glyphs without a Unicode mapping on {len(garbled)} page(s): {listed(garbled)}", "/source"))
+                         message("warning.text_partly_unreadable", count=len(garbled), pages=listed(garbled)), "/source"))
     return tuple(warnings)

@@ -1,0 +1,113 @@
+"""Boxes for a DOCX's values, from the PDF LibreOffice lays out of it.
+
+A DOCX has no pages, so its review page shows the PDF LibreOffice makes of it. That PDF
+converts to a plan of its own, which may differ from the DOCX's (two more task rows, a table
+read as an attachment): its pointers cannot be used as the DOCX's. Each value of the DOCX's
+plan (and of its attachments) is matched to a value of the PDF's plan with the same text,
+aligning the two lists in reading order (`difflib`), and takes that value's place.
+"""
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+from typing import Any
+
+from pipeline.normalize.provenance import location_pieces, match_key
+from pipeline.review.overlay import documents
+
+
+def resolve(doc: dict, pointer: str) -> Any:
+    """The value at a JSON pointer of `doc`; None where there is none."""
+    value: Any = doc
+    for part in pointer.strip("/").split("/"):
+        try:
+            value = value[int(part)] if isinstance(value, list) else value[part]
+        except (KeyError, IndexError, ValueError, TypeError):
+            return None
+    return value
+
+
+def value_text(value: Any) -> str:
+    """The printed text a value came from: an agency's or signer's name, a timeframe's text,
+    a task's content, a section's title."""
+    if isinstance(value, dict):
+        for key in ("text", "name", "content", "title", "number"):
+            if value.get(key):
+                return value_text(value[key])
+        return ""
+    if isinstance(value, list):
+        return " ".join(value_text(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def located_values(doc: dict) -> list[tuple[str, str, dict]]:
+    """(full pointer, text key, provenance entry) of every located value of the plan and its attachments."""
+    out = []
+    for base, sub in documents(doc):
+        for pointer, entry in (sub.get("provenance") or {}).items():
+            out.append((base + pointer, match_key(value_text(resolve(sub, pointer))), entry))
+    return out
+
+
+def map_places(doc: dict, layout_doc: dict) -> dict[str, dict]:
+    """For each located value of `doc` (full pointer), the place of the same text in `layout_doc`."""
+    ours, theirs = located_values(doc), located_values(layout_doc)
+    keys_a, keys_b = [k for _, k, _ in ours], [k for _, k, _ in theirs]
+    mapped: dict[str, dict] = {}
+    used: set[int] = set()
+    matcher = SequenceMatcher(None, keys_a, keys_b, autojunk=False)
+    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        if tag == "equal":
+            for i, j in zip(range(a0, a1), range(b0, b1)):
+                mapped[ours[i][0]] = theirs[j][2]
+                used.add(j)
+    by_key: dict[str, list[int]] = {}
+    for j, (_, key, _) in enumerate(theirs):
+        by_key.setdefault(key, []).append(j)
+    for pointer, key, _ in ours:  # the rest: the same text anywhere (once more if need be), else a text holding it
+        if pointer in mapped or not key:
+            continue
+        same = by_key.get(key, [])
+        j = next((j for j in same if j not in used), same[0] if same else None)
+        if j is None:
+            j = next((j for j, (_, k, _) in enumerate(theirs) if k and j not in used and (key in k or k in key)), None)
+        if j is not None:
+            mapped[pointer] = _with_continuation(key, j, theirs)
+            used.add(j)
+    for pointer, _, _ in ours:  # a value not found on the pages (a DOCX's automatic number) is shown by its parent's box
+        parent = pointer.rsplit("/", 1)[0]
+        while pointer not in mapped and parent.count("/") > 1:
+            if parent in mapped:
+                mapped[pointer] = mapped[parent]
+            parent = parent.rsplit("/", 1)[0]
+    return mapped
+
+
+def _with_continuation(key: str, j: int, theirs: list[tuple[str, str, dict]]) -> dict:
+    """The place of value j, and of the values after it whose text carries on the DOCX value's
+    (one DOCX paragraph read as a title and the paragraph of its second line), as pieces."""
+    start = key.find(theirs[j][1])
+    if start < 0:
+        return theirs[j][2]
+    pieces, end = list(location_pieces(theirs[j][2])), start + len(theirs[j][1])
+    for _, k, entry in theirs[j + 1:j + 1 + MAX_CONTINUATIONS]:
+        if not k or not key.startswith(k, end):
+            break
+        pieces += location_pieces(entry)
+        end += len(k)
+    return theirs[j][2] if len(pieces) == len(location_pieces(theirs[j][2])) else dict(pieces[0], pieces=pieces)
+
+
+# A DOCX value is looked for in at most this many consecutive values of LibreOffice's PDF.
+MAX_CONTINUATIONS = 4
+
+
+def with_places(doc: dict, places: dict[str, dict]) -> dict:
+    """`doc` with each document's provenance replaced by the mapped places."""
+    shown = dict(doc)
+    shown["provenance"] = {p: e for p, e in places.items() if not p.startswith("/attachments/")}
+    shown["attachments"] = []
+    for base, sub in documents(doc)[1:]:
+        prefix = base + "/"
+        own = {p[len(base):]: e for p, e in places.items() if p.startswith(prefix)}
+        shown["attachments"].append(dict(sub, provenance=own))
+    return shown
