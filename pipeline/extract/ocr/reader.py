@@ -341,7 +341,7 @@ def corrections_warning(result: OcrResult) -> PlanWarning | None:
     if not made:
         return None
     shown = "; ".join(f"{c.read} -> {c.written} (p. {n})" for n, c in made[:MAX_LISTED_CORRECTIONS])
-    return PlanWarning("ocr_words_corrected", message("warn.ocr_words_corrected", "en", count=len(made),
+    return PlanWarning("ocr_words_corrected", message("warning.ocr_words_corrected", count=len(made),
                        listed=shown + (" ..." if len(made) > MAX_LISTED_CORRECTIONS else "")), "/source")
 
 
