@@ -134,3 +134,6 @@ class Extracted:
     warnings: tuple[PlanWarning, ...] = field(default=())
     # Footnote texts (DOCX), in note order: not body text, but they cite documents.
     notes: tuple[str, ...] = field(default=())
+    # Words OCR read unsurely (`ocr.reader.UNSURE_WORD`): (page, text, confidence 0-100), for the
+    # header fields that hold them to be warned (`normalize.ocr_fields`).
+    ocr_unsure: tuple[tuple[int, str, float], ...] = field(default=())

@@ -202,6 +202,8 @@ DATE_CASES = [
     ("TP. Hồ Chí Minh, ngày 5 tháng 6 năm 2023", "TP. Hồ Chí Minh", "2023-06-05", []),  # dotted place name
     ("Buôn Ma Thuột, ngày 10  tháng 5  năm 2024", "Buôn Ma Thuột", "2024-05-10", []),  # double spaces
     ("Quảng Ngãi ngày 02 tháng 10 năm 2024", "Quảng Ngãi", "2024-10-02", []),  # comma missing
+    ("Lâm Đồng, ngày 15 tháng $ 3 năm 2025", "Lâm Đồng", "2025-03-15", []),  # OCR's stray "$" from a speck
+    ("Hà Nội, ngày| 02 tháng 10 năm 2024", "Hà Nội", "2024-10-02", []),  # a rule's end read as "|"
     ("Quảng Ngãi, Ngày 02 Tháng 10 Năm 2024", "Quảng Ngãi", "2024-10-02", []),  # capitalised words
     ("Quảng Ngãi, ngày 02/10/2024", "Quảng Ngãi", "2024-10-02", []),  # numeric date
     ("Quảng Ngãi, ngày    tháng 10 năm 2024", "Quảng Ngãi", None, ["blank_date"]),  # draft: blank day

@@ -19,7 +19,7 @@ import bad_files as bf
 from pipeline.cli import main
 from pipeline.warnings import PlanWarning
 from pipeline.conversion import ConversionError, convert
-from pipeline.extract.ocr import image as ocr_image, reader as ocr
+from pipeline.extract.ocr import image as ocr_image, reader as ocr, second
 from pipeline.i18n import message
 from pipeline.extract.layout import group_lines
 from real_fixtures import real
@@ -143,20 +143,20 @@ def test_second_reading_keeps_only_words_within_the_segment() -> None:
     old = [_tsv_word("QUYÉT", 1158, 1364, 58, top=755, height=71), _tsv_word("ĐỊNH", 1378, 1532, 97, top=772, height=84)]
     new = [_tsv_word("QUYÉT", 1158, 1363, 89, top=758, height=65), _tsv_word("ĐỊNH", 1379, 1532, 96, top=771, height=52),
            _tsv_word("sành", 1142, 1246, 69, top=844, height=29)]
-    assert [w.text for w in ocr._within_segment(new, old)] == ["QUYÉT", "ĐỊNH"]
+    assert [w.text for w in second.within_segment(new, old)] == ["QUYÉT", "ĐỊNH"]
     # and beside it: the end of a word in the next table cell, within the rows
     beside = new[:2] + [_tsv_word("tín", 1540, 1600, 70, top=770, height=50)]
-    assert [w.text for w in ocr._within_segment(beside, old)] == ["QUYÉT", "ĐỊNH"]
+    assert [w.text for w in second.within_segment(beside, old)] == ["QUYÉT", "ĐỊNH"]
 
 
 def test_second_reading_must_keep_the_surely_read_words() -> None:
     # surer on average but "- 2030, chuẩn bị" gone: the first reading stays
     lost = [_tsv_word("2026", 440, 557, 93), _tsv_word("cho", 996, 1079, 91)]
-    assert not ocr._keeps_sure_words(lost, FIRST_READING)
+    assert not second.keeps_sure_words(lost, FIRST_READING)
     # the unsure words may change or go; a word over each sure one is enough
     mended = [_tsv_word("2026", 440, 557, 93), _tsv_word("-", 567, 593, 95), _tsv_word("2030,", 604, 700, 90),
               _tsv_word("cho", 996, 1079, 91)]
-    assert ocr._keeps_sure_words(mended, FIRST_READING)
+    assert second.keeps_sure_words(mended, FIRST_READING)
 
 
 def _page(number: int, confidences: tuple[float, ...], words: bool = True) -> ocr.OcrPage:
@@ -567,6 +567,22 @@ def test_pages_to_ocr(mode: str, wanted: dict[int, str]) -> None:
     assert page_choice.pages_to_ocr(MODE_PAGES, mode) == wanted
 
 
+STAMP = "SAO Y; CÔNG AN TỈNH LÂM ĐỒNG; 25/12/2025; 09:27:28; +07:00"
+
+
+@pytest.mark.parametrize("pages, wanted", [
+    # archive scans 009 and 031: the first page's text layer is the e-stamp's line only
+    ([page_choice.PageText(1, 58, 0.0, STAMP), page_choice.PageText(2, 0, 0.0, "")],
+     {1: page_choice.THIN, 2: page_choice.NO_TEXT}),
+    # the same short line in a typed file (no page without text) is a short page, kept
+    ([page_choice.PageText(1, 58, 0.0, STAMP), page_choice.PageText(2, 900, 0.0, GOOD)], {}),
+    # a typed signature page beside a scanned appendix keeps its text layer
+    ([page_choice.PageText(1, 900, 0.0, GOOD), page_choice.PageText(2, 0, 0.0, "")], {2: page_choice.NO_TEXT}),
+])
+def test_thin_text_layer_on_a_scan(pages: list, wanted: dict[int, str]) -> None:
+    assert page_choice.pages_to_ocr(pages, "auto") == wanted
+
+
 @pytest.mark.parametrize("given, mode", [(True, "auto"), (False, "never"), ("always", "always"), ("auto", "auto")])
 def test_ocr_mode(given, mode: str) -> None:
     # each case: the old switch (True/False) and the new names
@@ -662,3 +678,11 @@ ROLES = {0: "number", 1: "content", 2: "lead", 3: "cooperating"}
 ])
 def test_same_roles(piece: dict[int, str], same: bool) -> None:
     assert _same_roles(piece, ROLES) is same
+
+
+def test_light_scan_is_not_taken_for_a_blank_page() -> None:
+    # archive 023: thin print on a light scan was under the ink level at 24 dpi ("OCR found no text")
+    from real_fixtures import ARCHIVE
+
+    path = real("023_CV_cv8204-btp-dai-hoi-hoi-cong-chung-vien-scan.pdf", ARCHIVE)
+    assert ocr.inked_pages(path, [1]) == [1]

@@ -136,7 +136,7 @@ def test_orientation_reads_tesseract_osd(tmp_path, stdout: str, code: int, expec
     (tmp_path / "out.txt").write_text(stdout)
     fake.write_text(f"#!/bin/sh\ncat {tmp_path / 'out.txt'}\nexit {code}\n")
     fake.chmod(0o755)
-    assert ocr_image.orientation(tmp_path / "page.png", str(fake), {}) == expected
+    assert ocr_image.orientation(b"P5 1 1 255 \xff", str(fake), {}) == expected
 
 
 # --- bold from strokes ----------------------------------------------------------------

@@ -57,10 +57,16 @@ MAX_UNREADABLE_SHARE = 0.3
 NO_TEXT = "no text layer"
 UNMAPPED = "glyphs without a Unicode mapping"
 NOT_VIETNAMESE = "text layer is not Vietnamese"
+THIN = "text layer is only a stamp on a scan"
+# A page of a scanned file (another of its pages has no text layer) whose text layer holds fewer
+# characters than this is a scan under a stamp's line ("SAO Y; CÔNG AN TỈNH LÂM ĐỒNG; 25/12/2025;
+# 09:27:28", 58 characters, on the first page of archive scans 009 and 031), not a typed page:
+# a typed page holds 1,000-3,000 characters, a signature page 200 or more.
+THIN_TEXT_CHARS = 150
 REQUESTED = "OCR requested"
 # Each reason above as a person reads it: a message key.
 _REASON_KEYS = {NO_TEXT: "ocr.reason.no_text", UNMAPPED: "ocr.reason.unmapped",
-                NOT_VIETNAMESE: "ocr.reason.not_vietnamese", REQUESTED: "ocr.reason.requested"}
+                NOT_VIETNAMESE: "ocr.reason.not_vietnamese", REQUESTED: "ocr.reason.requested", THIN: "ocr.reason.thin"}
 
 
 def reason_text(reason: str) -> str:
@@ -136,6 +142,8 @@ def pages_to_ocr(pages: list[PageText], mode: str) -> dict[int, str]:
     if mode == "always":
         return {p.number: REQUESTED for p in pages}
     problems = {p.number: text_layer_problem(p) for p in pages}
+    if NO_TEXT in problems.values():  # a scanned file: a page with a stamp's line only is a scan too
+        problems.update({p.number: THIN for p in pages if not problems[p.number] and p.char_count < THIN_TEXT_CHARS})
     return {n: why for n, why in problems.items() if why}
 
 

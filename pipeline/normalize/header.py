@@ -31,6 +31,9 @@ _DATE = re.compile(
         (?:năm|/)\s*(?P<year>\d{4})?""",
     re.X | re.I,
 )
+# Marks no date line prints, read by OCR from specks and seal strokes ("ngày 15 tháng $ 3 năm 2025"):
+# the date is read around them.
+_STRAY_MARKS = re.compile(r"[$#@*^~|_<>{}\[\]\\\"“”'‘’!?;`]")
 # A date in a caption: "ngày 10/3/2026", "ngày 23 / 3 /2022", "ngày 12 tháng 3 năm 2025".
 _CAPTION_DATE = re.compile(r"ngày\s*(\d{1,2})\s*(?:/|tháng)\s*(\d{1,2})\s*(?:/|năm)\s*(\d{4})", re.I)
 # The document a caption names: "Quyết định số 325/QĐ-UBND", "Kế hoạch số 1105 /KH-ĐKT".
@@ -81,7 +84,7 @@ def parse_place_date(line: str | None) -> tuple[str | None, str | None, list[Pla
         return None, None, [PlanWarning("no_date", message("warning.no_date"), "/document/issued_date")]
     place_match = _PLACE.match(line)
     place = clean_whitespace(place_match.group("place")) or None if place_match else None
-    m = _DATE.search(line)
+    m = _DATE.search(_STRAY_MARKS.sub(" ", line))
     if not m:
         return place, None, [PlanWarning("bad_date", message("warning.bad_date", line=repr(line)), "/document/issued_date")]
     day, month, year = m.group("day"), m.group("month"), m.group("year")

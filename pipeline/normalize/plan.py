@@ -27,6 +27,8 @@ from pipeline.normalize.agencies import (
 )
 from pipeline.normalize.attachments import attached_to, date_from_captions
 from pipeline.normalize.header import parse_number_line, parse_place_date, parse_subject, read_document_type
+from pipeline.normalize.ocr_fields import ocr_header_warnings, read_by_ocr
+from pipeline.normalize.symbol_grammar import checked_number
 from pipeline.normalize.provenance import build_provenance
 from pipeline.normalize.reference_merge import collect_references, ids_cited_in
 from pipeline.text import normalize_text
@@ -193,10 +195,15 @@ def build_plan(skeleton: Skeleton, type_code: str | None, source: Source, provin
     ctx.remember(parent)
     ctx.remember(issuer)
     number, number_warnings = parse_number_line(header.number_line)
+    if read_by_ocr(skeleton.warnings):  # OCR misreads letters a typist does not: the symbol's grammar mends them
+        number, grammar_warnings = checked_number(number, type_code, issuer_text)
+        number_warnings += grammar_warnings
     place, issued, date_warnings = parse_place_date(header.place_date_line)
     if issued is None and header.place_date_line:
         issued, caption_warnings = date_from_captions(skeleton.captions, number.code, header.type_line)
         date_warnings += caption_warnings
+    if read_by_ocr(skeleton.warnings):
+        number_warnings, date_warnings = ocr_header_warnings(skeleton, number_warnings + date_warnings), []
     archive, drafter = split_archive(skeleton.closing.archive)
     own_code = number.code
     references, cited, ref_warnings = collect_references(_citable_texts(skeleton), own_code=own_code)

@@ -300,4 +300,5 @@ def build_skeleton(extracted: Extracted) -> tuple[Skeleton, str | None]:
         attached, code = _part_skeleton(part, [], attached=True)
         skeleton.attachments.append(RawAttachment(attached, code, _pages(part.blocks)))
     skeleton.notes = list(extracted.notes)
+    skeleton.ocr_unsure = extracted.ocr_unsure
     return skeleton, type_code

@@ -12,12 +12,13 @@ from dataclasses import replace
 
 from functools import cache
 
-from pipeline.i18n import message
 from pipeline.data import load_yaml
+from pipeline.i18n import message
 from pipeline.ir import Block
 from pipeline.text import folded, is_upper
 from pipeline.ir import union_places
 from pipeline.structure.stitch import GridRow, LogicalTable, role_places, role_text, stitch_tables
+from pipeline.structure.task_numbers import repair_sequence
 from pipeline.structure.types import RawDataTable, RawTask
 from pipeline.warnings import PlanWarning, pointer
 
@@ -186,7 +187,7 @@ def rows_to_tasks(table: LogicalTable, index: int) -> list[RawTask]:
             places["group"] = group_places
         tasks.append(RawTask(str(number) if number is not None else None, group, cells, row.pages, index, places=places,
                              place=place, unread_number=unread_number(printed) if number is None else None))
-    return _fill_missing_numbers(_demote_parent_rows(tasks))
+    return _fill_missing_numbers(_demote_parent_rows(repair_sequence(tasks)))
 
 
 def _demote_parent_rows(tasks: list[RawTask]) -> list[RawTask]:
@@ -252,7 +253,10 @@ def unread_number_warnings(tasks: list[RawTask]) -> list[PlanWarning]:
     """One warning per task row whose printed TT could not be read, naming the number it was given."""
     return [PlanWarning("task_number_unread", message("warning.task_number_unread", cell=repr(task.unread_number),
                                                       number=task.number), None, row_label(task))
-            for task in tasks if task.unread_number]
+            for task in tasks if task.unread_number] + [
+        PlanWarning("task_number_repaired", message("warning.task_number_repaired", read=repr(task.printed_number),
+                                                    number=task.number), None, row_label(task))
+        for task in tasks if task.printed_number is not None]
 
 
 def extract_tasks(blocks: list[Block]) -> list[RawTask]:

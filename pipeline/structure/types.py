@@ -60,6 +60,9 @@ class RawTask:
     place: str | None = None
     # The TT cell's text when it held digits that could not be read as a number ("12a").
     unread_number: str | None = None
+    # The TT cell as read ("15", or "" for an empty one) when the run of its neighbours gave
+    # the row another number (`task_numbers.repair_sequence`); None when it fits the run.
+    printed_number: str | None = None
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,7 @@ class Skeleton:
     # Documents printed after this one in the same file (the plan a decision issues).
     attachments: list["RawAttachment"] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # footnote texts: cited documents are read from them
+    ocr_unsure: tuple[tuple[int, str, float], ...] = ()  # words OCR was unsure of (`Extracted.ocr_unsure`)
 
 
 @dataclass

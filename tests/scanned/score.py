@@ -25,6 +25,8 @@ class FileScore:
     agency_exact: int = 0
     content_chars: int = 0
     content_errors: int = 0
+    content_words: int = 0
+    content_word_errors: int = 0
     header_exact: bool = True
     misses: list[str] = field(default_factory=list)
 
@@ -65,6 +67,9 @@ def score(name: str, expected: dict, doc: dict) -> FileScore:
         errors = Levenshtein.distance(text, got.get("content") or "")
         result.content_chars += len(text)
         result.content_errors += min(errors, len(text))
+        words = text.split()
+        result.content_words += len(words)
+        result.content_word_errors += min(Levenshtein.distance(words, (got.get("content") or "").split()), len(words))
         if errors:
             result.misses.append(f"task {index + 1} content: {errors} char(s) off")
     return result
@@ -72,13 +77,16 @@ def score(name: str, expected: dict, doc: dict) -> FileScore:
 
 def table(scores: list[FileScore]) -> str:
     """A markdown table of the scores, with a total row."""
-    lines = ["| file | tasks | agency cells exact | content char accuracy | header exact |", "|---|---|---|---|---|"]
+    lines = ["| file | tasks | agency cells exact | content char accuracy | content word accuracy | header exact |",
+             "|---|---|---|---|---|---|"]
     for s in scores:
         lines.append(f"| {s.name} | {s.tasks_found}/{s.tasks_expected} | {s.agency_exact}/{s.agency_cells} | "
-                     f"{s.content_accuracy:.1%} | {'yes' if s.header_exact else 'no'} |")
+                     f"{s.content_accuracy:.2%} | {1 - s.content_word_errors / max(s.content_words, 1):.2%} | "
+                     f"{'yes' if s.header_exact else 'no'} |")
     cells, exact = sum(s.agency_cells for s in scores), sum(s.agency_exact for s in scores)
     chars, errors = sum(s.content_chars for s in scores), sum(s.content_errors for s in scores)
+    words, word_errors = sum(s.content_words for s in scores), sum(s.content_word_errors for s in scores)
     lines.append(f"| **all** | {sum(s.tasks_found == s.tasks_expected for s in scores)}/{len(scores)} exact | "
-                 f"{exact}/{cells} = {exact / max(cells, 1):.1%} | {1 - errors / max(chars, 1):.1%} | "
-                 f"{sum(s.header_exact for s in scores)}/{len(scores)} |")
+                 f"{exact}/{cells} = {exact / max(cells, 1):.1%} | {1 - errors / max(chars, 1):.2%} | "
+                 f"{1 - word_errors / max(words, 1):.2%} | {sum(s.header_exact for s in scores)}/{len(scores)} |")
     return "\n".join(lines)

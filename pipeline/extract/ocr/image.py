@@ -2,7 +2,8 @@
 
 Scanners feed pages sideways or upside down and tilt them by a degree or two.
 Tesseract's orientation detection (``--psm 0``, the ``osd`` data that comes with
-tesseract-ocr) says by how much a page is turned; the tilt is measured by the
+tesseract-ocr) says by how much a page is turned (asked only for a page whose first
+reading looks turned: `reader.looks_unread`); the tilt is measured by the
 projection profile: rotated to the right angle, the rows of ink of a text page
 are sharpest, so the variance of the row sums peaks (OpenCV does the rotations,
 on a small copy of the page). Straight lines matter twice on a scan: the
@@ -12,7 +13,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-from pathlib import Path
 
 # The steepest tilt looked for (degrees): a scanner's feeder stays within this.
 MAX_SKEW_DEGREES = 3.0
@@ -29,17 +29,19 @@ _ROTATE = re.compile(r"^Rotate:\s*(\d+)", re.M)
 _CONFIDENCE = re.compile(r"^Orientation confidence:\s*([\d.]+)", re.M)
 
 
-def orientation(image: Path, tesseract: str, env: dict[str, str]) -> int:
-    """Degrees clockwise the page must turn to be upright (0, 90, 180, 270), by Tesseract's OSD.
+def orientation(image: bytes, tesseract: str, env: dict[str, str]) -> int:
+    """Degrees clockwise the page (`image`: the bytes of an image file) must turn to be
+    upright (0, 90, 180, 270), by Tesseract's OSD.
 
     A page OSD cannot judge (too few letters, no osd data) stays as it is.
     """
     try:
-        done = subprocess.run([tesseract, str(image), "stdout", "--psm", "0", "-l", "osd"],
-                              capture_output=True, text=True, timeout=ORIENTATION_TIMEOUT, env=env)
+        done = subprocess.run([tesseract, "stdin", "stdout", "--psm", "0", "-l", "osd"], input=image,
+                              capture_output=True, timeout=ORIENTATION_TIMEOUT, env=env)
     except (OSError, subprocess.SubprocessError):
         return 0
-    rotate, confidence = _ROTATE.search(done.stdout), _CONFIDENCE.search(done.stdout)
+    stdout = done.stdout.decode("utf-8", "replace")
+    rotate, confidence = _ROTATE.search(stdout), _CONFIDENCE.search(stdout)
     if done.returncode != 0 or not rotate or not confidence:
         return 0
     if float(confidence.group(1)) < MIN_ORIENTATION_CONFIDENCE:

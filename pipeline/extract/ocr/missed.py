@@ -93,17 +93,22 @@ class Strip:
     scale: float  # strip pixels per page pixel
 
 
-def make_strip(gray, blobs: list[Blob], text_height: float) -> Strip:
+def make_strip(sources, blobs: list[Blob], text_height: float) -> Strip:
+    """The blobs copied one under the other, each from its own image (`sources`: one image for
+    all, or one per blob), scaled to `STRIP_TEXT_HEIGHT` and thresholded."""
     import cv2
     import numpy as np
+
+    if not isinstance(sources, list):
+        sources = [sources] * len(blobs)
 
     pad = max(2, round(STRIP_PADDING * text_height))
     width = max(b.width for b in blobs) + 2 * pad
     height = sum(b.height + pad for b in blobs) + pad
     strip = np.full((height, width), 255, dtype=np.uint8)
     offsets, y = [], pad
-    for b in blobs:
-        strip[y:y + b.height, pad:pad + b.width] = gray[b.top:b.top + b.height, b.left:b.left + b.width]
+    for b, image in zip(blobs, sources):
+        strip[y:y + b.height, pad:pad + b.width] = image[b.top:b.top + b.height, b.left:b.left + b.width]
         offsets.append((pad, y))
         y += b.height + pad
     scale = min(1.0, STRIP_TEXT_HEIGHT / text_height)

@@ -35,15 +35,19 @@ def ocr_missing(ocr) -> str:  # noqa: ANN001 (the reader module, imported by the
     return "" if ocr.tesseract_ready() else ocr.tesseract_missing()
 
 
-def with_ocr(path: Path, pages: list[PageContent], mode: str) -> tuple[list[PageContent], tuple[PlanWarning, ...]]:
+Unsure = tuple[tuple[int, str, float], ...]
+
+
+def with_ocr(path: Path, pages: list[PageContent], mode: str) -> tuple[list[PageContent], tuple[PlanWarning, ...], Unsure]:
     """Pages whose text layer cannot be used replaced by their OCR (`mode`: auto, never, always),
-    with the `ocr_used` warning; one-line refusals when nothing readable is left."""
+    with the `ocr_used` warning and the words OCR was unsure of (page, text, confidence);
+    one-line refusals when nothing readable is left."""
     texts = [page_text(p) for p in pages]
     wanted = pages_to_ocr(texts, mode)
     usable = [t for t in texts if t.number not in wanted]
     if not wanted:
         refuse_unreadable(texts, message("error.advice_ocr") if mode == "never" else "")
-        return pages, ()
+        return pages, (), ()
     from pipeline.extract.ocr import reader as ocr  # the OCR stack (runner, thread pool) only for a file that needs it
     missing = ocr_missing(ocr)
     if missing:
@@ -51,12 +55,13 @@ def with_ocr(path: Path, pages: list[PageContent], mode: str) -> tuple[list[Page
             reason = next(iter(wanted.values()))
             raise ExtractError(message("error.no_text_layer" if reason == NO_TEXT else "error.needs_ocr",
                                        reason=reason_text(reason)) + ": " + missing)
-        return pages, (ocr.ocr_unavailable_warning(wanted, missing),)
+        return pages, (ocr.ocr_unavailable_warning(wanted, missing),), ()
     result = ocr.ocr_pages(path, sorted(wanted))
     read = {n: page for n, page in result.pages.items() if page.words}
     if not read and not sum(t.char_count for t in usable):
         raise ExtractError(message("error.ocr_found_nothing"))
     pages = [ocr_page(p, read[p.number]) if p.number in read else p for p in pages]
     warnings = (ocr.ocr_warning(result, wanted),) if read else ()
-    low = ocr.low_confidence_warning(result)
-    return pages, warnings + ((low,) if low else ())
+    low = tuple(w for w in (ocr.low_confidence_warning(result), ocr.corrections_warning(result)) if w)
+    unsure = tuple((n, text, conf) for n, page in sorted(read.items()) for text, conf in page.unsure)
+    return pages, warnings + low, unsure

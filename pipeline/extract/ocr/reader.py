@@ -1,13 +1,16 @@
-"""OCR of PDF pages: render, make upright and level, find ruling lines, read with Tesseract.
+"""OCR of PDF pages: render, level, find ruling lines, read with Tesseract, turn only if needed.
 
-Pages are rendered with pypdfium2 (one after the other: pdfium is not
-thread-safe) and read in parallel, one Tesseract process per core, each with
-one thread. Per page (`read_image`): turned upright and levelled (`ocr_image`),
+Pages are read in parallel, one Tesseract process per core, each with one thread;
+each worker renders its own page with pypdfium2 (under a lock: pdfium is not
+thread-safe), so no page waits for the others to be rendered, and only the pages
+being read are in memory. Per page (`read_image`): levelled (`ocr_image`),
 ruling lines found and erased (`ocr_tables`), read by the ``tesseract`` binary
-with Vietnamese data (TSV: words, boxes, confidences; `ocr_tsv`), then the
-segments Tesseract was unsure of and the ink it skipped read again on a strip
-(`ocr_missed`), and bold judged from stroke width. `pdf.with_ocr` turns the
-result into a page like any other.
+with Vietnamese data (TSV: words, boxes, confidences; `ocr_tsv`) fed through a
+pipe (no image file is written), then the segments Tesseract was unsure of and
+the ink it skipped read again on one strip (`ocr_second`), and bold judged from
+stroke width. Orientation detection runs only on a page whose first reading
+looks like a turned page's (`looks_unread`). `pages.with_ocr` turns the result
+into a page like any other.
 """
 from __future__ import annotations
 
@@ -15,13 +18,13 @@ import functools
 import os
 import statistics
 import subprocess
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from pipeline.i18n import message
 from pipeline.errors import ExtractError
-from pipeline.tempfiles import temp_folder
+from pipeline.i18n import message
 from pipeline.extract.ocr.tsv import (  # noqa: F401  (re-exported: the OCR API in one place)
     TsvWord,
     _lines,
@@ -45,19 +48,24 @@ PAGE_SEGMENTATION = "3"
 FALLBACK_SEGMENTATION = "11"
 # Segmentation 6 (one uniform block of text) for the strip of missed words, one per line.
 STRIP_SEGMENTATION = "6"
-# A line segment (words closer than SEGMENT_GAP text heights) with a word read less
-# surely than REREAD_BELOW (0-100) is read again on its own, at most MAX_REREAD_LINES a
-# page, cut out with REREAD_PADDING text heights of white around it; the new reading
-# replaces the first when its words average REREAD_ACCEPT, and the segment is dropped
-# as noise when both readings average under UNREAD_NOISE_BELOW.
-SEGMENT_GAP = 1.5
-REREAD_BELOW = 85.0
-MAX_REREAD_LINES = 60
-REREAD_PADDING = 0.3
-REREAD_ACCEPT = 80.0
-UNREAD_NOISE_BELOW = 60.0
-# Render resolution: Tesseract reads body text best at about 300 dpi.
-DPI = 300.0
+# A first reading whose words average under this confidence (0-100), or with fewer words
+# than MIN_UPRIGHT_WORDS, may be of a page fed sideways or upside down: only then is
+# Tesseract's orientation detection asked (it costs as much as half a reading). An
+# upright page of the scanned corpus averages 90-96; a turned one under 50 or no word.
+TURNED_BELOW = 70.0
+# Words read under this confidence (0-100) are handed on by page, for the header fields that
+# hold them to be warned (`normalize.ocr_fields.FIELD_CONFIDENCE` decides; this only bounds the list).
+UNSURE_WORD = 93.0
+# Tones corrected from the neighbouring syllables (`ocr_correct`); off only to measure what it changes.
+CORRECT_TONES = True
+# The corrections named in the warning (the count names them all).
+MAX_LISTED_CORRECTIONS = 30
+MIN_UPRIGHT_WORDS = 5
+# Render resolution. On the scanned corpus built at 300 dpi, pages rendered at 200 dpi read as
+# well (task content 99.83% of characters and 99.22% of words, against 99.73% and 99.39% at 300;
+# the same tasks, agencies and header fields) for 28% less CPU (Tesseract's page layout and the
+# image steps scale with the pixels): docs/ocr.md.
+DPI = 200.0
 # ...but never a bitmap longer than this (pixels): a poster-sized page would eat memory.
 MAX_RENDER_PIXELS = 7000
 # One page that takes longer than this (seconds) is a pathological image.
@@ -68,8 +76,10 @@ LOW_PAGE_CONFIDENCE = 75.0
 INK_LEVEL = 128
 # ...and a page with less than this share of ink pixels is blank.
 MIN_INK_SHARE = 0.0005
-# Resolution of the quick look that finds blank pages before any OCR (dpi).
-INK_CHECK_DPI = 24
+# Resolution of the quick look that finds blank pages before any OCR (dpi). At 24 dpi the thin
+# print of a light scan (archive 023) blurs to grey: 0.02% of its pixels under INK_LEVEL, so it
+# was taken for a blank page; at 48 dpi 1.1% (a typed page 6%, a blank one 0).
+INK_CHECK_DPI = 48
 # One thread per Tesseract process: pages run in parallel instead, which is four
 # times faster than Tesseract's own OpenMP threads on a small machine.
 _ENV = {**os.environ, "OMP_THREAD_LIMIT": "1"}
@@ -93,6 +103,8 @@ class OcrPage:
     confidences: tuple[float, ...]
     width: float
     height: float
+    unsure: tuple[tuple[str, float], ...] = ()  # the words read under UNSURE_WORD, with their confidence
+    corrections: tuple = ()  # `correct.Correction`s: the tones the neighbouring syllables corrected
 
     @property
     def confidence(self) -> float:
@@ -122,34 +134,40 @@ def tesseract_ready() -> bool:
     return done.returncode == 0 and LANGUAGE in done.stdout.split()
 
 
-def render_pages(path: Path, numbers: list[int], folder: Path) -> dict[int, tuple[Path, float]]:
-    """Render pages (1-based) to grey PNGs; page number → (image, dpi used).
+class PageImages:
+    """A PDF's pages rendered one at a time, in memory, as grey images (numpy arrays).
 
     The grey is the red channel: an office's seal is red, and in red light it
     vanishes into the paper while black print stays black, so the words under a
-    seal are read as if it were not there.
-
-    pdfium is not thread-safe, so pages are rendered here, one after the other,
-    and read in parallel afterwards.
+    seal are read as if it were not there. pdfium is not thread-safe: the workers
+    that read pages in parallel take turns here, each for its own page.
     """
-    import pypdfium2
 
-    images: dict[int, tuple[Path, float]] = {}
-    pdf = pypdfium2.PdfDocument(path)
-    try:
-        for number in numbers:
-            page = pdf[number - 1]
-            width, height = page.get_size()
-            dpi = min(DPI, MAX_RENDER_PIXELS * 72.0 / max(width, height, 1.0))
-            image = folder / f"page-{number:04d}.png"
-            page.render(scale=dpi / 72.0, draw_annots=True).to_pil().convert("RGB").getchannel("R").save(image)
-            page.close()
-            images[number] = (image, dpi)
-    except pypdfium2.PdfiumError:
-        raise ExtractError(message("error.ocr_render")) from None
-    finally:
-        pdf.close()
-    return images
+    def __init__(self, path: Path) -> None:
+        import pypdfium2
+
+        self._pdf = pypdfium2.PdfDocument(path)
+        self._lock = threading.Lock()
+
+    def render(self, number: int) -> tuple[object, float]:
+        """Page `number` (1-based) as a grey image, and the resolution (dpi) it was rendered at."""
+        import numpy
+        import pypdfium2
+
+        with self._lock:
+            try:
+                page = self._pdf[number - 1]
+                width, height = page.get_size()
+                dpi = min(DPI, MAX_RENDER_PIXELS * 72.0 / max(width, height, 1.0))
+                bitmap = page.render(scale=dpi / 72.0, draw_annots=True, rev_byteorder=True)
+                gray = numpy.ascontiguousarray(bitmap.to_numpy()[:, :, 0])  # RGB: channel 0 is red
+                page.close()
+            except pypdfium2.PdfiumError as exc:
+                raise ExtractError(message("error.ocr_render", detail=exc)) from None
+        return gray, dpi
+
+    def close(self) -> None:
+        self._pdf.close()
 
 
 def has_ink(gray) -> bool:
@@ -157,24 +175,63 @@ def has_ink(gray) -> bool:
     return float((gray < INK_LEVEL).mean()) >= MIN_INK_SHARE
 
 
-def read_image(image: Path, number: int, dpi: float) -> OcrPage:
-    """One page image made upright and level, its ruling lines found and erased, then read."""
-    import cv2
+@dataclass(frozen=True)
+class _Reading:
+    """One page image levelled, its rules found and erased, and its first Tesseract reading."""
 
-    from pipeline.extract.ocr.image import level, orientation, turn
+    cleaned: object
+    rules: object
+    found: list[TsvWord]
+
+
+def _first_reading(gray, number: int, dpi: float) -> _Reading:
+    from pipeline.extract.ocr.image import level
     from pipeline.extract.ocr.tables import erase_rules, find_rules
 
-    gray = cv2.imread(str(image), cv2.IMREAD_GRAYSCALE)
-    gray = level(turn(gray, orientation(image, TESSERACT, _ENV)))
-    height, width = (side * 72.0 / dpi for side in gray.shape[:2])
+    gray = level(gray)
     rules = find_rules(gray, dpi)
     cleaned = erase_rules(gray, rules)
-    cv2.imwrite(str(image), cleaned)
-    found = reread_unsure(cleaned, parse_tsv(run_tesseract(image, number)), image, number)
-    found += read_missed(cleaned, found, image, number)
-    found = with_weight(cleaned, found)
-    return OcrPage(number, to_layout_words(found, number, dpi), rules.edges,
-                   tuple(w.conf for w in found), width, height)
+    return _Reading(cleaned, rules, parse_tsv(run_tesseract(cleaned, number)))
+
+
+def looks_unread(found: list[TsvWord]) -> bool:
+    """Whether a first reading looks like that of a turned page: few words, or words unsure on average."""
+    return len(found) < MIN_UPRIGHT_WORDS or statistics.fmean(w.conf for w in found) < TURNED_BELOW
+
+
+def _upright_reading(gray, number: int, dpi: float) -> _Reading:
+    """The first reading, of the page as rendered, or of it turned when it read like a turned page
+    and Tesseract's orientation detection says by how much (the surer reading of the two is kept)."""
+    from pipeline.extract.ocr.image import orientation, turn
+
+    reading = _first_reading(gray, number, dpi)
+    if not looks_unread(reading.found):
+        return reading
+    degrees = orientation(_pgm(gray), TESSERACT, _ENV)
+    if not degrees:
+        return reading
+    turned = _first_reading(turn(gray, degrees), number, dpi)
+    return turned if _sureness(turned.found) > _sureness(reading.found) else reading
+
+
+def _sureness(found: list[TsvWord]) -> float:
+    return sum(w.conf for w in found)
+
+
+def read_image(gray, number: int, dpi: float) -> OcrPage:
+    """One page image made upright and level, its ruling lines found and erased, then read."""
+    from pipeline.extract.ocr.correct import correct_words
+    from pipeline.extract.ocr.second import read_again
+
+    reading = _upright_reading(gray, number, dpi)
+    height, width = (side * 72.0 / dpi for side in reading.cleaned.shape[:2])
+    strip_reader = lambda strip: parse_tsv(_tesseract_tsv(strip, number, STRIP_SEGMENTATION))  # noqa: E731
+    found = read_again(reading.cleaned, reading.found, strip_reader)
+    found, corrections = correct_words(found) if CORRECT_TONES else (found, [])
+    found = with_weight(reading.cleaned, found)
+    return OcrPage(number, to_layout_words(found, number, dpi), reading.rules.edges,
+                   tuple(w.conf for w in found), width, height,
+                   tuple((w.text, w.conf) for w in found if w.conf < UNSURE_WORD), tuple(corrections))
 
 
 def with_weight(gray, words: list[TsvWord]) -> list[TsvWord]:
@@ -186,126 +243,34 @@ def with_weight(gray, words: list[TsvWord]) -> list[TsvWord]:
     return [replace(w, bold=flag) for w, flag in zip(words, flags)]
 
 
-def _read_strip(gray, boxes: list, text_height: float, image: Path, number: int, name: str) -> list[TsvWord]:
-    """Tesseract on the boxes copied one under the other (`ocr_missed`), words placed back."""
+def _pgm(gray) -> bytes:
+    """The image as PGM bytes: no compression to pay for, and leptonica reads it from a pipe."""
     import cv2
 
-    from pipeline.extract.ocr.missed import make_strip, place_back
-
-    strip = make_strip(gray, boxes, text_height)
-    path = image.with_name(f"{image.stem}-{name}.png")
-    cv2.imwrite(str(path), strip.image)
-    return place_back(parse_tsv(_tesseract_tsv(path, number, STRIP_SEGMENTATION)), boxes, strip)
+    return cv2.imencode(".pgm", gray)[1].tobytes()
 
 
-def _segments(found: list[TsvWord], gap: float) -> list[list[TsvWord]]:
-    """Tesseract's lines cut where words stand far apart: the two columns of a header or of
-    "Nơi nhận" beside the signature share a Tesseract line but not a segment."""
-    segments = []
-    for words in _lines(found).values():
-        words = sorted(words, key=lambda w: w.left)
-        segments.append([words[0]])
-        for prev, word in zip(words, words[1:]):
-            if word.left - (prev.left + prev.width) > gap:
-                segments.append([])
-            segments[-1].append(word)
-    return segments
-
-
-def reread_unsure(gray, found: list[TsvWord], image: Path, number: int) -> list[TsvWord]:
-    """Line segments with a word Tesseract was unsure of, read again on their own.
-
-    In the page's layout a name under a seal is read worse than alone ("Tuân" at 69%
-    on the page, "Tuấn" at 96% on its own). Each such segment is cut out, read on a
-    strip, and its new words replace the old when surer on average.
-    """
-    from pipeline.extract.ocr.missed import Blob
-
-    if not found:
-        return found
-    text_height = _typical_height(found)
-    segments = _segments(found, SEGMENT_GAP * text_height)
-    unsure = [i for i, ws in enumerate(segments) if min(w.conf for w in ws) < REREAD_BELOW][:MAX_REREAD_LINES]
-    if not unsure:
-        return found
-    pad = round(REREAD_PADDING * text_height)
-    boxes = []
-    for i in unsure:
-        ws = segments[i]
-        left, top = max(0, min(w.left for w in ws) - pad), max(0, min(w.top for w in ws) - pad)
-        right = min(gray.shape[1], max(w.left + w.width for w in ws) + pad)
-        bottom = min(gray.shape[0], max(w.top + w.height for w in ws) + pad)
-        boxes.append(Blob(left, top, right - left, bottom - top))
-    again: dict[int, list[TsvWord]] = {}
-    for word in _read_strip(gray, boxes, text_height, image, number, "unsure"):
-        again.setdefault(word.line[0] - 10_000, []).append(word)
-    for index, i in enumerate(unsure):
-        old, read = segments[i], again.get(index, [])
-        new = _within_segment(read, old)
-        # Judged on the whole second reading, words from the white cut around the segment
-        # included: how surely Tesseract read the strip, as before those words were dropped.
-        before = statistics.fmean(w.conf for w in old)
-        after = statistics.fmean(w.conf for w in read) if read else 0.0
-        if new and after >= max(before, REREAD_ACCEPT) and _keeps_sure_words(new, old):
-            segments[i] = [replace(w, line=old[0].line) for w in new]
-        elif max(before, after) < UNREAD_NOISE_BELOW:
-            segments[i] = []  # unsure on the page and alone: a seal's or a scribble's ink, not text
-    return [w for ws in segments for w in ws]
-
-
-def _within_segment(new: list[TsvWord], old: list[TsvWord]) -> list[TsvWord]:
-    """The words of a second reading whose middle lies within the box of the first reading's
-    words: the white cut around a segment may hold the tops or tails of the next line's
-    letters ("sành" from the "hành" under a type line) or the end of a word in the next
-    table cell, read as words that have no place in this segment."""
-    top, bottom = min(w.top for w in old), max(w.top + w.height for w in old)
-    left, right = min(w.left for w in old), max(w.left + w.width for w in old)
-    return [w for w in new if top <= w.top + w.height / 2 <= bottom and left <= w.cx <= right]
-
-
-def _keeps_sure_words(new: list[TsvWord], old: list[TsvWord]) -> bool:
-    """Whether the second reading still has a word over each word the first read surely:
-    a reading surer on average may have lost part of the line ("2026 - 2030, chuẩn bị cho"
-    read again as "2026 cho")."""
-    return all(any(n.left < o.left + o.width and o.left < n.left + n.width for n in new)
-               for o in old if o.conf >= REREAD_BELOW)
-
-
-def read_missed(gray, found: list[TsvWord], image: Path, number: int) -> list[TsvWord]:
-    """The words in ink the page layout skipped (see `ocr_missed`), read from one strip."""
-    from pipeline.extract.ocr.missed import find_blobs, ink_level, uncovered
-
-    if not found:
-        return []
-    text_height = _typical_height(found)
-    rest = uncovered(gray, [(w.left, w.top, w.width, w.height) for w in found])
-    blobs = find_blobs(rest, text_height, ink_level(gray))
-    if not blobs:
-        return []
-    return _read_strip(rest, blobs, text_height, image, number, "missed")
-
-
-def run_tesseract(image: Path, number: int) -> str:
+def run_tesseract(gray, number: int) -> str:
     """Tesseract's TSV for one image, with the fallback segmentation when the first finds no word."""
-    tsv = _tesseract_tsv(image, number, PAGE_SEGMENTATION)
+    tsv = _tesseract_tsv(gray, number, PAGE_SEGMENTATION)
     if not parse_tsv(tsv):
-        tsv = _tesseract_tsv(image, number, FALLBACK_SEGMENTATION)
+        tsv = _tesseract_tsv(gray, number, FALLBACK_SEGMENTATION)
     return tsv
 
 
-def _tesseract_tsv(image: Path, number: int, segmentation: str) -> str:
-    """One Tesseract run (one thread: see `_ENV`)."""
-    command = [TESSERACT, str(image), "stdout", "-l", LANGUAGE, "--psm", segmentation, "tsv"]
+def _tesseract_tsv(gray, number: int, segmentation: str) -> str:
+    """One Tesseract run on an image handed through its standard input (one thread: see `_ENV`)."""
+    command = [TESSERACT, "stdin", "stdout", "-l", LANGUAGE, "--psm", segmentation, "tsv"]
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=PAGE_TIMEOUT, env=_ENV)
+        done = subprocess.run(command, input=_pgm(gray), capture_output=True, timeout=PAGE_TIMEOUT, env=_ENV)
     except subprocess.TimeoutExpired:
         raise ExtractError(message("error.ocr_timeout", page=number, seconds=f"{PAGE_TIMEOUT:g}")) from None
     except OSError:
         raise ExtractError(tesseract_missing()) from None
     if done.returncode != 0:
-        detail = (done.stderr.strip().splitlines() or [message("error.no_detail")])[-1][:80]
+        detail = (done.stderr.decode("utf-8", "replace").strip().splitlines() or [message("error.no_detail")])[-1][:80]
         raise ExtractError(message("error.ocr_failed", page=number, detail=detail))
-    return done.stdout
+    return done.stdout.decode("utf-8", "replace")
 
 
 def _workers() -> int:
@@ -330,6 +295,10 @@ def inked_pages(path: Path, numbers: list[int]) -> list[int]:
         pdf.close()
 
 
+def _with_number(rendered: tuple[object, float], number: int) -> tuple[object, int, float]:
+    return rendered[0], number, rendered[1]
+
+
 def ocr_pages(path: Path, numbers: list[int], jobs: int | None = None) -> OcrResult:
     """OCR the given pages of a PDF that have ink, `jobs` pages at a time (default: one per core).
 
@@ -343,10 +312,12 @@ def ocr_pages(path: Path, numbers: list[int], jobs: int | None = None) -> OcrRes
     if not numbers:
         return OcrResult({})
     workers = max(1, min(jobs or _workers(), len(numbers)))
-    with temp_folder("ocr") as folder:  # named for this process: swept if it is killed (pipeline.tempfiles)
-        images = render_pages(path, numbers, folder)
+    images = PageImages(path)
+    try:
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            pages = list(pool.map(lambda n: read_image(images[n][0], n, images[n][1]), numbers))
+            pages = list(pool.map(lambda n: read_image(*_with_number(images.render(n), n)), numbers))
+    finally:
+        images.close()
     return OcrResult({p.number: p for p in pages})
 
 
@@ -359,6 +330,16 @@ def ocr_warning(result: OcrResult, reasons: dict[int, str]) -> PlanWarning:
     by_reason = "; ".join(f"{reason}: {listed(pages)}" for reason, pages in why.items())
     return PlanWarning("ocr_used", message("warning.ocr_used", pages=len(read), reasons=by_reason,
                                            confidence=f"{result.confidence:.0f}"), "/source")
+
+
+def corrections_warning(result: OcrResult) -> PlanWarning | None:
+    """The words whose tone the neighbouring syllables corrected, each with what OCR read."""
+    made = [(n, c) for n, page in sorted(result.pages.items()) for c in page.corrections]
+    if not made:
+        return None
+    shown = "; ".join(f"{c.read} -> {c.written} (p. {n})" for n, c in made[:MAX_LISTED_CORRECTIONS])
+    return PlanWarning("ocr_words_corrected", message("warning.ocr_words_corrected", count=len(made),
+                       listed=shown + (" ..." if len(made) > MAX_LISTED_CORRECTIONS else "")), "/source")
 
 
 def low_confidence_warning(result: OcrResult) -> PlanWarning | None:

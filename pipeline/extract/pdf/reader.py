@@ -98,14 +98,15 @@ def extract_pdf(path: Path, ocr: str = "auto") -> Extracted:
         except (PdfminerException, PSException) as exc:
             raise _pdf_error(exc) from None
     from pipeline.extract.ocr.pages import with_ocr  # OCR's own modules load only for pages that need them
-    pages, ocr_warnings = with_ocr(path, pages, ocr)
+    pages, ocr_warnings, unsure = with_ocr(path, pages, ocr)
     language = language_warning([page_text(p) for p in pages])
     ocr_warnings += (language,) if language else ()
     pages = drop_running_lines(pages)
     blocks = join_pages([page_blocks(p) for p in pages])
     return Extracted(blocks=tuple(blocks), pages=count,
                      warnings=(*page_warnings(pages), *capped_map_warnings(pdf_guards.take_capped_maps()),
-                               *repaired_warnings(pdf_repair.take_repaired()), *ocr_warnings))
+                               *repaired_warnings(pdf_repair.take_repaired()), *ocr_warnings),
+                     ocr_unsure=unsure)
 
 
 def repaired_warnings(repaired: list[tuple[int, str]]) -> tuple[PlanWarning, ...]:
