@@ -16,7 +16,7 @@ from pipeline.i18n import message
 
 # Extra -> the modules its features import (import names, not distribution names).
 EXTRAS: dict[str, tuple[str, ...]] = {
-    "ocr": ("cv2", "numpy"),
+    "ocr": ("cv2", "numpy", "underthesea"),  # underthesea: its word list is read (never imported) by the OCR correction
     "diff": ("numpy", "scipy"),
     "db": ("sqlalchemy", "alembic", "openpyxl"),
     "postgres": ("sqlalchemy", "alembic", "psycopg"),

@@ -26,7 +26,7 @@ SAMPLES = [ROOT / "samples" / "plan-196-KH-UBND.pdf", ROOT / "samples" / "plan-1
 IMPORT_NAME = {"opencv-python-headless": "cv2", "numpy": "numpy", "scipy": "scipy", "sqlalchemy": "sqlalchemy",
                "alembic": "alembic", "openpyxl": "openpyxl", "psycopg": "psycopg", "pyarrow": "pyarrow",
                "dask": "distributed", "starlette": "starlette", "uvicorn": "uvicorn", "jinja2": "jinja2",
-               "python-multipart": "multipart"}
+               "python-multipart": "multipart", "underthesea": "underthesea"}
 
 
 def _requirement_name(spec: str) -> str:

@@ -263,12 +263,25 @@ def test_text_pages_stay_without_the_ocr_extra(tmp_path: Path, without_ocr_extra
                                         "they were not read from their images")
 
 
+class _NoImages:
+    """Stands in for the page renderer: a page is nothing, at 300 dpi."""
+
+    def __init__(self, path: Path) -> None:
+        pass
+
+    def render(self, number: int) -> tuple[None, float]:
+        return None, 300.0
+
+    def close(self) -> None:
+        pass
+
+
 def test_long_scan_is_read_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Issue 21: a scan over 60 pages was refused ("too many pages to OCR"); every page is read now,
     within the per-file limits."""
     monkeypatch.setattr(ocr, "tesseract_ready", lambda: True)
     monkeypatch.setattr(ocr, "inked_pages", lambda path, numbers: numbers)
-    monkeypatch.setattr(ocr, "render_pages", lambda path, numbers, folder: {n: (folder / f"{n}.png", 300.0) for n in numbers})
+    monkeypatch.setattr(ocr, "PageImages", _NoImages)
     monkeypatch.setattr(ocr, "read_image", lambda image, n, dpi: ocr.OcrPage(n, [], [], (90.0,), 595.0, 842.0))
     result = ocr.ocr_pages(tmp_path / "scan.pdf", list(range(1, 101)), jobs=1)
     assert sorted(result.pages) == list(range(1, 101))
