@@ -47,7 +47,6 @@ KNOWN_BUGS: dict[str, str] = {
                   "VĂN PHÒNG Bùi Văn Thạch') and the Party's 'K/T' has no full stop: no signer is read",
     "077-issuer": "the association's name is read as printed ('Liên đoàn Karate'), without the province its "
                   "parent line names",
-    "077-signer": "OCR reads the title line 'CHỦ TỊCH' badly ('N')",
 }
 FIELDS = ("type", "type_name", "type_source", "subject", "code", "number", "symbol", "issued_date",
           "issuer", "parent_issuer", "signer")
