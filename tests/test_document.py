@@ -25,9 +25,21 @@ def test_unreadable_task_number_is_numbered_from_above_and_reported() -> None:
                   ["2b", "Báo cáo kết quả", "Sở Tài chính", "", "Quý II/2026"],
                   ["3", "Tổng kết", "Sở Nội vụ", "", "Năm 2027"]])
     skeleton, _ = build_skeleton(Extracted(blocks=(para("KẾ HOẠCH", bold=True), table), pages=None))
-    assert [t.number for t in skeleton.tasks] == ["1", "1.a", "3"]
+    # between 1 and 3 its neighbours say it is 2: repaired, and said so
+    assert [t.number for t in skeleton.tasks] == ["1", "2", "3"]
+    [warning] = [w for w in skeleton.warnings if w.code == "task_number_repaired"]
+    assert "'2b'" in warning.message and "2" in warning.message
+
+
+def test_unreadable_last_task_number_is_numbered_from_above_and_reported() -> None:
+    table = grid([TASK_HEADER,
+                  ["1", "Rà soát quy hoạch", "Sở Xây dựng", "", "Năm 2026"],
+                  ["2b", "Báo cáo kết quả", "Sở Tài chính", "", "Quý II/2026"]])
+    skeleton, _ = build_skeleton(Extracted(blocks=(para("KẾ HOẠCH", bold=True), table), pages=None))
+    # no row below to confirm a repair: numbered from the row above, and said so
+    assert [t.number for t in skeleton.tasks] == ["1", "1.a"]
     [warning] = [w for w in skeleton.warnings if w.code == "task_number_unread"]
-    assert "'2b'" in warning.message and "1.a" in warning.message and "row 1.a" in warning.label
+    assert "'2b'" in warning.message and "1.a" in warning.message and "1.a" in warning.label
 
 
 def test_number_wrapped_in_a_narrow_column_is_read_whole() -> None:

@@ -198,7 +198,7 @@ def opened_by_libreoffice(tmp_path_factory):
     for i, plan in enumerate(plans):
         (source / f"{i}.json").write_text(to_json(plan), encoding="utf-8")
     xlsx = folder / "tasks.xlsx"
-    assert vnplan_export("--tasks", str(xlsx), str(source)) == 0
+    assert vnplan_export("--tasks", str(xlsx), "--lang", "vi", str(source)) == 0  # the default's headers and dates
     as_csv = _soffice(xlsx, "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true", folder)
     as_fods = _soffice(xlsx, "fods", folder)
     return (list(csv.reader(as_csv.read_text(encoding="utf-8").splitlines())), as_fods.read_text(encoding="utf-8"),
