@@ -26,11 +26,11 @@ cd "$work/elsewhere"
 "$work/venv/bin/vnplan" validate out/*.json
 
 # Without [db], `load` says which extra it needs, in one line, and fails.
-if "$work/venv/bin/vnplan" load out/*.json 2> load.err; then
+if VNPLAN_LANG=en "$work/venv/bin/vnplan" load out/*.json 2> load.err; then  # the line as English reads it
     echo "wheel check: load ran without the [db] extra" >&2; exit 1
 fi
 grep -qx "vnplan: load needs the \[db\] extra: pip install 'vnplan\[db\]'" load.err || { cat load.err >&2; exit 1; }
 
 "$work/venv/bin/python" -m pip install --quiet "$wheel[db]"
-"$work/venv/bin/vnplan" load out/*.json --db "sqlite:///$work/elsewhere/plans.sqlite"
+"$work/venv/bin/vnplan" load out/*.json --db "sqlite:///$work/elsewhere/plans.sqlite" --create
 echo "wheel check: installed from $(basename "$wheel"), both samples converted and valid, loaded with [db]"
