@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib.util
 import sys
 
-from pipeline.i18n import message
+from pipeline.data.messages import message
 
 # Extra -> the modules its features import (import names, not distribution names).
 EXTRAS: dict[str, tuple[str, ...]] = {

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from pipeline.errors import ExtractError, one_line
-from pipeline.i18n import message
+from pipeline.data.messages import message
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 SOFFICE_NAMES = ("soffice", "libreoffice")

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.data import load_csv
-from pipeline.i18n import message
+from pipeline.data.messages import message
 from pipeline.errors import ExtractError
 from pipeline.extract.pdf.pages import PageContent
 from pipeline.text import is_vietnamese_syllable, vietnamese_share

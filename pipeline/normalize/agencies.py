@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.i18n import message
+from pipeline.data.messages import message
 from pipeline import model
 from pipeline.normalize.agency_rules import Scope, scope_of
 from pipeline.normalize.agency_sentence import cut_sentence

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pipeline.i18n import message
+from pipeline.data.messages import message
 from pipeline.data import load_yaml
 from pipeline.warnings import PlanWarning
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipeline.i18n import message
+from pipeline.data.messages import message
 from pipeline import model
 from pipeline.normalize.agency_rules import Scope
 from pipeline.normalize.gazetteer import Province

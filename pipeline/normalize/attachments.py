@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from pipeline.i18n import message
+from pipeline.data.messages import message
 from pipeline.data import load_csv
 from pipeline.model import AttachedTo, DocumentMeta
 from pipeline.normalize.header import parse_caption

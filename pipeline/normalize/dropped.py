@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from pipeline.i18n import message
+from pipeline.data.messages import message
 from pipeline.ir import Block, Paragraph, Place, Table
 from pipeline.warnings import PlanWarning
 

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from pipeline.i18n import message
+from pipeline.data.messages import message
 from pipeline.structure.doc_types import OFFICIAL_LETTER, DocumentType, type_from_symbol, type_vocabulary
 from pipeline.structure.header import SUBJECT_START, number_part
 

@@ -11,7 +11,7 @@ but ink Tesseract cannot read (handwritten into the printed form, or stamped):
 """
 from __future__ import annotations
 
-from pipeline.i18n import message
+from pipeline.data.messages import message
 from pipeline.structure.types import Skeleton
 from pipeline.warnings import PlanWarning
 

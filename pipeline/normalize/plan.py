@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.i18n import message
+from pipeline.data.messages import message
 from pipeline.model import (
     Agency,
     Attachment,

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from pipeline.i18n import message
+from pipeline.data.messages import message
 from pipeline import model
 from pipeline.normalize.citation_vocab import CitationVocab, type_word_pattern, using
 from pipeline.normalize.references import Citation, find_alias_definitions, find_citations

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipeline.i18n import message
+from pipeline.data.messages import message
 from pipeline.normalize.citation_vocab import active_vocab
 from pipeline.normalize.header import DocumentNumber
 from pipeline.text import folded as fold

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from itertools import groupby
 
-from pipeline.i18n import message
+from pipeline.data.messages import message
 from pipeline.structure.types import RawTask
 
 # The printed label that opens a group heading: "II. ...", "B. ...", "3. ...".

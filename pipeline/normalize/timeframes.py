@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Callable
 
-from pipeline.i18n import message
+from pipeline.data.messages import message
 from pipeline import model
 from pipeline.data import load_yaml
 from pipeline.text import fold_aligned, normalize_text

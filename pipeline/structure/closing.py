@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from pipeline.i18n import message
+from pipeline.data.messages import message
 from pipeline.data import load_csv
 from pipeline.ir import Block, Paragraph, Table
 from pipeline.structure.blocks import is_rule, table_columns

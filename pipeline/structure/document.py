@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from pipeline.i18n import message
+from pipeline.data.messages import message
 from pipeline.ir import Block, Extracted, Paragraph, Table
 from pipeline.structure.blocks import table_columns
 from pipeline.structure.body_tasks import tasks_from_sections

@@ -13,7 +13,7 @@ from dataclasses import replace
 from functools import cache
 
 from pipeline.data import load_yaml
-from pipeline.i18n import message
+from pipeline.data.messages import message
 from pipeline.ir import Block
 from pipeline.text import folded, is_upper
 from pipeline.ir import union_places

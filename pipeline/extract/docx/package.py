@@ -22,7 +22,7 @@ from docx.opc.part import Part, PartFactory
 from docx.package import Package
 from lxml import etree
 
-from pipeline.i18n import message
+from pipeline.data.messages import message
 from pipeline.errors import ExtractError, one_line
 
 # A zip bomb guard: the largest uncompressed size we accept for the main part and for the package.

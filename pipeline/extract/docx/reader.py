@@ -24,7 +24,7 @@ from docx.opc.part import Part
 from docx.oxml.ns import qn
 from lxml import etree
 
-from pipeline.i18n import message
+from pipeline.data.messages import message
 from pipeline import ir
 from pipeline.extract.docx.numbering import Numbering
 from pipeline.extract.docx.package import check_package, duplicate_parts, open_package

@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline.i18n import message
+from pipeline.data.messages import message
 from pipeline.errors import ExtractError
 from pipeline.extras import missing_line, missing_modules
 from pipeline.extract.ocr.tables import ImagePage

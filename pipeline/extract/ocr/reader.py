@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pipeline.errors import ExtractError
-from pipeline.i18n import message
+from pipeline.data.messages import message
 from pipeline.extract.ocr.tsv import (  # noqa: F401  (re-exported: the OCR API in one place)
     TsvWord,
     _lines,

@@ -23,7 +23,7 @@ from types import SimpleNamespace
 
 from pdfminer import cmapdb, pdffont, pdfinterp, pdftypes
 
-from pipeline.i18n import message
+from pipeline.data.messages import message
 from pipeline.errors import LimitExceeded
 
 # pdfminer decodes content streams, fonts and CMaps (images are left encoded: OCR

@@ -12,7 +12,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.psparser import PSEOF, PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
-from pipeline.i18n import message
+from pipeline.data.messages import message
 from pipeline.errors import ExtractError
 from pipeline.extract.layout import Word
 from pipeline.extract.pdf import guards as pdf_guards
