@@ -5,9 +5,11 @@ from dataclasses import replace
 
 import pytest
 
-from pipeline.ir import Block
+from pipeline.ir import Block, Table
 from pipeline.model import Signer, SignerLayer
-from pipeline.structure.closing import closing_from_blocks, is_closing_start, split_archive, split_recipient_lines
+from pipeline.structure.closing import (
+    closing_from_blocks, is_closing_start, read_lone_signature, split_archive, split_recipient_lines,
+)
 from pipeline.structure.signature import official_case, parse_signature
 from pipeline.structure.types import RawClosing
 from ir_builders import grid, layout, para
@@ -194,3 +196,35 @@ START_CASES = [
 @pytest.mark.parametrize("block, expected", START_CASES)
 def test_is_closing_start(block: Block, expected: bool) -> None:
     assert is_closing_start(block) is expected
+
+
+# --- a signature printed with no "Nơi nhận" (a law, an ordinance, an assembly's resolution) -------
+
+BODY = para("Luật này được Quốc hội thông qua ngày 24 tháng 6 năm 2025.")
+
+# (blocks, the signature lines read, or None when no lone signature is there)
+LONE_SIGNATURE_CASES = [
+    # a known title over the name, the last lines of the document
+    ([BODY, para("CHỦ TỊCH QUỐC HỘI"), para(""), para("Lê Minh Hòa")], ("CHỦ TỊCH QUỐC HỘI", "Lê Minh Hòa")),
+    # an authority, and a borderless table with the signature on the right
+    ([BODY, layout([""], ["TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI", "CHỦ TỊCH", "Lê Minh Hòa"])],
+     ("TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI", "CHỦ TỊCH", "Lê Minh Hòa")),
+    # before the appendices printed after it
+    ([BODY, para("CHỦ TỊCH QUỐC HỘI"), para("Lê Minh Hòa"), para("PHỤ LỤC I"), para("Danh mục tài liệu")],
+     ("CHỦ TỊCH QUỐC HỘI", "Lê Minh Hòa")),
+    # a short last line of the body that reads as a name is no signature without a title over it
+    ([BODY, para("Trân trọng cảm ơn")], None),
+    # an upper-case heading over a name-like line is none either: no authority, no known title
+    ([BODY, para("TỔ CHỨC THỰC HIỆN"), para("Các sở ngành")], None),
+    # a title with no name under it is not signed
+    ([BODY, para("CHỦ TỊCH QUỐC HỘI")], None),
+]
+
+
+@pytest.mark.parametrize("blocks, expected", LONE_SIGNATURE_CASES)
+def test_read_lone_signature(blocks: list[Block], expected: tuple[str, ...] | None) -> None:
+    got = read_lone_signature(blocks, 0, len(blocks))
+    assert (got.closing.signature_lines if got else None) == expected
+    if got is not None:
+        assert got.closing.recipients == () and got.closing.signer == parse_signature(expected)
+        assert isinstance(blocks[got.start], Table) or blocks[got.start].text == expected[0]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.ir import Block
-from pipeline.normalize.header import parse_number_line, parse_place_date
+from pipeline.normalize.header import parse_number_line, parse_place_date, passage_date
 from pipeline.structure.header import HeaderLine, classify_header_lines, match_type_line, split_header
 from pipeline.structure.types import RawHeader
 from ir_builders import grid, layout, para
@@ -220,3 +220,24 @@ DATE_CASES = [
 def test_parse_place_date(line: str | None, place: str | None, date: str | None, warnings: list[str]) -> None:
     got_place, got_date, found = parse_place_date(line)
     assert (got_place, got_date, [w.code for w in found]) == (place, date, warnings)
+
+
+# (the texts of a document printed without a date line, the date its passage sentence gives)
+PASSAGE_CASES = [
+    (["Luật này được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XV, kỳ họp thứ 9 thông qua ngày "
+      "24 tháng 6 năm 2025."], "2025-06-24"),
+    (["Nghị quyết này đã được Hội đồng nhân dân tỉnh Lâm Đồng khóa X, Kỳ họp thứ 5 thông qua ngày 10/12/2024."],
+     "2024-12-10"),
+    (["Pháp lệnh này được Ủy ban Thường vụ Quốc hội thông qua ngày 5 tháng 3 năm 2022."], "2022-03-05"),
+    # a quoted earlier law comes first; the document's own sentence is the last one
+    (["Bộ luật này được Quốc hội thông qua ngày 20 tháng 6 năm 2017.", "Điều 3. Hiệu lực",
+      "Luật này được Quốc hội thông qua ngày 01 tháng 7 năm 2024."], "2024-07-01"),
+    (["Kế hoạch được thông qua ngày 12 tháng 3 năm 2025."], None),  # not a law's passage sentence
+    (["Luật này được Quốc hội thông qua ngày 31 tháng 02 năm 2025."], None),  # impossible: never guessed
+    ([], None),
+]
+
+
+@pytest.mark.parametrize("texts, expected", PASSAGE_CASES)
+def test_passage_date(texts: list[str], expected: str | None) -> None:
+    assert passage_date(texts) == expected

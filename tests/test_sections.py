@@ -167,3 +167,15 @@ def test_lettered_parts_a_b_c() -> None:
     ]
     assert [(number, title) for number, title, *_ in _build(paragraphs)[1]] == [
         ("A", "KẾT QUẢ THỰC HIỆN"), ("B", "NHIỆM VỤ NĂM 2025"), ("C", "TỔ CHỨC THỰC HIỆN")]
+
+
+def test_chapter_named_on_the_line_under_its_label() -> None:
+    """A law's "Chương I" / "NHỮNG QUY ĐỊNH CHUNG": the upper-case line is the chapter's name;
+    an upper-case line after the chapter has text is a paragraph of it."""
+    paragraphs = [para("Chương I", bold=True), para("NHỮNG QUY ĐỊNH CHUNG", bold=True), para("Điều 1. Phạm vi"),
+                  para("Luật này quy định về lưu trữ."), para("Chương II", bold=True), para("Lời nói đầu"),
+                  para("GHI CHÚ IN HOA")]
+    _, roots = build_sections(paragraphs)
+    assert [(s.number, s.title, s.paragraphs) for s in roots] == [
+        ("Chương I", "NHỮNG QUY ĐỊNH CHUNG", []), ("Chương II", "", ["Lời nói đầu", "GHI CHÚ IN HOA"])]
+    assert roots[0].children[0].number == "Điều 1"

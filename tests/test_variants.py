@@ -390,7 +390,7 @@ def test_no_appendix_text_in_any_signer_field(corpus, converted) -> None:
 def printed_recipients(variant: Variant) -> list[str]:
     """The recipient names a variant prints: its "Nơi nhận" lines without bullet, note and archive line;
     a line ending in ":" only introduces the "+" items under it."""
-    names = [re.sub(r"\s*\([^()]*\)\s*$", "", line.lstrip("-+ ").rstrip(";. ")) for line in variant.spec.recipients]
+    names = [re.sub(r"\s*\([^()]*\)\s*$", "", line.lstrip("-+ ").rstrip(";. ")) for line in variant.spec.recipients or []]
     return [n for n in names if not n.startswith("Lưu") and not n.endswith(":")]
 
 
@@ -405,3 +405,14 @@ def test_no_recipient_line_lost_in_any_variant(corpus, converted) -> None:
         if got != want:
             lost[key, fmt] = (want, got)
     assert lost == {}
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf-reportlab", "pdf-libreoffice"])
+def test_law_prints_no_recipients_and_no_date_line_without_a_warning(fmt: str, corpus, converted) -> None:
+    """A law has no "Nơi nhận" and no place and date line: neither is warned as missing."""
+    if fmt == "pdf-libreoffice" and build_lo.soffice_path() is None:
+        pytest.skip("LibreOffice (soffice) not installed")
+    outcome = converted("law-no-recipients", fmt)
+    assert outcome.doc is not None, outcome.error
+    codes = {w["code"] for w in outcome.doc["warnings"]}
+    assert not codes & {"no_closing", "no_date", "bad_date", "no_number"}, codes

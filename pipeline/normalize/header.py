@@ -39,6 +39,14 @@ _CAPTION_DATE = re.compile(r"ngày\s*(\d{1,2})\s*(?:/|tháng)\s*(\d{1,2})\s*(?:/
 # The document a caption names: "Quyết định số 325/QĐ-UBND", "Kế hoạch số 1105 /KH-ĐKT".
 _CAPTION_CODE = re.compile(r"\bsố\s*:?\s*(?P<code>\d+[A-Za-z]?\s*/\s*(?:(?:19|20)\d{2}\s*/\s*)?[^\s/,;()]+)", re.I)
 _CAPTION_TYPE = re.compile(r"kèm theo\s+(?P<type>.+?)\s+số\b", re.I)
+# A law, an ordinance or an assembly's resolution prints no place and date line: it is dated
+# by the sitting that passed it ("Luật này được Quốc hội ... khóa XV, kỳ họp thứ 9 thông qua
+# ngày 24 tháng 6 năm 2025.").
+_PASSAGE_DATE = re.compile(
+    r"""\b(?:bộ\s+luật|luật|pháp\s+lệnh|nghị\s+quyết)\s+này\s+(?:đã\s+)?được\s+[^.]{3,200}?
+        \bthông\s+qua\s+ngày\s*(\d{1,2})\s*(?:/|tháng)\s*(\d{1,2})\s*(?:/|năm)\s*(\d{4})""",
+    re.X | re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -96,6 +104,26 @@ def parse_place_date(line: str | None) -> tuple[str | None, str | None, list[Pla
         return place, dt.date(int(year), int(month), int(day)).isoformat(), []
     except ValueError:
         return place, None, [PlanWarning("impossible_date", message("warning.impossible_date_header", date=f"{day}/{month}/{year}"), "/document/issued_date")]
+
+
+def passage_clause(texts: list[str]) -> re.Match[str] | None:
+    """The passage sentence of a law or an assembly's resolution ("Luật này được Quốc hội ...
+    thông qua ngày 24 tháng 6 năm 2025"): the last one printed (a quoted earlier law comes first)."""
+    for text in reversed(texts):
+        if found := list(_PASSAGE_DATE.finditer(text)):
+            return found[-1]
+    return None
+
+
+def passage_date(texts: list[str]) -> str | None:
+    """The date its passage sentence gives a law; None where none is printed or it is impossible."""
+    if (m := passage_clause(texts)) is None:
+        return None
+    day, month, year = (int(g) for g in m.groups())
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,9 @@ from pipeline.normalize.agencies import (
     Scope, merge_unknown_warnings, parse_agency_cell, province_from_issuer, resolve_issuer,
 )
 from pipeline.normalize.attachments import attached_to, date_from_captions
-from pipeline.normalize.header import parse_number_line, parse_place_date, parse_subject, read_document_type
+from pipeline.normalize.header import (
+    parse_number_line, parse_place_date, parse_subject, passage_date, read_document_type,
+)
 from pipeline.normalize.ocr_fields import ocr_header_warnings, read_by_ocr
 from pipeline.normalize.symbol_grammar import checked_number
 from pipeline.normalize.provenance import build_provenance
@@ -199,6 +201,8 @@ def build_plan(skeleton: Skeleton, type_code: str | None, source: Source, provin
         number, grammar_warnings = checked_number(number, type_code, issuer_text)
         number_warnings += grammar_warnings
     place, issued, date_warnings = parse_place_date(header.place_date_line)
+    if header.place_date_line is None and (passed := passage_date([t for _, t in _citable_texts(skeleton)])):
+        issued, date_warnings = passed, []
     if issued is None and header.place_date_line:
         issued, caption_warnings = date_from_captions(skeleton.captions, number.code, header.type_line)
         date_warnings += caption_warnings

@@ -21,6 +21,7 @@ from typing import Iterable
 
 from pipeline.ir import Block, Paragraph, Place, Table, union_places
 from pipeline.model import Plan
+from pipeline.normalize.header import passage_clause
 from pipeline.structure.types import RawSection, RawTask, Skeleton
 from pipeline.text import folded
 
@@ -193,7 +194,7 @@ def _header(skeleton: Skeleton, plan: Plan, locator: Locator, out: _Map) -> None
     for name in ("code", "number", "symbol"):
         if getattr(document, name) is not None:
             out.put(f"/document/{name}", number)
-    place_date = locator.find(header.place_date_line)
+    place_date = locator.find(header.place_date_line or _passage_text(skeleton))
     for name in ("place", "issued_date"):
         if getattr(document, name) is not None:
             out.put(f"/document/{name}", place_date)
@@ -201,6 +202,12 @@ def _header(skeleton: Skeleton, plan: Plan, locator: Locator, out: _Map) -> None
         out.put("/document/type_name", locator.find(header.type_line))
     if document.title is not None:
         out.put("/document/title", locator.find(header.title))
+
+
+def _passage_text(skeleton: Skeleton) -> str | None:
+    """Where a document printed without a date line is dated: its passage sentence (a law)."""
+    found = passage_clause([b.text for b in skeleton.blocks if isinstance(b, Paragraph)])
+    return found.group(0) if found else None
 
 
 def _sections(skeleton: Skeleton, plan: Plan, locator: Locator, out: _Map) -> None:

@@ -20,8 +20,8 @@ from pipeline.ir import Block, Paragraph, Table
 from pipeline.structure.blocks import is_rule, table_columns
 from pipeline.structure.header import is_caption, match_type_line, match_type_prefix, without_motto
 from pipeline.structure.signature import (
-    MAX_SIGNATURE_LINE_WORDS, is_document_part, is_signature_note, match_authority, parse_signature,
-    reads_as_name, signature_extent,
+    MAX_SIGNATURE_LINE_WORDS, is_document_part, is_signature_note, match_authority, opens_signature,
+    parse_signature, reads_as_name, signature_extent,
 )
 from pipeline.structure.types import RawClosing
 from pipeline.text import fold_aligned, folded, is_upper, normalize_text
@@ -30,6 +30,8 @@ from pipeline.warnings import PlanWarning
 # The drafter's mark typed after the archive line ("KGVX.thiên581", "NC.Châu"): the last
 # token after a full stop holding a lower-case letter; archive codes are capitals.
 _DRAFTER_MARK = re.compile(r"\.\s*([^\s.,;()]*[a-zđà-ỹ][^\s.,;()]*)\s*\.?$")
+# The most lines a signature printed without "Nơi nhận" runs to (authorities, title, notes, name).
+_LONE_SIGNATURE_LINES = 8
 # Recipients typed in one paragraph with line breaks: "...tỉnh; - Bộ tư lệnh ...".
 _INLINE_BULLET = re.compile(r"(?<=[;,.])\s+(?=[-–+•]\s)")
 _BULLET = re.compile(r"^\s*[-–+•]\s*")
@@ -290,3 +292,36 @@ def closing_from_blocks(blocks: list[Block]) -> RawClosing:
     if not blocks:
         return RawClosing()
     return read_closing(list(blocks), 0).closing
+
+
+def read_lone_signature(blocks: list[Block], start: int, end: int) -> ClosingRead | None:
+    """A closing that is a signature alone, with no "Nơi nhận" (a law, an ordinance, an assembly's
+    resolution): the last lines before `end`, or before the first document part ("PHỤ LỤC"), when
+    they open with an authority or a known title and end with the name."""
+    stop = next((i for i in range(start, end) if isinstance(blocks[i], Paragraph) and is_document_part(blocks[i].text)), end)
+    lines_end = stop
+    while lines_end > start and not _block_lines(blocks[lines_end - 1]):
+        lines_end -= 1
+    first = lines_end
+    while first > start and lines_end - first < _LONE_SIGNATURE_LINES and _all_signature_lines(blocks[first - 1]):
+        first -= 1
+    while first < lines_end and not opens_signature((_block_lines(blocks[first]) or [""])[0]):
+        first += 1
+    lines = tuple(line for block in blocks[first:lines_end] for line in _block_lines(block))
+    if not lines or signature_extent(list(lines)) != (len(lines), True):
+        return None
+    return ClosingRead(first, lines_end, RawClosing((), None, lines, parse_signature(lines)))
+
+
+def _block_lines(block: Block) -> list[str]:
+    """The text lines of a paragraph, or of a layout table's cells (a signature in a borderless table)."""
+    if isinstance(block, Paragraph):
+        return [block.text.strip()] if block.text.strip() else []
+    if block.bordered:
+        return []
+    return [p.text.strip() for col in table_columns(block) for p in col if p.text.strip()]
+
+
+def _all_signature_lines(block: Block) -> bool:
+    lines = _block_lines(block)
+    return (not lines and isinstance(block, Paragraph)) or (bool(lines) and all(map(_is_signature_line, lines)))

@@ -15,7 +15,7 @@ from pipeline.data.messages import message
 from pipeline.ir import Block, Extracted, Paragraph, Table
 from pipeline.structure.blocks import table_columns
 from pipeline.structure.body_tasks import tasks_from_sections
-from pipeline.structure.closing import ClosingRead, is_closing_start, read_closing
+from pipeline.structure.closing import ClosingRead, is_closing_start, read_closing, read_lone_signature
 from pipeline.structure.doc_types import type_vocabulary
 from pipeline.structure.header import (
     HEADER_SEARCH_BLOCKS, is_caption, match_type_line, match_type_prefix, split_header, without_motto,
@@ -128,7 +128,7 @@ def _find_closing(blocks: list[Block], start: int, end: int) -> ClosingRead | No
     for i in range(start, end):
         if is_closing_start(blocks[i]):
             return read_closing(blocks, i)
-    return None
+    return read_lone_signature(blocks, start, end)
 
 
 def _next_header(blocks: list[Block], start: int, own_type: str | None = None) -> int:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from pipeline.ir import Paragraph
 from pipeline.structure.types import RawSection
+from pipeline.text import is_upper
 
 # A numbered line longer than this, or ending a sentence, is a numbered paragraph, not a heading.
 MAX_HEADING_CHARS = 160
@@ -32,6 +33,9 @@ _NUMBERING = (
 # A colon after at most this many words ends an inline heading ("Cơ quan chỉ đạo: ...").
 MAX_LABEL_WORDS = 6
 _INLINE_LABEL = re.compile(r"^(?P<label>[^:;,.\d]{2,60}?)\s*:\s*(?P<rest>\S.*)$")
+
+# Parts whose name a law or a regulation prints on the line under the label ("Chương I" / "NHỮNG QUY ĐỊNH CHUNG").
+_PART_STYLES = frozenset({"chuong", "muc"})
 
 # Numbering styles that open the section tree even on a plain (non-heading) paragraph.
 _TOP_STYLES = frozenset({"roman", "dieu", "chuong"})
@@ -158,8 +162,17 @@ def _add_text(para: Paragraph, stack: list[tuple[str, RawSection]], preamble: li
     if not stack:
         preamble.append(text)
         return
-    target = stack[-1][1]
+    style, target = stack[-1]
+    if _names_part(style, target, text):
+        target.title = text.strip()
+        return
     if target.title is None and not re.match(r"^[-+•]", text) and len(stack) > 1:
         target = stack[-2][1]
     target.paragraphs.append(text)
     target.paragraph_pages.append(para.pages)
+
+
+def _names_part(style: str, section: RawSection, text: str) -> bool:
+    """The upper-case line right under a bare "Chương I" or "Mục 2" is its name."""
+    return (style in _PART_STYLES and not section.title and not section.paragraphs and not section.children
+            and is_upper(text) and len(text.strip()) <= MAX_HEADING_CHARS)

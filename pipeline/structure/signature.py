@@ -238,3 +238,10 @@ def parse_signature(lines: tuple[str, ...] | list[str]) -> Signer | None:
         authority=inner.authority if inner else None, on_behalf_of=inner.of if inner else None,
         layers=layers,
     )
+
+
+def opens_signature(line: str) -> bool:
+    """An upper-case line a signature can start with: an authority ("TM. ỦY BAN NHÂN DÂN") or a
+    known title ("CHỦ TỊCH QUỐC HỘI"); what a signature printed without "Nơi nhận" must begin with."""
+    text = line.strip()
+    return is_upper(text) and (match_authority(text) is not None or _title_at(folded(text).split()) is not None)

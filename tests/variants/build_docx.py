@@ -23,7 +23,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from docx_builders import list_definition
-from variants.spec import closing_rows, MOTTO, TaskRow, VariantDoc, VariantTable, table_grid
+from variants.spec import closing_rows, MOTTO, TaskRow, VariantDoc, VariantTable, recipient_lines, table_grid
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 FONT = "Times New Roman"
@@ -237,9 +237,8 @@ def add_closing(doc, spec: VariantDoc) -> None:
     _borders(table, "none")
     _widths(table, [8.0, 8.0])
     left, right = table.rows[0].cells
-    _par(left, "Nơi nhận:", 12, bold=True, italic=True, align="left", first=True)
-    for line in spec.recipients:
-        _par(left, line, 11, align="left")
+    for i, line in enumerate(recipient_lines(spec)):
+        _par(left, line, 12 if i == 0 else 11, bold=i == 0, italic=i == 0, align="left", first=i == 0)
     for i, line in enumerate(spec.signer_lines):
         _par(right, line, 14, bold=True, align="center", first=i == 0)
     for _ in range(3):

@@ -29,7 +29,9 @@ from reportlab.platypus import (BaseDocTemplate, Frame, NextPageTemplate, PageBr
                                 Paragraph, Spacer, Table, TableStyle)
 from xml.sax.saxutils import escape
 
-from variants.spec import MOTTO, Placed, VariantDoc, VariantTable, body_grid, closing_rows, header_grid, paged_table
+from variants.spec import (
+    MOTTO, Placed, VariantDoc, VariantTable, body_grid, closing_rows, header_grid, paged_table, recipient_lines,
+)
 
 # Fonts ship with the tests (tests/fonts/, free licences): a fresh machine needs no font package.
 FONT_DIR = str(Path(__file__).resolve().parent.parent / "fonts")
@@ -212,7 +214,7 @@ def _closing_flowable(spec: VariantDoc) -> Table:
                  _p(right, 13, bold=True, align=TA_CENTER) if right else ""]
                 for i, (left, right) in enumerate(closing_rows(spec))]
         return Table(data, colWidths=[8 * cm, 8 * cm], splitByRow=1, style=[("VALIGN", (0, 0), (-1, -1), "TOP")])
-    left = [_p("Nơi nhận:", 11, bold=True, align=TA_LEFT)] + [_p(r, 10, align=TA_LEFT) for r in spec.recipients]
+    left = [_p(r, 10 if i else 11, bold=i == 0, align=TA_LEFT) for i, r in enumerate(recipient_lines(spec))]
     right = [_p(line, 13, bold=True, align=TA_CENTER) for line in spec.signer_lines]
     right += [Spacer(1, 40), _p(spec.signer_name, 13, bold=True, align=TA_CENTER)]
     return Table([[left, right]], colWidths=[8 * cm, 8 * cm], style=[("VALIGN", (0, 0), (-1, -1), "TOP")])
@@ -480,11 +482,12 @@ class CanvasWriter:
                     self.table(table, appendix=False)
 
     def closing(self, spec: VariantDoc) -> None:
-        rows = max(len(spec.recipients) + 1, len(spec.signer_lines) + 4)
+        printed = recipient_lines(spec)
+        rows = max(len(printed), len(spec.signer_lines) + 4)
         self.need(rows * 15 + 10)
         top = self.y - 10
         y = top
-        for i, line in enumerate(["Nơi nhận:", *spec.recipients]):
+        for i, line in enumerate(printed):
             y -= 14
             self.text(self.left, y, line, BOLD if i == 0 else REGULAR, 10 if i else 11)
         y = top
@@ -494,7 +497,7 @@ class CanvasWriter:
             self.text(sx, y, line, BOLD, 12.5, center=True)
         y -= 60
         self.text(sx, y, spec.signer_name, BOLD, 12.5, center=True)
-        self.y = min(y, top - 14 * (len(spec.recipients) + 1)) - 10
+        self.y = min(y, top - 14 * len(printed)) - 10
 
     # -- tables
 

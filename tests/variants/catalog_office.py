@@ -273,8 +273,40 @@ def block_paragraphs_times() -> Variant:
     return Variant(doc, "block paragraphs, Times metrics, no indent", expected, formats=ALL)
 
 
+def law_without_recipients() -> Variant:
+    """A law: "Luật số:", no place and date line (the sitting that passed it dates it), chapters
+    named on the line under "Chương I", articles, and a signature printed with no "Nơi nhận"."""
+    body = [
+        Block("Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;", italic=True),
+        Block("Quốc hội ban hành Luật Lưu trữ điện tử.", italic=True),
+        Block("Chương I", bold=True, center=True),
+        Block("NHỮNG QUY ĐỊNH CHUNG", bold=True, center=True),
+        Block("Điều 1. Phạm vi điều chỉnh", bold=True),
+        Block("Luật này quy định về lưu trữ tài liệu điện tử của cơ quan, tổ chức và cá nhân."),
+        Block("Điều 2. Đối tượng áp dụng", bold=True),
+        Block("Luật này áp dụng đối với cơ quan nhà nước, tổ chức chính trị - xã hội và cá nhân có liên quan."),
+        Block("Chương II", bold=True, center=True),
+        Block("ĐIỀU KHOẢN THI HÀNH", bold=True, center=True),
+        Block("Điều 3. Hiệu lực thi hành", bold=True),
+        Block("Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2026."),
+        Block("Luật này được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XV, kỳ họp thứ 9 thông qua "
+              "ngày 24 tháng 6 năm 2025.", italic=True),
+    ]
+    doc = plan("law-no-recipients", issuer_lines=["QUỐC HỘI"], number_line="Luật số: 45/2025/QH15", date_line="",
+               type_line="LUẬT", title=["LƯU TRỮ ĐIỆN TỬ"], body=body, recipients=None,
+               signer_lines=["CHỦ TỊCH QUỐC HỘI"], signer_name="Lê Minh Hòa")
+    expected = Expected(document={
+        "type": "luat", "type_name": "Luật", "code": "45/2025/QH15", "number": "45", "symbol": "QH15",
+        "issuer": {"name": "Quốc hội"}, "place": None, "issued_date": "2025-06-24",
+        "signer": {"name": "Lê Minh Hòa", "title": "Chủ tịch Quốc hội", "authority": None}},
+        sections=(("Chương I", "NHỮNG QUY ĐỊNH CHUNG"), ("Chương II", "ĐIỀU KHOẢN THI HÀNH"),
+                  ("Điều 3", "hiệu lực thi hành từ ngày 01 tháng 7 năm 2026")),
+        recipients=[])
+    return Variant(doc, "a law: no date line, no recipients, chapters named below their label", expected)
+
+
 def office_variants() -> list[Variant]:
     """This module's variants, in a stable order."""
     return [horizontal_rules(), groups_three_levels(), columns_thuc_hien(), auto_number_tt(),
             body_table_between_sections(), header_paragraphs(), header_tabs(), agency_under_ministry(),
-            signature_tl_kt(), block_paragraphs_times()]
+            signature_tl_kt(), block_paragraphs_times(), law_without_recipients()]

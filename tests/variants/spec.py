@@ -118,7 +118,8 @@ class VariantDoc:
     body: list[Block]
     signer_lines: list[str]
     signer_name: str
-    recipients: list[str] = field(default_factory=lambda: ["- Như trên;", "- Lưu: VT."])
+    # None: no "Nơi nhận" printed at all (a law: the signature stands alone on the right)
+    recipients: list[str] | None = field(default_factory=lambda: ["- Như trên;", "- Lưu: VT."])
     tables: list[VariantTable] = field(default_factory=list)
     body_tables_after: int | None = None  # a table placed after this body block, not as an appendix
     attachment: VariantDoc | None = None  # a document attached after the closing (a plan to a decision)
@@ -137,10 +138,15 @@ class VariantDoc:
 def closing_rows(spec: VariantDoc) -> list[tuple[str, str]]:
     """The closing as (recipient line, signature line) rows: signature lines, three empty
     lines for the signature, the name; "Nơi nhận:" first on the left."""
-    left = ["Nơi nhận:", *spec.recipients]
+    left = recipient_lines(spec)
     right = [*spec.signer_lines, "", "", "", spec.signer_name]
     n = max(len(left), len(right))
     return [(left[i] if i < len(left) else "", right[i] if i < len(right) else "") for i in range(n)]
+
+
+def recipient_lines(spec: VariantDoc) -> list[str]:
+    """The recipients' column as printed: "Nơi nhận:" and its lines, or nothing."""
+    return ["Nơi nhận:", *spec.recipients] if spec.recipients is not None else []
 
 
 @dataclass(frozen=True)
