@@ -1,5 +1,5 @@
 """The install's extras: the core converts and validates without any of them, and a command
-that needs a missing one says which in one line (`pipeline.extras`).
+that needs a missing one says which in one line (`pipeline.data.extras`).
 
 A missing library is simulated by putting None in `sys.modules` (an import of it then
 fails, as in an install without that extra); conversions run in a forked child, which
@@ -17,7 +17,7 @@ import pytest
 
 from pipeline import convert
 from pipeline.cli import main
-from pipeline.extras import EXTRAS
+from pipeline.data.extras import EXTRAS
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = [ROOT / "samples" / "plan-196-KH-UBND.pdf", ROOT / "samples" / "plan-196-KH-UBND.docx"]

@@ -2,7 +2,7 @@
 
 extract -> structure -> normalize -> output; the products (diff, store, export, cli, batch,
 conversion) may import any step; the ground floor (ir, model, data, text, warnings, errors,
-i18n, extras, tempfiles) is imported by all and imports no step. And no module imports itself through
+i18n, tempfiles) is imported by all and imports no step. And no module imports itself through
 others: the import graph has no cycle.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "pipeline"
 STEPS = {"extract": 0, "structure": 1, "normalize": 2, "output": 3}
-GROUND = {"ir", "model", "data", "text", "warnings", "errors", "schemas", "i18n", "extras", "tempfiles"}
+GROUND = {"ir", "model", "data", "text", "warnings", "errors", "schemas", "i18n", "tempfiles"}
 LATE = 4  # products: diff, store, export, cli, batch, conversion
 
 

@@ -22,6 +22,7 @@ from pipeline.conversion import ConversionError, convert
 from pipeline.extract.ocr import image as ocr_image, reader as ocr, second
 from pipeline.i18n import message
 from pipeline.extract.layout import group_lines
+from pipeline.data.progress import listening
 from real_fixtures import real
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -699,3 +700,17 @@ def test_light_scan_is_not_taken_for_a_blank_page() -> None:
 
     path = real("023_CV_cv8204-btp-dai-hoi-hoi-cong-chung-vien-scan.pdf", ARCHIVE)
     assert ocr.inked_pages(path, [1]) == [1]
+
+
+def test_long_scan_tells_how_far_it_is(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 21: a long scan is read "with progress": each page read is told to the listener, in order."""
+    monkeypatch.setattr(ocr, "tesseract_ready", lambda: True)
+    monkeypatch.setattr(ocr, "inked_pages", lambda path, numbers: numbers)
+    monkeypatch.setattr(ocr, "PageImages", _NoImages)
+    monkeypatch.setattr(ocr, "read_image", lambda image, n, dpi: ocr.OcrPage(n, [], [], (90.0,), 595.0, 842.0))
+    told: list[tuple[int, int]] = []
+    with listening(lambda done, total: told.append((done, total))):
+        ocr.ocr_pages(tmp_path / "scan.pdf", list(range(1, 26)), jobs=2)
+    assert told == [(n, 25) for n in range(1, 26)]
+    ocr.ocr_pages(tmp_path / "scan.pdf", [1, 2], jobs=1)  # no listener: nothing told, nothing fails
+    assert len(told) == 25

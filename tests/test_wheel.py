@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.extras import EXTRAS
+from pipeline.data.extras import EXTRAS
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = [ROOT / "samples" / "plan-196-KH-UBND.pdf", ROOT / "samples" / "plan-196-KH-UBND.docx"]

@@ -22,7 +22,7 @@ from pipeline.batch import (CONVERTERS, DEFAULT_CPU_SECONDS, DEFAULT_MEMORY_MB, 
 from pipeline.cli import messages
 from pipeline.cli.main import add_ocr_option
 from pipeline.errors import EXIT_OK, EXIT_FAILED, EXIT_USAGE
-from pipeline.extras import missing_line
+from pipeline.data.extras import missing_line
 from pipeline.warm import warm_up
 
 # Seconds to wait for a Dask scheduler before saying it is unreachable (Dask's own default is 30).

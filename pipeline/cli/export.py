@@ -12,7 +12,7 @@ from pipeline.cli.load import display_url, expand_inputs, open_database, read_pl
 from pipeline.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from pipeline.export.sheets import export_format, write
 from pipeline.export.tasks import records_from_db, task_records
-from pipeline.extras import require
+from pipeline.data.extras import require
 from pipeline.store.db import error_line
 
 def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:

@@ -22,7 +22,7 @@ from pipeline.cli.plan_json import load_json_plan
 from pipeline.conversion import ConversionError
 from pipeline.store.db import DEFAULT_URL, connect, error_line, load_document, missing_sqlite_file
 from pipeline.errors import EXIT_OK, EXIT_FAILED
-from pipeline.extras import MissingExtra, require
+from pipeline.data.extras import MissingExtra, require
 
 # Seconds libpq waits for a PostgreSQL server before giving up (PGCONNECT_TIMEOUT, unless
 # the user set it): an unreachable host is one line after this, not a hang.

@@ -19,8 +19,10 @@ from pipeline import tempfiles
 from pipeline.cli import messages
 from pipeline.cli.inputs import STDIN_STEM, is_stdin, local_file, read_text
 from pipeline.conversion import convert_limited
+from pipeline.cli.page_progress import PageProgress
+from pipeline.data.progress import listening
 from pipeline.data import DATA_DIR_ENV
-from pipeline.extras import require
+from pipeline.data.extras import require
 from pathlib import PurePosixPath
 from pipeline.limits import DEFAULT_CPU_SECONDS, DEFAULT_MEMORY_MB, Limits
 from pipeline.naming import OutputName, assign_outputs
@@ -67,7 +69,7 @@ LAZY_COMMANDS = {
     "render": ("pipeline.cli.render", "cli.cmd.render"),
     "serve": ("pipeline.cli.serve", "cli.cmd.serve"),
 }
-# The extra of pyproject.toml a command's module needs beyond the core install (`pipeline.extras`).
+# The extra of pyproject.toml a command's module needs beyond the core install (`pipeline.data.extras`).
 COMMAND_EXTRAS = {"diff": "diff", "load": "db", "export": "db", "serve": "serve"}
 
 
@@ -173,7 +175,7 @@ def run_convert(files: list[Path], output: str, ocr: str = "auto", limits: Limit
         warm_up()
     for path in files:
         try:
-            with local_file(path) as local:
+            with local_file(path) as local, PageProgress(path) as progress, listening(progress):
                 doc = convert_limited(local, ocr=ocr, limits=limits)
         except Exception as exc:  # a damaged file or a bug: one line, and the next file goes on
             messages.fail(path, messages.with_retry(messages.describe(exc), ["convert", path, "-o", output]))

@@ -16,7 +16,7 @@ import sys
 
 from pipeline import i18n
 from pipeline.errors import os_error_reason
-from pipeline.extras import extra_for, missing_line
+from pipeline.data.extras import extra_for, missing_line
 from pipeline.i18n import message
 from pipeline.text import escape_controls
 

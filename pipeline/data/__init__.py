@@ -9,6 +9,10 @@ it before the first conversion: what is loaded is kept for the process. Batch
 workers forked on this machine inherit it; Dask workers on other machines need the
 variable set in their own environment. Parsed YAML is also kept on disk between
 processes, under the hash of its text (`disk_cache`).
+
+Beside the loader, the ground floor's run-wide tables every step may read: the
+message table and the run's language (`messages`), the optional parts of the
+install (`extras`), and the listener of a long step's progress (`progress`).
 """
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.data.messages import message
 from pipeline.errors import ExtractError
-from pipeline.extras import missing_line, missing_modules
+from pipeline.data.extras import missing_line, missing_modules
 from pipeline.extract.ocr.tables import ImagePage
 from pipeline.extract.page_choice import NO_TEXT, page_text, pages_to_ocr, reason_text, refuse_unreadable
 from pipeline.extract.pdf.page import read_page

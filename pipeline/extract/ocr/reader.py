@@ -23,6 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from pipeline.data.progress import page_done
 from pipeline.errors import ExtractError
 from pipeline.data.messages import message
 from pipeline.extract.ocr.tsv import (  # noqa: F401  (re-exported: the OCR API in one place)
@@ -315,7 +316,10 @@ def ocr_pages(path: Path, numbers: list[int], jobs: int | None = None) -> OcrRes
     images = PageImages(path)
     try:
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            pages = list(pool.map(lambda n: read_image(*_with_number(images.render(n), n)), numbers))
+            pages = []
+            for page in pool.map(lambda n: read_image(*_with_number(images.render(n), n)), numbers):
+                pages.append(page)
+                page_done(len(pages), len(numbers))  # a long scan takes minutes: say how far it is
     finally:
         images.close()
     return OcrResult({p.number: p for p in pages})
