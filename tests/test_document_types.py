@@ -258,7 +258,7 @@ ISSUERS = [
     (["BAN CHẤP HÀNH TRUNG ƯƠNG", "VĂN PHÒNG"], ("Văn phòng", "Ban Chấp hành Trung ương Đảng")),  # Party, 2 lines
     # a name wrapped over two lines under its parent: one body, not three (archive 028)
     (["UBND TỈNH LÂM ĐỒNG", "BAN CHỈ ĐẠO PHÁT TRIỂN KHOA HỌC, CÔNG NGHỆ,", "CHUYỂN ĐỔI SỐ VÀ ĐỀ ÁN 06"],
-     ("Ban Chỉ đạo phát triển khoa học, công nghệ, chuyển đổi số và đề án 06", "Ủy ban nhân dân tỉnh Lâm Đồng")),
+     ("Ban Chỉ đạo phát triển khoa học, công nghệ, chuyển đổi số và Đề án 06", "Ủy ban nhân dân tỉnh Lâm Đồng")),
 ]
 
 
