@@ -37,8 +37,6 @@ KNOWN_BUGS: dict[str, str] = {
     "007-signer": "the rank printed before the name ('Thiếu tướng Trương Minh Đương') stays in the name: "
                   "the contract has no place for a rank",
     "026-signer": "the PDF's letter spacing splits the name ('Nguyễn N gọc Phúc')",
-    "058-issuer": "the office is named as printed ('Văn phòng'), without the Party's central committee "
-                  "its parent line names",
     "058-signer": "the signature block is one paragraph with line breaks ('K/T CHÁNH VĂN PHÒNG PHÓ CHÁNH "
                   "VĂN PHÒNG Bùi Văn Thạch') and the Party's 'K/T' has no full stop: no signer is read",
 }
