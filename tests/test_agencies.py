@@ -184,6 +184,21 @@ def test_province_from_issuer(text, expected):
     (["UBND TỈNH ĐẮK NÔNG", "SỞ KẾ HOẠCH VÀ ĐẦU TƯ"], ("so-ke-hoach-va-dau-tu-dak-nong", "Sở Kế hoạch và Đầu tư"), ("uy-ban-nhan-dan-tinh-dak-nong", "Ủy ban nhân dân tỉnh Đắk Nông")),
     (["BỘ TÀI CHÍNH", "CỤC THUẾ"], ("cuc-thue", "Cục Thuế"), ("bo-tai-chinh", "Bộ Tài chính")),  # unit of a ministry, not the provincial template
     (["ỦY BAN NHÂN DÂN", "HUYỆN BÌNH SƠN"], ("uy-ban-nhan-dan-huyen-binh-son", "Ủy ban nhân dân huyện Bình Sơn"), None),  # capitals recased
+    # the Party's two-line header: the unit as the Party names it (Hướng dẫn 36-HD/VPTW)
+    (["BAN CHẤP HÀNH TRUNG ƯƠNG", "VĂN PHÒNG"], ("van-phong-trung-uong-dang", "Văn phòng Trung ương Đảng"),
+     ("ban-chap-hanh-trung-uong-dang", "Ban Chấp hành Trung ương Đảng")),
+    (["BAN CHẤP HÀNH TRUNG ƯƠNG", "BAN TỔ CHỨC"], ("ban-to-chuc-trung-uong", "Ban Tổ chức Trung ương"),
+     ("ban-chap-hanh-trung-uong-dang", "Ban Chấp hành Trung ương Đảng")),
+    # an unlisted association takes the province its parent line names; a body of the parent does not
+    (["UBND TỈNH ĐẮK NÔNG", "LIÊN ĐOÀN KARATE"], ("lien-doan-karate-tinh-dak-nong", "Liên đoàn Karate tỉnh Đắk Nông"),
+     ("uy-ban-nhan-dan-tinh-dak-nong", "Ủy ban nhân dân tỉnh Đắk Nông")),
+    (["UBND TỈNH LÂM ĐỒNG", "HIỆP HỘI DU LỊCH"], ("hiep-hoi-du-lich-tinh-lam-dong", "Hiệp hội Du lịch tỉnh Lâm Đồng"),
+     ("uy-ban-nhan-dan-tinh-lam-dong", "Ủy ban nhân dân tỉnh Lâm Đồng")),
+    (["UBND TỈNH LÂM ĐỒNG", "HỘI LUẬT GIA TỈNH LÂM ĐỒNG"], ("hoi-luat-gia-tinh-lam-dong", "Hội Luật gia tỉnh Lâm Đồng"),
+     ("uy-ban-nhan-dan-tinh-lam-dong", "Ủy ban nhân dân tỉnh Lâm Đồng")),  # names its place already
+    (["UBND TỈNH LÂM ĐỒNG", "HỘI ĐỒNG THẨM ĐỊNH,", "ĐÁNH GIÁ CHỈ SỐ CCHC"],
+     ("hoi-dong-tham-dinh-danh-gia-chi-so-cai-cach-hanh-chinh-lam-dong",
+      "Hội đồng thẩm định, đánh giá Chỉ số cải cách hành chính"), ("uy-ban-nhan-dan-tinh-lam-dong", "Ủy ban nhân dân tỉnh Lâm Đồng")),
 ])
 def test_resolve_issuer(lines, issuer, parent):
     got, got_parent = ag.resolve_issuer(lines)

@@ -10,7 +10,8 @@ import pytest
 from pipeline import model
 from pipeline.normalize import agencies as ag
 from pipeline.normalize.agency_mentions import find_agencies
-from pipeline.normalize.gazetteer import Gazetteer
+from pipeline.normalize.agency_rules import rules_for
+from pipeline.normalize.gazetteer import Gazetteer, default_gazetteer
 from pipeline.warnings import PlanWarning
 
 TINY = Path(__file__).parent / "fixtures" / "gazetteer_tiny"
@@ -182,3 +183,12 @@ SUFFIX_CASES = [
 def test_province_suffixes(key, expected):
     found = Gazetteer().province_suffixes(key)
     assert [(body, prov.name if prov else None) for body, prov in found] == expected
+
+
+@pytest.mark.parametrize("head_text, association", [
+    ("liên đoàn karate", True), ("hội nữ doanh nhân", True), ("hiệp hội du lịch", True),
+    ("hội đồng thẩm định", False),  # a longer head: a council, no association
+    ("ban chỉ đạo đề án 06", False), ("sở nội vụ", False),
+])
+def test_an_association_is_told_by_its_head(head_text: str, association: bool) -> None:
+    assert rules_for(default_gazetteer()).is_association(head_text) is association

@@ -255,10 +255,10 @@ ISSUERS = [
     (["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG"], ("Ủy ban nhân dân tỉnh Lâm Đồng", None)),  # one body on two lines
     (["UBND TỈNH LÂM ĐỒNG", "VĂN PHÒNG"], ("Văn phòng Ủy ban nhân dân tỉnh Lâm Đồng", "Ủy ban nhân dân tỉnh Lâm Đồng")),
     (["BỘ CÔNG AN", "CÔNG AN TỈNH LÂM ĐỒNG"], ("Công an tỉnh Lâm Đồng", "Bộ Công an")),  # names its province
-    (["BAN CHẤP HÀNH TRUNG ƯƠNG", "VĂN PHÒNG"], ("Văn phòng", "Ban Chấp hành Trung ương Đảng")),  # Party, 2 lines
+    (["BAN CHẤP HÀNH TRUNG ƯƠNG", "VĂN PHÒNG"], ("Văn phòng Trung ương Đảng", "Ban Chấp hành Trung ương Đảng")),  # Party
     # a name wrapped over two lines under its parent: one body, not three (archive 028)
     (["UBND TỈNH LÂM ĐỒNG", "BAN CHỈ ĐẠO PHÁT TRIỂN KHOA HỌC, CÔNG NGHỆ,", "CHUYỂN ĐỔI SỐ VÀ ĐỀ ÁN 06"],
-     ("Ban Chỉ đạo phát triển khoa học, công nghệ, chuyển đổi số và đề án 06", "Ủy ban nhân dân tỉnh Lâm Đồng")),
+     ("Ban Chỉ đạo phát triển khoa học, công nghệ, chuyển đổi số và Đề án 06", "Ủy ban nhân dân tỉnh Lâm Đồng")),
 ]
 
 

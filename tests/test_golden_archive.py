@@ -32,21 +32,13 @@ SCANS = {stem for stem in GOLDENS if stem.endswith("-scan")}
 
 # "<file number>-<field>" -> why the converter is wrong (checked against the document).
 KNOWN_BUGS: dict[str, str] = {
-    "001-issuer": "the council's name keeps the abbreviation 'CCHC' and the capitals of its upper-case "
-                  "line ('Hội đồng Thẩm định, đánh giá chỉ số cchc'): an unlisted body is not expanded",
     "001-signer": "the PDF's letter spacing splits 'TM.' ('T M.HỘI ĐỒNG'): no authority is read and the "
                   "three lines become the title",
     "007-signer": "the rank printed before the name ('Thiếu tướng Trương Minh Đương') stays in the name: "
                   "the contract has no place for a rank",
     "026-signer": "the PDF's letter spacing splits the name ('Nguyễn N gọc Phúc')",
-    "028-issuer": "'Đề án 06' (a proper name) is lower-cased in the unlisted committee's name",
-    "058-issuer": "the two issuer lines are one paragraph with a line break, read as one line "
-                  "('BAN CHẤP HÀNH TRUNG ƯƠNG VĂN PHÒNG'), so no level is found",
-    "058-parent_issuer": "see 058-issuer",
     "058-signer": "the signature block is one paragraph with line breaks ('K/T CHÁNH VĂN PHÒNG PHÓ CHÁNH "
                   "VĂN PHÒNG Bùi Văn Thạch') and the Party's 'K/T' has no full stop: no signer is read",
-    "077-issuer": "the association's name is read as printed ('Liên đoàn Karate'), without the province its "
-                  "parent line names",
 }
 FIELDS = ("type", "type_name", "type_source", "subject", "code", "number", "symbol", "issued_date",
           "issuer", "parent_issuer", "signer")

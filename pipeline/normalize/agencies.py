@@ -31,7 +31,7 @@ from pipeline import model
 from pipeline.normalize.agency_rules import Scope, scope_of
 from pipeline.normalize.agency_sentence import cut_sentence
 from pipeline.normalize.agency_unlisted import (  # noqa: F401  (merge_unknown_warnings: public here)
-    merge_unknown_warnings, office_of_issuer, province_named, recase, unlisted_agency,
+    merge_unknown_warnings, office_of_issuer, province_named, recase, unlisted_agency, with_province,
 )
 from pipeline.normalize.gazetteer import Gazetteer, default_gazetteer, expand_abbreviations  # noqa: F401
 from pipeline.normalize.persons import persons_in_cell, read_persons
@@ -108,7 +108,7 @@ def resolve_agency(text: str, province: str | None | Scope, gazetteer: Gazetteer
         return office, []
     hit = gaz.lookup(key, expanded)
     if hit is None and rules.group_start.match(key + " "):
-        name = recase(expanded, scope)
+        name = recase(expanded, scope, bare)
         return model.Agency(id=slugify(name), name=name, kind="group", text=span), []
     if hit is None and not rules.local_gov.match(key) and rules.is_head(gaz.head_key(expanded)):
         hit = gaz.fuzzy_lookup(key)
@@ -349,7 +349,9 @@ def _child_of(text: str, parent: model.Agency, scope: Scope) -> model.Agency:
     if not warnings:
         within.text = text
         return within
-    child, _ = resolve_agency(text, scope)
+    child, unlisted = resolve_agency(text, scope)
+    if unlisted and child.level != "central" and parent.level == "province" and not province_from_issuer(text, scope.gaz):
+        child = with_province(child, scope)  # "UBND TỈNH ĐẮK NÔNG / LIÊN ĐOÀN KARATE"
     # "BỘ TÀI CHÍNH / CỤC THUẾ" is the ministry's department, not a province's; "BỘ CÔNG AN / CÔNG AN
     # TỈNH LÂM ĐỒNG" names its province and is the provincial body.
     if parent.level == "central" and child.level == "province" and not province_from_issuer(text, scope.gaz):

@@ -51,10 +51,20 @@ class AgencyRules:
     distributive: re.Pattern[str]  # on the text
     shared_head: re.Pattern[str]  # on expanded text: "Hội đồng nhân dân" then what it shares
     plural_office: re.Pattern[str]  # on the text: "các Phó Chủ tịch ..." is the office, held by several
+    task_head: re.Pattern[str]  # on head_key text, whole: a head whose next word stays lower case
+    numbered_name: re.Pattern[str]  # on recased text: "đề án" before "06"
+    proper_names: dict[str, str]  # head_form of a proper name -> its spelling
+    proper_name: re.Pattern[str]  # on recased text, any case
+    association: re.Pattern[str]  # on head_key text: an association's head
 
     def is_head(self, head_text: str) -> bool:
         """head_text (a head_key) opens the name of a body."""
         return bool(self.head.match(head_text)) and not self.not_head.match(head_text)
+
+    def is_association(self, head_text: str) -> bool:
+        """head_text opens an association's name ("Liên đoàn Karate"), not a longer head's ("Hội đồng")."""
+        m, head = self.association.match(head_text), self.head.match(head_text)
+        return bool(m) and (head is None or len(head.group(0)) <= len(m.group(0)))
 
     def head_words(self, head_text: str) -> int:
         m = self.head.match(head_text)
@@ -94,6 +104,11 @@ def rules_for(gaz: Gazetteer) -> AgencyRules:
         shared_head=re.compile(rf"^(?P<head>{_alt(g['shared_heads'])})(?:\s+(?P<rest>.+))?$", re.I),
         plural_office=re.compile(rf"^(?i:các)\s+(?=(?i:{_alt(titles)})(?:\s|$))"),
         distributive=re.compile(rf"(?i)(?:(?P<head>{_alt(g['distributive_heads'])})\s+)?các\s+(?P<kind>\w+)"),
+        task_head=re.compile(rf"(?:{_alt([head_form(h) for h in g['task_heads']])})"),
+        numbered_name=re.compile(rf"(?<!\w)(?:{_alt(g['numbered_names'])})(?=\s+(?:số\s+)?\d)", re.I),
+        proper_names={head_form(n): n for n in g["proper_names"]},
+        proper_name=re.compile(rf"(?<!\w)(?:{_alt(g['proper_names'])})(?!\w)", re.I),
+        association=re.compile(rf"^(?:{_alt([head_form(h) for h in g['association_heads']])})(?!\w)"),
     )
 
 

@@ -9,31 +9,67 @@ from dataclasses import replace
 from pipeline.data.messages import message
 from pipeline import model
 from pipeline.normalize.agency_rules import Scope
-from pipeline.normalize.gazetteer import Province
-from pipeline.text import normalize_text, slugify
+from pipeline.normalize.gazetteer import Province, head_form
+from pipeline.text import fold_diacritics, is_vietnamese_syllable, normalize_text, slugify
 from pipeline.warnings import PlanWarning
 
 UNKNOWN_CODES = ("agency_unknown", "agency_unrecognized")
 
 
-def recase(text: str, scope: Scope) -> str:
-    """Official capitalisation for text typed in capitals: first word, name after the head, places."""
-    if any(ch.islower() for ch in text):
-        return text[:1].upper() + text[1:]
-    words = text.lower().split()
-    out = list(words)
+def recase(text: str, scope: Scope, printed: str | None = None) -> str:
+    """Official capitalisation for a name typed in capitals ("HỘI ĐỒNG THẨM ĐỊNH, ĐÁNH GIÁ CHỈ SỐ
+    CCHC" -> "Hội đồng thẩm định, đánh giá Chỉ số cải cách hành chính"): the first word, the word
+    after the head (unless the head names a body by its task), places, proper names and
+    numbered ones ("Đề án 06"). `printed` is the text before abbreviations were expanded: it says
+    whether the name was typed in capitals; the expansions keep the abbreviation table's case and
+    an acronym left unexpanded ("PCI") keeps its capitals."""
+    if any(ch.islower() for ch in (text if printed is None else printed)):
+        return _upper_first(text)
+    rules = scope.rules
+    out = [w if _keeps_case(w) else w.lower() for w in text.split()]
     if out:
-        out[0] = out[0].capitalize()
-    head_len = scope.rules.head_words(scope.gaz.head_key(text))
-    if len(out) > head_len and not scope.rules.local_gov.match(scope.gaz.agency_key(text)):
-        out[head_len] = out[head_len].capitalize()
-    place = scope.rules.place_word.search(" ".join(words))  # "... tỉnh Quảng Ngãi"
-    school = re.search(r"(?:^|\s)đại học\s", " ".join(words))  # "trường đại học Phạm Văn Đồng"
+        out[0] = _upper_first(out[0])
+    key = scope.gaz.head_key(text)
+    head = rules.head.match(key)
+    opening = head.group(0) if head else key.split(" ", 1)[0]
+    head_len = len(opening.split()) or 1
+    task_named = rules.task_head.fullmatch(opening)
+    if len(out) > head_len and not task_named and not rules.local_gov.match(scope.gaz.agency_key(text)):
+        out[head_len] = _upper_first(out[head_len])
+    lowered = " ".join(out).lower()
+    place = rules.place_word.search(lowered)  # "... tỉnh Quảng Ngãi"
+    school = re.search(r"(?:^|\s)đại học\s", lowered)  # "trường đại học Phạm Văn Đồng"
     starts = [m.end() for m in (place, school) if m]
     if starts:
-        first = len(" ".join(words)[:min(starts)].split())
-        out[first:] = [x.capitalize() for x in out[first:]]
-    return " ".join(out)
+        first = len(lowered[:min(starts)].split())
+        out[first:] = [_upper_first(x) for x in out[first:]]
+    return _proper_names(" ".join(out), scope)
+
+
+def _upper_first(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def _keeps_case(word: str) -> bool:
+    """A word of a name typed in capitals that keeps its case: an expansion's ("Ủy", "cải") or an
+    acronym's, a word with no vowel ("CNTT") or a short one that is no Vietnamese syllable and
+    bears no diacritic ("PCI", "PAR"; "ĐẮK" is a place's syllable)."""
+    if any(ch.islower() for ch in word):
+        return True
+    letters = "".join(ch for ch in word if ch.isalpha())
+    if not letters:
+        return False
+    plain = fold_diacritics(letters)
+    if not re.search(r"[AEIOUY]", plain):
+        return True
+    return len(letters) <= 3 and plain == letters.replace("Đ", "D") and not is_vietnamese_syllable(letters)
+
+
+def _proper_names(name: str, scope: Scope) -> str:
+    """Proper names spelled as the data writes them, and a noun before a number capitalised."""
+    rules = scope.rules
+    name = rules.numbered_name.sub(lambda m: _upper_first(m.group(0)), name)
+    return rules.proper_name.sub(lambda m: rules.proper_names.get(head_form(m.group(0)), m.group(0)), name)
 
 
 def _own_unit(name: str, span: str, scope: Scope) -> model.Agency | None:
@@ -64,7 +100,7 @@ def unlisted_agency(text: str, key: str, prov: Province | None, span: str, scope
     """A body absent from the gazetteer: local governments, regional offices and units of the
     issuer by rule; central bodies without a province; other heads with a warning."""
     rules, gaz = scope.rules, scope.gaz
-    name = recase(text, scope)
+    name = recase(text, scope, span)
     head_text = gaz.head_key(name)
     if rules.generic.match(span) and re.match(r"^\S+\s+\S+\s+[a-zđà-ỹ]", span):
         return model.Agency(id=slugify(name), name=name, kind="group", text=span), []
@@ -90,6 +126,19 @@ def unlisted_agency(text: str, key: str, prov: Province | None, span: str, scope
     agency = model.Agency(id=slugify(name) + suffix, name=name, kind="agency", text=span,
                           level="province" if code == "agency_unknown" and prov and (suffix or body) else None)
     return agency, [PlanWarning(code, message("warning.agency_not_listed", name=repr(span)))]
+
+
+def with_province(agency: model.Agency, scope: Scope) -> model.Agency:
+    """An unlisted association named with the scope's province, as the gazetteer names its own
+    ("Liên đoàn Karate" under "UBND TỈNH ĐẮK NÔNG" -> "Liên đoàn Karate tỉnh Đắk Nông"); any other
+    body, or one whose name already holds a place, as it is."""
+    gaz, rules = scope.gaz, scope.rules
+    prov = gaz.find_province(scope.province)
+    head_text = gaz.head_key(agency.name)
+    if prov is None or not rules.is_association(head_text) or rules.place_word.search(head_text + " "):
+        return agency
+    name = f"{agency.name} {prov.kind} {prov.name}"
+    return replace(agency, id=slugify(name), name=name, level="province")
 
 
 def office_of_issuer(span: str, scope: Scope) -> model.Agency | None:
