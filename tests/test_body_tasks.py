@@ -34,3 +34,48 @@ def test_a_label_line_names_the_lead_of_the_bullets_below_it():
 ])
 def test_an_item_naming_its_own_lead(item, content, lead):
     assert leads([item]) == [(content, lead)]
+
+
+def _implementation(*items: RawSection, title: str = "TỔ CHỨC THỰC HIỆN") -> list[tuple[str | None, str, str | None]]:
+    section = RawSection(number="VII", title=title, level=1, children=list(items))
+    return [(t.number, t.cells["content"], t.cells.get("lead")) for t in tasks_from_sections([section])]
+
+
+def _item(number: str, text: str, children: list[RawSection] = ()) -> RawSection:
+    return RawSection(number=number, title=None, level=2, paragraphs=[text], children=list(children))
+
+
+@pytest.mark.parametrize("text, lead", [
+    # the body, then what it does: the lead is the words before the first predicate
+    ("Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với các cơ quan báo chí tuyên truyền.",
+     "Sở Văn hóa, Thể thao và Du lịch"),
+    ("Báo và Đài Phát thanh, Truyền hình tỉnh tăng cường công tác tuyên truyền.",
+     "Báo và Đài Phát thanh, Truyền hình tỉnh"),
+    # after a lead-in ("Đề nghị", "Giao"), which is no part of the name
+    ("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh căn cứ chức năng, nhiệm vụ tham gia giám sát.",
+     "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"),
+    ("Giao Công an tỉnh là cơ quan thường trực, có trách nhiệm theo dõi, đôn đốc.", "Công an tỉnh"),
+    # no body first: an instruction to all, or a topic, is no task
+    ("Căn cứ nội dung Kế hoạch này, các sở, ban, ngành xây dựng kế hoạch.", None),
+    ("Kinh phí thực hiện từ nguồn ngân sách tỉnh.", None),
+    # a head word alone before the predicate is no name ("Sở chủ trì ...")
+    ("Sở chủ trì tổ chức hội nghị.", None),
+])
+def test_an_implementation_item_opening_with_a_body_is_its_task(text: str, lead: str | None) -> None:
+    got = _implementation(_item("3", text))
+    assert got == ([("3", text, lead)] if lead else [])
+
+
+def test_implementation_items_are_tasks_only_in_an_assignment_section() -> None:
+    item = _item("3", "Sở Văn hóa, Thể thao và Du lịch chủ trì tổ chức hội thi.")
+    assert _implementation(item, title="MỤC ĐÍCH, YÊU CẦU") == []
+
+
+def test_an_assignment_label_over_lettered_items_leads_them() -> None:
+    """"2. Giao Sở Nội vụ (Cơ quan Thường trực Hội đồng Thi đua - Khen thưởng tỉnh):" / "a) ..." / "b) ..."."""
+    letters = [RawSection(number=n, title=None, level=3, paragraphs=[p])
+               for n, p in (("a", "Theo dõi, hướng dẫn các cơ quan."), ("b", "Tham mưu khen thưởng."))]
+    got = _implementation(_item("2", "Giao Sở Nội vụ (Cơ quan Thường trực Hội đồng Thi đua - Khen thưởng tỉnh):",
+                                letters))
+    lead = "Sở Nội vụ (Cơ quan Thường trực Hội đồng Thi đua - Khen thưởng tỉnh)"
+    assert got == [("2.1", "Theo dõi, hướng dẫn các cơ quan.", lead), ("2.2", "Tham mưu khen thưởng.", lead)]

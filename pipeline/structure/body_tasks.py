@@ -173,13 +173,43 @@ def _activity_task(section: RawSection, number: str, group: str | None) -> RawTa
 
 def _run_in_agency(section: RawSection) -> RawSection:
     """"5. Sở Văn hóa, Thể thao và Du lịch: Chỉ đạo ..." as a heading and its item: a run-in
-    agency label with commas is not split off by the section tree (a comma may end a clause)."""
+    agency label with commas is not split off by the section tree (a comma may end a clause).
+    "2. Giao Sở Nội vụ (cơ quan thường trực):" over lettered items is their heading."""
     if section.title is not None or len(section.paragraphs) != 1 or ":" not in section.paragraphs[0]:
         return section
     label, rest = section.paragraphs[0].split(":", 1)
-    if len(label) > MAX_RUN_IN_AGENCY or agency_heading(label) is None or not rest.strip():
+    if len(label) > MAX_RUN_IN_AGENCY or agency_heading(label) is None or not (rest.strip() or section.children):
         return section
-    return replace(section, title=label.strip(), paragraphs=[rest.strip()], pages=section.all_pages())
+    return replace(section, title=label.strip(), paragraphs=[rest.strip()] if rest.strip() else [],
+                   pages=section.all_pages())
+
+
+@cache
+def _predicate() -> re.Pattern[str]:
+    """What a body does, as a whole lower-case word ("chủ trì", "tăng cường"): where its name ends."""
+    verbs = sorted(load_yaml("agency_heads.yaml")["item_predicates"], key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, verbs))})(?!\w)")
+
+
+def is_assignment_section(title: str | None) -> bool:
+    """"VII. TỔ CHỨC THỰC HIỆN": a section whose items say who does what."""
+    key = normalize_text(title or "").lower()
+    return any(words in key for words in load_yaml("agency_heads.yaml")["assignment_sections"])
+
+
+def _subject_task(section: RawSection, number: str, group: str | None) -> RawTask | None:
+    """"3. Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp ... tuyên truyền ...": an item of an
+    assignment section whose sentence opens with a body (after "Giao", "Đề nghị") is its task;
+    the lead is the words before the first predicate, the content the whole item."""
+    if section.title or section.children or len(section.paragraphs) != 1:
+        return None
+    text = section.paragraphs[0].strip()
+    predicate = _predicate().search(text)
+    lead = agency_heading(text[:predicate.start()].rstrip(" ,;:-")) if predicate else None
+    if lead is None or len(lead.split()) < 2:
+        return None
+    return RawTask(number=number, group=group, cells={"content": text, "lead": lead}, pages=section.all_pages(),
+                   from_body=True)
 
 
 def _assigned_tasks(section: RawSection, number: str, group: str | None) -> list[RawTask]:
@@ -258,6 +288,9 @@ def tasks_from_sections(sections: list[RawSection]) -> list[RawTask]:
         assigned = _assigned_tasks(section, number, group)
         if assigned:
             tasks.extend(assigned)
+            return
+        if parent is not None and is_assignment_section(parent.title) and (task := _subject_task(section, number, group)):
+            tasks.append(task)
             return
         for child in section.children:
             walk(child, labels, section)
