@@ -79,3 +79,25 @@ def test_an_assignment_label_over_lettered_items_leads_them() -> None:
                                 letters))
     lead = "Sở Nội vụ (Cơ quan Thường trực Hội đồng Thi đua - Khen thưởng tỉnh)"
     assert got == [("2.1", "Theo dõi, hướng dẫn các cơ quan.", lead), ("2.2", "Tham mưu khen thưởng.", lead)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the assigner before "giao", partners up to the action: lead, cooperating, content from the action on
+    ("Chủ tịch UBND tỉnh giao Sở Nội vụ chủ trì phối hợp với các ngành có liên quan tổ chức kiểm tra tại các "
+     "cơ quan. Kết thúc kiểm tra lập báo cáo.",
+     ("tổ chức kiểm tra tại các cơ quan. Kết thúc kiểm tra lập báo cáo.", "Sở Nội vụ", "các ngành có liên quan")),
+    # no partners: the action follows "chủ trì"
+    ("Đồng chí Phó Chủ tịch giao Sở Tài chính chủ trì, tham mưu bố trí kinh phí.",
+     ("tham mưu bố trí kinh phí.", "Sở Tài chính", None)),
+    # the partners' end not found within a few words: they stay in the content, as printed
+    ("Giao Ban Quản lý dự án chủ trì, phối hợp với Sở Xây dựng và các hộ dân có đất bị thu hồi trong phạm vi "
+     "dự án để vận động người dân đồng thuận.",
+     ("phối hợp với Sở Xây dựng và các hộ dân có đất bị thu hồi trong phạm vi dự án để vận động người dân đồng "
+      "thuận.", "Ban Quản lý dự án", None)),
+    # "giao" with no body after it is no assignment
+    ("Các sở căn cứ nhiệm vụ được giao chủ trì triển khai.", None),
+])
+def test_an_item_assigned_inside_its_sentence(text: str, expected: tuple[str, str, str | None] | None) -> None:
+    section = RawSection(number="IV", title="ĐOÀN KIỂM TRA", level=1, children=[_item("1", text)])
+    got = [(t.cells["content"], t.cells["lead"], t.cells.get("cooperating")) for t in tasks_from_sections([section])]
+    assert got == ([expected] if expected else [])

@@ -51,11 +51,7 @@ REFERENCE_FIELDS = ("type", "number", "symbol", "code", "year", "issued_date", "
 
 # Test id -> why the converter is wrong (checked against the document); run as xfail(strict=True).
 # Empty: the 21 differences the first run found were fixed (see tests/golden/README.md and git log).
-KNOWN_BUGS: dict[str, str] = {
-    "04-bodytaskIV.1": "an assignment inside a sentence (\"Chủ tịch UBND tỉnh giao Sở Nội vụ chủ trì ...\") is not "
-                       "read as a task: only sentences opening with \"Giao\" are",
-    "04-count.body_tasks": "IV.1's assignment is missed (see 04-bodytaskIV.1): 6 of 7",
-}
+KNOWN_BUGS: dict[str, str] = {}
 
 
 # --------------------------------------------------------------------------- loading

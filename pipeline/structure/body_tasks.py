@@ -26,6 +26,9 @@ _AFTER_HEAD = " ,;:("
 # A run-in label longer than this before its colon is a sentence, not an agency.
 MAX_RUN_IN_AGENCY = 100
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+# Partners named before the action run to at most this many words ("các sở, ban, ngành và địa
+# phương có liên quan"); a longer run holds the action itself.
+MAX_PARTNER_WORDS = 12
 # Roles a labelled line can fill; other labels (Địa điểm, Kinh phí) are left in the section.
 _TASK_ROLES = ("lead", "cooperating", "timeframe", "output", "submit_to")
 
@@ -197,6 +200,33 @@ def is_assignment_section(title: str | None) -> bool:
     return any(words in key for words in load_yaml("agency_heads.yaml")["assignment_sections"])
 
 
+@cache
+def _delegation() -> re.Pattern[str]:
+    """"Chủ tịch UBND tỉnh giao Sở Nội vụ chủ trì phối hợp với các ngành có liên quan tổ chức kiểm
+    tra ...": an assignment inside the item's sentence, the assigner before it."""
+    return re.compile(rf"""(?:^|\s)(?:{_words("assign")})\s+(?P<lead>[^.;:]+?)\s+(?:{_words("lead")})\s*,?\s*
+                          (?P<partnered>(?:{_words("partners")})\s+)?(?P<rest>\S.*)$""", re.X | re.I | re.S)
+
+
+def _delegated_task(section: RawSection, number: str, group: str | None) -> RawTask | None:
+    """An item whose sentence assigns it ("... giao Sở X chủ trì[, phối hợp với Y] <action>"): led by
+    X, with Y cooperating (up to the action's first predicate); the content is the action on (who
+    assigned it stays in the section's text)."""
+    if section.title or section.children or len(section.paragraphs) != 1:
+        return None
+    m = _delegation().search(section.paragraphs[0].strip())
+    if m is None or agency_heading(m.group("lead")) is None:
+        return None
+    rest, cells = m.group("rest").strip(), {"lead": m.group("lead").strip()}
+    action = _predicate().search(rest) if m.group("partnered") else None
+    if action is not None and 0 < action.start() and len(rest[:action.start()].split()) <= MAX_PARTNER_WORDS:
+        cells["cooperating"], rest = rest[:action.start()].rstrip(" ,;"), rest[action.start():]
+    elif m.group("partnered"):  # the partners' end is not found: they stay in the content, as printed
+        rest = m.group("partnered") + rest
+    return RawTask(number=number, group=group, cells={"content": rest, **cells}, pages=section.all_pages(),
+                   from_body=True)
+
+
 def _subject_task(section: RawSection, number: str, group: str | None) -> RawTask | None:
     """"3. Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp ... tuyên truyền ...": an item of an
     assignment section whose sentence opens with a body (after "Giao", "Đề nghị") is its task;
@@ -289,7 +319,10 @@ def tasks_from_sections(sections: list[RawSection]) -> list[RawTask]:
         if assigned:
             tasks.extend(assigned)
             return
-        if parent is not None and is_assignment_section(parent.title) and (task := _subject_task(section, number, group)):
+        task = _delegated_task(section, number, group)
+        if task is None and parent is not None and is_assignment_section(parent.title):
+            task = _subject_task(section, number, group)
+        if task is not None:
             tasks.append(task)
             return
         for child in section.children:
