@@ -16,21 +16,22 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import re
 import signal
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from pipeline.i18n import message
 from pipeline.conversion import convert, failure_reason
 from pipeline.errors import one_line, os_error_reason
+from pipeline.batch_report import (  # noqa: F401  (FileResult, Summary, REPORT_NAME re-exported)
+    REPORT_NAME, FileResult, Report, Summary, output_warnings, previous_report,
+)
 from pipeline.limits import DEFAULT_CPU_SECONDS, DEFAULT_MEMORY_MB, Limits, die_with_parent, run_limited
 from pipeline.inputs import INPUT_SUFFIXES, Scan, scan_inputs, shown  # noqa: F401  (re-exported)
 from pipeline.naming import OutputName, assign_outputs
@@ -39,11 +40,8 @@ from pipeline.text import escape_undecodable
 from pipeline.warm import warm_up
 from pipeline.warnings import warning_count
 
-REPORT_NAME = "_report.json"
 # Wall time per file: a plan converts in seconds; five minutes means a pathological file.
 DEFAULT_TIMEOUT = 300.0
-# The report is rewritten at most this often while results arrive (and always at the end).
-REPORT_EVERY_SECONDS = 1.0
 # Futures in flight per worker: enough to keep workers busy, few enough that a
 # million-file archive is not submitted at once.
 IN_FLIGHT_PER_WORKER = 4
@@ -66,44 +64,6 @@ class Job:
     @property
     def limits(self) -> Limits:
         return Limits(memory_mb=self.memory_mb, cpu_seconds=self.cpu_seconds, timeout=self.timeout)
-
-
-@dataclass
-class FileResult:
-    """One line of `_report.json`."""
-
-    path: str
-    # "ok" | "failed" | "skipped" (resume: output already up to date) | "ignored" (not a
-    # regular file, or a link out of DIR: `error` says which) | "pending" (in a report
-    # written while the batch runs: not converted yet)
-    status: str
-    output: str | None = None
-    error: str | None = None
-    warnings: int | None = None
-    seconds: float = 0.0
-    sha256: str | None = None
-    text: str | None = field(default=None, repr=False)  # the JSON, on its way to the driver
-    renamed: str | None = None  # why the output is not at its preferred name
-
-
-@dataclass
-class Summary:
-    converted: int = 0
-    failed: int = 0
-    skipped: int = 0
-    ignored: int = 0
-    warnings: int = 0
-    seconds: float = 0.0
-    finished: bool = False  # False in a report written while the batch runs (or was killed)
-    report_error: str | None = None  # why the report could not be written, if it could not
-    # Where the report went instead when OUTDIR would not take it (the system's temporary folder).
-    report_elsewhere: str | None = None
-
-    def line(self) -> str:
-        rate = (self.converted + self.failed) / self.seconds if self.seconds else 0.0
-        ignored = message("batch.summary_ignored", n=self.ignored) if self.ignored else ""
-        return message("batch.summary", converted=self.converted, failed=self.failed, skipped=self.skipped,
-                       ignored=ignored, warnings=self.warnings, seconds=f"{self.seconds:.1f}", rate=f"{rate:.2f}")
 
 
 # ---- inputs and output names ------------------------------------------------------------
@@ -253,23 +213,6 @@ def _bounded(executor: Executor, jobs: Iterable[Job], in_flight: int) -> Iterato
                 yield FileResult(job.rel, "failed", error=message("batch.worker_killed"))
 
 
-def previous_report(outdir: Path) -> dict[str, dict]:
-    """The last run's report entries by input path (warning counts for resumed files)."""
-    try:
-        files = json.loads((outdir / REPORT_NAME).read_text(encoding="utf-8"))["files"]
-        return {entry["path"]: entry for entry in files}
-    except (OSError, ValueError, KeyError, TypeError):
-        return {}
-
-
-def output_warnings(path: Path) -> int | None:
-    """The number of warnings an existing output holds (None when it cannot be read)."""
-    try:
-        return len(json.loads(path.read_text(encoding="utf-8"))["warnings"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-
-
 @dataclass
 class BatchPlan:
     """A batch before it runs: jobs to run, results known already, each input's output name."""
@@ -298,52 +241,6 @@ def plan_jobs(root: Path, outdir: Path, resume: bool, make_job: Callable[[Path, 
                 continue
         plan.jobs.append(make_job(path, rel))
     return plan
-
-
-def write_report(outdir: Path, results: list[FileResult], summary: Summary, pending: Iterable[str] = ()) -> Path:
-    """OUTDIR/_report.json: the summary and one entry per input (pending ones too), in input order."""
-    entries = [r for r in results] + [FileResult(rel, "pending") for rel in pending]
-    rows = [{k: v for k, v in asdict(r).items() if k != "text"} for r in sorted(entries, key=lambda r: r.path)]
-    path = outdir / REPORT_NAME
-    write_atomically(path, json.dumps({"summary": asdict(summary), "files": rows}, ensure_ascii=False, indent=2) + "\n")
-    return path
-
-
-class _Report:
-    """The report, rewritten as results arrive (at most every REPORT_EVERY_SECONDS) and at the end."""
-
-    def __init__(self, outdir: Path, plan: BatchPlan, summary: Summary, start: float) -> None:
-        self.outdir, self.summary, self.start = outdir, summary, start
-        self.results = list(plan.known)
-        self.pending = {job.rel for job in plan.jobs}
-        self.written = 0.0
-
-    def add(self, result: FileResult) -> None:
-        self.results.append(result)
-        self.pending.discard(result.path)
-        if time.monotonic() - self.written >= REPORT_EVERY_SECONDS:
-            self.write()
-
-    def write(self, finished: bool = False) -> None:
-        self.summary.seconds = round(time.perf_counter() - self.start, 3)
-        self.summary.finished = finished
-        try:
-            write_report(self.outdir, self.results, self.summary, self.pending)
-            self.summary.report_error = None
-        except OSError as exc:  # a full disk must not stop the conversions; the last attempt is reported
-            self.summary.report_error = os_error_reason(exc, message("cli.writing", path=self.outdir / REPORT_NAME))
-        self.written = time.monotonic()
-
-    def write_elsewhere(self) -> None:
-        """The last report, when OUTDIR would not take it: an older one there (all "pending") is
-        removed where it can be, and this one is written to the temporary folder and named."""
-        with contextlib.suppress(OSError):
-            (self.outdir / REPORT_NAME).unlink()
-        try:
-            folder = Path(tempfile.mkdtemp(prefix="vnplan-batch-report-"))
-            self.summary.report_elsewhere = str(write_report(folder, self.results, self.summary, self.pending))
-        except OSError:
-            self.summary.report_elsewhere = None
 
 
 def _save_output(outdir: Path, name: OutputName, result: FileResult) -> FileResult:
@@ -394,7 +291,7 @@ def run_batch(root: Path, outdir: Path, executor: Executor, *, workers: int, res
     plan = plan_jobs(root, outdir, resume, make_job)
     summary = Summary(skipped=sum(r.status == "skipped" for r in plan.known),
                       ignored=sum(r.status == "ignored" for r in plan.known))
-    report = _Report(outdir, plan, summary, start)
+    report = Report(outdir, plan.known, {job.rel for job in plan.jobs}, summary, start)
     report.write()
     try:
         with _sigterm_as_interrupt():

@@ -85,7 +85,7 @@ def test_report_that_cannot_be_written_goes_elsewhere_and_says_so(tmp_path, monk
     the stale one is removed, and the line says where."""
     import errno
 
-    from pipeline import batch
+    from pipeline import batch, batch_report
 
     root, out = tmp_path / "in", tmp_path / "out"
     copy_sample(root / "a.docx")
@@ -99,6 +99,7 @@ def test_report_that_cannot_be_written_goes_elsewhere_and_says_so(tmp_path, monk
         real(path, text)
 
     monkeypatch.setattr(batch, "write_atomically", full_after_first_report)
+    monkeypatch.setattr(batch_report, "write_atomically", full_after_first_report)  # the report's writer
     assert vnplan_batch(str(root), "-o", str(out), "--jobs", "1", "--ocr", "never") == 0
     lines = capsys.readouterr().err.splitlines()
     assert not (out / "_report.json").exists()  # the stale "pending" report is gone

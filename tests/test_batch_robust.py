@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import bad_files
-from pipeline import batch, naming
+from pipeline import batch, batch_report, naming
 from pipeline.cli import batch as batch_cli
 from test_batch import copy_sample, vnplan_batch
 
@@ -127,6 +127,7 @@ def test_read_only_output_every_file_named_and_report_error_said(tmp_path, monke
     for name in ("a.docx", "b.docx"):
         copy_sample(root / name)
     monkeypatch.setattr(batch, "write_atomically", _failing_write(errno.EROFS))
+    monkeypatch.setattr(batch_report, "write_atomically", _failing_write(errno.EROFS))  # the report too
     out = tmp_path / "out"
     assert vnplan_batch(str(root), "-o", str(out), "--jobs", "1") == 1
     lines = capsys.readouterr().err.splitlines()
