@@ -53,8 +53,9 @@ TEXT_CASES = [
     (para(run("Kế "), run("hoạch")), "Kế hoạch"),
     # a tab stays a tab: side-by-side text typed with tabs is split there by structure
     (para(run("I."), run(inner="<w:tab/>"), run("MỤC ĐÍCH")), "I.\tMỤC ĐÍCH"),
-    # a manual line break inside a paragraph reads as a space
+    # a manual line break inside a body paragraph reads as a space (often typed to wrap a line)
     (para(run(inner='<w:t>Nơi nhận:</w:t><w:br/><w:t>- Như trên;</w:t>')), "Nơi nhận: - Như trên;"),
+    (para(run(inner='<w:t>đường lối của</w:t><w:cr/><w:t>Đảng</w:t>')), "đường lối của Đảng"),
     # tracked deletion dropped, tracked insertion kept
     (para(run("Năm "), f"<w:del {REV}>{run(inner='<w:delText>2024</w:delText>')}</w:del>",
           f"<w:ins {REV}>{run('2025')}</w:ins>"), "Năm 2025"),
@@ -249,6 +250,36 @@ def test_cell_paragraphs_keep_formatting(tmp_path):
     t = only_table(tmp_path, table(row(cell(para(run("TT", b=True), jc="center"))), cols=1))
     p = t.rows[0].cells[0].paragraphs[0]
     assert (p.text, p.bold, p.align) == ("TT", True, "center")
+
+
+BR = "<w:br/>"
+CELL_LINE_CASES = [
+    # a layout cell typed as one paragraph with line breaks keeps its printed lines apart
+    (para(run(inner=f"<w:t>BAN CHẤP HÀNH TRUNG ƯƠNG</w:t>{BR}<w:t>VĂN PHÒNG</w:t>{BR}<w:t>-------</w:t>")),
+     ["BAN CHẤP HÀNH TRUNG ƯƠNG", "VĂN PHÒNG", "-------"]),
+    # blank lines (the room left for the handwritten signature) are no paragraphs
+    (para(run(inner=f"<w:t>K/T CHÁNH VĂN PHÒNG</w:t>{BR}<w:t>PHÓ CHÁNH VĂN PHÒNG</w:t>{BR}{BR}{BR}"),
+          run("Bùi Văn Thạch")),
+     ["K/T CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", "Bùi Văn Thạch"]),
+    # a break between runs, and a line wholly of spaces
+    (para(run("Nơi nhận:"), run(inner=BR), run("  "), run(inner=BR), run("- Như trên;")), ["Nơi nhận:", "- Như trên;"]),
+    # no break: one paragraph, as before
+    (para(run("Sở Nội vụ")), ["Sở Nội vụ"]),
+]
+
+
+@pytest.mark.parametrize("fragment, expected", CELL_LINE_CASES)
+def test_line_breaks_in_a_cell_end_lines(tmp_path, fragment, expected):
+    t = only_table(tmp_path, table(row(cell(fragment)), cols=1))
+    assert [p.text for p in t.rows[0].cells[0].paragraphs] == expected
+
+
+def test_cell_lines_keep_their_own_formatting_and_the_label_goes_first(tmp_path):
+    fragment = para(run("K/T CHỦ TỊCH", b=True), run(inner=BR), run("Nguyễn Văn An", i=True), num=(3, 0),
+                    jc="center", first_line=360)
+    t = only_table(tmp_path, table(row(cell(fragment)), cols=1), numbering=list_definition(3, [("bullet", "-")]))
+    got = [(p.text, p.bold, p.italic, p.align, p.indent) for p in t.rows[0].cells[0].paragraphs]
+    assert got == [("- K/T CHỦ TỊCH", True, False, "center", 18.0), ("Nguyễn Văn An", False, True, "center", None)]
 
 
 # --- borders ----------------------------------------------------------------------------------

@@ -40,9 +40,8 @@ KNOWN_BUGS: dict[str, str] = {
                   "the contract has no place for a rank",
     "026-signer": "the PDF's letter spacing splits the name ('Nguyễn N gọc Phúc')",
     "028-issuer": "'Đề án 06' (a proper name) is lower-cased in the unlisted committee's name",
-    "058-issuer": "the two issuer lines are one paragraph with a line break, read as one line "
-                  "('BAN CHẤP HÀNH TRUNG ƯƠNG VĂN PHÒNG'), so no level is found",
-    "058-parent_issuer": "see 058-issuer",
+    "058-issuer": "the office is named as printed ('Văn phòng'), without the Party's central committee "
+                  "its parent line names",
     "058-signer": "the signature block is one paragraph with line breaks ('K/T CHÁNH VĂN PHÒNG PHÓ CHÁNH "
                   "VĂN PHÒNG Bùi Văn Thạch') and the Party's 'K/T' has no full stop: no signer is read",
     "077-issuer": "the association's name is read as printed ('Liên đoàn Karate'), without the province its "

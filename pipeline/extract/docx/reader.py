@@ -41,10 +41,11 @@ _JC_TO_ALIGN: dict[str, ir.Alignment] = {
     "both": "justify", "distribute": "justify", "thaiDistribute": "justify",
     "lowKashida": "justify", "mediumKashida": "justify", "highKashida": "justify",
 }
-# Run children that stand for characters: line breaks read as spaces; a tab stays a tab,
-# since offices lay out side-by-side text with tabs ("ỦY BAN NHÂN DÂN<tab>CỘNG HÒA ...",
-# "Nơi nhận:<tab>KT. CHỦ TỊCH") and structure splits such lines at it.
-_RUN_MARKS = {qn("w:tab"): "\t", qn("w:ptab"): "\t", qn("w:br"): " ", qn("w:cr"): " ",
+# Run children that stand for characters: a tab stays a tab, since offices lay out side-by-side
+# text with tabs ("ỦY BAN NHÂN DÂN<tab>CỘNG HÒA ...", "Nơi nhận:<tab>KT. CHỦ TỊCH") and structure
+# splits such lines at it; a manual line break is kept as LINE_BREAK until the paragraph is built.
+LINE_BREAK = "\n"
+_RUN_MARKS = {qn("w:tab"): "\t", qn("w:ptab"): "\t", qn("w:br"): LINE_BREAK, qn("w:cr"): LINE_BREAK,
               qn("w:noBreakHyphen"): "-"}
 
 
@@ -139,14 +140,13 @@ def _body_blocks(container: etree._Element, ctx: _Context, top: bool = False) ->
     With `top` (the body itself) each block gets its place: the index of its w:p or w:tbl.
     """
     for node in container:
-        if node.tag == qn("w:p"):
+        if node.tag == qn("w:p") and not top:
+            yield from _paragraph_lines(node, ctx)
+        elif node.tag == qn("w:p"):
             paragraph = _paragraph(node, ctx)
-            if top:
-                if paragraph is not None:
-                    paragraph = replace(paragraph, places=(ir.Place(paragraph=ctx.paragraphs_seen),))
-                ctx.paragraphs_seen += 1
             if paragraph is not None:
-                yield paragraph
+                yield replace(paragraph, places=(ir.Place(paragraph=ctx.paragraphs_seen),))
+            ctx.paragraphs_seen += 1
         elif node.tag == qn("w:tbl"):
             index = ctx.tables_seen if top else None
             ctx.tables_seen += top
@@ -166,7 +166,7 @@ def _runs(container: etree._Element) -> Iterator[etree._Element]:
 
 
 def _run_text(r: etree._Element) -> str:
-    """A run's visible text: tabs and line breaks become spaces, field codes are left out."""
+    """A run's visible text: tabs and line breaks are marked (`_RUN_MARKS`), field codes are left out."""
     parts = []
     for node in r:
         if node.tag == qn("w:t"):
@@ -203,15 +203,58 @@ def _run_piece(r: etree._Element, para_style: str | None, ctx: _Context) -> tupl
     return text, flag("w:b"), flag("w:i")
 
 
+_Piece = tuple[str, bool, bool]  # a run's text, bold, italic
+
+
 def _paragraph(p: etree._Element, ctx: _Context) -> ir.Paragraph | None:
-    """One w:p as an IR paragraph; None when it holds no visible text.
+    """One body-level w:p as an IR paragraph; None when it holds no visible text.
+
+    A manual line break reads as a space: in running text it is often typed to wrap a line
+    ("... đường lối của<br>Đảng, chính sách ...").
+    """
+    return _built(p, ctx, *_pieces(p, ctx))
+
+
+def _paragraph_lines(p: etree._Element, ctx: _Context) -> list[ir.Paragraph]:
+    """A w:p of a table cell as one IR paragraph per printed line.
+
+    Layout cells print lines, not running text: a header ("BAN CHẤP HÀNH TRUNG ƯƠNG<br>VĂN
+    PHÒNG") or a signature ("K/T CHÁNH VĂN PHÒNG<br>PHÓ CHÁNH VĂN PHÒNG<br>Bùi Văn Thạch") typed
+    as one paragraph with line breaks keeps its lines apart, as a PDF of it does.
+    """
+    pieces, label = _pieces(p, ctx)
+    lines = [line for line in _split_at_breaks(pieces) if _clean_keeping_tabs("".join(t for t, _, _ in line))]
+    if not lines:  # an empty cell paragraph, or one holding only its list label
+        return [built] if (built := _built(p, ctx, [], label)) else []
+    built = [_built(p, ctx, line, None if i else label) for i, line in enumerate(lines)]
+    # the list label and a first-line indent belong to the first line
+    return [para if i == 0 else replace(para, indent=None) for i, para in enumerate(built) if para is not None]
+
+
+def _pieces(p: etree._Element, ctx: _Context) -> tuple[list[_Piece], str | None]:
+    """(the paragraph's visible runs, its list label)."""
+    style = val(p, "w:pPr", "w:pStyle")
+    pieces = [piece for r in _runs(p) if (piece := _run_piece(r, style, ctx))]
+    label = ctx.numbering.label(p, ctx.styles)  # before any emptiness test: Word numbers empty items too
+    return pieces, label
+
+
+def _split_at_breaks(pieces: list[_Piece]) -> list[list[_Piece]]:
+    """The runs cut into lines at each manual line break, formatting kept on both sides."""
+    lines: list[list[_Piece]] = [[]]
+    for text, bold, italic in pieces:
+        first, *rest = text.split(LINE_BREAK)
+        lines[-1].append((first, bold, italic))
+        lines.extend([(part, bold, italic)] for part in rest)
+    return lines
+
+
+def _built(p: etree._Element, ctx: _Context, pieces: list[_Piece], label: str | None) -> ir.Paragraph | None:
+    """The IR paragraph of these runs of `p`; None when they hold no visible text.
 
     Bold and italic mean all of the inked text is: a heading with one bold word in
     running text is not a bold paragraph.
     """
-    style = val(p, "w:pPr", "w:pStyle")
-    pieces = [piece for r in _runs(p) if (piece := _run_piece(r, style, ctx))]
-    label = ctx.numbering.label(p, ctx.styles)  # before the emptiness test: Word numbers empty items too
     body = _clean_keeping_tabs("".join(text for text, _, _ in pieces))
     if not body:
         # An automatically numbered paragraph with no text of its own (a TT cell) is its number.
