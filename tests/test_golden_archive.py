@@ -38,7 +38,6 @@ KNOWN_BUGS: dict[str, str] = {
                   "three lines become the title",
     "007-signer": "the rank printed before the name ('Thiếu tướng Trương Minh Đương') stays in the name: "
                   "the contract has no place for a rank",
-    "026-signer": "the PDF's letter spacing splits the name ('Nguyễn N gọc Phúc')",
     "028-issuer": "'Đề án 06' (a proper name) is lower-cased in the unlisted committee's name",
     "058-issuer": "the office is named as printed ('Văn phòng'), without the Party's central committee "
                   "its parent line names",
