@@ -5,7 +5,9 @@ import pytest
 
 from pipeline.ir import Block
 from pipeline.normalize.header import parse_number_line, parse_place_date
-from pipeline.structure.header import HeaderLine, classify_header_lines, match_type_line, split_header
+from pipeline.structure.header import (
+    HeaderLine, classify_header_lines, is_place_date_line, match_type_line, split_header,
+)
 from pipeline.structure.types import RawHeader
 from ir_builders import grid, layout, para
 
@@ -220,3 +222,18 @@ DATE_CASES = [
 def test_parse_place_date(line: str | None, place: str | None, date: str | None, warnings: list[str]) -> None:
     got_place, got_date, found = parse_place_date(line)
     assert (got_place, got_date, [w.code for w in found]) == (place, date, warnings)
+
+
+# (line, whether it is a place and date line)
+PLACE_DATE_LINE_CASES = [
+    ("Lâm Đồng, ngày 12 tháng 3 năm 2026", True),
+    ("Hà Nội, ngày      tháng      năm 2025", True),  # a draft's blanks
+    ("ngày 5 tháng 01 năm 2026", True),
+    ("ĐẢNG CỘNG SẢN VIỆT NAM", False),
+    ("1.2. Tên cơ quan ban hành văn bản", False),
+]
+
+
+@pytest.mark.parametrize("line, expected", PLACE_DATE_LINE_CASES)
+def test_is_place_date_line(line: str, expected: bool) -> None:
+    assert is_place_date_line(line) is expected
