@@ -34,15 +34,9 @@ SCANS = {stem for stem in GOLDENS if stem.endswith("-scan")}
 KNOWN_BUGS: dict[str, str] = {
     "001-issuer": "the council's name keeps the abbreviation 'CCHC' and the capitals of its upper-case "
                   "line ('Hội đồng Thẩm định, đánh giá chỉ số cchc'): an unlisted body is not expanded",
-    "001-signer": "the PDF's letter spacing splits 'TM.' ('T M.HỘI ĐỒNG'): no authority is read and the "
-                  "three lines become the title",
-    "007-signer": "the rank printed before the name ('Thiếu tướng Trương Minh Đương') stays in the name: "
-                  "the contract has no place for a rank",
     "028-issuer": "'Đề án 06' (a proper name) is lower-cased in the unlisted committee's name",
     "058-issuer": "the office is named as printed ('Văn phòng'), without the Party's central committee "
                   "its parent line names",
-    "058-signer": "the signature block is one paragraph with line breaks ('K/T CHÁNH VĂN PHÒNG PHÓ CHÁNH "
-                  "VĂN PHÒNG Bùi Văn Thạch') and the Party's 'K/T' has no full stop: no signer is read",
     "077-issuer": "the association's name is read as printed ('Liên đoàn Karate'), without the province its "
                   "parent line names",
 }
