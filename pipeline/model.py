@@ -191,6 +191,11 @@ class Signer:
     authority: str | None
     on_behalf_of: str | None
     layers: list[SignerLayer] = field(default_factory=list)
+    # A rank or degree printed before the name ("Thiếu tướng", "PGS.TS."): no part of the name.
+    rank: str | None = None
+    # Other posts the signer holds, printed after the title ("Giám đốc Sở Nội vụ" under the
+    # "Chủ tịch" of a council).
+    other_titles: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -67,12 +67,32 @@ BOUNDARY_CASES = [
                  1, id="danh-muc"),
     # nothing after the closing
     pytest.param([], 1, id="nothing"),
+    # a công văn whose issuer and first motto line a PDF dropped as a running header: the motto's
+    # second line, then its number and date
+    pytest.param([para(MOTTO[1]), para("Số: 15/UBND-VP"), para("Lâm Đồng, ngày 2 tháng 4 năm 2025"),
+                  para("Kính gửi: Sở Nội vụ")], 2, id="motto-line-number-date"),
+    pytest.param([para(MOTTO[1]), para("Lâm Đồng, ngày 2 tháng 4 năm 2025"), para("Kính gửi: Sở Nội vụ")],
+                 2, id="motto-line-date"),
+    # the motto quoted in running text, with no number or date under it, is no header
+    pytest.param([para("Ví dụ:"), para("ĐẢNG CỘNG SẢN VIỆT NAM"), para("1.2. Tên cơ quan ban hành văn bản")],
+                 1, id="motto-quoted"),
 ]
 
 
 @pytest.mark.parametrize("after, n_documents", BOUNDARY_CASES)
 def test_split_documents(after: list, n_documents: int) -> None:
     assert len(split_documents(DECISION + after)) == n_documents
+
+
+def test_a_motto_quoted_in_the_body_leaves_the_closing_to_its_document() -> None:
+    """Hướng dẫn 36-HD/VPTW shows the Party's motto as an example ("Ví dụ:" / "ĐẢNG CỘNG SẢN VIỆT
+    NAM") in its body: the guide runs on to its own closing, which is read."""
+    body = [para("HƯỚNG DẪN", bold=True, align="center"), para("Thể thức văn bản của Đảng", bold=True, align="center"),
+            para("1.1. Tiêu đề"), para("Ví dụ:"), para("ĐẢNG CỘNG SẢN VIỆT NAM"), para("1.2. Tên cơ quan ban hành")]
+    closing = layout(["Nơi nhận:", "- Các tỉnh uỷ,", "- Lưu Văn phòng Trung ương Đảng."],
+                     ["K/T CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", "Bùi Văn Thạch"])
+    [part] = split_documents([DECISION_HEADER, *body, closing])
+    assert part.closing is not None and part.closing.closing.signer.name == "Bùi Văn Thạch"
 
 
 def _convert(blocks: list) -> object:

@@ -103,6 +103,19 @@ SIGNATURE_CASES = [
     (("CHỦ TỊCH",), Signer(None, "Chủ tịch", None, None)),
     # nothing readable
     ((), None),
+    # the Party's spellings need no full stop (Hướng dẫn 36-HD/VPTW): "K/T", "T/M", "T/L"
+    (("K/T CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", "Bùi Văn Thạch"),
+     Signer("Bùi Văn Thạch", "Phó Chánh Văn phòng", "KT", "Chánh Văn phòng")),
+    (("T/L BAN THƯỜNG VỤ", "CHÁNH VĂN PHÒNG", "Nguyễn Văn H"),
+     Signer("Nguyễn Văn H", "Chánh Văn phòng", "TL", "Ban thường vụ")),
+    (("T/M. ĐOÀN KIỂM TRA", "TRƯỞNG BAN", "Lê Văn I"), Signer("Lê Văn I", "Trưởng ban", "TM", "Đoàn kiểm tra")),
+    # a two-word body whose name holds a title is still one body ("Ban giám đốc")
+    (("TM. BAN GIÁM ĐỐC", "GIÁM ĐỐC", "Lê Văn K"), Signer("Lê Văn K", "Giám đốc", "TM", "Ban giám đốc")),
+    # a title wrapped onto a second line continues it
+    (("TL. BỘ TRƯỞNG", "VỤ TRƯỞNG VỤ", "PHÁP CHẾ", "Phạm Văn G"),
+     Signer("Phạm Văn G", "Vụ trưởng Vụ Pháp chế", "TL", "Bộ trưởng")),
+    (("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "THƯỜNG TRỰC", "Nguyễn Văn E"),
+     Signer("Nguyễn Văn E", "Phó Chủ tịch Thường trực", "KT", "Chủ tịch")),
 ]
 
 
@@ -134,6 +147,54 @@ def test_parse_signature_nested_authorities() -> None:
     # contract 1.1: authority and on_behalf_of are the innermost line; layers list every line
     assert (signer.authority, signer.on_behalf_of) == ("KT", "Chủ tịch")
     assert signer.layers == [SignerLayer("TM", "Ủy ban nhân dân"), SignerLayer("KT", "Chủ tịch")]
+
+
+# (signature lines, (title, other posts, on behalf of)): a post printed under the title is another
+# one the signer holds, kept apart (001: the council's chairman is the Director of Home Affairs)
+OTHER_POST_CASES = [
+    # 001: a PDF band runs the title line into the authority's
+    (("TM.HỘI ĐỒNG THẨM ĐỊNH CHỦ TỊCH", "GIÁM ĐỐC SỞ NỘI VỤ", "Đỗ Văn Chung"),
+     ("Chủ tịch", ["Giám đốc Sở Nội vụ"], "Hội đồng thẩm định")),
+    # the same on lines of their own
+    (("TM. HỘI ĐỒNG THẨM ĐỊNH", "CHỦ TỊCH", "GIÁM ĐỐC SỞ NỘI VỤ", "Đỗ Văn Chung"),
+     ("Chủ tịch", ["Giám đốc Sở Nội vụ"], "Hội đồng thẩm định")),
+    # no authority line
+    (("CHỦ TỊCH", "GIÁM ĐỐC SỞ NỘI VỤ", "Đỗ Văn Chung"), ("Chủ tịch", ["Giám đốc Sở Nội vụ"], None)),
+    # the Party's "kiêm" (concurrently) between two posts
+    (("PHÓ CHỦ TỊCH", "kiêm", "GIÁM ĐỐC SỞ TÀI CHÍNH", "Nguyễn Văn A"),
+     ("Phó Chủ tịch", ["Giám đốc Sở Tài chính"], None)),
+    # one post only
+    (("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Hoàng Tuấn"), ("Phó Chủ tịch", [], "Chủ tịch")),
+]
+
+
+@pytest.mark.parametrize("lines, expected", OTHER_POST_CASES)
+def test_other_posts_are_kept_apart_from_the_title(lines: tuple[str, ...], expected: tuple) -> None:
+    signer = parse_signature(lines)
+    assert signer is not None and signer.name == lines[-1]
+    assert (signer.title, signer.other_titles, signer.on_behalf_of) == expected
+
+
+# (signature lines, (rank, name)): a rank or degree printed before the name is no part of it
+RANK_CASES = [
+    (("GIÁM ĐỐC", "Thiếu tướng Trương Minh Đương"), ("Thiếu tướng", "Trương Minh Đương")),  # 007
+    (("GIÁM ĐỐC", "ĐẠI TÁ NGUYỄN VĂN AN"), ("Đại tá", "Nguyễn Văn An")),  # all capitals, recased
+    (("CHỈ HUY TRƯỞNG", "Đại uý Lê Văn Bình"), ("Đại úy", "Lê Văn Bình")),  # the old tone placement
+    (("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "PGS.TS. Nguyễn Văn B"), ("PGS.TS.", "Nguyễn Văn B")),  # degrees run together
+    (("HIỆU TRƯỞNG", "TS. BS. Lê Thị C"), ("TS. BS.", "Lê Thị C")),  # degrees apart
+    (("GIÁM ĐỐC", "Đại tá", "Nguyễn Văn An"), ("Đại tá", "Nguyễn Văn An")),  # the rank on a line of its own
+    (("GIÁM ĐỐC", "Đại tá An Bình"), ("Đại tá", "An Bình")),  # a name of two words is left
+    (("GIÁM ĐỐC", "Đại tá An"), (None, "Đại tá An")),  # never a one-word name: nothing taken
+    (("GIÁM ĐỐC", "TS Nguyễn Văn D"), (None, "TS Nguyễn Văn D")),  # a degree has its full stop
+    (("GIÁM ĐỐC", "Trung Văn Tá"), (None, "Trung Văn Tá")),  # rank words not at the start
+]
+
+
+@pytest.mark.parametrize("lines, expected", RANK_CASES)
+def test_rank_is_kept_apart_from_the_name(lines: tuple[str, ...], expected: tuple) -> None:
+    signer = parse_signature(lines)
+    assert signer is not None and (signer.rank, signer.name) == expected
+    assert signer.title == "Giám đốc" or lines[0] != "GIÁM ĐỐC"
 
 
 # (upper-case text, official spelling)

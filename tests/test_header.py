@@ -5,7 +5,9 @@ import pytest
 
 from pipeline.ir import Block
 from pipeline.normalize.header import parse_number_line, parse_place_date, passage_date
-from pipeline.structure.header import HeaderLine, classify_header_lines, match_type_line, split_header
+from pipeline.structure.header import (
+    HeaderLine, classify_header_lines, is_place_date_line, match_type_line, split_header,
+)
 from pipeline.structure.types import RawHeader
 from ir_builders import grid, layout, para
 
@@ -241,3 +243,18 @@ PASSAGE_CASES = [
 @pytest.mark.parametrize("texts, expected", PASSAGE_CASES)
 def test_passage_date(texts: list[str], expected: str | None) -> None:
     assert passage_date(texts) == expected
+
+
+# (line, whether it is a place and date line)
+PLACE_DATE_LINE_CASES = [
+    ("Lâm Đồng, ngày 12 tháng 3 năm 2026", True),
+    ("Hà Nội, ngày      tháng      năm 2025", True),  # a draft's blanks
+    ("ngày 5 tháng 01 năm 2026", True),
+    ("ĐẢNG CỘNG SẢN VIỆT NAM", False),
+    ("1.2. Tên cơ quan ban hành văn bản", False),
+]
+
+
+@pytest.mark.parametrize("line, expected", PLACE_DATE_LINE_CASES)
+def test_is_place_date_line(line: str, expected: bool) -> None:
+    assert is_place_date_line(line) is expected

@@ -8,7 +8,7 @@ from pipeline.errors import ExtractError
 from pipeline.extract.pdf.page import WORD_SETTINGS
 from pipeline.extract.pdf.reader import extract_pdf, page_warnings
 from pipeline.extract.pdf.pages import PageContent
-from pipeline.extract.pdf.chars import attach_marks, drop_overprinted, unmapped_share
+from pipeline.extract.pdf.chars import attach_marks, drop_covered_blanks, drop_overprinted, unmapped_share
 from pipeline.warnings import PlanWarning
 
 
@@ -24,6 +24,48 @@ def chars_of(text: str, x0: float = 50.0, width: float = 6.0) -> list[dict]:
 
 def words_of(chars: list[dict]) -> list[str]:
     return [w["text"] for w in extract_words(chars, **WORD_SETTINGS)]
+
+
+# --- drop_covered_blanks ---------------------------------------------------------------
+
+def spaced(text: str, x0: float = 50.0, width: float = 6.0, top: float = 100.0) -> list[dict]:
+    """Every character of `text` side by side, blanks included (a real space between words)."""
+    return [char(ch, x0 + i * width, width, top=top) for i, ch in enumerate(text)]
+
+
+# (where a padding blank of another run is drawn, in points from the line's start, and its top;
+# the words read): a blank over a letter of its line is dropped, one in a gap or on another line kept.
+COVERED_BLANK_CASES = [
+    ((3.5, 101.8), ["TM.HỘI"]),  # over the 'T' of "TM.HỘI", drawn 1.8 pt higher (001's signature)
+    ((9.4, 102.7), ["TM.HỘI"]),  # over 'M', its centre just inside the letter
+    ((-6.0, 100.0), ["TM.HỘI"]),  # before the word: nothing to split
+    ((3.5, 110.0), ["TM.HỘI"]),  # a line below: no letter of its line under it, and it splits nothing
+]
+
+
+@pytest.mark.parametrize(("at", "words"), COVERED_BLANK_CASES)
+def test_a_blank_drawn_over_a_letter_is_no_word_gap(at: tuple[float, float], words: list[str]) -> None:
+    line = spaced("TM.HỘI")
+    blank = char(" ", 50.0 + at[0], 3.5, top=at[1])
+    kept = drop_covered_blanks(sorted([*line, blank], key=lambda c: c["x0"]))
+    assert words_of(kept) == words
+    assert (blank in kept) == (at[1] == 110.0 or at[0] < 0)
+
+
+def test_a_space_between_words_stays() -> None:
+    chars = spaced("Nguyễn Ngọc")
+    assert drop_covered_blanks(chars) == chars and words_of(chars) == ["Nguyễn", "Ngọc"]
+
+
+def test_a_blank_whose_centre_is_in_the_gap_stays_even_when_it_touches_a_letter() -> None:
+    # kerning lets a space overlap the letter before it a little: its centre is still in the gap
+    chars = spaced("An") + [char(" ", 61.0, 4.0)] + spaced("Bình", x0=65.0)
+    assert words_of(drop_covered_blanks(chars)) == ["An", "Bình"]
+
+
+def test_without_blanks_the_characters_are_handed_back() -> None:
+    chars = chars_of("Phúc")
+    assert drop_covered_blanks(chars) is chars
 
 
 # --- drop_overprinted ------------------------------------------------------------------

@@ -115,8 +115,10 @@ def test_schema_requires_exactly_the_model_fields(cls, where):
     for key in where:
         sub = sub[key]
     fields = {f.name for f in dataclasses.fields(cls)}
-    # Contract 1.2 fields are optional, so a 1.1 file stays valid; a person carries a title.
+    # Contract 1.2 fields are optional, so a 1.1 file stays valid; a person carries a title; a
+    # signer's rank and other posts go beyond the contract, optional too.
     optional = {"type_source", "subject"} if cls is model.DocumentMeta else set()
+    optional |= {"rank", "other_titles"} if cls is model.Signer else set()
     extra = {"title"} if cls is model.Agency else set()
     assert set(sub["required"]) == fields - optional
     assert set(sub["properties"]) == fields | extra

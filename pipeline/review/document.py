@@ -188,7 +188,7 @@ def _closing_markdown(doc: dict, lang: str) -> list[str]:
     if signer:
         out += [f"**{message('doc.signer', lang)}:** " + _md(", ".join(
             t for t in (signer.get("authority") and f"{signer['authority']}. {signer.get('on_behalf_of') or ''}".strip(),
-                        signer.get("title"), signer.get("name")) if t)), ""]
+                        signer.get("title"), *signer.get("other_titles", ()), _signed_name(signer)) if t)), ""]
     if doc["references"]:
         out += [f"## {message('doc.references', lang)}", ""]
         out += [f"- {_md(citation(r, lang))}" for r in doc["references"]] + [""]
@@ -273,6 +273,11 @@ def _tables_html(doc: dict, lang: str, base: str = "") -> list[str]:
     return out
 
 
+def _signed_name(signer: dict) -> str | None:
+    """The name as printed: a rank or degree before it ("Thiếu tướng Trương Minh Đương")."""
+    return " ".join(t for t in (signer.get("rank"), signer.get("name")) if t) or None
+
+
 def _closing_html(doc: dict, lang: str, base: str = "") -> list[str]:
     out = []
     if doc["recipients"]:
@@ -281,7 +286,8 @@ def _closing_html(doc: dict, lang: str, base: str = "") -> list[str]:
     signer = doc["document"].get("signer")
     if signer:
         lines = [t for t in (signer.get("authority") and f"{signer['authority']}. {(signer.get('on_behalf_of') or '').upper()}",
-                             (signer.get("title") or "").upper(), signer.get("name")) if t]
+                             (signer.get("title") or "").upper(), *(t.upper() for t in signer.get("other_titles", ())),
+                             _signed_name(signer)) if t]
         out.append(f'<div class="signature" data-ptr="{base}/document/signer">{"<br>".join(escape(t) for t in lines)}</div>')
     if doc["references"]:
         items = "".join(f"<li>{escape(citation(r, lang))} <small>({escape(message('doc.mentions', lang, n=r['mentions']))})</small></li>"

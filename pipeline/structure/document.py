@@ -18,7 +18,8 @@ from pipeline.structure.body_tasks import tasks_from_sections
 from pipeline.structure.closing import ClosingRead, is_closing_start, read_closing, read_lone_signature
 from pipeline.structure.doc_types import type_vocabulary
 from pipeline.structure.header import (
-    HEADER_SEARCH_BLOCKS, is_caption, match_type_line, match_type_prefix, split_header, without_motto,
+    HEADER_SEARCH_BLOCKS, is_caption, is_number_line, is_place_date_line, match_type_line, match_type_prefix,
+    split_header, without_motto,
 )
 from pipeline.structure.sections import build_sections, match_numbering
 from pipeline.structure.signature import is_document_part
@@ -120,8 +121,18 @@ def attachment_start(blocks: list[Block], own_type: str | None = None) -> int | 
             continue
         if _opens_document(blocks, i, own_type):
             return header_at if header_at is not None else i
-    # A header block with no type line under it: a document that prints none (a công văn).
+    # A header block with no type line under it: a document that prints none (a công văn). A motto
+    # line with no number or date line under it either is the motto quoted in running text
+    # (Hướng dẫn 36-HD/VPTW: "Ví dụ:" / "ĐẢNG CỘNG SẢN VIỆT NAM"), not a header.
+    if header_at is not None and isinstance(blocks[header_at], Paragraph) and not _dated_or_numbered(
+            blocks[header_at + 1:ATTACHMENT_LEAD_BLOCKS + 1]):
+        return None
     return header_at
+
+
+def _dated_or_numbered(blocks: list[Block]) -> bool:
+    """Whether the blocks hold a number line ("Số: 12/UBND-VP") or a place and date line."""
+    return any(isinstance(b, Paragraph) and (is_number_line(b.text) or is_place_date_line(b.text)) for b in blocks)
 
 
 def _find_closing(blocks: list[Block], start: int, end: int) -> ClosingRead | None:

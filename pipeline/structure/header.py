@@ -104,6 +104,11 @@ def is_number_line(text: str) -> bool:
     return not m.group("lead") or (type_named(m.group("lead")) is not None and m.group(0).rstrip().endswith(":"))
 
 
+def is_place_date_line(text: str) -> bool:
+    """"Lâm Đồng, ngày 12 tháng 3 năm 2026", "Hà Nội, ngày ... tháng ... năm ...": the place and date."""
+    return bool(_PLACE_DATE.search(folded(text)))
+
+
 def number_part(line: str) -> str:
     """The number line without a subject typed on after it ("Số: 963/SNV-CCHC V/v lấy ý kiến ...")."""
     return _SUBJECT_INSIDE.split(line, maxsplit=1)[0].strip()
@@ -218,7 +223,7 @@ def _is_body_text(block: Paragraph) -> bool:
     text = without_motto(block.text)
     if len(text.split()) < BODY_TEXT_WORDS or block.bold or block.align == "center" or is_upper(text):
         return False
-    return not (SUBJECT_START.match(text) or is_number_line(text) or _PLACE_DATE.search(folded(text)))
+    return not (SUBJECT_START.match(text) or is_number_line(text) or is_place_date_line(text))
 
 
 def _title_end(blocks: list[Block], start: int) -> int:

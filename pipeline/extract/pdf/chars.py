@@ -1,6 +1,8 @@
 """Character-level repairs before words are built: what PDF producers get wrong.
 
 - characters drawn twice on top of each other (fake bold) are dropped;
+- blank characters drawn over a letter (the padding spaces of a run beside, reaching into
+  the signature column) are dropped: they would split the word ("T M.HỘI", "N gọc");
 - tone marks drawn as glyphs of their own, beside or over their letter, are put
   back on the letter ("ĐIỀ U" -> "ĐIỀU");
 - glyphs without a Unicode mapping (pdfminer's "(cid:12)") are counted, so a
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 
 # Two identical characters closer than this (points) are one character drawn twice.
@@ -18,6 +21,11 @@ OVERPRINT_TOLERANCE = 1.0
 SPACING_MARKS = {"\u02cb": "\u0300", "\u0060": "\u0300", "\u02ca": "\u0301", "\u00b4": "\u0301", "\u02dc": "\u0303"}
 # How far (in font sizes) a detached mark may sit from its letter.
 MARK_REACH = 0.6
+# How far apart (points) the tops of a blank and a letter may be and still share a line
+# (pdfplumber's y tolerance for words, `page.WORD_SETTINGS`).
+LINE_REACH = 3
+# A blank's centre this far (points) inside a letter's box is over the letter, not beside it.
+INSIDE_MARGIN = 0.5
 # pdfminer writes a glyph it cannot map to Unicode as "(cid:NN)".
 _UNMAPPED = re.compile(r"\(cid:\d+\)")
 
@@ -53,6 +61,42 @@ def _seen_near(columns: dict[int, set[int]], gx: int, gy: int) -> bool:
     for x in (gx - 1, gx, gx + 1):
         rows = columns.get(x)
         if rows and (gy in rows or gy - 1 in rows or gy + 1 in rows):
+            return True
+    return False
+
+
+def drop_covered_blanks(chars: list[dict]) -> list[dict]:
+    """Remove blank characters whose centre lies inside a letter of the same line.
+
+    A space between words sits in the gap the letters leave; one drawn over a letter is
+    another run's padding (a line of the left column padded with spaces up to the right
+    one, a signature's text layer) and shows nothing. Left in, it ends the word it falls
+    into. Letters are bucketed by their rounded top, each bucket sorted by x0, so a blank
+    costs a few look-ups.
+    """
+    if all(c["text"].strip() for c in chars):
+        return chars
+    rows: dict[int, list[tuple[float, float]]] = {}
+    for c in chars:
+        if c["text"].strip():
+            rows.setdefault(round(c["top"]), []).append((c["x0"], c["x1"]))
+    for row in rows.values():
+        row.sort()
+    starts = {key: [x0 for x0, _ in row] for key, row in rows.items()}
+    ends = {key: [x1 for _, x1 in row] for key, row in rows.items()}
+    return [c for c in chars if c["text"].strip() or not _over_a_letter(c, starts, ends)]
+
+
+def _over_a_letter(blank: dict, starts: dict[int, list[float]], ends: dict[int, list[float]]) -> bool:
+    centre = (blank["x0"] + blank["x1"]) / 2
+    top = round(blank["top"])
+    for key in range(top - LINE_REACH, top + LINE_REACH + 1):
+        row = starts.get(key)
+        if not row:
+            continue
+        i = bisect_right(row, centre - INSIDE_MARGIN)  # letters starting left of the centre
+        # the last two of them: letters of one line barely overlap, so no earlier one reaches further
+        if any(ends[key][j] - INSIDE_MARGIN > centre for j in range(max(0, i - 2), i)):
             return True
     return False
 

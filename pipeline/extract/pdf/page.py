@@ -13,7 +13,7 @@ import pdfplumber
 from pdfplumber.utils import extract_words
 
 from pipeline.extract.layout import Word, font_is_bold, font_is_italic, group_lines, lines_to_paragraphs
-from pipeline.extract.pdf.chars import attach_marks, drop_overprinted, unmapped_share
+from pipeline.extract.pdf.chars import attach_marks, drop_covered_blanks, drop_overprinted, unmapped_share
 from pipeline.extract.pdf.objects import install_page_objects
 from pipeline.extract.pdf.pages import PageContent, is_margin_noise
 from pipeline.extract.pdf.rules import column_separators, rule_regions
@@ -116,7 +116,7 @@ def is_grid_of_values(table: Table) -> bool:
 
 def read_page(page: pdfplumber.page.Page, number: int, stamped: list[Word] | None = None) -> PageContent:
     install_page_objects(page)
-    chars = attach_marks(drop_overprinted(page.chars))
+    chars = drop_covered_blanks(attach_marks(drop_overprinted(page.chars)))
     words = [_to_word(w, number) for w in extract_words(chars, **WORD_SETTINGS)] + list(stamped or ())
     tables = []
     for found in page.find_tables(TABLE_SETTINGS) or _row_ruled_tables(page, words):
