@@ -10,7 +10,9 @@ good text layer (the README's format column "docx" or "pdf-text", not "bad OCR l
 legacy .doc files and scans are left out. Each file is converted without OCR; per file one
 line (the four checks, then what the converter gave where it differs), then per type and in
 all: code, number, date and type, right / files. Files of the prefix OTHER (a giấy mời, a
-programme, an appendix...) count for code, number and date but not for type.
+programme, an appendix...) count for code, number and date but not for type. A file the README
+says is an appendix with "no own number (appendix: ...)" is expected of type "other" whatever its
+folder: it is a Phụ lục of the document the prefix names, printed alone.
 
 `--repo DIR` converts with another checkout's `pipeline` (run it on the code before a change
 and after it to compare).
@@ -74,7 +76,10 @@ def truth(row: dict) -> dict:
     printed = unicodedata.normalize("NFC", row["printed"])
     code = number = date = None
     if printed.startswith(_NO_NUMBER):  # an appendix or a programme: what it prints is not its own
-        return {"code": None, "number": None, "date": None, "type": PREFIX_TYPES.get(row["prefix"])}
+        # An appendix printed alone is of no type of its own ("other", named "Phụ lục" and tied to
+        # its document): the folder's prefix is the type of the document it belongs to.
+        kind = "other" if "appendix" in printed else PREFIX_TYPES.get(row["prefix"])
+        return {"code": None, "number": None, "date": None, "type": kind}
     if (m := _CODE.search(printed)) and not m.group("code").startswith(("…", ".")):
         code = m.group("code")
         number = _NUMBER.match(code).group(0) if _NUMBER.match(code) else None

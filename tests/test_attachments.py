@@ -396,3 +396,37 @@ def test_body_text_after_an_unsigned_closing_is_not_its_signature() -> None:
               para("Các cơ quan, đơn vị căn cứ nội dung trên để thực hiện.")]
     read = read_closing(blocks, 0)
     assert read.end == 1 and read.closing.signer.name is None
+
+
+# --- a file that is an appendix alone ---------------------------------------------------------
+
+APPENDIX_TABLE = grid([["STT", "Chỉ tiêu", "Kết quả"], ["1", "Số thủ tục công bố", "120"]])
+
+
+def test_an_appendix_printed_alone_is_named_by_its_label_and_caption() -> None:
+    plan = _convert([para("PHỤ LỤC II"), para("KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH"), para("NĂM 2025"),
+                     para("(Kèm theo Quyết định số 45/QĐ-UBND ngày 10/01/2026 của UBND tỉnh)"), APPENDIX_TABLE])
+    doc = plan.document
+    assert (doc.type, doc.type_name, doc.title) == ("other", "Phụ lục II", "KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2025")
+    assert doc.attached_to is not None and (doc.attached_to.code, doc.attached_to.issued_date) == (
+        "45/QĐ-UBND", "2026-01-10")
+    codes = [w.code for w in plan.warnings]
+    assert "appendix_alone" in codes  # said once, instead of the missing number, date, type line and closing
+    assert not set(codes) & {"no_number", "no_date", "no_type_line", "no_closing"}
+    assert "PHỤ LỤC II" in [p.text for s in plan.sections for p in s.paragraphs]  # the lines stay as printed
+
+
+def test_an_appendix_alone_naming_no_document() -> None:
+    plan = _convert([para("Phụ lục I"), para("KẾT QUẢ ĐÁNH GIÁ CÁC TIÊU CHÍ"), para("I. ĐỐI VỚI CẤP SỞ"),
+                     APPENDIX_TABLE])
+    assert (plan.document.type_name, plan.document.title, plan.document.attached_to) == (
+        "Phụ lục I", "KẾT QUẢ ĐÁNH GIÁ CÁC TIÊU CHÍ", None)  # the numbered heading is the body's
+    assert [w.code for w in plan.warnings if w.code == "appendix_alone"] == ["appendix_alone"]
+
+
+def test_a_document_opening_with_a_part_label_under_its_header_is_no_appendix_alone() -> None:
+    """A header (issuer, number) above it: the label is the document's own part, as printed."""
+    plan = _convert([layout(["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG", "Số: 12/BC-UBND"],
+                            ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Lâm Đồng, ngày 10 tháng 01 năm 2026"]),
+                     para("PHỤ LỤC"), para("SỐ LIỆU"), para("(Kèm theo Báo cáo này)"), APPENDIX_TABLE])
+    assert plan.document.type_name != "Phụ lục" and "appendix_alone" not in [w.code for w in plan.warnings]

@@ -164,6 +164,7 @@ WARNING_MESSAGES = {
     "no_date": ["warning.no_date"],
     "no_number": ["warning.no_number"],
     "no_type_line": ["warning.no_type_line"],
+    "appendix_alone": ["warning.appendix_alone", "warning.appendix_alone_unnamed"],
     "not_an_agency": ["warning.not_an_agency"],
     "handwritten_field": ["warning.handwritten_field"],
     "ocr_field_repaired": ["warning.symbol_repaired"],

@@ -6,6 +6,7 @@ An attached plan prints "(Ban hành kèm theo Quyết định số 325/QĐ-UBND 
 """
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from pipeline.data.messages import message
@@ -61,3 +62,17 @@ def date_from_captions(captions: list[str], own_code: str | None, type_name: str
                 "date_from_caption", message("warning.date_from_caption", caption=repr(caption.strip())),
                 "document.issued_date")]
     return None, []
+
+
+def appendix_of(caption: str | None) -> AttachedTo:
+    """What a file that is an appendix alone belongs to, as its caption names it ("(Kèm theo Báo cáo
+    số .../BC-UBND ngày ... tháng 12 năm 2025)": a draft's blanks give a null code or date)."""
+    named = parse_caption(caption)
+    return AttachedTo(code=named.code, issued_date=named.issued_date, relation=relation_in(caption) or "other")
+
+
+def part_label_name(label: str) -> str:
+    """"PHỤ LỤC II" -> "Phụ lục II": an appendix's label as a type name (its numeral kept)."""
+    words = label.strip().rstrip(":.").split()
+    cased = [w if re.fullmatch(r"[IVXLC]+|\d+[a-z]?", w) else w.lower() for w in words]
+    return " ".join(cased)[:1].upper() + " ".join(cased)[1:]

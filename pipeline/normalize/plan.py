@@ -7,6 +7,7 @@ over the whole text so repeated mentions merge) and text (NFC, modern tones).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pipeline.data.messages import message
 from pipeline.model import (
@@ -25,7 +26,7 @@ from pipeline.normalize.agency_mentions import find_agencies
 from pipeline.normalize.agencies import (
     Scope, merge_unknown_warnings, parse_agency_cell, province_from_issuer, resolve_issuer,
 )
-from pipeline.normalize.attachments import attached_to, date_from_captions
+from pipeline.normalize.attachments import appendix_of, attached_to, date_from_captions, part_label_name
 from pipeline.normalize.header import (
     parse_number_line, parse_place_date, parse_subject, passage_date, read_document_type,
 )
@@ -229,6 +230,9 @@ def build_plan(skeleton: Skeleton, type_code: str | None, source: Source, provin
     subject = parse_subject(header.subject_lines)
     doc_type = read_document_type(
         DocumentType(type_code, header.type_line) if type_code and header.type_line else None, number, subject)
+    if header.part_label:  # an appendix alone: of type "other", named by its label, tied to its document
+        doc_type = replace(doc_type, name=part_label_name(header.part_label))
+        number_warnings, date_warnings = [], []
     document = DocumentMeta(
         type=doc_type.code,
         type_name=_text_or_none(doc_type.name),
@@ -239,6 +243,7 @@ def build_plan(skeleton: Skeleton, type_code: str | None, source: Source, provin
         title=_text_or_none(header.title),
         signer=skeleton.closing.signer,
         archive=_text_or_none(archive), drafter_mark=drafter, parent_issuer=parent,
+        attached_to=appendix_of(header.caption) if header.part_label and header.caption else None,
     )
     warnings = skeleton.warnings + number_warnings + date_warnings + ref_warnings + merge_unknown_warnings(ctx.warnings)
     plan = Plan(

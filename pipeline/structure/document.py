@@ -24,7 +24,7 @@ from pipeline.structure.header import (
 from pipeline.structure.sections import build_sections, match_numbering
 from pipeline.structure.signature import is_document_part
 from pipeline.structure.tables import read_tables, row_label, unread_number_warnings, untaken_task_tables
-from pipeline.structure.types import RawAttachment, RawClosing, RawSection, RawTask, Skeleton
+from pipeline.structure.types import RawAttachment, RawClosing, RawHeader, RawSection, RawTask, Skeleton
 from pipeline.text import folded, is_upper, normalize_text
 from pipeline.warnings import PlanWarning
 
@@ -232,6 +232,7 @@ def _unglue_caption_end(blocks: list[Block]) -> list[Block]:
 def _part_skeleton(part: DocumentPart, warnings: list[PlanWarning], attached: bool) -> tuple[Skeleton, str | None]:
     head = _unglue_caption_end(part.head)
     header, type_code, body_start = split_header(head)
+    header = _as_appendix(header, type_code, _body_paragraphs(head[body_start:]))
     preamble, sections = build_sections(_body_paragraphs(head[body_start:]))
     table_tasks, data_tables = read_tables(part.blocks)
     # A body of articles (a decision, a charter, a regulation) assigns no tasks item by item.
@@ -242,9 +243,13 @@ def _part_skeleton(part: DocumentPart, warnings: list[PlanWarning], attached: bo
     sections = sections + appendix_sections(part.tail)
     warnings.extend(unread_number_warnings(tasks))
     warnings.extend(untaken_task_tables(data_tables))
-    if type_code is None and not header.subject_lines:  # a công văn prints no type line, but its subject
+    if header.part_label:  # an appendix alone prints no type line or closing: it says what it belongs to
+        said = (message("warning.appendix_alone", caption=header.caption) if header.caption
+                else message("warning.appendix_alone_unnamed", label=header.part_label))
+        warnings.append(PlanWarning("appendix_alone", said, "/document/attached_to"))
+    elif type_code is None and not header.subject_lines:  # a công văn prints no type line, but its subject
         warnings.append(PlanWarning("no_type_line", message("warning.no_type_line"), "/document/type"))
-    if part.closing is None and not attached:
+    if part.closing is None and not attached and not header.part_label:
         warnings.append(PlanWarning("no_closing", message("warning.no_closing"), "/recipients"))
     if part.closing is not None:
         warnings.extend(part.closing.warnings)
@@ -255,6 +260,28 @@ def _part_skeleton(part: DocumentPart, warnings: list[PlanWarning], attached: bo
         warnings=warnings, data_tables=data_tables, captions=captions, blocks=tuple(part.blocks),
     )
     return skeleton, type_code
+
+
+def _as_appendix(header: RawHeader, type_code: str | None, body: list[Paragraph]) -> RawHeader:
+    """A file that is an appendix alone, with no header of its own ("PHỤ LỤC II" / its title /
+    "(Kèm theo Quyết định số .../QĐ-UBND ...)"): the label, title and caption stand for its header
+    (the lines stay in the body as printed)."""
+    if type_code is not None or header.number_line or header.subject_lines or not body:
+        return header
+    lines = [p.text.strip() for p in body[:HEADER_SEARCH_BLOCKS]]
+    if not is_document_part(lines[0]):
+        return header
+    cut = _appendix_title_end(lines)
+    cut = next((i for i in range(1, cut) if match_numbering(lines[i]) is not None), cut)  # "I. ..." opens the body
+    if cut >= len(lines) or not is_caption(lines[cut]):  # no caption naming its document: the label and title
+        alone = cut > 1 and not header.issuer_lines  # alone on the first page, under no header at all
+        return replace(header, part_label=lines[0], title=" ".join(lines[1:cut])) if alone else header
+    caption = [lines[cut]]
+    for line in lines[cut + 1:]:  # the caption wrapped onto the next lines
+        if ")" in " ".join(caption):
+            break
+        caption.append(line)
+    return replace(header, part_label=lines[0], title=" ".join(lines[1:cut]) or None, caption=" ".join(caption))
 
 
 def _appendix_title_end(lines: list[str]) -> int:

@@ -25,6 +25,9 @@ class RawHeader:
     caption: str | None = None
     # The "V/v ..." subject under the number (a công văn's), as printed, over one or more lines.
     subject_lines: tuple[str, ...] = ()
+    # A file that is an appendix alone ("PHỤ LỤC II" over its title and "(Kèm theo Quyết định số
+    # ...)", no header of its own): the label; its title and caption are `title` and `caption`.
+    part_label: str | None = None
 
 
 @dataclass
