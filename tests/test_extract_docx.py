@@ -368,13 +368,31 @@ def test_format_number(value, fmt, expected):
 # --- warnings ---------------------------------------------------------------------------------
 
 
+def _vml_box(*paragraphs: str) -> str:
+    return ("<w:r><w:pict><v:shape xmlns:v=\"urn:schemas-microsoft-com:vml\"><v:textbox>"
+            f"<w:txbxContent>{''.join(paragraphs)}</w:txbxContent></v:textbox></v:shape></w:pict></w:r>")
+
+
 def test_tracked_changes_and_text_boxes_are_reported(tmp_path):
-    textbox = ("<w:r><w:pict><v:shape xmlns:v=\"urn:schemas-microsoft-com:vml\"><v:textbox>"
-               f"<w:txbxContent>{para('trong hộp')}</w:txbxContent></v:textbox></v:shape></w:pict></w:r>")
-    result = extract(tmp_path, para(f"<w:ins {REV}>{run('mới')}</w:ins>"), para(run("x"), textbox))
-    assert [w.code for w in result.warnings] == ["docx_text_box_skipped", "docx_tracked_changes"]
-    assert [b.text for b in result.blocks] == ["mới", "x"]
+    result = extract(tmp_path, para(f"<w:ins {REV}>{run('mới')}</w:ins>"), para(run("x"), _vml_box(para("trong hộp"))))
+    assert [w.code for w in result.warnings] == ["docx_text_box_read", "docx_tracked_changes"]
+    assert [b.text for b in result.blocks] == ["mới", "x", "trong hộp"]  # the box's text after its anchor
     assert extract(tmp_path, para("sạch")).warnings == ()
+
+
+def test_a_text_box_drawn_twice_is_read_once(tmp_path):
+    """Word writes a DrawingML shape and a VML copy of it for old readers (mc:Fallback): one box."""
+    choice = ("<mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wps:txbx><w:txbxContent>"
+              f"{para('DỰ THẢO')}</w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback>"
+              f"<w:pict><w:txbxContent>{para('DỰ THẢO')}</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent>")
+    result = extract(tmp_path, para(run("Số: 12/KH-UBND"), f"<w:r>{choice}</w:r>"), para("tiếp"))
+    assert [b.text for b in result.blocks] == ["Số: 12/KH-UBND", "DỰ THẢO", "tiếp"]
+    assert [w.code for w in result.warnings] == ["docx_text_box_read"]
+
+
+def test_an_empty_text_box_is_no_text(tmp_path):
+    result = extract(tmp_path, para(run("x"), _vml_box(para(""))))
+    assert [b.text for b in result.blocks] == ["x"] and result.warnings == ()
 
 
 # --- refused files ----------------------------------------------------------------------------

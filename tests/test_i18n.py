@@ -157,7 +157,7 @@ WARNING_MESSAGES = {
     "docx_part_duplicate": ["warning.docx_part_duplicate"],
     "docx_part_missing": ["warning.docx_part_missing"],
     "font_map_capped": ["warning.font_map_capped"],
-    "docx_text_box_skipped": ["warning.docx_text_box_skipped"],
+    "docx_text_box_read": ["warning.docx_text_box_read"],
     "docx_tracked_changes": ["warning.docx_tracked_changes"],
     "impossible_date": ["warning.impossible_date_header"],
     "no_closing": ["warning.no_closing"],

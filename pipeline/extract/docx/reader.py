@@ -8,7 +8,8 @@ is used only to open the package and find the main, styles and numbering parts
 (of a .docm or .dotx too, which ``docx.Document`` refuses); `docx_package` checks the
 package before it is opened. Tables are read
 by `docx_tables`, styles resolved by `docx_styles`, list labels by `docx_numbering`.
-Headers, footers and text boxes are not body text and are left out; footnotes are
+Headers and footers are not body text and are left out; a text box's text is read after the
+paragraph that anchors it (`docx_text_box_read` says the place is a guess); footnotes are
 read apart (`Extracted.notes`): they are not body text either, but they cite documents.
 """
 from __future__ import annotations
@@ -60,6 +61,7 @@ class _Context:
     # Body-level w:p and w:tbl seen so far: their indexes are the DOCX provenance.
     paragraphs_seen: int = 0
     tables_seen: int = 0
+    text_boxes: int = 0  # text boxes read (after the paragraph anchoring each)
 
 
 def extract_docx(path: Path) -> ir.Extracted:
@@ -142,17 +144,33 @@ def _body_blocks(container: etree._Element, ctx: _Context, top: bool = False) ->
     for node in container:
         if node.tag == qn("w:p") and not top:
             yield from _paragraph_lines(node, ctx)
+            yield from _text_boxes(node, ctx)
         elif node.tag == qn("w:p"):
             paragraph = _paragraph(node, ctx)
             if paragraph is not None:
                 yield replace(paragraph, places=(ir.Place(paragraph=ctx.paragraphs_seen),))
             ctx.paragraphs_seen += 1
+            yield from _text_boxes(node, ctx)
         elif node.tag == qn("w:tbl"):
             index = ctx.tables_seen if top else None
             ctx.tables_seen += top
             yield read_table(node, ctx.styles, lambda tc: _body_blocks(tc, ctx), table_index=index)
         elif node.tag in TRANSPARENT:
             yield from _body_blocks(node, ctx, top)
+
+
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _text_boxes(p: etree._Element, ctx: _Context) -> Iterator[ir.Block]:
+    """The text of the text boxes a paragraph anchors, after it: a box's lines read as a cell's
+    (a stamp "DỰ THẢO", a note beside the signature). A box drawn twice (the DrawingML shape and
+    its VML fallback for old readers) is read once."""
+    boxes = [box for box in p.iter(qn("w:txbxContent")) if not any(a.tag == _FALLBACK for a in box.iterancestors())]
+    for box in boxes:
+        if clean_whitespace("".join(box.itertext())):
+            ctx.text_boxes += 1
+            yield from _body_blocks(box, ctx)
 
 
 def _runs(container: etree._Element) -> Iterator[etree._Element]:
@@ -292,14 +310,11 @@ def _first_line_indent(ind: etree._Element | None) -> float | None:
 
 
 def _warn_about_skipped_content(body: etree._Element, ctx: _Context) -> None:
-    """Say when the body holds text we leave out or revisions we resolved on the author's behalf."""
-    fallback = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-    boxes = [box for box in body.iter(qn("w:txbxContent"))
-             if not any(a.tag == fallback for a in box.iterancestors())
-             and clean_whitespace("".join(box.itertext()))]
-    if boxes:
-        ctx.warnings.append(PlanWarning("docx_text_box_skipped",
-                             message("warning.docx_text_box_skipped", count=len(boxes)), "/sections"))
+    """Say where text was placed by guess (text boxes float: read after the paragraph that anchors
+    them) and when revisions were resolved on the author's behalf."""
+    if ctx.text_boxes:
+        ctx.warnings.append(PlanWarning("docx_text_box_read",
+                             message("warning.docx_text_box_read", count=ctx.text_boxes), "/sections"))
     if next(body.iter(qn("w:del"), qn("w:ins"), qn("w:moveFrom")), None) is not None:
         ctx.warnings.append(PlanWarning("docx_tracked_changes",
                              message("warning.docx_tracked_changes"), "/sections"))
