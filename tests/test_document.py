@@ -4,7 +4,7 @@ from __future__ import annotations
 from pipeline.ir import Extracted
 from pipeline.structure.document import build_skeleton
 
-from ir_builders import grid, para
+from ir_builders import grid, layout, para
 
 TASK_HEADER = ["TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"]
 
@@ -49,3 +49,29 @@ def test_number_wrapped_in_a_narrow_column_is_read_whole() -> None:
     skeleton, _ = build_skeleton(Extracted(blocks=(para("KẾ HOẠCH", bold=True), table), pages=None))
     assert [t.number for t in skeleton.tasks] == ["999", "1000"]
     assert not [w for w in skeleton.warnings if w.code == "task_number_unread"]
+
+
+HEADER = layout(["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG", "Số: 12/KH-UBND"],
+                ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                 "Lâm Đồng, ngày 10 tháng 01 năm 2026"])
+
+
+def test_an_unruled_table_in_the_body_is_text_of_the_body() -> None:
+    """A guide's sample signature boxes, side by side in a borderless table, are text of the section
+    they stand in, row by row (they were left out); a ruled table is still a table."""
+    blocks = [HEADER, para("KẾ HOẠCH"), para("Thử nghiệm"), para("I. MẪU CHỮ KÝ"), para("Ví dụ:"),
+              layout(["NGƯỜI GHI BIÊN BẢN", "(chữ ký)"], ["CHỦ TRÌ HỘI NGHỊ", "(chữ ký, đóng dấu)"]),
+              para("Các cơ quan thực hiện."), grid([["STT", "Nội dung"], ["1", "Mẫu số 1"]])]
+    skeleton, _ = build_skeleton(Extracted(blocks=tuple(blocks), pages=None))
+    [section] = skeleton.sections
+    assert section.paragraphs == ["Ví dụ:", "NGƯỜI GHI BIÊN BẢN", "(chữ ký)", "CHỦ TRÌ HỘI NGHỊ", "(chữ ký, đóng dấu)",
+                                  "Các cơ quan thực hiện."]
+    assert [t.rows for t in skeleton.data_tables] == [(("1", "Mẫu số 1"),)]
+
+
+def test_a_header_printed_again_over_an_appendix_is_no_body_text() -> None:
+    blocks = [HEADER, para("KẾ HOẠCH"), para("Thử nghiệm"), para("I. NỘI DUNG"), para("Triển khai."), HEADER,
+              para("PHỤ LỤC"), para("Danh mục")]
+    skeleton, _ = build_skeleton(Extracted(blocks=tuple(blocks), pages=None))
+    texts = [t for s in skeleton.sections for t in [s.title or "", *s.paragraphs]]
+    assert not any("CỘNG HÒA" in t or "ỦY BAN NHÂN DÂN" in t for t in texts)

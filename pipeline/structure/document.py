@@ -183,7 +183,17 @@ def split_documents(blocks: list[Block]) -> list[DocumentPart]:
 
 
 def _body_paragraphs(blocks: list[Block]) -> list[Paragraph]:
-    return [b for b in blocks if isinstance(b, Paragraph) and normalize_text(b.text)]
+    """The body's paragraphs in reading order. An unruled table in the body is layout, not data
+    (a form's signature boxes side by side, a sample heading beside its note): its cells' lines
+    are text of the body, row by row; ruled tables are read as tables, and a header block printed
+    again over an appendix (issuer beside the motto) is the document's header, not text."""
+    out: list[Paragraph] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            out.append(block)
+        elif not block.bordered and not _is_header_start(block):
+            out.extend(p for row in block.rows for cell in row.cells for p in cell.paragraphs)
+    return [p for p in out if normalize_text(p.text)]
 
 
 def _with_content(tasks: list[RawTask], warnings: list[PlanWarning]) -> list[RawTask]:

@@ -147,7 +147,13 @@ def body_table_between_sections() -> Variant:
     doc = plan("body-table-between-sections", province="BÌNH ĐỊNH", place="Bình Định", number="121/KH-UBND",
                date="ngày 19 tháng 5 năm 2025", title=["Xây dựng nông thôn mới tỉnh Bình Định năm 2025"],
                body=body, body_tables_after=7, tables=[t])
-    expected = Expected(tasks=tasks, sections=(("III", "TỔ CHỨC THỰC HIỆN"), ("1", "Sở Tài chính tham mưu")),
+    # The items of "III. TỔ CHỨC THỰC HIỆN" open with the body that does each: they are tasks too.
+    assigned = [{"number": 1, "content": "Sở Tài chính tham mưu bố trí kinh phí thực hiện Kế hoạch", "lead": ["Sở Tài chính"],
+                 "cooperating": [], "timeframe": None, "submit_to": None, "output": None, "note": None},
+                {"number": 2, "content": "Ủy ban nhân dân các huyện, thị xã, thành phố triển khai Kế hoạch trên địa bàn",
+                 "lead": ["Ủy ban nhân dân các huyện, thị xã, thành phố"], "cooperating": [], "timeframe": None,
+                 "submit_to": None, "output": None, "note": None}]
+    expected = Expected(tasks=tasks + assigned, sections=(("III", "TỔ CHỨC THỰC HIỆN"), ("1", "Sở Tài chính tham mưu")),
                         paragraphs=(("2", (intro,)), ("3", (report,))))
     return Variant(doc, "task table in the body between sections", expected, formats=ALL)
 
