@@ -101,3 +101,9 @@ def test_an_item_assigned_inside_its_sentence(text: str, expected: tuple[str, st
     section = RawSection(number="IV", title="ĐOÀN KIỂM TRA", level=1, children=[_item("1", text)])
     got = [(t.cells["content"], t.cells["lead"], t.cells.get("cooperating")) for t in tasks_from_sections([section])]
     assert got == ([expected] if expected else [])
+
+
+def test_an_assignment_reported_as_done_is_no_task() -> None:
+    """A report tells what was assigned ("đã giao"): no task."""
+    text = "Năm 2025, UBND tỉnh đã giao Sở Nội vụ chủ trì phối hợp với các sở tổ chức kiểm tra tại 20 cơ quan."
+    assert tasks_from_sections([RawSection(number="II", title="KẾT QUẢ", level=1, children=[_item("1", text)])]) == []

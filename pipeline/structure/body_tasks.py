@@ -203,8 +203,9 @@ def is_assignment_section(title: str | None) -> bool:
 @cache
 def _delegation() -> re.Pattern[str]:
     """"Chủ tịch UBND tỉnh giao Sở Nội vụ chủ trì phối hợp với các ngành có liên quan tổ chức kiểm
-    tra ...": an assignment inside the item's sentence, the assigner before it."""
-    return re.compile(rf"""(?:^|\s)(?:{_words("assign")})\s+(?P<lead>[^.;:]+?)\s+(?:{_words("lead")})\s*,?\s*
+    tra ...": an assignment inside the item's sentence, the assigner before it. One reported as
+    done ("đã giao", in a report) is no task."""
+    return re.compile(rf"""(?:^|(?<!\bđã)\s)(?:{_words("assign")})\s+(?P<lead>[^.;:]+?)\s+(?:{_words("lead")})\s*,?\s*
                           (?P<partnered>(?:{_words("partners")})\s+)?(?P<rest>\S.*)$""", re.X | re.I | re.S)
 
 
