@@ -158,9 +158,6 @@ KNOWN_MISSES = {
     "041_QD_qd-ubnd-phe-duyet-dieu-le-hh-du-lich.docx":
         "LibreOffice's PDF of it reads \"VÀ GIẢI THỂ HIỆP HỘI\" (a heading's second line, page 18) into the box of "
         "another paragraph: the DOCX's value is matched to that box, and the line itself shows as dropped",
-    "016_CV_cv3917-btp-hop-nhat-tcxh-cong-chung-luat-su.pdf":
-        "three công văn in one PDF, now read as a document and two attachments: the attached letters' "
-        "headers (issuer lines, number, V/v box) on pages 3-4 have no provenance boxes of their own yet",
     "058_HD_hd36-vptw-the-thuc-van-ban-dang.docx":
         "the Party guideline's appendices are now attachments; their DOCX values are not yet matched to "
         "the boxes of LibreOffice's PDF of the file, so their pages show the text as dropped",

@@ -194,6 +194,8 @@ def _header(skeleton: Skeleton, plan: Plan, locator: Locator, out: _Map) -> None
     for name in ("code", "number", "symbol"):
         if getattr(document, name) is not None:
             out.put(f"/document/{name}", number)
+    if document.subject is not None:  # the "V/v ..." lines under the number
+        out.put("/document/subject", locator.find(" ".join(header.subject_lines)))
     place_date = locator.find(header.place_date_line or _passage_text(skeleton))
     for name in ("place", "issued_date"):
         if getattr(document, name) is not None:
