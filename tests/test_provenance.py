@@ -281,6 +281,9 @@ LOCATOR_CASES = [
     (["Một đoạn văn"], "Sở Nội vụ", []),
     # the run must need its first paragraph: a later paragraph that holds the value alone wins
     (["Kết luận", "Sở Nội vụ chủ trì"], "Sở Nội vụ", [1]),
+    # a paragraph ending in the words that open the next one does not take that one's value (058)
+    (["ghi liên tục trong một nhiệm kỳ cấp uỷ.", "Nhiệm kỳ cấp uỷ được tính từ ngày liền kề"],
+     "Nhiệm kỳ cấp uỷ được tính từ ngày liền kề", [1]),
 ]
 
 
