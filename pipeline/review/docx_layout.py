@@ -102,25 +102,31 @@ def _map_stretch(ours: list[tuple[str, str, dict]], theirs: list[tuple[str, str,
 
 def _map_anywhere(ours: list[tuple[str, str, dict]], theirs: list[tuple[str, str, dict]],
                   after: dict[int, list[int]], mapped: dict[str, dict], used: set[int]) -> None:
-    """The rest: the same text anywhere (once more if need be), else a long enough text holding it
-    or held by it (a short one, "Ví dụ 1", would be found anywhere)."""
+    """The rest: the same text anywhere (once more if need be), else a text holding it or held by
+    it, long ones first: a short one ("ĐẠI HỘI") is held by many, and is only a last resort (a
+    header line LibreOffice's PDF reads as a table, "Số: /BC-UBND", holds the DOCX's symbol)."""
     by_key: dict[str, list[int]] = {}
     for j, (_, key, _) in enumerate(theirs):
         by_key.setdefault(key, []).append(j)
     for pointer, key, _ in ours:
-        if pointer in mapped or not key:
-            continue
         same = by_key.get(key, [])
-        j = next((j for j in same if j not in used), same[0] if same else None)
-        if j is None:
-            j = next((j for j, (_, k, _) in enumerate(theirs) if k and j not in used
-                      and min(len(k), len(key)) >= MIN_HELD_CHARS and (key in k or k in key)), None)
-        if j is not None:
+        if pointer not in mapped and key and same:
+            j = next((j for j in same if j not in used), same[0])
             mapped[pointer] = _with_continuation(key, j, theirs, after)
             used.add(j)
+    for shortest in (MIN_HELD_CHARS, 1):
+        for pointer, key, _ in ours:
+            if pointer in mapped or not key:
+                continue
+            j = next((j for j, (_, k, _) in enumerate(theirs) if k and j not in used
+                      and min(len(k), len(key)) >= shortest and (key in k or k in key)), None)
+            if j is not None:
+                mapped[pointer] = _with_continuation(key, j, theirs, after)
+                used.add(j)
 
 
-# A text found inside another anywhere in the document has at least this many letters and digits.
+# A text found inside another anywhere in the document is first looked for among those of this
+# many letters and digits or more.
 MIN_HELD_CHARS = 24
 
 
