@@ -63,6 +63,18 @@ def test_document_header_repeated_on_appendix_pages_stays_on_page_one() -> None:
     assert _texts(drop_running_lines(pages))[0] == [header, "Nội dung trang 1 của kế hoạch"]
 
 
+def test_a_page_opening_a_letter_keeps_its_issuer_line() -> None:
+    """Three letters of one ministry in one PDF (archive 016) print "BỘ TƯ PHÁP" at the same place on
+    pages 1, 3 and 4: not a running header, the national motto beside it opens a document there."""
+    def letter(n: int) -> list[Line]:
+        return [line("BỘ TƯ PHÁP", LEFT, 53, page=n), line("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", 300, 53, page=n)]
+    pages = [_page(n, (letter(n) if n != 2 else []) + [_body(n)]) for n in (1, 2, 3, 4)]
+    assert [p[0] for p in _texts(drop_running_lines(pages))] == ["BỘ TƯ PHÁP", "Nội dung trang 2 của kế hoạch",
+                                                                 "BỘ TƯ PHÁP", "BỘ TƯ PHÁP"]
+    running = [_page(n, [line("Bộ Tư pháp - Công văn 3917", LEFT, 30, page=n), _body(n)]) for n in (1, 2, 3, 4)]
+    assert _texts(drop_running_lines(running))[2] == ["Nội dung trang 3 của kế hoạch"]  # no motto: still running
+
+
 # --- join_pages / _continues -----------------------------------------------------------
 
 CUT = para("yêu cầu các sở xây dựng Kế hoạch tổ", pages=(1,), indent=36.0)

@@ -112,7 +112,8 @@ class Locator:
 
     def _run_end(self, start: int, key: str) -> int | None:
         """The last spot of the run from `start` whose joined text holds `key`; the key must
-        lie in the first spot or begin in it (else a later start finds it)."""
+        lie in the first spot or begin in it, and need it (else a later start finds it: a
+        paragraph ending in the words that open the next one does not take that one's value)."""
         first = self.spots[start].key
         if key in first:
             return start
@@ -124,7 +125,7 @@ class Locator:
                 return None
             joined += self.spots[end].key
             if key in joined:
-                return end
+                return None if key in joined[len(first):] else end
             if len(joined) >= len(first) + len(key):
                 return None
         return None
@@ -194,6 +195,8 @@ def _header(skeleton: Skeleton, plan: Plan, locator: Locator, out: _Map) -> None
     for name in ("code", "number", "symbol"):
         if getattr(document, name) is not None:
             out.put(f"/document/{name}", number)
+    if document.subject is not None:  # the "V/v ..." lines under the number
+        out.put("/document/subject", locator.find(" ".join(header.subject_lines)))
     place_date = locator.find(header.place_date_line or _passage_text(skeleton))
     for name in ("place", "issued_date"):
         if getattr(document, name) is not None:

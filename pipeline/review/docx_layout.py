@@ -49,30 +49,26 @@ def located_values(doc: dict) -> list[tuple[str, str, dict]]:
 
 
 def map_places(doc: dict, layout_doc: dict) -> dict[str, dict]:
-    """For each located value of `doc` (full pointer), the place of the same text in `layout_doc`."""
+    """For each located value of `doc` (full pointer), the place of the same text in `layout_doc`.
+
+    The two lists are aligned in reading order; where they differ (a DOCX paragraph that
+    LibreOffice's PDF reads as two, a table cell read as lines), each value is looked for in the
+    stretch of the other list between the same aligned neighbours, then anywhere by its text.
+    """
     ours, theirs = located_values(doc), located_values(layout_doc)
     keys_a, keys_b = [k for _, k, _ in ours], [k for _, k, _ in theirs]
     mapped: dict[str, dict] = {}
     used: set[int] = set()
+    after = printed_after(theirs)
     matcher = SequenceMatcher(None, keys_a, keys_b, autojunk=False)
     for tag, a0, a1, b0, b1 in matcher.get_opcodes():
         if tag == "equal":
             for i, j in zip(range(a0, a1), range(b0, b1)):
                 mapped[ours[i][0]] = theirs[j][2]
                 used.add(j)
-    by_key: dict[str, list[int]] = {}
-    for j, (_, key, _) in enumerate(theirs):
-        by_key.setdefault(key, []).append(j)
-    for pointer, key, _ in ours:  # the rest: the same text anywhere (once more if need be), else a text holding it
-        if pointer in mapped or not key:
-            continue
-        same = by_key.get(key, [])
-        j = next((j for j in same if j not in used), same[0] if same else None)
-        if j is None:
-            j = next((j for j, (_, k, _) in enumerate(theirs) if k and j not in used and (key in k or k in key)), None)
-        if j is not None:
-            mapped[pointer] = _with_continuation(key, j, theirs)
-            used.add(j)
+        else:
+            _map_stretch(ours[a0:a1], theirs, range(b0, b1), after, mapped, used)
+    _map_anywhere(ours, theirs, after, mapped, used)
     for pointer, _, _ in ours:  # a value not found on the pages (a DOCX's automatic number) is shown by its parent's box
         parent = pointer.rsplit("/", 1)[0]
         while pointer not in mapped and parent.count("/") > 1:
@@ -82,23 +78,100 @@ def map_places(doc: dict, layout_doc: dict) -> dict[str, dict]:
     return mapped
 
 
-def _with_continuation(key: str, j: int, theirs: list[tuple[str, str, dict]]) -> dict:
-    """The place of value j, and of the values after it whose text carries on the DOCX value's
-    (one DOCX paragraph read as a title and the paragraph of its second line), as pieces."""
+def _same_text(key: str, theirs_key: str) -> bool:
+    """Whether a value of the PDF's plan prints the DOCX value, all of it or its opening (the rest
+    in the values after it), or holds it whole (a DOCX value the PDF's plan reads with others)."""
+    if not key or not theirs_key:
+        return False
+    return key.startswith(theirs_key) or key in theirs_key
+
+
+def _map_stretch(ours: list[tuple[str, str, dict]], theirs: list[tuple[str, str, dict]], stretch: range,
+                 after: dict[int, list[int]], mapped: dict[str, dict], used: set[int]) -> None:
+    """The values of a stretch the alignment could not pair, each matched in order to the values
+    of the other list's stretch that print its text."""
+    cursor = stretch.start
+    for pointer, key, _ in ours:
+        j = next((j for j in range(cursor, stretch.stop) if _same_text(key, theirs[j][1])), None)
+        if j is None:
+            continue
+        mapped[pointer] = _with_continuation(key, j, theirs, after)
+        used.add(j)
+        cursor = j if key in theirs[j][1] and len(key) < len(theirs[j][1]) else j + 1
+
+
+def _map_anywhere(ours: list[tuple[str, str, dict]], theirs: list[tuple[str, str, dict]],
+                  after: dict[int, list[int]], mapped: dict[str, dict], used: set[int]) -> None:
+    """The rest: the same text anywhere (once more if need be), else a text holding it or held by
+    it, long ones first: a short one ("ĐẠI HỘI") is held by many, and is only a last resort (a
+    header line LibreOffice's PDF reads as a table, "Số: /BC-UBND", holds the DOCX's symbol)."""
+    by_key: dict[str, list[int]] = {}
+    for j, (_, key, _) in enumerate(theirs):
+        by_key.setdefault(key, []).append(j)
+    for pointer, key, _ in ours:
+        same = by_key.get(key, [])
+        if pointer not in mapped and key and same:
+            j = next((j for j in same if j not in used), same[0])
+            mapped[pointer] = _with_continuation(key, j, theirs, after)
+            used.add(j)
+    for shortest in (MIN_HELD_CHARS, 1):
+        for pointer, key, _ in ours:
+            if pointer in mapped or not key:
+                continue
+            j = next((j for j, (_, k, _) in enumerate(theirs) if k and j not in used
+                      and min(len(k), len(key)) >= shortest and (key in k or k in key)), None)
+            if j is not None:
+                mapped[pointer] = _with_continuation(key, j, theirs, after)
+                used.add(j)
+
+
+# A text found inside another anywhere in the document is first looked for among those of this
+# many letters and digits or more.
+MIN_HELD_CHARS = 24
+
+
+def _with_continuation(key: str, j: int, theirs: list[tuple[str, str, dict]], after: dict[int, list[int]]) -> dict:
+    """The place of value j, and of the values printed after it whose text carries on the DOCX
+    value's (one DOCX paragraph read as a title and the paragraph of its second line, or as two
+    paragraphs the PDF's plan files under two sections), as pieces."""
     start = key.find(theirs[j][1])
     if start < 0:
         return theirs[j][2]
     pieces, end = list(location_pieces(theirs[j][2])), start + len(theirs[j][1])
-    for _, k, entry in theirs[j + 1:j + 1 + MAX_CONTINUATIONS]:
-        if not k or not key.startswith(k, end):
+    for n in after.get(j, []):
+        if end >= len(key):
             break
-        pieces += location_pieces(entry)
-        end += len(k)
+        k, entry = theirs[n][1], theirs[n][2]
+        if k and key.startswith(k, end):  # a value printed between (a cell beside it) is passed over
+            pieces += location_pieces(entry)
+            end += len(k)
     return theirs[j][2] if len(pieces) == len(location_pieces(theirs[j][2])) else dict(pieces[0], pieces=pieces)
 
 
-# A DOCX value is looked for in at most this many consecutive values of LibreOffice's PDF.
-MAX_CONTINUATIONS = 4
+# A DOCX value is looked for in at most this many values of LibreOffice's PDF printed after its start.
+MAX_CONTINUATIONS = 12
+
+
+def printed_after(theirs: list[tuple[str, str, dict]]) -> dict[int, list[int]]:
+    """For each value of the PDF's plan, the MAX_CONTINUATIONS values printed after it, by where
+    their first boxes stand (page, top, left): the plan's own order follows its sections, and a
+    paragraph cut in two by the PDF's reading may have its pieces under two sections. A value
+    with the same text and place as another (a section and its title) is counted once."""
+    def position(j: int) -> tuple[float, float, float]:
+        first = (location_pieces(theirs[j][2]) or [{}])[0]
+        bbox = first.get("bbox") or [0.0, 0.0]
+        return (first.get("page") or 0, bbox[1], bbox[0])
+
+    order: list[int] = []
+    rank: dict[int, int] = {}
+    seen: dict[tuple[str, str], int] = {}
+    for j in sorted(range(len(theirs)), key=position):
+        same = (theirs[j][1], repr(theirs[j][2]))
+        if same not in seen:
+            seen[same] = len(order)
+            order.append(j)
+        rank[j] = seen[same]
+    return {j: order[r + 1:r + 1 + MAX_CONTINUATIONS] for j, r in rank.items()}
 
 
 def with_places(doc: dict, places: dict[str, dict]) -> dict:

@@ -10,6 +10,8 @@ A text run under no provenance box is one of:
 - ``label``: the national motto and the labels the contract reads as the start of a part
   ("Nơi nhận:", "Phụ lục", a caption "(Kèm theo Kế hoạch số …)"), from the vocabularies in
   `data/`;
+- ``mark``: a line without a letter or a digit (the star under a Party issuer, a rule of
+  dashes): no word of the document is in it;
 - ``dropped``: anything else, the text the converter really left out.
 
 A run is read when a box covers enough of it, not only its centre: a glyph drawn apart
@@ -47,7 +49,7 @@ Bbox = tuple[float, float, float, float]
 
 @dataclass(frozen=True)
 class Run:
-    """A text run of a page under no box, with what it is (`running`, `table_header`, `label`, `dropped`)."""
+    """A text run of a page under no box, with what it is (`running`, `table_header`, `label`, `mark`, `dropped`)."""
 
     page: int
     bbox: Bbox
@@ -234,4 +236,6 @@ def _kind(page: PageText, bbox: Bbox, text: str, pages_of: dict[str, set[int]]) 
         return "running"
     if is_label(text):
         return "label"
+    if not match_key(text):
+        return "mark"
     return "dropped"

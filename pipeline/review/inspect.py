@@ -13,6 +13,7 @@ A checkbox shows the table grid found (`grid`); buttons zoom the pages.
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 from dataclasses import dataclass
 from html import escape
@@ -195,7 +196,8 @@ def review_file(path: Path, lang: str | None = None, ocr: str | bool = "auto", d
 
 
 def _boxes_of(doc: dict) -> tuple[dict[int, list[list[float]]], dict[int, list[list[float]]]]:
-    """Per page, the boxes of every value of the plan and its attachments, and those of the task rows."""
+    """Per page, the boxes of every value of the plan and its attachments, and those of the table
+    rows (task rows, data tables' cells), whose header cells stand above them."""
     boxes: dict[int, list[list[float]]] = {}
     rows: dict[int, list[list[float]]] = {}
     for _, sub in documents(doc):
@@ -203,6 +205,10 @@ def _boxes_of(doc: dict) -> tuple[dict[int, list[list[float]]], dict[int, list[l
             for entry in location_pieces(where):
                 if "bbox" in entry:
                     boxes.setdefault(entry["page"], []).append(entry["bbox"])
-                    if pointer.count("/") == 2 and pointer.startswith("/tasks/"):
+                    if _TABLE_ROW.match(pointer):
                         rows.setdefault(entry["page"], []).append(entry["bbox"])
     return boxes, rows
+
+
+# A task row, or a cell of a data table (its header is kept in the table's "header", with no box).
+_TABLE_ROW = re.compile(r"^/tasks/\d+$|^/tables/\d+/rows/\d+/\d+$")

@@ -20,10 +20,10 @@ KIND_COLOURS = {
     "header": "#1f77b4", "heading": "#9467bd", "paragraph": "#bbbbbb", "task": "#2ca02c", "content": "#17becf",
     "lead": "#d62728", "cooperating": "#ff7f0e", "agency": "#a0522d", "timeframe": "#8c564b", "cell": "#7f7f7f",
     "table": "#bcbd22", "recipient": "#e377c2", "signature": "#000080", "table_header": "#6a9a1f",
-    "label": "#4a7c8c", "running": "#9e9e9e", "dropped": "#ff0000",
+    "label": "#4a7c8c", "running": "#9e9e9e", "mark": "#c7c7c7", "dropped": "#ff0000",
 }
 # Read but not kept, drawn faint: the contract names them and needs no warning for them.
-QUIET_KINDS = ("table_header", "label", "running")
+QUIET_KINDS = ("table_header", "label", "running", "mark")
 # Pointers whose box is the same line as another's (number and symbol are the code's line, the
 # place the date's): linked to, not drawn twice.
 _SAME_LINE = re.compile(r"^/document/(?:signer/.+|number|symbol|place)$")

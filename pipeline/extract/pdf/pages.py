@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import cache
 
+from pipeline.data import load_lines
 from pipeline.extract.layout import (
     LIST_MARKER,
     Band,
@@ -21,7 +23,7 @@ from pipeline.extract.layout import (
     text_bounds,
 )
 from pipeline.ir import Block, Paragraph, Table
-from pipeline.text import join_wrapped
+from pipeline.text import folded, join_wrapped
 
 # Top and bottom strips of the page (fraction of its height) where running headers and footers live.
 MARGIN_STRIP = 0.08
@@ -52,7 +54,9 @@ def drop_running_lines(pages: list[PageContent]) -> list[PageContent]:
 
     Page 1 is never touched: running headers start on page 2 (Nghị định
     30/2020/NĐ-CP), and the first page's top strip is the document header,
-    which an appendix may repeat on later pages.
+    which an appendix may repeat on later pages. Nor is the top strip of a page
+    that starts a document of its own (the national motto printed there): three
+    letters of one issuer in one PDF print the same issuer line at the same place.
     """
     if len(pages) < 3:
         return pages
@@ -72,13 +76,32 @@ def drop_running_lines(pages: list[PageContent]) -> list[PageContent]:
         counts.update({key(ln) for ln in p.lines if in_top(ln, p) or in_bottom(ln, p)})
     running = {k for k, n in counts.items() if n >= max(2, len(later) // 2)}
 
-    def kept(line: Line, page: PageContent) -> bool:
-        # On page 1 only footers go: its top strip is the document header.
-        if page.number == pages[0].number:
+    def kept(line: Line, page: PageContent, opens: bool) -> bool:
+        # On page 1 (and a page opening a document) only footers go: its top strip is a document header.
+        if opens:
             return not (in_bottom(line, page) and key(line) in running)
         return key(line) not in running or not (in_top(line, page) or in_bottom(line, page))
 
-    return [replace(p, lines=tuple(ln for ln in p.lines if kept(ln, p))) for p in pages]
+    def opens_document(page: PageContent) -> bool:
+        return page.number == pages[0].number or any(in_top(ln, page) and _holds_motto(ln.text) for ln in page.lines)
+
+    return [replace(p, lines=tuple(ln for ln in p.lines if kept(ln, p, opens))) for p in pages
+            for opens in [opens_document(p)]]
+
+
+@cache
+def _motto_keys() -> tuple[str, ...]:
+    """The national motto's lines (and the Party's name), folded to letters (data/national_motto.txt)."""
+    return tuple(_letters(line) for line in load_lines("national_motto.txt"))
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[\W_]+", "", folded(text))
+
+
+def _holds_motto(text: str) -> bool:
+    key = _letters(text)
+    return any(m in key for m in _motto_keys())
 
 
 def page_blocks(page: PageContent) -> list[Block]:
