@@ -57,9 +57,9 @@ def _is_header_table(block: Block) -> bool:
 
 
 def _is_header_start(block: Block) -> bool:
-    """A header table, or the national motto on its own line: a PDF whose documents each print
-    the same issuer and motto line loses that line as a running header, and the motto's second
-    line ("Độc lập - Tự do - Hạnh phúc") is what is left of the new header."""
+    """A header table, or the national motto on its own line: a PDF that prints its documents one
+    after another may leave a new document's header as lines (the motto's second line, "Độc lập -
+    Tự do - Hạnh phúc", alone where the issuer stands beside it in another text run)."""
     if isinstance(block, Paragraph):
         return bool(block.text.strip()) and not without_motto(block.text).strip()
     return _is_header_table(block)
