@@ -55,6 +55,7 @@ bench: install
 	$(BIN)/python bench/bench_ocr.py
 	$(BIN)/python bench/bench_headers.py
 	$(BIN)/python bench/bench_coverage.py
+	$(BIN)/python bench/bench_review_dropped.py
 	$(BIN)/python bench/bench_serve.py
 
 # The archive in a browser (docs/serve.md): http://127.0.0.1:8000 over out/plans.sqlite.
