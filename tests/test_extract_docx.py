@@ -495,3 +495,9 @@ def test_real_lam_dong_draft():
     assert tables[2].rows[0].repeat_header
     assert max(c.row_span for r in tables[2].rows for c in r.cells) == 2
     assert blocks[1].text == "KẾ HOẠCH" and blocks[1].bold and blocks[1].align == "center"
+
+
+def test_a_box_inside_a_box_is_read_once(tmp_path):
+    inner = _vml_box(para("bên trong"))
+    result = extract(tmp_path, para(run("x"), _vml_box(para(run("ngoài"), inner))))
+    assert [b.text for b in result.blocks] == ["x", "ngoài", "bên trong"]

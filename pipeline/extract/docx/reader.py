@@ -166,11 +166,22 @@ def _text_boxes(p: etree._Element, ctx: _Context) -> Iterator[ir.Block]:
     """The text of the text boxes a paragraph anchors, after it: a box's lines read as a cell's
     (a stamp "DỰ THẢO", a note beside the signature). A box drawn twice (the DrawingML shape and
     its VML fallback for old readers) is read once."""
-    boxes = [box for box in p.iter(qn("w:txbxContent")) if not any(a.tag == _FALLBACK for a in box.iterancestors())]
+    boxes = [box for box in p.iter(qn("w:txbxContent")) if not any(a.tag == _FALLBACK for a in box.iterancestors())
+             and _outermost_in(box, p)]
     for box in boxes:
         if clean_whitespace("".join(box.itertext())):
             ctx.text_boxes += 1
             yield from _body_blocks(box, ctx)
+
+
+def _outermost_in(box: etree._Element, p: etree._Element) -> bool:
+    """A box not inside another box of `p` (a nested box is read with the box holding it)."""
+    for ancestor in box.iterancestors():
+        if ancestor is p:
+            return True
+        if ancestor.tag == qn("w:txbxContent"):
+            return False
+    return True
 
 
 def _runs(container: etree._Element) -> Iterator[etree._Element]:
