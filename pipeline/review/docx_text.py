@@ -9,6 +9,8 @@ that pdfium may give out of order, and a chunk stepping over them is only one ch
 """
 from __future__ import annotations
 
+from itertools import accumulate
+
 from pipeline.normalize.provenance import location_pieces, match_key
 from pipeline.review.docx_layout import located_values, unlocated_values
 from pipeline.review.dropped import Bbox, printed_lines
@@ -30,6 +32,7 @@ def place_in_text(doc: dict, places: dict[str, dict], images: list[PageImage]) -
     that hold it: a value with no place, looked for anywhere; a value with one, from there on
     (LibreOffice's PDF's plan may hold only its first part: a paragraph cut at a footnote mark)."""
     stream, owners, lines, line_keys = _stream(images)
+    line_offsets = list(accumulate((len(k) for k in line_keys), initial=0))
     out = dict(places)
     whole_lines: dict[str, list[int]] = {}
     for n, key in enumerate(line_keys):
@@ -40,7 +43,7 @@ def place_in_text(doc: dict, places: dict[str, dict], images: list[PageImage]) -
                 out[pointer] = {"page": lines[whole_lines[key][0]][0], "bbox": list(lines[whole_lines[key][0]][1])}
             continue
         known = location_pieces(out[pointer]) if pointer in out else []
-        start = _line_start(known[0], lines, owners) if known and "bbox" in known[0] else 0
+        start = _line_start(known[0], lines, line_offsets) if known and "bbox" in known[0] else 0
         if start is None:
             continue
         hit = _found_lines(key, stream, owners, start, anywhere=not known)
@@ -51,13 +54,11 @@ def place_in_text(doc: dict, places: dict[str, dict], images: list[PageImage]) -
     return out
 
 
-def _line_start(piece: dict, lines: list[tuple[int, Bbox]], owners: list[int]) -> int | None:
+def _line_start(piece: dict, lines: list[tuple[int, Bbox]], line_offsets: list[int]) -> int | None:
     """Where in the text stream the first printed line of a placed value starts."""
     top = piece["bbox"][1]
     first = next((n for n, (page, box) in enumerate(lines) if page == piece["page"] and box[3] > top + 1), None)
-    if first is None:
-        return None
-    return next((i for i, owner in enumerate(owners) if owner >= first), None)
+    return None if first is None else line_offsets[first]
 
 
 def _inside(line: tuple[int, Bbox], pieces: list[dict]) -> bool:
