@@ -72,7 +72,7 @@ def _line(top: float) -> dict:
 
 
 # Phiếu trình forms whose body the DOCX keeps as one table cell: 48-107 runs shown as dropped each
-# before (7 Dec 2026), none or one after (064's and 068's signature line "Nguyễn Minh" standing apart).
+# before (7 Dec 2026), none after; one is allowed (a LibreOffice whose fonts break a line elsewhere).
 FORMS = ["062_PT_pt130-12-vp-ttr141-doan-luat-su.docx", "063_PT_pt111-11-vp-cv2926-dieu-le-hoi.docx",
          "064_PT_pt-vp-cong-dien-2003-hoi-nghi-pcmt.docx", "068_PT_pt10-01-vp-bcdx03-xa-khong-ma-tuy.docx"]
 
