@@ -67,6 +67,16 @@ def test_values_the_pdfs_plan_misses_are_found_in_its_text() -> None:
     assert "/sections/0/paragraphs/1" not in places  # printed on no line of its own
 
 
+def test_a_value_not_printed_where_it_was_placed_takes_the_lines_that_print_it() -> None:
+    """025: a paragraph the alignment gave a short value its text opens with, elsewhere."""
+    page = _page([(100, "Trong năm"), (300, "Trong năm 2025, Hội đồng nhân dân tỉnh đã ban hành"),
+                  (314, "36 nghị quyết quy phạm pháp luật")])
+    doc = {"sections": [{"paragraphs": [{"text": "Trong năm 2025, Hội đồng nhân dân tỉnh đã ban hành 36 nghị quyết "
+                                                 "quy phạm pháp luật"}]}], "provenance": {}}
+    places = place_in_text(doc, {"/sections/0/paragraphs/0": _line(100)}, [page])
+    assert location_pieces(places["/sections/0/paragraphs/0"]) == [_line(100), _line(300), _line(314)]
+
+
 def _line(top: float) -> dict:
     return {"page": 1, "bbox": [40.0, top, 540.0, top + 12]}
 

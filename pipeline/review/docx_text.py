@@ -30,7 +30,9 @@ MAX_SKIP_FACTOR = 2
 def place_in_text(doc: dict, places: dict[str, dict], images: list[PageImage]) -> dict[str, dict]:
     """`places` with every value of `doc` whose text the pages print placed on the printed lines
     that hold it: a value with no place, looked for anywhere; a value with one, from there on
-    (LibreOffice's PDF's plan may hold only its first part: a paragraph cut at a footnote mark)."""
+    (LibreOffice's PDF's plan may hold only its first part: a paragraph cut at a footnote mark),
+    else anywhere (its place may be a short value its text opens with; it is kept: the pages
+    may print its text twice)."""
     stream, owners, lines, line_keys = _stream(images)
     line_offsets = list(accumulate((len(k) for k in line_keys), initial=0))
     out = dict(places)
@@ -47,6 +49,8 @@ def place_in_text(doc: dict, places: dict[str, dict], images: list[PageImage]) -
         if start is None:
             continue
         hit = _found_lines(key, stream, owners, start, anywhere=not known)
+        if known and not hit:  # not printed where it was placed (a short value of the PDF's plan its text opens with)
+            hit = _found_lines(key, stream, owners)
         pieces = known + [{"page": lines[n][0], "bbox": list(lines[n][1])} for n in sorted(hit)
                           if not _inside(lines[n], known)]
         if len(pieces) > len(known):
