@@ -69,6 +69,7 @@ def map_places(doc: dict, layout_doc: dict) -> dict[str, dict]:
         else:
             _map_stretch(ours[a0:a1], theirs, range(b0, b1), after, mapped, used)
     _map_anywhere(ours, theirs, after, mapped, used)
+    _map_unlocated(doc, ours, theirs, mapped, used)
     for pointer, _, _ in ours:  # a value not found on the pages (a DOCX's automatic number) is shown by its parent's box
         parent = pointer.rsplit("/", 1)[0]
         while pointer not in mapped and parent.count("/") > 1:
@@ -153,10 +154,17 @@ MAX_CONTINUATIONS = 12
 
 
 def printed_after(theirs: list[tuple[str, str, dict]]) -> dict[int, list[int]]:
-    """For each value of the PDF's plan, the MAX_CONTINUATIONS values printed after it, by where
-    their first boxes stand (page, top, left): the plan's own order follows its sections, and a
-    paragraph cut in two by the PDF's reading may have its pieces under two sections. A value
-    with the same text and place as another (a section and its title) is counted once."""
+    """For each value of the PDF's plan, the MAX_CONTINUATIONS values printed after it (`printed_order`)."""
+    order, rank = printed_order(theirs)
+    return {j: order[r + 1:r + 1 + MAX_CONTINUATIONS] for j, r in rank.items()}
+
+
+def printed_order(theirs: list[tuple[str, str, dict]]) -> tuple[list[int], dict[int, int]]:
+    """The values of the PDF's plan in the order they are printed, by where their first boxes
+    stand (page, top, left), and each one's rank in it: the plan's own order follows its
+    sections, and a paragraph cut in two by the PDF's reading may have its pieces under two
+    sections. A value with the same text and place as another (a section and its title) is
+    counted once."""
     def position(j: int) -> tuple[float, float, float]:
         first = (location_pieces(theirs[j][2]) or [{}])[0]
         bbox = first.get("bbox") or [0.0, 0.0]
@@ -171,7 +179,7 @@ def printed_after(theirs: list[tuple[str, str, dict]]) -> dict[int, list[int]]:
             seen[same] = len(order)
             order.append(j)
         rank[j] = seen[same]
-    return {j: order[r + 1:r + 1 + MAX_CONTINUATIONS] for j, r in rank.items()}
+    return order, rank
 
 
 def with_places(doc: dict, places: dict[str, dict]) -> dict:
@@ -184,3 +192,108 @@ def with_places(doc: dict, places: dict[str, dict]) -> dict:
         own = {p[len(base):]: e for p, e in places.items() if p.startswith(prefix)}
         shown["attachments"].append(dict(sub, provenance=own))
     return shown
+
+
+def text_pointers(sub: dict) -> list[str]:
+    """The pointers of a document's printed texts a reader looks for on the page: section titles
+    and paragraphs (at any depth), tasks, and tables' header and body cells."""
+    out: list[str] = []
+
+    def walk(sections: list, base: str) -> None:
+        for i, section in enumerate(sections or []):
+            here = f"{base}/{i}"
+            out.extend([f"{here}/title"] if section.get("title") else [])
+            out.extend(f"{here}/paragraphs/{j}" for j in range(len(section.get("paragraphs") or [])))
+            walk(section.get("children") or [], f"{here}/children")
+
+    walk(sub.get("sections") or [], "/sections")
+    out.extend(f"/tasks/{i}" for i in range(len(sub.get("tasks") or [])))
+    for t, table in enumerate(sub.get("tables") or []):
+        out.extend(f"/tables/{t}/header/{c}" for c in range(len(table.get("header") or [])))
+        out.extend(f"/tables/{t}/rows/{r}/{c}" for r, row in enumerate(table.get("rows") or []) for c in range(len(row)))
+    return out
+
+
+def unlocated_values(doc: dict) -> list[tuple[str, str, dict]]:
+    """(full pointer, text key, {}) of the printed texts of the plan and its attachments that carry
+    no DOCX place: a table's header cells (a form's whole body may be one), the paragraphs read
+    from an unruled table's cells."""
+    out = []
+    for base, sub in documents(doc):
+        located = sub.get("provenance") or {}
+        for pointer in text_pointers(sub):
+            key = match_key(value_text(resolve(sub, pointer))) if pointer not in located else ""
+            if key:
+                out.append((base + pointer, key, {}))
+    return out
+
+
+# Letters and digits of a DOCX value that may stand between the pieces LibreOffice's PDF reads of
+# it (a list number "4.1.", a bullet's letter) or before the first: the PDF's plan keeps them apart.
+MAX_PIECE_GAP = 8
+# A piece shorter than this ("1", "2.1") is passed over: found anywhere in a long text.
+MIN_PIECE_CHARS = 4
+# A piece this long, printed once in the value, is taken further on: the text between is in the
+# PDF's plan's boxes but not in its values (a heading's second line kept in the heading's box).
+MIN_FAR_PIECE_CHARS = 12
+# A value is given the pieces found only where they print this share of its letters and digits.
+MIN_CHAINED_SHARE = 0.5
+
+
+def _map_unlocated(doc: dict, ours: list[tuple[str, str, dict]], theirs: list[tuple[str, str, dict]],
+                   mapped: dict[str, dict], used: set[int]) -> None:
+    """The values still without a place, and those with no DOCX place at all: each takes the values
+    of the PDF's plan with the same text, else those that print its text one after the other from
+    its start (a table cell LibreOffice's PDF reads as headings and paragraphs), else the value
+    holding it."""
+    order, rank = printed_order(theirs)
+    by_key: dict[str, list[int]] = {}
+    for j, (_, key, _) in enumerate(theirs):
+        by_key.setdefault(key, []).append(j)
+    for pointer, key, _ in [v for v in ours if v[0] not in mapped] + unlocated_values(doc):
+        if pointer in mapped or not key:
+            continue
+        same = by_key.get(key, [])
+        if same:
+            j = next((j for j in same if j not in used), same[0])
+            mapped[pointer] = theirs[j][2]
+            used.add(j)
+            continue
+        place = _chained(key, theirs, order, rank) or _holding(key, theirs, used)
+        if place:
+            mapped[pointer] = place
+
+
+def _chained(key: str, theirs: list[tuple[str, str, dict]], order: list[int], rank: dict[int, int]) -> dict | None:
+    """The pieces of the values printed one after the other that spell `key` from its start
+    (at most MAX_PIECE_GAP letters unread between two, or a long piece further on), or None
+    where they print too little of it."""
+    starts = [j for j in order if len(theirs[j][1]) >= MIN_PIECE_CHARS and 0 <= key.find(theirs[j][1]) <= MAX_PIECE_GAP]
+    if not starts:
+        return None
+    j = starts[0]
+    pieces, end, found, misses = list(location_pieces(theirs[j][2])), key.find(theirs[j][1]) + len(theirs[j][1]), len(theirs[j][1]), 0
+    for n in order[rank[j] + 1:]:
+        k = theirs[n][1]
+        if end >= len(key) or misses > MAX_CONTINUATIONS:
+            break
+        if len(k) < MIN_PIECE_CHARS:
+            continue
+        at = key.find(k, end)
+        if at >= 0 and (at - end <= MAX_PIECE_GAP or len(k) >= MIN_FAR_PIECE_CHARS and key.count(k) == 1):
+            pieces += location_pieces(theirs[n][2])
+            end, found, misses = at + len(k), found + len(k), 0
+        else:
+            misses += 1
+    if found < MIN_CHAINED_SHARE * len(key):
+        return None
+    return pieces[0] if len(pieces) == 1 else dict(pieces[0], pieces=pieces)
+
+
+def _holding(key: str, theirs: list[tuple[str, str, dict]], used: set[int]) -> dict | None:
+    """The place of the shortest value of the PDF's plan that holds `key` (an unruled table's
+    cells the PDF's plan reads as one paragraph), its unused ones first."""
+    if len(key) < MIN_PIECE_CHARS:
+        return None
+    holding = sorted((j for j, (_, k, _) in enumerate(theirs) if key in k), key=lambda j: (j in used, len(theirs[j][1])))
+    return theirs[holding[0]][2] if holding else None

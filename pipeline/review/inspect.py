@@ -25,6 +25,7 @@ from pipeline.normalize.provenance import location_pieces
 from pipeline.review.assets import PAGE_CSS, PAGE_SCRIPT
 from pipeline.review.document import DOCUMENT_CSS, attachment_caption, document_html, warning_where
 from pipeline.review.docx_layout import map_places, with_places
+from pipeline.review.docx_text import place_in_text
 from pipeline.review.dropped import PageText, Run, classify_runs
 from pipeline.review.grid import GridLine, table_grid
 from pipeline.review.overlay import (KIND_COLOURS, QUIET_KINDS, Box, Overlay, add_header_lines, documents,
@@ -176,7 +177,7 @@ def review_file(path: Path, lang: str | None = None, ocr: str | bool = "auto", d
     doc = convert(path, ocr=ocr)
     notes: list[str] = []
     with tempfile.TemporaryDirectory(prefix="vnplan-inspect-") as tmp:
-        shown, pdf = doc, path
+        shown, pdf, places = doc, path, None
         try:
             if doc["source"]["format"] == "docx":
                 pdf = docx_to_pdf(path, Path(tmp))
@@ -184,9 +185,12 @@ def review_file(path: Path, lang: str | None = None, ocr: str | bool = "auto", d
                     layout_doc = convert(pdf, ocr="never")
                 except ConversionError as exc:
                     raise NoPages("no_soffice") from exc
-                shown = with_places(doc, map_places(doc, layout_doc))  # boxes from LibreOffice's pages
+                places = map_places(doc, layout_doc)
+                shown = with_places(doc, places)  # boxes from LibreOffice's pages
                 notes.append(message("review.docx_via_pdf", lang))
             images = render_pages(pdf, dpi=dpi)
+            if places is not None:  # and the values that PDF's plan does not hold, found in its text
+                shown = with_places(doc, place_in_text(doc, places, images))
         except NoPages as exc:
             notes.append(message("review.no_pages", lang, reason=message(f"review.{exc.args[0]}", lang)))
             images = []
