@@ -21,6 +21,17 @@ import pytest
 os.environ.setdefault("VNPLAN_LANG", "en")
 
 
+@pytest.fixture(autouse=True)
+def _language_of_the_environment():
+    """Each test starts in the environment's language: a command run with `--lang` sets the run's
+    language for the process, which would leak into the next test (and make order matter)."""
+    from pipeline.data.messages import set_lang
+
+    set_lang(None)
+    yield
+    set_lang(None)
+
+
 def on_ci() -> bool:
     return os.environ.get("CI", "").lower() in ("true", "1", "yes")
 
