@@ -258,6 +258,8 @@ class Plan:
     provenance: dict[str, dict] = field(default_factory=dict)
     # Documents printed in the same file after this one (the plan a decision issues).
     attachments: list[Attachment] = field(default_factory=list)
+    # A DOCX's footnotes, in order, each with what it cites (a PDF prints them in its page text).
+    footnotes: list[TextParagraph] = field(default_factory=list)
 
 
 @dataclass

@@ -330,6 +330,11 @@ def test_citations_in_docx_footnotes_become_references(tmp_path):
     assert set(added) == {"1441/QĐ-UBND", "1856/TTr-SCT"}
     assert added["1856/TTr-SCT"].issued_date == "2025-08-12"
     assert added["1441/QĐ-UBND"].issuer.name == "Chủ tịch Ủy ban nhân dân tỉnh"
+    # every word accounted for: the footnotes' text is in the output too, each with what it cites
+    assert [(f.text, f.references) for f in plan.footnotes] == [
+        ("Quyết định số 1441/QĐ-UBND ngày 25/9/2025 của Chủ tịch UBND tỉnh.", ["1441/QĐ-UBND"]),
+        ("Tờ trình số 1856/TTr -SCT ngày 12/8/2025 của Sở Công Thương.", ["1856/TTr-SCT"])]
+    assert convert_to_plan(sample).footnotes == []
 
 
 def test_docx_without_footnotes_reads_none(tmp_path):

@@ -35,7 +35,16 @@ def poisoned(plan: dict, payload: str) -> dict:
     doc["tasks"][0]["content"] = payload
     doc["recipients"][0]["name"] = payload
     doc["warnings"].append({"code": "no_date", "message": payload, "where": "/document"})
+    doc["footnotes"] = [{"text": payload, "references": [], "agencies": []}]
     return doc
+
+
+def test_footnotes_are_shown_numbered(plan):
+    doc = copy.deepcopy(plan)
+    doc["footnotes"] = [{"text": "Quyết định số 12/QĐ-UBND ngày 02/01/2025.", "references": [], "agencies": []}]
+    text = to_markdown(doc, "en")
+    assert "## Footnotes\n\n1. Quyết định số 12/QĐ-UBND ngày 02/01/2025." in text
+    assert "## Footnotes" not in to_markdown(plan, "en")  # none: no heading
 
 
 @pytest.mark.parametrize("payload, shown", PAYLOADS, ids=["script", "img onerror", "attribute", "link"])

@@ -153,8 +153,7 @@ def _citable_texts(skeleton: Skeleton) -> list[tuple[str, str]]:
     for i, task in enumerate(skeleton.tasks):
         if not task.from_body:  # a body task's text is counted as its section's paragraph
             texts.append((pointer("tasks", i), _task_text(task)))
-    # footnotes are not in the output: what they cite is counted among the references
-    texts.extend(("/references", note) for note in skeleton.notes)
+    texts.extend((f"/footnotes/{i}", note) for i, note in enumerate(skeleton.notes))
     return [(where, normalize_text(text)) for where, text in texts]
 
 
@@ -252,6 +251,7 @@ def build_plan(skeleton: Skeleton, type_code: str | None, source: Source, provin
         tasks=tasks, tables=[_data_table(t, source.format == "pdf") for t in skeleton.data_tables],
         recipients=recipients, references=references,
         agencies=list(ctx.agencies.values()), warnings=_dedupe(warnings),
+        footnotes=[_paragraph(note, f"/footnotes/{i}", ctx, cited) for i, note in enumerate(skeleton.notes)],
     )
     plan.provenance = build_provenance(skeleton, plan)
     plan.attachments = [_attachment(raw, plan, ctx.province) for raw in skeleton.attachments]

@@ -16,9 +16,11 @@ TEMP_PREFIX = ".vnplan-"
 TEMP_SUFFIX = ".tmp"
 
 # Top-level key order of the contract; the model's field order gives the rest.
-TOP_LEVEL_ORDER = ("schema_version", "source", "document", "sections", "tasks", "tables", "recipients", "references", "agencies", "warnings", "provenance", "attachments")
-# An attachment has the top-level shape without what only the file has, and its pages.
-ATTACHMENT_ORDER = tuple(k for k in TOP_LEVEL_ORDER if k not in ("schema_version", "source", "attachments"))
+TOP_LEVEL_ORDER = ("schema_version", "source", "document", "sections", "tasks", "tables", "recipients", "references",
+                   "footnotes", "agencies", "warnings", "provenance", "attachments")
+# An attachment has the top-level shape without what only the file has (its footnotes are the
+# file's), and its pages.
+ATTACHMENT_ORDER = tuple(k for k in TOP_LEVEL_ORDER if k not in ("schema_version", "source", "footnotes", "attachments"))
 
 
 def _body(plan: Plan, keys: tuple[str, ...]) -> dict:

@@ -189,6 +189,9 @@ def _closing_markdown(doc: dict, lang: str) -> list[str]:
         out += [f"**{message('doc.signer', lang)}:** " + _md(", ".join(
             t for t in (signer.get("authority") and f"{signer['authority']}. {signer.get('on_behalf_of') or ''}".strip(),
                         signer.get("title"), *signer.get("other_titles", ()), _signed_name(signer)) if t)), ""]
+    if doc.get("footnotes"):
+        out += [f"## {message('doc.footnotes', lang)}", ""]
+        out += [f"{i}. {_md(note['text'])}" for i, note in enumerate(doc["footnotes"], start=1)] + [""]
     if doc["references"]:
         out += [f"## {message('doc.references', lang)}", ""]
         out += [f"- {_md(citation(r, lang))}" for r in doc["references"]] + [""]
@@ -289,6 +292,9 @@ def _closing_html(doc: dict, lang: str, base: str = "") -> list[str]:
                              (signer.get("title") or "").upper(), *(t.upper() for t in signer.get("other_titles", ())),
                              _signed_name(signer)) if t]
         out.append(f'<div class="signature" data-ptr="{base}/document/signer">{"<br>".join(escape(t) for t in lines)}</div>')
+    if doc.get("footnotes"):
+        items = "".join(f"<li>{_p(f'{base}/footnotes/{i}', note['text'])}</li>" for i, note in enumerate(doc["footnotes"]))
+        out.append(f'<h2>{escape(message("doc.footnotes", lang))}</h2><ol class="footnotes">{items}</ol>')
     if doc["references"]:
         items = "".join(f"<li>{escape(citation(r, lang))} <small>({escape(message('doc.mentions', lang, n=r['mentions']))})</small></li>"
                         for r in doc["references"])
