@@ -324,3 +324,12 @@ def test_diff_exit_status(tmp_path: Path) -> None:
     assert vnplan(["diff", str(SAMPLE_PDF), str(SAMPLE_PDF), "-o", str(tmp_path / "same.txt")]) == 0
     assert vnplan(["diff", str(SAMPLE_PDF), str(new), "--format", "html", "-o", str(tmp_path / "d.html")]) == 1
     assert vnplan(["diff", str(SAMPLE_PDF), str(tmp_path / "missing.json")]) == 2
+
+
+def test_footnotes_are_looked_for_and_drawn_as_footnotes() -> None:
+    from pipeline.review.docx_layout import text_pointers
+    from pipeline.review.overlay import kind_of
+
+    doc = {"sections": [], "tasks": [], "tables": [], "footnotes": [{"text": "Quyết định số 1/QĐ-UBND."}] * 2}
+    assert text_pointers(doc)[-2:] == ["/footnotes/0", "/footnotes/1"]
+    assert kind_of("/footnotes/1") == "footnote"

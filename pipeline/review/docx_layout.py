@@ -196,7 +196,7 @@ def with_places(doc: dict, places: dict[str, dict]) -> dict:
 
 def text_pointers(sub: dict) -> list[str]:
     """The pointers of a document's printed texts a reader looks for on the page: section titles
-    and paragraphs (at any depth), tasks, and tables' header and body cells."""
+    and paragraphs (at any depth), tasks, tables' header and body cells, and footnotes."""
     out: list[str] = []
 
     def walk(sections: list, base: str) -> None:
@@ -211,6 +211,7 @@ def text_pointers(sub: dict) -> list[str]:
     for t, table in enumerate(sub.get("tables") or []):
         out.extend(f"/tables/{t}/header/{c}" for c in range(len(table.get("header") or [])))
         out.extend(f"/tables/{t}/rows/{r}/{c}" for r, row in enumerate(table.get("rows") or []) for c in range(len(row)))
+    out.extend(f"/footnotes/{i}" for i in range(len(sub.get("footnotes") or [])))  # printed at the page's foot
     return out
 
 

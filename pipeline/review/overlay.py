@@ -19,7 +19,7 @@ from pipeline.text import folded
 KIND_COLOURS = {
     "header": "#1f77b4", "heading": "#9467bd", "paragraph": "#bbbbbb", "task": "#2ca02c", "content": "#17becf",
     "lead": "#d62728", "cooperating": "#ff7f0e", "agency": "#a0522d", "timeframe": "#8c564b", "cell": "#7f7f7f",
-    "table": "#bcbd22", "recipient": "#e377c2", "signature": "#000080", "table_header": "#6a9a1f",
+    "table": "#bcbd22", "recipient": "#e377c2", "signature": "#000080", "footnote": "#6b6ecf", "table_header": "#6a9a1f",
     "label": "#4a7c8c", "running": "#9e9e9e", "mark": "#c7c7c7", "dropped": "#ff0000",
 }
 # Read but not kept, drawn faint: the contract names them and needs no warning for them.
@@ -57,6 +57,8 @@ def kind_of(pointer: str) -> str:
         return "heading" if parts[2] == "group" else parts[2] if parts[2] in KIND_COLOURS else "cell"
     if parts[0] == "recipients":
         return "recipient"
+    if parts[0] == "footnotes":
+        return "footnote"
     return "table"
 
 
