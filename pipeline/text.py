@@ -338,3 +338,10 @@ def join_wrapped(texts: list[str]) -> str:
             out += " "
         out += text
     return out
+
+
+def whole_words(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:
+    """Any of `phrases` as a whole word or phrase, longest first, case as written ("chủ trì" is
+    not inside "chủ trìnhh", nor "Ban Chỉ đạo" a "chỉ đạo")."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, ordered))})(?!\w)")

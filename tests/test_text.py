@@ -17,6 +17,7 @@ from pipeline.text import (
     slugify,
     strip_markup,
     vietnamese_share,
+    whole_words,
 )
 
 SEED = Path(__file__).resolve().parents[1] / "samples" / "seed" / "plan-196-KH-UBND.txt"
@@ -218,3 +219,10 @@ def test_cached_syllable_test_agrees_with_the_rule() -> None:
     for word in words + words[::-1]:
         assert is_vietnamese_syllable(word) is is_vietnamese_syllable.__wrapped__(word)
     assert vietnamese_share("Kế hoạch UBND " * 3) == (pytest.approx(2 / 3), 9)
+
+
+def test_whole_words_match_whole_phrases_longest_first() -> None:
+    pattern = whole_words(["phối hợp", "phối hợp với", "chỉ đạo"])
+    assert pattern.search("Sở Y tế phối hợp với Sở Tài chính").group() == "phối hợp với"
+    assert pattern.search("Ban Chỉ đạo tỉnh") is None  # case as written
+    assert pattern.search("chỉ đạoxyz") is None  # a whole word only

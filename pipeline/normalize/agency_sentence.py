@@ -8,6 +8,7 @@ from functools import cache
 
 from pipeline.data.messages import message
 from pipeline.data import load_yaml
+from pipeline.text import whole_words
 from pipeline.warnings import PlanWarning
 
 # Fewer words than this before a predicate cannot be a body's name ("Cơ quan chủ trì" is a label).
@@ -17,8 +18,7 @@ MIN_NAME_WORDS = 2
 @cache
 def _predicate() -> re.Pattern[str]:
     """A lower-case predicate as a whole word (case-sensitive: "Ban Chỉ đạo" is a name)."""
-    verbs = sorted(load_yaml("agency_grammar.yaml")["predicates"], key=len, reverse=True)
-    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, verbs))})(?!\w)")
+    return whole_words(load_yaml("agency_grammar.yaml")["predicates"])
 
 
 @cache

@@ -201,7 +201,8 @@ def build_plan(skeleton: Skeleton, type_code: str | None, source: Source, provin
         number, grammar_warnings = checked_number(number, type_code, issuer_text)
         number_warnings += grammar_warnings
     place, issued, date_warnings = parse_place_date(header.place_date_line)
-    if header.place_date_line is None and (passed := passage_date([t for _, t in _citable_texts(skeleton)])):
+    citable = _citable_texts(skeleton)
+    if header.place_date_line is None and (passed := passage_date([t for _, t in citable])):
         issued, date_warnings = passed, []
     if issued is None and header.place_date_line:
         issued, caption_warnings = date_from_captions(skeleton.captions, number.code, header.type_line)
@@ -210,7 +211,7 @@ def build_plan(skeleton: Skeleton, type_code: str | None, source: Source, provin
         number_warnings, date_warnings = ocr_header_warnings(skeleton, number_warnings + date_warnings), []
     archive, drafter = split_archive(skeleton.closing.archive)
     own_code = number.code
-    references, cited, ref_warnings = collect_references(_citable_texts(skeleton), own_code=own_code)
+    references, cited, ref_warnings = collect_references(citable, own_code=own_code)
     for i, task in enumerate(skeleton.tasks):
         if task.from_body:
             cited[pointer("tasks", i)] = ids_cited_in(normalize_text(_task_text(task)), references)

@@ -16,7 +16,7 @@ from dataclasses import replace
 from functools import cache
 
 from pipeline.data import load_yaml
-from pipeline.text import normalize_text
+from pipeline.text import normalize_text, whole_words
 from pipeline.structure.stitch import column_role
 from pipeline.structure.types import RawSection, RawTask
 
@@ -190,14 +190,20 @@ def _run_in_agency(section: RawSection) -> RawSection:
 @cache
 def _predicate() -> re.Pattern[str]:
     """What a body does, as a whole lower-case word ("chủ trì", "tăng cường"): where its name ends."""
-    verbs = sorted(load_yaml("agency_heads.yaml")["item_predicates"], key=len, reverse=True)
-    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, verbs))})(?!\w)")
+    return whole_words(load_yaml("agency_heads.yaml")["item_predicates"])
 
 
 def is_assignment_section(title: str | None) -> bool:
     """"VII. TỔ CHỨC THỰC HIỆN": a section whose items say who does what."""
     key = normalize_text(title or "").lower()
     return any(words in key for words in load_yaml("agency_heads.yaml")["assignment_sections"])
+
+
+def _lone_item(section: RawSection) -> str | None:
+    """The text of a numbered item that is one paragraph, with no heading of its own and nothing under it."""
+    if section.title or section.children or len(section.paragraphs) != 1:
+        return None
+    return section.paragraphs[0].strip()
 
 
 @cache
@@ -213,9 +219,8 @@ def _delegated_task(section: RawSection, number: str, group: str | None) -> RawT
     """An item whose sentence assigns it ("... giao Sở X chủ trì[, phối hợp với Y] <action>"): led by
     X, with Y cooperating (up to the action's first predicate); the content is the action on (who
     assigned it stays in the section's text)."""
-    if section.title or section.children or len(section.paragraphs) != 1:
-        return None
-    m = _delegation().search(section.paragraphs[0].strip())
+    text = _lone_item(section)
+    m = _delegation().search(text) if text else None
     if m is None or agency_heading(m.group("lead")) is None:
         return None
     rest, cells = m.group("rest").strip(), {"lead": m.group("lead").strip()}
@@ -232,10 +237,8 @@ def _subject_task(section: RawSection, number: str, group: str | None) -> RawTas
     """"3. Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp ... tuyên truyền ...": an item of an
     assignment section whose sentence opens with a body (after "Giao", "Đề nghị") is its task;
     the lead is the words before the first predicate, the content the whole item."""
-    if section.title or section.children or len(section.paragraphs) != 1:
-        return None
-    text = section.paragraphs[0].strip()
-    predicate = _predicate().search(text)
+    text = _lone_item(section)
+    predicate = _predicate().search(text) if text else None
     lead = agency_heading(text[:predicate.start()].rstrip(" ,;:-")) if predicate else None
     if lead is None or len(lead.split()) < 2:
         return None
