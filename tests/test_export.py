@@ -22,6 +22,7 @@ from pipeline.export import sheets
 from pipeline.export.tasks import COLUMNS, KEYS, records_from_db, task_records
 from pipeline.output.serialize import to_json
 from pipeline.store import db
+from real_fixtures import ABSENT
 from store_corpus import corpus_dir, corpus_files
 
 HEADERS_VI = [c.header_vi for c in COLUMNS]
@@ -272,6 +273,8 @@ def test_convert_to_stdout_with_several_inputs_writes_json_lines(capsys):
     from store_corpus import SOURCES
 
     one, two = SOURCES[0], SOURCES[5]  # the sample DOCX and the 05 Lâm Đồng draft
+    if not two.exists():  # a clone away from ../shared (a skip fails on CI)
+        pytest.skip(ABSENT)
     assert main(["convert", str(one), str(two), "-o", "-"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert [json.loads(line)["source"]["filename"] for line in lines] == [one.name, two.name]

@@ -28,7 +28,7 @@ JOBS = 2
 
 def test_mutants_are_reproducible():
     seeds = mutators.seed_files()
-    assert len(seeds) >= 9  # both samples and every real fixture
+    assert len(seeds) >= (9 if real_fixtures.present() else 2)  # both samples, and every real fixture where present
     for index in (0, 1, 17, 333):
         assert mutators.mutant(index, 15, seeds) == mutators.mutant(index, 15, seeds)
     assert mutators.mutant(5, 15, seeds)[2] != mutators.mutant(5, 16, seeds)[2]

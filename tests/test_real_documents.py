@@ -22,7 +22,7 @@ from pipeline.conversion import ConversionError, convert, extract
 from pipeline.ir import Table
 from pipeline.structure.stitch import column_role
 from pipeline.text import clean_whitespace, fold_diacritics
-from real_fixtures import REAL, real, real_files
+from real_fixtures import ABSENT, REAL, present, real, real_files
 
 ROOT = Path(__file__).resolve().parents[1]
 SCANNED = {"13_QD-707-QD-TTg_2026-04-22_KeHoach-PCRT_scanned.pdf"}  # no text layer: refused without --ocr
@@ -51,6 +51,8 @@ CONVERTIBLE = [p for p in DOCUMENTS if p.name not in SCANNED]
 
 
 def test_corpus_is_there() -> None:
+    if not present():  # a clone away from ../shared: the samples alone (a skip fails on CI)
+        pytest.skip(ABSENT)
     assert len(CONVERTIBLE) >= 8 and SCANNED <= {p.name for p in DOCUMENTS}
 
 
